@@ -1,0 +1,72 @@
+"""gazetteer: an offline, bilingual (Arabic/English) gazetteer and place-name resolver for Syria.
+
+>>> import gazetteer
+>>> m = gazetteer.resolve("Talbiseh", province="Homs")
+>>> m.place.name, m.place.governorate.name, m.place.geonames_id
+('Talbiseh', 'Homs', 163779)
+>>> gazetteer.resolve("تلبيسة").place.id == m.place.id
+True
+>>> gazetteer.resolve("Xqzzy") is None
+True
+
+Module-level functions use the default index (see :func:`load`); ``import
+gazetteer`` itself reads no data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .default import ENV_VAR, load
+from .errors import (
+    GazetteerError,
+    IndexFileError,
+    InvalidQueryError,
+    SourceFormatError,
+    UnknownProvinceError,
+)
+from .model import KINDS, AdminRef, Match, Name, Place, SourceRef
+from .resolve import MAX_QUERY_CHARS, Gazetteer
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ENV_VAR",
+    "KINDS",
+    "MAX_QUERY_CHARS",
+    "AdminRef",
+    "Gazetteer",
+    "GazetteerError",
+    "IndexFileError",
+    "InvalidQueryError",
+    "Match",
+    "Name",
+    "Place",
+    "SourceFormatError",
+    "SourceRef",
+    "UnknownProvinceError",
+    "__version__",
+    "candidates",
+    "load",
+    "resolve",
+    "resolve_many",
+]
+
+
+def resolve(text: object, *, province: object = None, near: tuple[float, float] | None = None) -> Match | None:
+    """The best place for a mention in the default index, or ``None``. See :meth:`Gazetteer.resolve`."""
+    return load().resolve(text, province=province, near=near)
+
+
+def candidates(
+    text: object, *, province: object = None, near: tuple[float, float] | None = None, limit: int = 5
+) -> list[Match]:
+    """The best ``limit`` places for a mention, best first. See :meth:`Gazetteer.candidates`."""
+    return load().candidates(text, province=province, near=near, limit=limit)
+
+
+def resolve_many(
+    mentions: Any, *, province: Any = None, column: str = "mention", province_column: str | None = None
+) -> Any:
+    """Resolve many mentions into a pyarrow Table. See :meth:`Gazetteer.resolve_many`."""
+    return load().resolve_many(mentions, province=province, column=column, province_column=province_column)

@@ -1,0 +1,66 @@
+"""The exceptions of the library: one base class, each also a builtin.
+
+Catch :class:`GazetteerError` for everything the library raises on purpose,
+or the builtin a subclass also derives from (``ValueError``, ``OSError``).
+
+>>> issubclass(InvalidQueryError, ValueError)
+True
+>>> str(UnknownProvinceError("Narnia", ["Homs", "Hama"]))
+"unknown province 'Narnia'; valid governorates: Homs, Hama (names, Arabic names, ISO 3166-2, OCHA P-codes and GeoNames admin1 codes are accepted)"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = [
+    "GazetteerError",
+    "IndexFileError",
+    "InvalidQueryError",
+    "SourceFormatError",
+    "UnknownProvinceError",
+]
+
+REBUILD_HINT = "gazetteer build ../shared/data --output PATH"
+
+
+class GazetteerError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class InvalidQueryError(GazetteerError, ValueError):
+    """The query is not a query: not a string, too long, or a bad ``near=``."""
+
+
+class UnknownProvinceError(GazetteerError, ValueError):
+    """``province=`` names no governorate; the message lists the valid ones."""
+
+    def __init__(self, province: object, valid: Iterable[str]) -> None:
+        self.province = province
+        self.valid = tuple(valid)
+        super().__init__(
+            f"unknown province {province!r}; valid governorates: {', '.join(self.valid)} "
+            "(names, Arabic names, ISO 3166-2, OCHA P-codes and GeoNames admin1 codes are accepted)"
+        )
+
+
+class IndexFileError(GazetteerError, OSError):
+    """An index file is missing, unreadable, damaged or of another format.
+
+    The message names the file and the command that rebuilds it.
+    """
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(
+            f"{self.path}: {problem}. Rebuild it with `gazetteer build SOURCE... --output {self.path}` "
+            "(e.g. SOURCE=../shared/data), or unset GAZETTEER_INDEX to use the embedded default."
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class SourceFormatError(GazetteerError, ValueError):
+    """A source file is not in the format its name or the caller declared."""

@@ -1,0 +1,135 @@
+"""The 14 governorates (محافظات): codes in every system, and the spellings people use.
+
+The facts come from ``sources/governorates.json`` (written by the project, with
+its origin stated there). Any code or spelling finds a governorate:
+
+>>> lookup("SY-HI").name, lookup("SY04").name, lookup("11").name, lookup("SY.11").name
+('Homs', 'Homs', 'Homs', 'Homs')
+>>> lookup("Rural Damascus").pcode, lookup("ريف دمشق").pcode, lookup("Reef Damascus").pcode
+('SY03', 'SY03', 'SY03')
+>>> lookup("DEIR EZZOR ").iso, lookup("Dayr az Zawr").iso
+('SY-DY', 'SY-DY')
+>>> lookup("Narnia") is None
+True
+>>> find("Narnia")
+Traceback (most recent call last):
+...
+gazetteer.errors.UnknownProvinceError: unknown province 'Narnia'; valid governorates: ...
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .curated import load_json
+from .errors import UnknownProvinceError
+from .model import AdminRef
+from .normalize import clean, exact_key, variant_key
+
+__all__ = ["Governorate", "all_governorates", "by_pcode", "find", "lookup"]
+
+
+@dataclass(frozen=True, slots=True)
+class Governorate:
+    """One governorate (admin1) with its codes and spellings."""
+
+    name: str  #: English name, e.g. ``"Homs"``
+    name_ar: str  #: Arabic name, e.g. ``"حمص"``
+    iso: str  #: ISO 3166-2, e.g. ``"SY-HI"``
+    pcode: str  #: OCHA P-code, e.g. ``"SY04"``
+    geonames_admin1: str  #: GeoNames admin1 code, e.g. ``"11"``
+    geonames_id: int  #: GeoNames id of the ADM1 feature
+    capital: str | None  #: name of the capital city (``None`` for Rif Dimashq)
+    lat: float  #: approximate centre, WGS84
+    lon: float
+    spellings: tuple[str, ...]  #: Latin spellings
+    spellings_ar: tuple[str, ...]  #: Arabic spellings
+
+    @property
+    def ref(self) -> AdminRef:
+        """This governorate as an :class:`~gazetteer.model.AdminRef`."""
+        return AdminRef(self.name, self.name_ar, self.pcode)
+
+
+@cache
+def all_governorates() -> tuple[Governorate, ...]:
+    """The 14 governorates, in OCHA P-code order."""
+    data = load_json("governorates.json")["governorates"]
+    govs = [
+        Governorate(
+            name=g["name"],
+            name_ar=g["name_ar"],
+            iso=g["iso"],
+            pcode=g["pcode"],
+            geonames_admin1=g["geonames_admin1"],
+            geonames_id=int(g["geonames_id"]),
+            capital=g["capital"],
+            lat=float(g["lat"]),
+            lon=float(g["lon"]),
+            spellings=tuple(g["spellings"]),
+            spellings_ar=tuple(g["spellings_ar"]),
+        )
+        for g in data
+    ]
+    return tuple(sorted(govs, key=lambda g: g.pcode))
+
+
+@cache
+def _table() -> tuple[dict[str, Governorate], dict[str, Governorate]]:
+    codes: dict[str, Governorate] = {}
+    names: dict[str, Governorate] = {}
+    for g in all_governorates():
+        for code in (g.iso, g.pcode, g.geonames_admin1, f"SY.{g.geonames_admin1}", str(g.geonames_id)):
+            codes[code.upper()] = g
+        codes[g.iso.split("-")[1]] = g  # bare ISO suffix: "HI"
+        for spelling in (g.name, g.name_ar, *g.spellings, *g.spellings_ar):
+            for key in (exact_key(spelling), variant_key(spelling)):
+                if key:
+                    names.setdefault(key, g)
+    return codes, names
+
+
+def by_pcode(pcode: str) -> Governorate:
+    """The governorate with this OCHA P-code (``SY01``..``SY14``); ``KeyError`` otherwise."""
+    for g in all_governorates():
+        if g.pcode == pcode:
+            return g
+    raise KeyError(pcode)
+
+
+def lookup(designation: object) -> Governorate | None:
+    """The governorate a code or spelling designates, or ``None``.
+
+    Accepts ISO 3166-2 (``SY-HI``), OCHA P-codes (``SY04``, also longer P-codes
+    such as ``SY0404`` of a district inside it), GeoNames admin1 codes (``11``,
+    ``SY.11``), English, Arabic and other spellings, with or without the words
+    governorate/province/محافظة.
+    """
+    if not isinstance(designation, str):
+        return None
+    text = clean(designation)
+    if not text or len(text) > 100:
+        return None
+    codes, names = _table()
+    upper = text.upper()
+    if upper in codes:
+        return codes[upper]
+    if len(upper) in (6, 8) and upper.startswith("SY") and upper[2:].isdigit():
+        return codes.get(upper[:4])  # a district or subdistrict P-code
+    for key in (exact_key(text), variant_key(text)):
+        if key in names:
+            return names[key]
+    for word in ("governorate", "province", "muhafazat", "محافظة"):
+        stripped = text.replace(word, " ").replace(word.title(), " ")
+        if stripped != text:
+            return lookup(stripped)
+    return None
+
+
+def find(province: object) -> Governorate:
+    """Like :func:`lookup`, but raise :class:`UnknownProvinceError` when nothing matches."""
+    g = lookup(province)
+    if g is None:
+        raise UnknownProvinceError(province, [g.name for g in all_governorates()])
+    return g

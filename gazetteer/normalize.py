@@ -1,0 +1,543 @@
+"""Text normalisation: the same functions at build time and at query time.
+
+Three keys describe a name, from strict to loose:
+
+* :func:`exact_key` folds case, marks and letter forms but keeps every letter
+  (``"Ḩimş"`` → ``"hims"``, ``"إدلب"`` → ``"ادلب"``);
+* :func:`variant_key` also absorbs romanisation differences (articles, generic
+  words, endings, vowel and consonant classes, doubled letters, word joins);
+* :func:`skeleton_key` keeps a consonant skeleton in one alphabet for both
+  scripts, so an Arabic name and its romanisation can meet.
+
+>>> keys("Deir ez-Zor")
+NameKeys(exact='deir ez zor', variant='dayrzur', skeleton='drzr')
+>>> keys("دير الزور")
+NameKeys(exact='دير الزور', variant='ديرزور', skeleton='drzr')
+>>> variant_key("Talbiseh") == variant_key("Tallbīsah") == variant_key("Tell Bisa")
+True
+>>> variant_key("Qusayr") == variant_key("Qusur")
+False
+
+Every function takes any ``str`` (lone surrogates included), never raises on
+one, runs in linear time, and raises :class:`TypeError` for anything else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+from typing import NamedTuple
+
+from unidecode import unidecode
+
+__all__ = [
+    "NameKeys",
+    "clean",
+    "exact_key",
+    "fold_arabic",
+    "fold_latin",
+    "is_arabic",
+    "keys",
+    "romanize_arabic",
+    "script",
+    "skeleton_key",
+    "strip_arabic_article",
+    "variant_key",
+]
+
+
+class NameKeys(NamedTuple):
+    """The three lookup keys of one name, from strict to loose."""
+
+    #: Folded text, words kept: :func:`exact_key`.
+    exact: str
+    #: Romanisation-tolerant key without spaces: :func:`variant_key`.
+    variant: str
+    #: Script-neutral consonant skeleton: :func:`skeleton_key`.
+    skeleton: str
+
+
+def _check(text: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")
+
+
+def _char_class(codepoints: list[int]) -> str:
+    """A regex character class body for sorted code points, as ranges."""
+    parts: list[str] = []
+    i = 0
+    while i < len(codepoints):
+        j = i
+        while j + 1 < len(codepoints) and codepoints[j + 1] == codepoints[j] + 1:
+            j += 1
+        lo, hi = codepoints[i], codepoints[j]
+        parts.append(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+        i = j + 1
+    return "".join(parts)
+
+
+# --- character classes ------------------------------------------------------------------------------
+
+#: Invisible characters deleted outright: bidi controls, zero-width characters, soft hyphen.
+_INVISIBLE = [0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0x2061, 0x2062]
+_INVISIBLE += [0x2063, 0x2064, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_INVISIBLE_RE = re.compile(f"[{_char_class(sorted(set(_INVISIBLE)))}]+")
+_ASCII_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f]")
+
+#: Arabic blocks (after NFKC the presentation forms are gone; they still count in is_arabic).
+_ARABIC_RANGES = [(0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)]
+_ARABIC_RANGES += [(0x1EE00, 0x1EEFF)]
+#: Removed by fold_arabic: tatweel, harakat, superscript alef, Quranic marks (U+06D6–U+06ED).
+_ARABIC_MARKS = [0x0640, *range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)]
+_ARABIC_MARKS += list(range(0x08D3, 0x0900))
+
+
+class _Tables(NamedTuple):
+    control: re.Pattern[str]  # Cc, Cf, Cs: replaced by a space
+    marks: re.Pattern[str]  # every combining mark and the Arabic marks: deleted
+    arabic_letter: re.Pattern[str]
+    other_letter: re.Pattern[str]
+    arabic_run: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    """Character classes scanned from unicodedata once, on first use (about 40 ms)."""
+    control: list[int] = []
+    marks: list[int] = []
+    for cp in (*range(0x30000), *range(0xE0000, 0xE1000)):
+        cat = unicodedata.category(chr(cp))
+        if cat in ("Cc", "Cf", "Cs"):
+            control.append(cp)
+        elif cat[0] == "M":
+            marks.append(cp)
+    invisible = set(_INVISIBLE)
+    control = [cp for cp in control if cp not in invisible]
+    marks = sorted(set(marks) | set(_ARABIC_MARKS))
+    arabic_letters = [
+        cp for lo, hi in _ARABIC_RANGES for cp in range(lo, hi + 1) if chr(cp).isalpha() and cp != 0x0640
+    ]
+    arabic_word = sorted(set(arabic_letters) | set(_ARABIC_MARKS) | {cp for cp in marks if 0x0600 <= cp < 0x0900})
+    ar = _char_class(arabic_letters)
+    aw = _char_class(arabic_word)
+    return _Tables(
+        control=re.compile(f"[{_char_class(control)}]"),
+        marks=re.compile(f"[{_char_class(marks)}]+"),
+        arabic_letter=re.compile(f"[{ar}]"),
+        other_letter=re.compile(f"(?![{ar}])[^\\W\\d_]"),
+        arabic_run=re.compile(f"[{aw}](?:[{aw}\\s]*[{aw}])?"),
+    )
+
+
+# --- clean ------------------------------------------------------------------------------------------
+
+
+def clean(text: str) -> str:
+    """NFKC, delete bidi and zero-width characters, other controls to spaces, collapse whitespace.
+
+    >>> clean("  \\u200fحمص\\u200e  \\n Homs\\x00city ")
+    'حمص Homs city'
+    >>> clean("ﻻ")  # presentation form → letters
+    'لا'
+    """
+    _check(text)
+    if text.isascii():
+        if _ASCII_CONTROL_RE.search(text):
+            text = _ASCII_CONTROL_RE.sub(" ", text)
+        return " ".join(text.split())
+    t = _tables()
+    text = _INVISIBLE_RE.sub("", text)
+    text = t.control.sub(" ", text)
+    text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.split())
+
+
+def is_arabic(text: str) -> bool:
+    """Whether ``text`` holds at least one Arabic letter.
+
+    >>> is_arabic("Homs (حمص)"), is_arabic("Ḩimş")
+    (True, False)
+    """
+    _check(text)
+    return not text.isascii() and _tables().arabic_letter.search(text) is not None
+
+
+def script(text: str) -> str:
+    """``"arabic"``, ``"latin"`` (letters of any other script), ``"mixed"`` or ``"none"``.
+
+    >>> [script(s) for s in ("حمص", "Ḩimş", "Homs حمص", "123 -")]
+    ['arabic', 'latin', 'mixed', 'none']
+    """
+    _check(text)
+    t = _tables()
+    arabic = not text.isascii() and t.arabic_letter.search(text) is not None
+    other = t.other_letter.search(text) is not None
+    if arabic:
+        return "mixed" if other else "arabic"
+    return "latin" if other else "none"
+
+
+# --- Arabic -----------------------------------------------------------------------------------------
+
+_ARABIC_MAP: dict[str, str] = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ێ": "ي",
+    "ة": "ه", "ە": "ه", "ہ": "ه", "ۀ": "ه", "ھ": "ه", "ۃ": "ه",
+    "ک": "ك", "ڪ": "ك", "گ": "ك",
+    "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف", "ڨ": "ق",
+}  # fmt: skip
+_ARABIC_MAP.update({chr(0x0660 + i): str(i) for i in range(10)})
+_ARABIC_MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})
+_ARABIC_MAP_RE = re.compile(f"[{''.join(_ARABIC_MAP)}]")
+_NON_WORD_RE = re.compile(r"[\W_]+")
+
+
+def _map_arabic(match: re.Match[str]) -> str:
+    return _ARABIC_MAP[match.group()]
+
+
+def fold_arabic(text: str) -> str:
+    """Fold Arabic spelling variants: marks, tatweel, alef/ya/ta marbuta forms, Persian letters, digits.
+
+    Combining marks are deleted (never turned into spaces); other non-letters become spaces.
+
+    >>> fold_arabic("إِدْلِب")
+    'ادلب'
+    >>> fold_arabic("حمـــاة")
+    'حماه'
+    >>> fold_arabic("کفر نبل ١٢")
+    'كفر نبل 12'
+    """
+    text = clean(text)
+    if not text.isascii():
+        text = _tables().marks.sub("", text)
+        text = _ARABIC_MAP_RE.sub(_map_arabic, text)
+    text = _NON_WORD_RE.sub(" ", text).strip()
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        return fold_arabic(text)  # deleting a mark let two letters compose (Hangul jamo)
+    return text
+
+
+_ARTICLE_PREFIXES = ("وال", "بال", "فال", "كال")
+
+
+def _strip_article_word(word: str) -> str:
+    if word.startswith("ال") and len(word) >= 4:
+        return word[2:]
+    if word.startswith(_ARTICLE_PREFIXES) and len(word) >= 5:
+        return word[3:]
+    if word.startswith("لل") and len(word) >= 4:
+        return word[2:]
+    return word
+
+
+def strip_arabic_article(folded: str) -> str:
+    """Remove the article ال from every word of folded Arabic, also after و ب ف ك and as لل.
+
+    At least two letters must remain, so a short word that only looks like an
+    article stays whole.
+
+    >>> strip_arabic_article("دير الزور")
+    'دير زور'
+    >>> strip_arabic_article("والرستن للرستن الي")
+    'رستن رستن الي'
+    """
+    _check(folded)
+    if "ل" not in folded:
+        return folded
+    return " ".join(_strip_article_word(w) for w in folded.split(" "))
+
+
+_ARABIC_SKELETON = {
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "h", "د": "d", "ذ": "t", "ر": "r",
+    "ز": "z", "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "k", "ف": "f",
+    "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
+}  # fmt: skip
+_ROMAN_TABLE = str.maketrans(_ARABIC_SKELETON)
+_NOT_SKELETON_RE = re.compile(r"[^0-9bdfhjklmnrstz ]+")
+_FINAL_HA_RE = re.compile(r"ه(?= |$)")
+_DOUBLE_RE = re.compile(r"(.)\1+")
+
+
+def romanize_arabic(folded: str) -> str:
+    """Romanise folded Arabic into the consonant-skeleton alphabet of :func:`skeleton_key`.
+
+    The article is stripped, word-final ه (mostly a folded ة) is dropped, ا و ي ع
+    and hamza are dropped, doubled letters are collapsed; words stay apart.
+
+    >>> romanize_arabic("تلبيسه")
+    'tlbs'
+    >>> romanize_arabic("دير الزور")
+    'dr zr'
+    """
+    text = strip_arabic_article(folded)
+    text = _FINAL_HA_RE.sub("", text).translate(_ROMAN_TABLE)
+    text = _NOT_SKELETON_RE.sub("", text)
+    return " ".join(_DOUBLE_RE.sub(r"\1", text).split())
+
+
+_HAMZA_TABLE = str.maketrans({"ؤ": "و", "ئ": "ي", "ء": None})
+
+
+def _arabic_variant(folded: str) -> str:
+    return strip_arabic_article(folded).translate(_HAMZA_TABLE).replace(" ", "")
+
+
+# --- Latin ------------------------------------------------------------------------------------------
+
+#: Marks of ʿayn and hamza deleted inside words before anything else ("Ma‘arrat" → "maarrat").
+_QUOTES = "ʿʾ‘’'`´ʻʼ′ʹ"
+_QUOTES_RE = re.compile(f"[{_QUOTES}]+")
+#: "Al‘Awamid", "el-'Arab": an article glued by a mark to a noun starting with ʿayn/hamza.
+_ARTICLE_QUOTE_RE = re.compile(f"\\b([AaEe][Ll])[{_QUOTES}]+(?=\\w)")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+_LATIN_QUOTES_RE = re.compile("['\"`]+")
+_NON_ALNUM_RE = re.compile(r"[^a-z0-9]+")
+
+
+class _UnidecodeTable(dict[int, str]):
+    """``str.translate`` table filled lazily with unidecode's answer for each character."""
+
+    def __missing__(self, key: int) -> str:
+        value = unidecode(chr(key))
+        self[key] = value
+        return value
+
+
+_UNIDECODE = _UnidecodeTable()
+
+
+def _unidecode_run(match: re.Match[str]) -> str:
+    return match.group().translate(_UNIDECODE)
+
+
+def fold_latin(text: str) -> str:
+    """Fold a romanised name to lower-case ASCII words.
+
+    ʿayn/hamza marks vanish, letters lose their diacritics, other punctuation
+    separates words.
+
+    >>> fold_latin("Ḩimş"), fold_latin("Tall Rif‘at"), fold_latin("Deir ez-Zor")
+    ('hims', 'tall rifat', 'deir ez zor')
+    """
+    _check(text)
+    text = clean(_QUOTES_RE.sub("", _ARTICLE_QUOTE_RE.sub(r"\1 ", text)))
+    if not text.isascii():
+        text = _NON_ASCII_RE.sub(_unidecode_run, text)
+    text = _LATIN_QUOTES_RE.sub("", text.lower())
+    return _NON_ALNUM_RE.sub(" ", text).strip()
+
+
+# Latin key pipeline. The input is fold_latin output: lower-case ASCII words separated by single
+# spaces. Upper-case letters are placeholders that later steps must not touch; keys are lower-cased
+# at the end.
+
+#: Standalone article words, plain and assimilated to sun letters (BGN, French, journalistic).
+_ARTICLES = "al el il ul ar as ash at ath ad adh az an er es esh et ez ed en ej ech ett enn ess err ezz edd"
+_ARTICLE_RE = re.compile(rf"(?<![a-z0-9])(?:{'|'.join(_ARTICLES.split())})(?![a-z0-9]) ?")
+#: Joined articles: "alrastan", "elsharqiyeh" (al/el + consonant + 2 letters), "ezzor" (e + doubled sun letter).
+_JOINED_ARTICLE_RE = re.compile(
+    r"(?<![a-z0-9])(?:[ae]l(?=[b-df-hj-np-tv-z][a-z]{2})|e(?=([tdrzsn])\1[a-z]{2}))"
+)
+
+#: Generic words: spellings that the vowel and consonant rules below would not already merge.
+_GENERIC = {
+    "kafr": "kfar kafar kafer kefar kefr kfr kufr kufer kfer",
+    "jabal": "jbel jbal djbel jebl jbl",
+    "dayr": "der dier deyr dyr",
+    "ayn": "aine ein ain ayn aayn aein",
+    "khirbat": "kheurbet khirbet kherbet khirbit kharbat khurbat khirbeh khirba",
+    "wadi": "ouadi wady oued",
+    "abu": "bu abul albu abo abou ebu",
+    "bir": "bier beer bire",
+    "bin": "ibn ben ebn",
+    "bayt": "bet beit bait beyt bayt",
+    "shaykh": "sheik shekh shiekh shiek shaik sheykh sheikh shaikh cheikh chaikh cheykh shykh",
+}
+_GENERIC_MAP = {form: canon for canon, forms in _GENERIC.items() for form in forms.split()}
+_GENERIC_RE = re.compile(rf"(?<![a-z0-9])(?:{'|'.join(sorted(_GENERIC_MAP, key=len, reverse=True))})(?![a-z0-9])")
+
+
+def _generic(match: re.Match[str]) -> str:
+    return _GENERIC_MAP[match.group()]
+
+
+#: Construct state (idafa): -at/-et of a word followed by another word is a ta marbuta: "a".
+_CONSTRUCT_RE = re.compile(r"(?<=[a-z]{2})[ae]t(?= [a-z])")
+#: Nisba + ta marbuta: -iyah -iyya -iyyah -iyeh -ieh -ie -iye -iya -ia -eyyeh → "IYA".
+_IYA_RE = re.compile(r"(?<=[a-z]{2})(?:iyy?|eyy?|i)(?:ah|eh|a|e)(?![a-z0-9])")
+#: Ta marbuta and final alef: -ah -eh -a -e → "a" (words of 3+ letters).
+_TA_MARBUTA_RE = re.compile(r"(?<=[a-z]{2})(?:ah|eh|a|e)(?![a-z0-9])")
+#: Nisba / final ya: -i -y -iy -ee -ey → "I" (kept apart from a).
+_FINAL_I_RE = re.compile(r"(?<=[a-z]{2})(?:iy|ee|ey|i|y)(?![a-z0-9])")
+
+
+def _latin_words(folded: str) -> str:
+    """Articles, generic words and endings: the stage shared by the variant and skeleton keys."""
+    text = _ARTICLE_RE.sub("", folded).strip()
+    if not text:  # nothing but articles ("Al"): keep them
+        text = folded
+    text = _JOINED_ARTICLE_RE.sub("", text)
+    text = _GENERIC_RE.sub(_generic, text)
+    text = _CONSTRUCT_RE.sub("a", text)
+    text = _IYA_RE.sub("IYA", text)
+    text = _TA_MARBUTA_RE.sub("a", text)
+    return _FINAL_I_RE.sub("I", text)
+
+
+def _sub_chain(steps: list[tuple[str, str]]) -> Callable[[str], str]:
+    compiled = [(re.compile(pattern), repl) for pattern, repl in steps]
+
+    def apply(text: str) -> str:
+        for pattern, repl in compiled:
+            text = pattern.sub(repl, text)
+        return text
+
+    return apply
+
+
+#: Consonant classes shared by both keys (digraphs before single letters).
+_CONSONANTS = [
+    ("dj", "j"),
+    ("tch", "sh"),
+    ("ch", "sh"),
+    ("ph", "f"),
+    ("x", "kh"),
+    ("gh", "k"),
+    ("ck", "k"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("[qgc]", "k"),
+    ("v", "w"),
+    ("p", "b"),
+]
+
+#: Variant key: consonant classes, then French ou, diphthongs and vowel classes, no spaces, no doubles.
+_variant_tail = _sub_chain(
+    [
+        *_CONSONANTS,
+        ("ou(?=[aeiy])", "uw"),  # French ou before a vowel is w: Naoua, Kouaires
+        ("ou|oo", "u"),
+        ("(?:aw|au|ow)(?![aeiouy])", "u"),  # Zawr = Zour = Zor
+        ("ai|ei|ey", "ay"),  # Dair = Deir = Dayr, Sheikh = Shaykh
+        ("[ei]", "a"),  # a ≈ e ≈ i
+        ("o", "u"),  # o ≈ u
+        (" ", ""),
+        (r"([a-z])\1+", r"\1"),
+    ]
+)
+
+#: Skeleton key: consonant classes, final h after a vowel, drop vowels, y and w.
+_skeleton_tail = _sub_chain(
+    [
+        ("kh", "H"),
+        ("sh", "S"),
+        ("dh", "t"),
+        *_CONSONANTS,
+        ("kh", "H"),  # from x
+        ("sh", "S"),  # from ch
+        ("(?<=[aeiouyAIY])h(?![a-z0-9])", ""),  # ta marbuta -ah/-eh/-ih
+        ("[aeiouywAIY]+", ""),
+        (" ", ""),
+        (r"(.)\1+", r"\1"),
+    ]
+)
+
+
+#: ḩ ḥ ħ (BGN, ALA-LC, Maltese-style) mark ح; the skeleton spells them "hh" so a final one stays.
+_DOTTED_H_RE = re.compile("[ḩḨḥḤħĦ]")
+
+
+# --- keys -------------------------------------------------------------------------------------------
+
+
+def _runs(cleaned: str) -> list[tuple[bool, str]]:
+    """Split cleaned text into (is_arabic, run) pieces, in order; spaces between Arabic words stay."""
+    if cleaned.isascii():
+        return [(False, cleaned)] if cleaned else []
+    pieces: list[tuple[bool, str]] = []
+    pos = 0
+    for match in _tables().arabic_run.finditer(cleaned):
+        if match.start() > pos:
+            pieces.append((False, cleaned[pos : match.start()]))
+        pieces.append((True, match.group()))
+        pos = match.end()
+    if pos < len(cleaned):
+        pieces.append((False, cleaned[pos:]))
+    return pieces
+
+
+def _keys(text: str) -> NameKeys:
+    exact: list[str] = []
+    variant: list[str] = []
+    skeleton: list[str] = []
+    for arabic, run in _runs(clean(text)):
+        if arabic:
+            folded = fold_arabic(run)
+            if folded:
+                exact.append(folded)
+                variant.append(_arabic_variant(folded))
+                skeleton.append(romanize_arabic(folded).replace(" ", ""))
+        else:
+            folded = fold_latin(run)
+            if folded:
+                exact.append(folded)
+                words = _latin_words(folded)
+                variant.append(_variant_tail(words).lower())
+                if _DOTTED_H_RE.search(run):  # BGN ḩ is ح: keep it when final ("Malaḩ" = ملح)
+                    words = _latin_words(fold_latin(_DOTTED_H_RE.sub("hh", run)))
+                skeleton.append(_skeleton_tail(words).lower())
+    return NameKeys(
+        " ".join(exact),
+        _DOUBLE_RE.sub(r"\1", "".join(variant)),
+        _DOUBLE_RE.sub(r"\1", "".join(skeleton)),
+    )
+
+
+_cached_keys = lru_cache(maxsize=65536)(_keys)
+_CACHE_MAX_CHARS = 256
+
+
+def keys(text: str) -> NameKeys:
+    """All three keys of ``text`` at once (cached for texts up to 256 characters).
+
+    >>> keys("Tallbīsah")
+    NameKeys(exact='tallbisah', variant='talbasa', skeleton='tlbs')
+    >>> keys("تلبيسة")
+    NameKeys(exact='تلبيسه', variant='تلبيسه', skeleton='tlbs')
+    """
+    _check(text)
+    if len(text) <= _CACHE_MAX_CHARS and type(text) is str:
+        return _cached_keys(text)
+    return _keys(str(text))
+
+
+def exact_key(text: str) -> str:
+    """Folded text with its words: Arabic by :func:`fold_arabic`, the rest by :func:`fold_latin`.
+
+    >>> exact_key("Ḩimş"), exact_key("حِمْص"), exact_key("Homs حمص")
+    ('hims', 'حمص', 'homs حمص')
+    """
+    return keys(text).exact
+
+
+def variant_key(text: str) -> str:
+    """A romanisation-tolerant key, without spaces (see the module docs for the rules).
+
+    >>> variant_key("Ar Rastan"), variant_key("Alrastan"), variant_key("الرستن")
+    ('rastan', 'rastan', 'رستن')
+    >>> variant_key("Tall Kalakh") == variant_key("Talkalakh")
+    True
+    """
+    return keys(text).variant
+
+
+def skeleton_key(text: str) -> str:
+    """A consonant skeleton in one alphabet for both scripts.
+
+    >>> skeleton_key("Talbiseh"), skeleton_key("تلبيسة"), skeleton_key("Al Quşayr"), skeleton_key("القصير")
+    ('tlbs', 'tlbs', 'ksr', 'ksr')
+    """
+    return keys(text).skeleton

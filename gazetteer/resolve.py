@@ -1,0 +1,567 @@
+"""Resolve mentions against an opened index: lookups by key, fuzzy stage, ranking.
+
+A :class:`Gazetteer` wraps one index file. Its lookups are dictionaries from
+the three keys of :mod:`gazetteer.normalize` (exact, variant, skeleton) to name
+rows; the fuzzy stage looks up the one-deletion neighbourhood of the query's
+keys (built on first need) and scores only those candidates with rapidfuzz.
+
+Scores (0-100, match quality only; ``docs/resolving.md``):
+
+=========  =====================================================
+exact      100: the folded mention equals a folded name
+variant    90-99: equal variant keys; +9 x similarity of folded forms
+skeleton   75-89: equal consonant skeletons (also across scripts)
+fuzzy      60-79: 0.8 x rapidfuzz ratio of variant keys (ratio >= 75)
+=========  =====================================================
+
+Ranking adds, to the score, bonuses for the kind the mention asks for
+("district", "city", ...), the province named inside the mention, ``near=``
+and importance (admin level, population); ties are broken by place id.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+from rapidfuzz import fuzz
+
+from . import governorates as govs
+from .errors import GazetteerError, InvalidQueryError
+from .geo import check_latlon, distances_m
+from .index import IndexFile
+from .mention import parse_mention
+from .model import ADMIN_KINDS, Match, Place
+from .normalize import NameKeys, clean, keys
+
+__all__ = ["MAX_QUERY_CHARS", "Gazetteer", "check_query"]
+
+#: Longest accepted mention, in characters; longer input raises InvalidQueryError.
+MAX_QUERY_CHARS = 256
+#: Fuzzy matches below this rapidfuzz ratio (0-100) of variant keys are dropped.
+FUZZY_MIN_RATIO = 75.0
+#: Importance by kind (a bare "Homs" means the city before the governorate);
+#: populated places add up to 1 more for population (log scale).
+_KIND_IMPORTANCE = {
+    "city": 3.0,
+    "town": 2.0,
+    "governorate": 1.8,
+    "district": 1.5,
+    "subdistrict": 1.2,
+    "village": 1.0,
+    "neighbourhood": 0.6,
+    "camp": 0.6,
+    "landmark": 0.4,
+    "feature": 0.3,
+}
+_HINT_KINDS = {
+    "city": ("city", "town"),
+    "town": ("town", "city", "village"),
+    "village": ("village", "town"),
+}
+_KIND_BONUS = 8.0
+_PROVINCE_HINT_BONUS = 5.0
+_NEAR_BONUS = 10.0
+_NEAR_SCALE_M = 50_000.0
+_AMBIGUITY_SCORE = 3.0
+_SAME_PLACE_M = 3_000.0
+
+
+def check_query(text: object) -> str:
+    """Return the cleaned mention, or raise :class:`InvalidQueryError`.
+
+    >>> check_query("  Talbiseh\\u200f ")
+    'Talbiseh'
+    >>> check_query(42)
+    Traceback (most recent call last):
+    ...
+    gazetteer.errors.InvalidQueryError: a mention must be a str, got int
+    """
+    if not isinstance(text, str):
+        raise InvalidQueryError(f"a mention must be a str, got {type(text).__name__}")
+    if len(text) > MAX_QUERY_CHARS * 4:
+        raise InvalidQueryError(f"a mention is at most {MAX_QUERY_CHARS} characters, got {len(text)}")
+    cleaned = clean(text)
+    if len(cleaned) > MAX_QUERY_CHARS:
+        raise InvalidQueryError(f"a mention is at most {MAX_QUERY_CHARS} characters, got {len(cleaned)}")
+    return cleaned
+
+
+@dataclass(slots=True)
+class _Hit:
+    score: float
+    name_row: int
+    tier: str
+    via: str = ""  # a signal explaining an indirect hit
+
+
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1 :] for i in range(len(key))} if len(key) > 3 else set()
+
+
+class Gazetteer:
+    """An opened index that resolves mentions. Thread-safe; picklable by path.
+
+    >>> from gazetteer import load
+    >>> g = load()  # the default index
+    >>> g.resolve("Talbiseh", province="Homs").place.governorate.name
+    'Homs'
+    """
+
+    def __init__(self, index: IndexFile, *, origin: str = "file") -> None:
+        self.index = index
+        self.origin = origin  #: how this index was chosen: "file", "GAZETTEER_INDEX", "embedded"...
+        self._lock = threading.Lock()
+        self._places: dict[int, Place] = {}
+        names = index.names
+        self._name_place: list[int] = names.column("place").to_pylist()
+        self._name_text: list[str] = names.column("text").to_pylist()
+        self._name_exact: list[str] = names.column("exact").to_pylist()
+        self._name_variant: list[str] = names.column("variant").to_pylist()
+        self._exact = self._group(self._name_exact)
+        self._variant = self._group(self._name_variant)
+        self._skeleton = self._group(names.column("skeleton").to_pylist())
+        places = index.places
+        self._ids: list[str] = places.column("id").to_pylist()
+        self._row_of = {pid: i for i, pid in enumerate(self._ids)}
+        self._kind: list[str] = places.column("kind").to_pylist()
+        self._gov: list[str] = places.column("gov_pcode").to_pylist()
+        self._lat: list[float] = places.column("lat").to_pylist()
+        self._lon: list[float] = places.column("lon").to_pylist()
+        pops = places.column("population").to_pylist()
+        self._importance = [
+            _KIND_IMPORTANCE.get(k, 0.0) + (0.0 if k in ADMIN_KINDS else min(math.log10((p or 0) + 1), 7.0) / 7.0)
+            for k, p in zip(self._kind, pops)
+        ]
+        self._pcode: list[str | None] = places.column("pcode").to_pylist()
+        self._dist: list[str | None] = places.column("dist_pcode").to_pylist()
+        self._sub: list[str | None] = places.column("sub_pcode").to_pylist()
+        self._links: list[set[int]] = [set() for _ in self._ids]
+        for i, (seat, seat_of) in enumerate(zip(places.column("seat").to_pylist(), places.column("seat_of").to_pylist())):
+            for other in ([seat] if seat else []) + list(seat_of or []):
+                j = self._row_of.get(other)
+                if j is not None:
+                    self._links[i].add(j)
+                    self._links[j].add(i)
+        self._fuzzy: dict[str, tuple[str, ...]] | None = None
+        self._cached = lru_cache(maxsize=65_536)(self._candidates_uncached)
+
+    @staticmethod
+    def _group(column: list[str]) -> dict[str, tuple[int, ...]]:
+        groups: dict[str, list[int]] = {}
+        for i, key in enumerate(column):
+            if key:
+                groups.setdefault(key, []).append(i)
+        return {k: tuple(v) for k, v in groups.items()}
+
+    # -- facts about the index -------------------------------------------------------------
+    @property
+    def path(self) -> str:
+        """The index file."""
+        return self.index.path
+
+    @property
+    def header(self) -> dict[str, Any]:
+        """The index header: format and data version, build time, sources, counts."""
+        return self.index.header
+
+    @property
+    def data_version(self) -> str:
+        """The data version recorded at build time."""
+        return str(self.index.header.get("data_version", "unknown"))
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __repr__(self) -> str:
+        return f"<Gazetteer {len(self)} places, data {self.data_version}, {self.path}>"
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        from .default import _reopen
+
+        return (_reopen, (self.path, self.origin))
+
+    def place(self, place_id: str) -> Place | None:
+        """The place with this id (``gn:163779``, ``pcode:SY04``...), or ``None``."""
+        row = self._row_of.get(place_id) if isinstance(place_id, str) else None
+        return None if row is None else self._place(row)
+
+    def places(self) -> Iterator[Place]:
+        """Every place, in id order."""
+        for row in range(len(self._ids)):
+            yield self._place(row)
+
+    def _place(self, row: int) -> Place:
+        place = self._places.get(row)
+        if place is None:
+            place = self.index.place(row)
+            self._places[row] = place  # a benign race: both threads build equal places
+        return place
+
+    # -- queries ---------------------------------------------------------------------------
+    def resolve(
+        self, text: object, *, province: object = None, near: tuple[float, float] | None = None
+    ) -> Match | None:
+        """The best place for a mention, or ``None`` when nothing matches.
+
+        Raises :class:`InvalidQueryError` for what is not a mention (not a str,
+        longer than :data:`MAX_QUERY_CHARS`, bad ``near=``) and
+        :class:`UnknownProvinceError` for a ``province=`` that names no governorate.
+        """
+        found = self.candidates(text, province=province, near=near, limit=1)
+        return found[0] if found else None
+
+    def candidates(
+        self, text: object, *, province: object = None, near: tuple[float, float] | None = None, limit: int = 5
+    ) -> list[Match]:
+        """The best ``limit`` places for a mention, best first (``[]`` when none)."""
+        query = check_query(text)
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise InvalidQueryError(f"limit must be a positive int, got {limit!r}")
+        gov = None if province is None else govs.find(province).pcode
+        where = None
+        if near is not None:
+            if not isinstance(near, (tuple, list)) or len(near) != 2:
+                raise InvalidQueryError(f"near must be a (lat, lon) pair, got {near!r}")
+            where = check_latlon(near[0], near[1])
+        if not query:
+            return []
+        return list(self._cached(query, gov, where, min(limit, 100)))
+
+    def _lookup(self, k: NameKeys, found: dict[int, _Hit]) -> None:
+        def offer(row: int, score: float, tier: str) -> None:
+            place = self._name_place[row]
+            hit = found.get(place)
+            if hit is None or score > hit.score:
+                found[place] = _Hit(score, row, tier)
+
+        for row in self._exact.get(k.exact, ()):
+            offer(row, 100.0, "exact")
+        for row in self._variant.get(k.variant, ()):
+            offer(row, 90.0 + 9.0 * fuzz.ratio(k.exact, self._name_exact[row]) / 100.0, "variant")
+        if len(k.skeleton) >= 3:
+            for row in self._skeleton.get(k.skeleton, ()):
+                other = self._name_variant[row]
+                same_script = other[:1].isascii() == k.variant[:1].isascii()
+                similarity = fuzz.ratio(k.variant, other) if same_script else 50.0
+                offer(row, 75.0 + 14.0 * similarity / 100.0, "skeleton")
+
+    def _fuzzy_lookup(self, k: NameKeys, found: dict[int, _Hit]) -> None:
+        if len(k.variant) < 4:
+            return
+        table = self._fuzzy_table()
+        seen: set[str] = set()
+        for probe in (k.variant, *_deletions(k.variant)):
+            seen.update(table.get(probe, ()))
+        for key in seen:
+            ratio = fuzz.ratio(k.variant, key, score_cutoff=FUZZY_MIN_RATIO)
+            if ratio:
+                for row in self._variant[key]:
+                    place = self._name_place[row]
+                    score = 0.8 * ratio
+                    hit = found.get(place)
+                    if hit is None or score > hit.score:
+                        found[place] = _Hit(score, row, "fuzzy")
+
+    def _fuzzy_table(self) -> dict[str, tuple[str, ...]]:
+        """Deletion neighbourhood of every variant key (built once, on first need)."""
+        if self._fuzzy is None:
+            with self._lock:
+                if self._fuzzy is None:
+                    table: dict[str, list[str]] = {}
+                    for key in self._variant:
+                        if len(key) >= 4:
+                            for probe in (key, *_deletions(key)):
+                                table.setdefault(probe, []).append(key)
+                    self._fuzzy = {k: tuple(v) for k, v in table.items()}
+        return self._fuzzy
+
+    def _candidates_uncached(
+        self, query: str, gov: str | None, near: tuple[float, float] | None, limit: int
+    ) -> tuple[Match, ...]:
+        mention = parse_mention(query)
+        forms = [query] if mention.name == query else [query, mention.name]
+        found: dict[int, _Hit] = {}
+        qkeys = [keys(f) for f in forms]
+        for k in qkeys:
+            self._lookup(k, found)
+        if not found or max(h.score for h in found.values()) < 90.0:
+            for k in qkeys:
+                self._fuzzy_lookup(k, found)
+        if not found:
+            return ()
+        kind_hint = mention.kind_hint
+        if kind_hint:
+            self._follow_links(found, kind_hint)
+        hint_gov = None
+        if mention.province_hint and kind_hint != "governorate":
+            g = govs.lookup(mention.province_hint)
+            hint_gov = g.pcode if g else None
+        rows = list(found)
+        in_province: bool | None = None
+        outside_note = ""
+        if gov is not None:
+            inside = [r for r in rows if self._gov[r] == gov]
+            in_province = bool(inside)
+            if inside:
+                rows = inside
+            else:
+                outside_note = f"no candidate in {govs.by_pcode(gov).name}; best elsewhere"
+        dist: dict[int, float] = {}
+        if near is not None:
+            ds = distances_m(near[0], near[1], [self._lat[r] for r in rows], [self._lon[r] for r in rows])
+            dist = dict(zip(rows, ds))
+        ranked: list[tuple[float, str, int, list[str]]] = []
+        for r in rows:
+            hit = found[r]
+            signals: list[str] = []
+            rank = hit.score + self._importance[r]
+            if hit.via:
+                signals.append(hit.via)
+            if kind_hint and self._kind[r] in _HINT_KINDS.get(kind_hint, (kind_hint,)):
+                rank += _KIND_BONUS
+                signals.append(f"kind {self._kind[r]} fits '{kind_hint}'")
+            if hint_gov and self._gov[r] == hint_gov:
+                rank += _PROVINCE_HINT_BONUS
+                signals.append("province named in the mention")
+            if gov is not None and in_province:
+                signals.append("in the given province")
+            if r in dist:
+                bonus = _NEAR_BONUS * math.exp(-dist[r] / _NEAR_SCALE_M)
+                rank += bonus
+                signals.append(f"{dist[r] / 1000:.0f} km from near=")
+            if outside_note:
+                signals.append(outside_note)
+            ranked.append((rank, self._ids[r], r, signals))
+        ranked.sort(key=lambda t: (-t[0], t[1]))
+        top_rank, _, top, _ = ranked[0]
+        top_score = found[top].score
+        rivals = [
+            r
+            for rank, _, r, _ in ranked[1:]
+            if found[r].score >= top_score - _AMBIGUITY_SCORE
+            and rank >= top_rank - _KIND_BONUS + 0.5
+            and not self._related(top, r)
+            and self._far(top, r)
+        ]
+        out: list[Match] = []
+        for rank, _, r, signals in ranked[:limit]:
+            hit = found[r]
+            alternatives = tuple(self._ids[x] for x in rivals[:5]) if r == top else ()
+            out.append(
+                Match(
+                    place=self._place(r),
+                    score=round(hit.score, 2),
+                    matched_name=self._name_text[hit.name_row],
+                    tier=hit.tier,
+                    signals=tuple(signals),
+                    ambiguous=bool(alternatives),
+                    alternatives=alternatives,
+                    in_province=in_province,
+                )
+            )
+        return tuple(out)
+
+    def _related(self, a: int, b: int) -> bool:
+        """Seat links (direct or through a shared seat) and admin containment are not ambiguity."""
+        if b in self._links[a] or self._links[a] & self._links[b]:
+            return True
+        for unit, other in ((a, b), (b, a)):
+            kind = self._kind[unit]
+            if kind == "governorate" and self._gov[other] == self._gov[unit]:
+                return True
+            if kind == "district" and self._dist[other] == self._pcode[unit]:
+                return True
+            if kind == "subdistrict" and self._sub[other] == self._pcode[unit]:
+                return True
+        return False
+
+    def _far(self, a: int, b: int) -> bool:
+        d = distances_m(self._lat[a], self._lon[a], [self._lat[b]], [self._lon[b]])[0]
+        return d > _SAME_PLACE_M
+
+    def _follow_links(self, found: dict[int, _Hit], kind_hint: str) -> None:
+        """Add the admin unit a matched town is the seat of (and the reverse) when the mention asks for it."""
+        wanted = _HINT_KINDS.get(kind_hint, (kind_hint,))
+        for row, hit in list(found.items()):
+            if self._kind[row] in wanted:
+                continue
+            for other in self._links[row]:
+                if self._kind[other] in wanted and (other not in found or found[other].score < hit.score):
+                    found[other] = _Hit(hit.score, hit.name_row, hit.tier, f"{self._kind[other]} of {self._ids[row]}")
+
+    # -- bulk ------------------------------------------------------------------------------
+    def resolve_many(
+        self,
+        mentions: Any,
+        *,
+        province: Any = None,
+        column: str = "mention",
+        province_column: str | None = None,
+    ) -> pa.Table:
+        """Resolve many mentions; one output row per input row, repeats resolved once.
+
+        ``mentions`` is a list (or any iterable) of strings, a pyarrow
+        ``Array``/``ChunkedArray``, a pandas ``Series``, or a pyarrow ``Table``
+        / pandas ``DataFrame`` with a ``column`` of mentions (and optionally a
+        ``province_column``). ``province`` is one province for all rows or a
+        sequence aligned with the mentions. A bad mention or province gives a
+        row with ``error`` set and no place; it never spoils the other rows.
+
+        >>> from gazetteer import load
+        >>> t = load().resolve_many(["Talbiseh", "Talbiseh", "", 42])
+        >>> t.column("name").to_pylist()[:2], t.column("error").to_pylist()[3]
+        (['Talbiseh', 'Talbiseh'], 'a mention must be a str, got int')
+        """
+        texts, provinces = _bulk_inputs(mentions, province, column, province_column)
+        m_codes, m_dict = _encode(texts)
+        p_codes, p_dict = _encode(provinces) if provinces is not None else ([0] * len(m_codes), [None])
+        width = len(p_dict) + 1
+        combined = [(m + 1) * width + (p + 1) for m, p in zip(m_codes, p_codes)]
+        unique = pa.array(combined, type=pa.int64()).unique()
+        positions = pc.index_in(pa.array(combined, type=pa.int64()), value_set=unique)
+        results: list[tuple[Match | None, str | None]] = []
+        for code in unique.to_pylist():
+            m, p = divmod(code, width)
+            text = m_dict[m - 1] if m > 0 else None
+            prov = p_dict[p - 1] if p > 0 else None
+            try:
+                if isinstance(text, _Bad):
+                    raise InvalidQueryError(text.reason)
+                match = None if text is None else self.resolve(text, province=prov)
+                results.append((match, None))
+            except GazetteerError as e:
+                results.append((None, str(e)))
+        table = _results_table(results)
+        out = table.take(positions)
+        columns = {"mention": pa.array([t if isinstance(t, str) else None for t in texts], pa.string())}
+        if provinces is not None:
+            columns["province"] = pa.array([p if isinstance(p, str) else None for p in provinces], pa.string())
+        for name in out.column_names:
+            columns[name] = out.column(name)
+        return pa.table(columns)
+
+
+class _Bad:
+    """A mention that is not a str (kept apart so it gets an error, not a match)."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, value: object) -> None:
+        self.reason = f"a mention must be a str, got {type(value).__name__}"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Bad) and other.reason == self.reason
+
+    def __hash__(self) -> int:
+        return hash(self.reason)
+
+
+def _as_list(values: Any, what: str) -> list[Any]:
+    if isinstance(values, (pa.Array, pa.ChunkedArray)):
+        if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type) or pa.types.is_null(values.type)):
+            if pa.types.is_dictionary(values.type):
+                return list(values.cast(pa.string()).to_pylist()) if isinstance(values, pa.Array) else [
+                    v for chunk in values.chunks for v in chunk.cast(pa.string()).to_pylist()
+                ]
+            raise InvalidQueryError(f"{what} must be strings, got an Arrow column of {values.type}")
+        return list(values.to_pylist())
+    if isinstance(values, (str, bytes)):
+        raise InvalidQueryError(f"{what} must be a sequence of strings, not a single {type(values).__name__}")
+    if hasattr(values, "to_list") and hasattr(values, "dtype"):  # pandas Series
+        values = values.to_list()
+    try:
+        return list(values)
+    except TypeError:
+        raise InvalidQueryError(f"{what} must be an iterable of strings, got {type(values).__name__}") from None
+
+
+def _bulk_inputs(
+    mentions: Any, province: Any, column: str, province_column: str | None
+) -> tuple[list[Any], list[Any] | None]:
+    if hasattr(mentions, "columns") and hasattr(mentions, "iloc"):  # pandas DataFrame
+        mentions = pa.Table.from_pandas(mentions, preserve_index=False)
+    if isinstance(mentions, pa.Table):
+        if column not in mentions.column_names:
+            raise InvalidQueryError(f"table has no column {column!r} (columns: {', '.join(mentions.column_names)})")
+        if province_column is not None:
+            if province_column not in mentions.column_names:
+                raise InvalidQueryError(f"table has no column {province_column!r}")
+            province = mentions.column(province_column)
+        mentions = mentions.column(column)
+    texts = [t if t is None or isinstance(t, str) else _Bad(t) for t in _as_list(mentions, "mentions")]
+    if province is None:
+        return texts, None
+    if isinstance(province, str):
+        return texts, [province] * len(texts)
+    provinces = _as_list(province, "province")
+    if len(provinces) != len(texts):
+        raise InvalidQueryError(f"province has {len(provinces)} values for {len(texts)} mentions")
+    return texts, provinces
+
+
+def _encode(values: Sequence[Any]) -> tuple[list[int], list[Any]]:
+    """Codes (-1 for None) and the distinct values, in first-seen order."""
+    seen: dict[Any, int] = {}
+    codes = [-1 if v is None else seen.setdefault(v, len(seen)) for v in values]
+    return codes, list(seen)
+
+
+_RESULT_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("name", pa.string()),
+        ("name_ar", pa.string()),
+        ("kind", pa.string()),
+        ("lat", pa.float64()),
+        ("lon", pa.float64()),
+        ("governorate", pa.string()),
+        ("governorate_pcode", pa.string()),
+        ("district_pcode", pa.string()),
+        ("subdistrict_pcode", pa.string()),
+        ("pcode", pa.string()),
+        ("geonames_id", pa.int64()),
+        ("score", pa.float64()),
+        ("tier", pa.string()),
+        ("matched_name", pa.string()),
+        ("ambiguous", pa.bool_()),
+        ("in_province", pa.bool_()),
+        ("error", pa.string()),
+    ]
+)
+
+
+def _results_table(results: Iterable[tuple[Match | None, str | None]]) -> pa.Table:
+    cols: dict[str, list[Any]] = {f.name: [] for f in _RESULT_SCHEMA}
+    for match, error in results:
+        p = match.place if match else None
+        row = {
+            "id": p.id if p else None,
+            "name": p.name if p else None,
+            "name_ar": p.name_ar if p else None,
+            "kind": p.kind if p else None,
+            "lat": p.lat if p else None,
+            "lon": p.lon if p else None,
+            "governorate": p.governorate.name if p else None,
+            "governorate_pcode": p.governorate.pcode if p else None,
+            "district_pcode": p.district.pcode if p and p.district else None,
+            "subdistrict_pcode": p.subdistrict.pcode if p and p.subdistrict else None,
+            "pcode": p.pcode if p else None,
+            "geonames_id": p.geonames_id if p else None,
+            "score": match.score if match else None,
+            "tier": match.tier if match else None,
+            "matched_name": match.matched_name if match else None,
+            "ambiguous": match.ambiguous if match else None,
+            "in_province": match.in_province if match else None,
+            "error": error,
+        }
+        for name, value in row.items():
+            cols[name].append(value)
+    return pa.Table.from_pydict(cols, schema=_RESULT_SCHEMA)
+

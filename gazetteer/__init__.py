@@ -2,8 +2,8 @@
 
 >>> import gazetteer
 >>> m = gazetteer.resolve("Talbiseh", province="Homs")
->>> m.place.name, m.place.governorate.name, m.place.geonames_id
-('Talbiseh', 'Homs', 163779)
+>>> m.place.name_ar, m.place.governorate.name, m.place.geonames_id
+('تلبيسة', 'Homs', 163779)
 >>> gazetteer.resolve("تلبيسة").place.id == m.place.id
 True
 >>> gazetteer.resolve("Xqzzy") is None

@@ -139,7 +139,13 @@ def _human(mention: str, matches: list[Any]) -> str:
     for i, m in enumerate(matches):
         p = m.place
         ids = " ".join(
-            x for x in (p.id, f"P-code {p.pcode}" if p.pcode else "", f"GeoNames {p.geonames_id}" if p.geonames_id else "") if x
+            x
+            for x in (
+                p.id,
+                f"P-code {p.pcode}" if p.pcode else "",
+                f"GeoNames {p.geonames_id}" if p.geonames_id else "",
+            )
+            if x
         )
         flags = []
         if m.ambiguous:

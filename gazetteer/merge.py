@@ -24,7 +24,7 @@ Rules (see ``docs/merging.md``):
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from . import governorates as govs
@@ -46,6 +46,7 @@ MERGE_DISTANCE_M: dict[str, float] = {
     "feature": 5_000,
 }
 SEAT_DISTANCE_M = 15_000
+NEIGHBOURHOOD_OF_CITY_M = 4_000
 POPULATED = frozenset({"city", "town", "village"})
 _KIND_GROUPS: dict[str, frozenset[str]] = {
     "city": POPULATED,
@@ -79,7 +80,7 @@ class MergeReport:
     def skip(self, s: Skip) -> None:
         """Count one skipped row."""
         key = (s.source, s.reason)
-        self.skipped[key] += 1
+        self.skipped[key] += s.count
         self.skip_examples.setdefault(key, f"{s.row}: {s.detail}" if s.detail else s.row)
 
     def to_dict(self) -> dict[str, object]:
@@ -97,6 +98,9 @@ class MergeReport:
             "admin_inferred": self.admin_inferred,
             "places_per_source": dict(self.places_per_source),
         }
+
+
+_Drop = Callable[[SourceRecord, str, str], None]
 
 
 class _UnionFind:
@@ -217,15 +221,17 @@ def merge(results: Iterable[ReadResult]) -> tuple[list[Place], MergeReport]:
     # Validate coordinates once more: adapters should have dropped these.
     usable: list[SourceRecord] = []
     for rec in records:
-        if rec.kind in ADMIN_KINDS and rec.source not in _ADMIN_SOURCES:
-            rec.kind = "town"  # only P-code and GeoNames sources define admin units
-
         if rec.lat is not None and rec.lon is not None and not in_syria(rec.lat, rec.lon):
             drop(rec, "coordinates outside Syria", f"{rec.name} ({rec.lat}, {rec.lon})")
             continue
         usable.append(rec)
 
+    # Only P-code and GeoNames sources define admin units; another source's "X subdistrict"
+    # row joins the unit it names, or else counts as a town.
+    loose = [r for r in usable if r.kind in ADMIN_KINDS and r.source not in _ADMIN_SOURCES]
+    usable = [r for r in usable if not (r.kind in ADMIN_KINDS and r.source not in _ADMIN_SOURCES)]
     admin_nodes = _admin_nodes([r for r in usable if r.kind in ADMIN_KINDS], report, drop)
+    usable.extend(r for r in loose if not _attach_to_unit(r, admin_nodes))
     subdistricts = [n for n in admin_nodes if n.kind == "subdistrict"]
     districts_by_gn: dict[str, _Node] = {}
     for n in admin_nodes:
@@ -235,6 +241,7 @@ def merge(results: Iterable[ReadResult]) -> tuple[list[Place], MergeReport]:
                 if gid:
                     districts_by_gn[gid] = n
     place_nodes = _place_nodes([r for r in usable if r.kind not in ADMIN_KINDS], report, drop, subdistricts)
+    _infer_neighbourhoods(place_nodes)
     _assign_hierarchy(place_nodes, subdistricts, districts_by_gn, report)
     _merge_seats(place_nodes, admin_nodes, report)
     nodes = admin_nodes + place_nodes
@@ -254,9 +261,8 @@ def merge(results: Iterable[ReadResult]) -> tuple[list[Place], MergeReport]:
     return places, report
 
 
-def _admin_nodes(records: list[SourceRecord], report: MergeReport, drop: object) -> list[_Node]:
+def _admin_nodes(records: list[SourceRecord], report: MergeReport, drop: _Drop) -> list[_Node]:
     """Governorates from the project's table; districts and subdistricts by P-code."""
-    assert callable(drop)
     nodes: list[_Node] = []
     gov_nodes: dict[str, _Node] = {}
     for g in govs.all_governorates():
@@ -285,44 +291,43 @@ def _admin_nodes(records: list[SourceRecord], report: MergeReport, drop: object)
         pcode = rec.external_ids.get("pcode")
         gid = rec.external_ids.get("geonames")
         if rec.kind == "governorate":
-            g = govs.lookup(pcode or "") or govs.lookup(rec.governorate or "")
-            if g is None and gid:
-                node = by_gn.get(gid)
-                g = node.governorate if node else None
-            if g is None:
+            gov = govs.lookup(pcode or "") or govs.lookup(rec.governorate or "")
+            if gov is None and gid and gid in by_gn:
+                gov = by_gn[gid].governorate
+            if gov is None:
                 drop(rec, "unknown governorate", f"{rec.name} ({rec.governorate})")
                 continue
-            node = gov_nodes[g.pcode]
-            node.records.append(rec)
+            gov_node = gov_nodes[gov.pcode]
+            gov_node.records.append(rec)
             if rec.source == "opensyria" and rec.lat is not None and rec.lon is not None:
-                node.lat, node.lon = rec.lat, rec.lon
+                gov_node.lat, gov_node.lon = rec.lat, rec.lon
             continue
-        node = (by_pcode.get(pcode) if pcode else None) or (by_gn.get(gid) if gid else None)
-        if node is not None:
-            node.records.append(rec)
+        known = (by_pcode.get(pcode) if pcode else None) or (by_gn.get(gid) if gid else None)
+        if known is not None:
+            known.records.append(rec)
             if gid:
-                by_gn.setdefault(gid, node)
+                by_gn.setdefault(gid, known)
             continue
         if rec.lat is None or rec.lon is None:
             pending.append(rec)  # an admin code without a feature: attach by id only
             continue
-        g = govs.lookup(pcode or "") or govs.lookup(rec.governorate or "")
-        if g is None:
+        gov = govs.lookup(pcode or "") or govs.lookup(rec.governorate or "")
+        if gov is None:
             drop(rec, "unknown governorate", f"{rec.name} ({rec.governorate})")
             continue
-        node = _Node([rec], rec.kind, rec.lat, rec.lon, g, pcode=pcode)
-        nodes.append(node)
+        unit = _Node([rec], rec.kind, rec.lat, rec.lon, gov, pcode=pcode)
+        nodes.append(unit)
         if pcode:
-            by_pcode[pcode] = node
+            by_pcode[pcode] = unit
         if gid:
-            by_gn[gid] = node
+            by_gn[gid] = unit
     for rec in pending:
         gid = rec.external_ids.get("geonames")
-        node = by_gn.get(gid) if gid else None
-        if node is None:
+        target = by_gn.get(gid) if gid else None
+        if target is None:
             drop(rec, "no coordinates", f"{rec.kind} {rec.name}: no feature with coordinates to attach to")
         else:
-            node.records.append(rec)
+            target.records.append(rec)
     # Hierarchy of admin units from their P-codes.
     for node in nodes:
         if node.kind == "subdistrict" and node.pcode:
@@ -335,19 +340,38 @@ def _admin_nodes(records: list[SourceRecord], report: MergeReport, drop: object)
     return nodes
 
 
+def _attach_to_unit(rec: SourceRecord, units: list[_Node]) -> bool:
+    """Attach a non-authoritative admin-kind row to the unit of the same name nearby, if any."""
+    allowed = {g.pcode for g in _record_governorates(rec)}
+    names = _name_keys(rec)
+    best: tuple[float, _Node] | None = None
+    for unit in units:
+        if unit.kind not in ("district", "subdistrict") or (allowed and unit.governorate.pcode not in allowed):
+            continue
+        if rec.lat is None or rec.lon is None or not names & set().union(*(_name_keys(r) for r in unit.records)):
+            continue
+        d = distance_m(rec.lat, rec.lon, unit.lat, unit.lon)
+        if d <= 25_000 and (best is None or d < best[0]):
+            best = (d, unit)
+    if best is None:
+        rec.kind = "town"
+        return False
+    best[1].records.append(rec)
+    return True
+
+
 def _admin_ref(node: _Node) -> AdminRef:
     return AdminRef(_best_name(node.records, node.kind), _best_arabic(node.records), node.pcode)
 
 
 def _place_nodes(
-    records: list[SourceRecord], report: MergeReport, drop: object, subdistricts: list[_Node]
+    records: list[SourceRecord], report: MergeReport, drop: _Drop, subdistricts: list[_Node]
 ) -> list[_Node]:
     """Cluster non-admin records into places (union-find over ids and name keys)."""
-    assert callable(drop)
     kept: list[SourceRecord] = []
     for rec in records:
         if rec.lat is None or rec.lon is None:
-            drop(rec, "no coordinates")
+            drop(rec, "no coordinates", rec.name)
         else:
             kept.append(rec)
     records = kept
@@ -430,9 +454,21 @@ def _choose_governorate(
         dists = distances_m(lat, lon, [s.lat for s in pool], [s.lon for s in pool])
         best = min(range(len(pool)), key=dists.__getitem__)
         return pool[best].governorate, not candidates
-    everyone = list(govs.all_governorates()) if not candidates else candidates
+    everyone = candidates or list(govs.all_governorates())
     dists = distances_m(lat, lon, [g.lat for g in everyone], [g.lon for g in everyone])
     return everyone[min(range(len(everyone)), key=dists.__getitem__)], True
+
+
+def _infer_neighbourhoods(nodes: list[_Node]) -> None:
+    """A village known only to non-gazetteer sources, inside a city, is a neighbourhood of it."""
+    cities = [n for n in nodes if n.kind == "city"]
+    if not cities:
+        return
+    for node in nodes:
+        if node.kind == "village" and not any(r.source in _ADMIN_SOURCES for r in node.records):
+            dists = distances_m(node.lat, node.lon, [c.lat for c in cities], [c.lon for c in cities])
+            if min(dists) <= NEIGHBOURHOOD_OF_CITY_M:
+                node.kind = "neighbourhood"
 
 
 def _assign_hierarchy(
@@ -478,16 +514,18 @@ def _merge_seats(places: list[_Node], admin: list[_Node], report: MergeReport) -
             continue
         keys = set().union(*(_name_keys(r) for r in sub.records))
         found = {id(n): n for k in keys for n in by_key.get(k, []) if n.governorate.pcode == sub.governorate.pcode}
-        best: tuple[float, _Node] | None = None
+        best: tuple[bool, float, _Node] | None = None
         for town in found.values():
             if town.pcode and town.pcode.startswith("SY") and len(town.pcode) == 8:
                 continue  # already the seat of another subdistrict
             d = distance_m(sub.lat, sub.lon, town.lat, town.lon)
-            if d <= SEAT_DISTANCE_M and (best is None or d < best[0]):
-                best = (d, town)
+            # A town known to GeoNames or OCHA beats a nearer row known only to other sources.
+            rank = (not any(r.source in _ADMIN_SOURCES for r in town.records), d)
+            if d <= SEAT_DISTANCE_M and (best is None or rank < best[:2]):
+                best = (*rank, town)
         if best is None:
             continue
-        town = best[1]
+        town = best[2]
         town.records.extend(sub.records)
         town.records.sort(key=_priority)
         if not town.pcode:
@@ -513,7 +551,7 @@ def _assign_ids(nodes: list[_Node]) -> None:
                 base = f"ocha:{node.pcode}" if node.pcode.startswith("C") else f"pcode:{node.pcode}"
             else:
                 lead = node.records[0]
-                base = f"{ {'syrianarchive': 'sa'}.get(lead.source, lead.source)}:{lead.source_id}"
+                base = f"{ {'syrianarchive': 'sa'}.get(lead.source, lead.source) }:{lead.source_id}"
         ident, n = base, 2
         while ident in seen:
             ident, n = f"{base}~{n}", n + 1
@@ -579,7 +617,9 @@ def _to_place(node: _Node) -> Place:
     wikidata = next((r.external_ids["wikidata"] for r in recs if r.external_ids.get("wikidata")), None)
     iso = node.governorate.iso if node.kind == "governorate" else None
     sources = tuple(
-        sorted({SourceRef(r.source, r.source_id, SOURCES[r.source].licence) for r in recs}, key=lambda s: (s.source, s.id))
+        sorted(
+            {SourceRef(r.source, r.source_id, SOURCES[r.source].licence) for r in recs}, key=lambda s: (s.source, s.id)
+        )
     )
     return Place(
         id=node.id,

@@ -11,7 +11,7 @@ Scores (0-100, match quality only; ``docs/resolving.md``):
 exact      100: the folded mention equals a folded name
 variant    90-99: equal variant keys; +9 x similarity of folded forms
 skeleton   75-89: equal consonant skeletons (also across scripts)
-fuzzy      60-79: 0.8 x rapidfuzz ratio of variant keys (ratio >= 75)
+fuzzy      64-79: 0.8 x rapidfuzz ratio of variant keys (ratio >= 80, keys of 5+ letters)
 =========  =====================================================
 
 Ranking adds, to the score, bonuses for the kind the mention asks for
@@ -45,7 +45,7 @@ __all__ = ["MAX_QUERY_CHARS", "Gazetteer", "check_query"]
 #: Longest accepted mention, in characters; longer input raises InvalidQueryError.
 MAX_QUERY_CHARS = 256
 #: Fuzzy matches below this rapidfuzz ratio (0-100) of variant keys are dropped.
-FUZZY_MIN_RATIO = 75.0
+FUZZY_MIN_RATIO = 80.0
 #: Importance by kind (a bare "Homs" means the city before the governorate);
 #: populated places add up to 1 more for population (log scale).
 _KIND_IMPORTANCE = {
@@ -64,6 +64,7 @@ _HINT_KINDS = {
     "city": ("city", "town"),
     "town": ("town", "city", "village"),
     "village": ("village", "town"),
+    "neighbourhood": ("neighbourhood", "village"),
 }
 _KIND_BONUS = 8.0
 _PROVINCE_HINT_BONUS = 5.0
@@ -143,7 +144,9 @@ class Gazetteer:
         self._dist: list[str | None] = places.column("dist_pcode").to_pylist()
         self._sub: list[str | None] = places.column("sub_pcode").to_pylist()
         self._links: list[set[int]] = [set() for _ in self._ids]
-        for i, (seat, seat_of) in enumerate(zip(places.column("seat").to_pylist(), places.column("seat_of").to_pylist())):
+        for i, (seat, seat_of) in enumerate(
+            zip(places.column("seat").to_pylist(), places.column("seat_of").to_pylist())
+        ):
             for other in ([seat] if seat else []) + list(seat_of or []):
                 j = self._row_of.get(other)
                 if j is not None:
@@ -253,8 +256,8 @@ class Gazetteer:
                 offer(row, 75.0 + 14.0 * similarity / 100.0, "skeleton")
 
     def _fuzzy_lookup(self, k: NameKeys, found: dict[int, _Hit]) -> None:
-        if len(k.variant) < 4:
-            return
+        if len(k.variant) < 5:
+            return  # one edit in four letters is a different name more often than a typo
         table = self._fuzzy_table()
         seen: set[str] = set()
         for probe in (k.variant, *_deletions(k.variant)):
@@ -345,13 +348,13 @@ class Gazetteer:
         rivals = [
             r
             for rank, _, r, _ in ranked[1:]
-            if found[r].score >= top_score - _AMBIGUITY_SCORE
+            if (found[r].score >= top_score - _AMBIGUITY_SCORE or found[r].tier == found[top].tier != "fuzzy")
             and rank >= top_rank - _KIND_BONUS + 0.5
             and not self._related(top, r)
             and self._far(top, r)
         ]
         out: list[Match] = []
-        for rank, _, r, signals in ranked[:limit]:
+        for _, _, r, signals in ranked[:limit]:
             hit = found[r]
             alternatives = tuple(self._ids[x] for x in rivals[:5]) if r == top else ()
             out.append(
@@ -416,8 +419,8 @@ class Gazetteer:
 
         >>> from gazetteer import load
         >>> t = load().resolve_many(["Talbiseh", "Talbiseh", "", 42])
-        >>> t.column("name").to_pylist()[:2], t.column("error").to_pylist()[3]
-        (['Talbiseh', 'Talbiseh'], 'a mention must be a str, got int')
+        >>> t.column("geonames_id").to_pylist()[:3], t.column("error").to_pylist()[3]
+        ([163779, 163779, None], 'a mention must be a str, got int')
         """
         texts, provinces = _bulk_inputs(mentions, province, column, province_column)
         m_codes, m_dict = _encode(texts)
@@ -465,11 +468,15 @@ class _Bad:
 
 def _as_list(values: Any, what: str) -> list[Any]:
     if isinstance(values, (pa.Array, pa.ChunkedArray)):
-        if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type) or pa.types.is_null(values.type)):
+        if not (
+            pa.types.is_string(values.type) or pa.types.is_large_string(values.type) or pa.types.is_null(values.type)
+        ):
             if pa.types.is_dictionary(values.type):
-                return list(values.cast(pa.string()).to_pylist()) if isinstance(values, pa.Array) else [
-                    v for chunk in values.chunks for v in chunk.cast(pa.string()).to_pylist()
-                ]
+                return (
+                    list(values.cast(pa.string()).to_pylist())
+                    if isinstance(values, pa.Array)
+                    else [v for chunk in values.chunks for v in chunk.cast(pa.string()).to_pylist()]
+                )
             raise InvalidQueryError(f"{what} must be strings, got an Arrow column of {values.type}")
         return list(values.to_pylist())
     if isinstance(values, (str, bytes)):
@@ -564,4 +571,3 @@ def _results_table(results: Iterable[tuple[Match | None, str | None]]) -> pa.Tab
         for name, value in row.items():
             cols[name].append(value)
     return pa.Table.from_pydict(cols, schema=_RESULT_SCHEMA)
-

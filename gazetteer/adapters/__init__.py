@@ -26,6 +26,7 @@ class Skip:
     row: str  #: row id or line number
     reason: str  #: short, stable reason (counted in the build report)
     detail: str = ""
+    count: int = 1  #: rows this entry stands for (one entry may aggregate many, e.g. "other country")
 
 
 @dataclass(slots=True)

@@ -136,9 +136,7 @@ def read_all(
     dump_dirs = {d.parent for d in dumps}
     orphans = [p for d, paths in alt_by_dir.items() if d not in dump_dirs for p in paths]
     if alt_by_dir and not dumps:
-        warnings.warn(
-            "GeoNames alternate names given without a GeoNames dump: not read", UserWarning, stacklevel=2
-        )
+        warnings.warn("GeoNames alternate names given without a GeoNames dump: not read", UserWarning, stacklevel=2)
 
     results: list[ReadResult] = []
     for role in _ORDER:

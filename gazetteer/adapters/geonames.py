@@ -210,9 +210,7 @@ def read_dump(dump_path: Path, alternate_names_path: Path | None = None) -> Read
         fields = raw.split(b"\t")
         if len(fields) != DUMP_COLUMNS:
             bad += 1
-            result.skipped.append(
-                Skip(NAME, row, "malformed line", f"{len(fields)} columns, expected {DUMP_COLUMNS}")
-            )
+            result.skipped.append(Skip(NAME, row, "malformed line", f"{len(fields)} columns, expected {DUMP_COLUMNS}"))
             _check_format(dump_path, result.rows, bad, _DUMP_EXPECTED)
             continue
         if fields[8] != b"SY":
@@ -235,7 +233,7 @@ def read_dump(dump_path: Path, alternate_names_path: Path | None = None) -> Read
         result.records.append(record)
     _check_format(dump_path, result.rows, bad, _DUMP_EXPECTED, final=True)
     if other_country:
-        result.skipped.append(Skip(NAME, "*", "other country", f"{other_country} rows"))
+        result.skipped.append(Skip(NAME, "*", "other country", f"{other_country} rows", count=other_country))
     if alternate_names_path is not None:
         attach_alternate_names(result, alternate_names_path)
     return result
@@ -388,7 +386,7 @@ def read_admin_codes(path: Path) -> ReadResult:
         )
     _check_format(path, result.rows, bad, _ADMIN_EXPECTED, final=True)
     if other_country:
-        result.skipped.append(Skip(NAME, "*", "other country", f"{other_country} rows"))
+        result.skipped.append(Skip(NAME, "*", "other country", f"{other_country} rows", count=other_country))
     return result
 
 
@@ -423,9 +421,7 @@ def read_alternate_names(path: Path, keep_ids: set[int]) -> AlternateNames:
         fields = raw.split(b"\t")
         if len(fields) not in (8, 10) or not fields[1].isdigit():
             bad += 1
-            out.skipped.append(
-                Skip(NAME, f"{path.name}:{line_no}", "malformed line", f"{len(fields)} columns")
-            )
+            out.skipped.append(Skip(NAME, f"{path.name}:{line_no}", "malformed line", f"{len(fields)} columns"))
             _check_format(path, out.rows, bad, _ALT_EXPECTED)
             continue
         gid = int(fields[1])
@@ -619,9 +615,7 @@ def in_syria(lat: float, lon: float) -> bool:
     return min_lat <= lat <= max_lat and min_lon <= lon <= max_lon
 
 
-def check_coordinates(
-    source: str, row: str, lat: float, lon: float, skipped: list[Skip]
-) -> tuple[float, float] | None:
+def check_coordinates(source: str, row: str, lat: float, lon: float, skipped: list[Skip]) -> tuple[float, float] | None:
     """Validate a point: keep it, swap it (noting a ``"swapped lat/lon (fixed)"`` skip) or drop it.
 
     >>> notes: list[Skip] = []

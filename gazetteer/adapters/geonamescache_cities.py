@@ -125,5 +125,5 @@ def records_from_cities(cities: Mapping[str, Mapping[str, object]], path: Path) 
             )
         )
     if other_country:
-        result.skipped.append(Skip(NAME, "*", "other country", f"{other_country} rows"))
+        result.skipped.append(Skip(NAME, "*", "other country", f"{other_country} rows", count=other_country))
     return result

@@ -138,20 +138,14 @@ def read(path: Path) -> ReadResult:
             _check(path, result.rows, bad, expected)
             continue
         cells = _split(text, delimiter)
-        if (
-            first
-            and any(c.strip() for c in cells)
-            and all(not c.strip() or c.strip().startswith("#") for c in cells)
-        ):
+        if first and any(c.strip() for c in cells) and all(not c.strip() or c.strip().startswith("#") for c in cells):
             first = False
             continue  # HXL hashtag row
         first = False
         result.rows += 1
         if len(cells) != len(header):
             bad += 1
-            result.skipped.append(
-                Skip(NAME, row, "malformed line", f"{len(cells)} columns, expected {len(header)}")
-            )
+            result.skipped.append(Skip(NAME, row, "malformed line", f"{len(cells)} columns, expected {len(header)}"))
             _check(path, result.rows, bad, expected)
             continue
         record = _record(cells, cols, row, result.skipped)

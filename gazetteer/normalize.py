@@ -95,9 +95,10 @@ _ARABIC_MARKS += list(range(0x08D3, 0x0900))
 
 class _Tables(NamedTuple):
     control: re.Pattern[str]  # Cc, Cf, Cs other than _INVISIBLE: replaced by a space
+    control_bmp: re.Pattern[str]  # the same for text without astral characters (a fast bitmap)
     marks: re.Pattern[str]  # every combining mark and the Arabic marks: deleted
     marks_bmp: re.Pattern[str]  # the same for text without astral characters (a fast bitmap)
-    non_word_bmp: re.Pattern[str]  # r"[\W_]+" for text without astral characters (a fast bitmap)
+    non_word_bmp: re.Pattern[str]  # r"[\W_]+" but spaces, for text without astral characters
     arabic_letter: re.Pattern[str]
     other_letter: re.Pattern[str]
     arabic_run: re.Pattern[str]
@@ -133,9 +134,10 @@ def _tables() -> _Tables:
     aw = _char_class(arabic_word)
     return _Tables(
         control=re.compile(f"[{_char_class(control)}]"),
+        control_bmp=re.compile(f"[{_char_class([cp for cp in control if cp < 0x10000])}]"),
         marks=re.compile(f"[{_char_class(marks)}]+"),
         marks_bmp=re.compile(f"[{_char_class([cp for cp in marks if cp < 0x10000])}]+"),
-        non_word_bmp=re.compile(f"[^{_char_class(alnum)}]+"),
+        non_word_bmp=re.compile(f"[^{_char_class(alnum)} ]+"),
         arabic_letter=re.compile(f"[{ar}]"),
         other_letter=re.compile(f"(?![{ar}])[^\\W\\d_]"),
         arabic_run=re.compile(f"[{aw}](?:[{aw}\\s]*[{aw}])?"),
@@ -162,17 +164,17 @@ def clean(text: str) -> str:
             text = unicodedata.normalize("NFKC", text)
             if not text.isprintable():
                 return _clean_slow(text)
-        if "  " in text or text[:1] == " " or text[-1:] == " ":
-            return " ".join(text.split())
-        return text
+        # printable text has no whitespace but " "
+        return " ".join(text.split()) if "  " in text else text.strip(" ")
     return _clean_slow(text)
 
 
 def _clean_slow(text: str) -> str:
     if text.isascii():
         return " ".join(_ASCII_CONTROL_RE.sub(" ", text).split())
+    t = _tables()
     text = _INVISIBLE_RE.sub("", text)
-    text = _tables().control.sub(" ", text)
+    text = (t.control if _ASTRAL_RE.search(text) else t.control_bmp).sub(" ", text)
     text = unicodedata.normalize("NFKC", text)
     return " ".join(text.split())
 
@@ -217,9 +219,14 @@ _ARABIC_MAP_ITEMS = tuple(_ARABIC_MAP.items())
 _NON_WORD_RE = re.compile(r"[\W_]+")
 
 
+_ARABIC_BLOCK_RE = re.compile("[\u0600-\u06ff]")
+
+
 def _map_arabic(text: str) -> str:
     # No target is also a source, so replacing one character at a time equals str.translate,
     # and `in` + replace is ~20 times faster than translate on long text.
+    if not _ARABIC_BLOCK_RE.search(text):
+        return text
     for old, new in _ARABIC_MAP_ITEMS:
         if old in text:
             text = text.replace(old, new)
@@ -247,7 +254,8 @@ def fold_arabic(text: str) -> str:
         text = _NON_WORD_RE.sub(" ", text).strip()
     else:
         text = _map_arabic(t.marks_bmp.sub("", text))
-        text = t.non_word_bmp.sub(" ", text).strip()
+        text = t.non_word_bmp.sub(" ", text)
+        text = " ".join(text.split()) if "  " in text else text.strip(" ")
     if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
         return fold_arabic(text)  # deleting a mark let two letters compose (Hangul jamo)
     return text

@@ -31,6 +31,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from . import governorates as govs
 from .errors import GazetteerError, InvalidQueryError
@@ -40,7 +41,7 @@ from .mention import parse_mention
 from .model import ADMIN_KINDS, Match, Place
 from .normalize import NameKeys, clean, keys
 
-__all__ = ["MAX_QUERY_CHARS", "Gazetteer", "check_query"]
+__all__ = ["MAX_QUERY_CHARS", "Gazetteer", "check_query", "fuzzy_candidate", "fuzzy_score", "key_score"]
 
 #: Longest accepted mention, in characters; longer input raises InvalidQueryError.
 MAX_QUERY_CHARS = 256
@@ -94,6 +95,61 @@ def check_query(text: object) -> str:
     return cleaned
 
 
+#: Shortest consonant skeleton that may match on its own (two consonants match too much).
+MIN_SKELETON = 3
+#: Shortest variant key that enters the fuzzy stage.
+MIN_FUZZY_QUERY = 5
+
+
+def key_score(q: NameKeys, exact: str, variant: str, skeleton: str) -> tuple[float, str] | None:
+    """Score and tier of one name for a query, by equal keys; ``None`` when no key is equal.
+
+    >>> from gazetteer.normalize import keys
+    >>> n = keys("Tallbīsah")
+    >>> key_score(keys("Talbiseh"), *n)
+    (97.41, 'variant')
+    >>> key_score(keys("تلبيسة"), *n)
+    (82.0, 'skeleton')
+    """
+    if exact and exact == q.exact:
+        return 100.0, "exact"
+    if variant and variant == q.variant:
+        return round(90.0 + 9.0 * fuzz.ratio(q.exact, exact) / 100.0, 2), "variant"
+    if len(q.skeleton) >= MIN_SKELETON and skeleton == q.skeleton:
+        same_script = variant[:1].isascii() == q.variant[:1].isascii()
+        similarity = fuzz.ratio(q.variant, variant) if same_script else 50.0
+        return round(75.0 + 14.0 * similarity / 100.0, 2), "skeleton"
+    return None
+
+
+def fuzzy_candidate(query_variant: str, variant: str) -> bool:
+    """Whether a name enters the fuzzy stage: variant keys one edit apart.
+
+    One edit: lengths differ by at most one and the Indel distance is at most
+    two (one insertion, deletion or substitution, or a moved letter). This is
+    exactly what the index's deletion table finds; a test checks it against a
+    scan of every name.
+
+    >>> fuzzy_candidate("talbisa", "talbasa"), fuzzy_candidate("talbisa", "tlbs")
+    (True, False)
+    """
+    return (
+        len(query_variant) >= MIN_FUZZY_QUERY
+        and abs(len(query_variant) - len(variant)) <= 1
+        and Indel.distance(query_variant, variant, score_cutoff=2) <= 2
+    )
+
+
+def fuzzy_score(query_variant: str, variant: str) -> float | None:
+    """0.8 x rapidfuzz ratio of the variant keys, or ``None`` below :data:`FUZZY_MIN_RATIO`.
+
+    >>> fuzzy_score("talbissa", "talbasa"), fuzzy_score("talbisa", "kafrnubl")
+    (64.0, None)
+    """
+    ratio = fuzz.ratio(query_variant, variant, score_cutoff=FUZZY_MIN_RATIO)
+    return round(0.8 * ratio, 2) if ratio else None
+
+
 @dataclass(slots=True)
 class _Hit:
     score: float
@@ -125,9 +181,10 @@ class Gazetteer:
         self._name_text: list[str] = names.column("text").to_pylist()
         self._name_exact: list[str] = names.column("exact").to_pylist()
         self._name_variant: list[str] = names.column("variant").to_pylist()
+        self._name_skeleton: list[str] = names.column("skeleton").to_pylist()
         self._exact = self._group(self._name_exact)
         self._variant = self._group(self._name_variant)
-        self._skeleton = self._group(names.column("skeleton").to_pylist())
+        self._skeleton = self._group(self._name_skeleton)
         places = index.places
         self._ids: list[str] = places.column("id").to_pylist()
         self._row_of = {pid: i for i, pid in enumerate(self._ids)}
@@ -237,40 +294,36 @@ class Gazetteer:
             return []
         return list(self._cached(query, gov, where, min(limit, 100)))
 
-    def _lookup(self, k: NameKeys, found: dict[int, _Hit]) -> None:
-        def offer(row: int, score: float, tier: str) -> None:
-            place = self._name_place[row]
-            hit = found.get(place)
-            if hit is None or score > hit.score:
-                found[place] = _Hit(score, row, tier)
+    def _offer(self, found: dict[int, _Hit], row: int, score: float, tier: str) -> None:
+        place = self._name_place[row]
+        hit = found.get(place)
+        if hit is None or score > hit.score:
+            found[place] = _Hit(score, row, tier)
 
-        for row in self._exact.get(k.exact, ()):
-            offer(row, 100.0, "exact")
-        for row in self._variant.get(k.variant, ()):
-            offer(row, 90.0 + 9.0 * fuzz.ratio(k.exact, self._name_exact[row]) / 100.0, "variant")
-        if len(k.skeleton) >= 3:
-            for row in self._skeleton.get(k.skeleton, ()):
-                other = self._name_variant[row]
-                same_script = other[:1].isascii() == k.variant[:1].isascii()
-                similarity = fuzz.ratio(k.variant, other) if same_script else 50.0
-                offer(row, 75.0 + 14.0 * similarity / 100.0, "skeleton")
+    def _lookup(self, k: NameKeys, found: dict[int, _Hit]) -> None:
+        """Names with a key equal to one of the query's (three dictionary lookups)."""
+        rows = set(self._exact.get(k.exact, ()))
+        rows.update(self._variant.get(k.variant, ()))
+        if len(k.skeleton) >= MIN_SKELETON:
+            rows.update(self._skeleton.get(k.skeleton, ()))
+        for row in sorted(rows):
+            scored = key_score(k, self._name_exact[row], self._name_variant[row], self._name_skeleton[row])
+            if scored is not None:
+                self._offer(found, row, *scored)
 
     def _fuzzy_lookup(self, k: NameKeys, found: dict[int, _Hit]) -> None:
-        if len(k.variant) < 5:
-            return  # one edit in four letters is a different name more often than a typo
+        """Names whose variant key is one edit from the query's (see :func:`fuzzy_candidate`)."""
+        if len(k.variant) < MIN_FUZZY_QUERY:
+            return
         table = self._fuzzy_table()
-        seen: set[str] = set()
+        keys_seen: set[str] = set()
         for probe in (k.variant, *_deletions(k.variant)):
-            seen.update(table.get(probe, ()))
-        for key in seen:
-            ratio = fuzz.ratio(k.variant, key, score_cutoff=FUZZY_MIN_RATIO)
-            if ratio:
+            keys_seen.update(table.get(probe, ()))
+        for key in sorted(keys_seen):
+            score = fuzzy_score(k.variant, key)
+            if score is not None:
                 for row in self._variant[key]:
-                    place = self._name_place[row]
-                    score = 0.8 * ratio
-                    hit = found.get(place)
-                    if hit is None or score > hit.score:
-                        found[place] = _Hit(score, row, "fuzzy")
+                    self._offer(found, row, score, "fuzzy")
 
     def _fuzzy_table(self) -> dict[str, tuple[str, ...]]:
         """Deletion neighbourhood of every variant key (built once, on first need)."""
@@ -279,7 +332,7 @@ class Gazetteer:
                 if self._fuzzy is None:
                     table: dict[str, list[str]] = {}
                     for key in self._variant:
-                        if len(key) >= 4:
+                        if len(key) >= MIN_FUZZY_QUERY - 1:
                             for probe in (key, *_deletions(key)):
                                 table.setdefault(probe, []).append(key)
                     self._fuzzy = {k: tuple(v) for k, v in table.items()}

@@ -1,0 +1,220 @@
+"""Evaluation sets and the loop that runs a system over one.
+
+* ``seed``: hand-written, ``benchmarks/data/seed_mentions.tsv`` (every place mention of the two
+  seed articles, with the province the article places it in and the expected id or NONE).
+* ``loo-latin`` / ``loo-arabic``: leave-one-out spelling variants, generated at run time from
+  the built index (never written to the repository): for each batch k, the k-th name (in a
+  seeded random order) of every place with at least two distinct names (by ``exact_key``) is
+  removed, the index is rewritten without those names, and each removed name is queried
+  without a province. Right = the place itself (rule in :func:`common.is_right`).
+* ``ambiguous``: names whose variant key belongs to places in two or more governorates
+  (generated at run time from the index); each is queried once per governorate with that
+  province; any place of the group in that province is right.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from common import DATA_DIR, Answer, Query, Target, is_right, is_right_strict, log
+
+SEED_FILE = DATA_DIR / "seed_mentions.tsv"
+
+
+def target_of(place: Any) -> Target:
+    return Target(place.id, place.geonames_id, place.lat, place.lon)
+
+
+# -- seed articles --------------------------------------------------------------------------------
+
+
+def seed_queries(g: Any, path: Path = SEED_FILE) -> tuple[list[Query], list[str]]:
+    """The seed mentions, with targets looked up in the index ``g``; also the problems found."""
+    problems: list[str] = []
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    out: list[Query] = []
+    for row in csv.DictReader(lines, delimiter="\t"):
+        expected = row["expected"].strip()
+        targets: list[Target] = []
+        if expected != "NONE":
+            for pid in expected.split("|"):
+                place = g.place(pid.strip())
+                if place is None:
+                    problems.append(f"seed_mentions.tsv: {row['mention']!r} expects {pid}, which the index does not hold")
+                    continue
+                targets.append(target_of(place))
+            if not targets:
+                continue
+        tags = {"seed", "seed-none" if not targets else "seed-found", f"article:{row['article']}"}
+        out.append(
+            Query(
+                row["mention"],
+                row["province_context"].strip() or None,
+                tuple(targets),
+                frozenset(tags),
+                row.get("note", ""),
+            )
+        )
+    return out, problems
+
+
+# -- leave-one-out ----------------------------------------------------------------------------------
+
+
+def _is_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all("LATIN" in unicodedata.name(c, "") for c in letters)
+
+
+def _script_of(text: str) -> str | None:
+    from gazetteer.normalize import is_arabic
+
+    if is_arabic(text):
+        return "arabic"
+    if _is_latin(text):
+        return "latin"
+    return None  # Cyrillic, CJK...: neither set
+
+
+@dataclass
+class LooBatch:
+    script: str
+    k: int
+    places: list[Any]  # the index's places with this batch's names removed
+    queries: list[Query] = field(default_factory=list)
+
+
+def loo_batches(
+    places: Sequence[Any], script: str, *, max_batches: int, cap_per_batch: int | None, seed: int = 20241206
+) -> Iterator[LooBatch]:
+    """Batches of held-out names of one script (see the module docstring)."""
+    from gazetteer.normalize import clean, exact_key, variant_key
+
+    rng = random.Random(f"{seed}-{script}")
+    per_place: dict[int, list[str]] = {}
+    for row, p in enumerate(places):
+        texts = sorted({clean(n.text) for n in p.names if _script_of(n.text) == script} - {""})
+        if len({exact_key(t) for t in texts}) >= 2:
+            rng.shuffle(texts)
+            per_place[row] = texts
+    if not per_place:
+        return
+    n_batches = min(max_batches, max(len(v) for v in per_place.values()))
+    for k in range(n_batches):
+        held = {row: texts[k] for row, texts in per_place.items() if len(texts) > k}
+        if cap_per_batch is not None and len(held) > cap_per_batch:
+            keep = set(rng.sample(sorted(held), cap_per_batch))
+            held = {r: t for r, t in held.items() if r in keep}
+        new_places = list(places)
+        batch = LooBatch(script, k, new_places)
+        for row, text in held.items():
+            p = places[row]
+            remaining = tuple(n for n in p.names if clean(n.text) != text)
+            new_places[row] = replace(p, names=remaining)
+            same_script = [n.text for n in remaining if _script_of(n.text) == script]
+            trivial = exact_key(text) in {exact_key(t) for t in same_script}
+            variant_new = variant_key(text) not in {variant_key(n.text) for n in remaining}
+            tags = {f"loo-{script}", "trivial" if trivial else "hard"}
+            if variant_new:
+                tags.add("variant-new")
+            batch.queries.append(Query(text, None, (target_of(p),), frozenset(tags), f"{p.id} batch {k}"))
+        yield batch
+
+
+def write_batch_index(batch: LooBatch, path: Path) -> None:
+    from gazetteer.index import write_index
+
+    write_index(path, batch.places, {"data_version": f"loo-{batch.script}-{batch.k}", "benchmark": True})
+
+
+# -- ambiguous names --------------------------------------------------------------------------------
+
+
+def ambiguous_queries(places: Sequence[Any]) -> list[Query]:
+    """One query per (name shared across governorates, governorate)."""
+    from gazetteer.normalize import clean, variant_key
+
+    groups: dict[str, set[int]] = {}
+    texts: dict[str, Counter[str]] = {}
+    for row, p in enumerate(places):
+        for n in p.names:
+            v = variant_key(n.text)
+            if len(v) >= 3:
+                groups.setdefault(v, set()).add(row)
+                texts.setdefault(v, Counter())[clean(n.text)] += 1
+    out: list[Query] = []
+    for v in sorted(groups):
+        rows = groups[v]
+        govs = sorted({places[r].governorate.pcode for r in rows})
+        if len(govs) < 2:
+            continue
+        counts = texts[v]
+        text = min(counts, key=lambda t: (-counts[t], t))
+        for gov in govs:
+            inside = tuple(target_of(places[r]) for r in sorted(rows) if places[r].governorate.pcode == gov)
+            tags = {"ambiguous", "ambiguous-multi" if len(inside) > 1 else "ambiguous-single"}
+            out.append(Query(text, gov, inside, frozenset(tags), f"variant key {v!r}: {len(govs)} governorates"))
+    return out
+
+
+# -- running a system over queries ------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    query: Query
+    system: str
+    top: list[Answer]
+    seconds: float
+    cached_seconds: float | None = None
+
+    @property
+    def right1(self) -> bool:
+        return is_right(self.top[0] if self.top else None, self.query.targets)
+
+    @property
+    def right3(self) -> bool:
+        if not self.query.targets:
+            return not self.top
+        return any(is_right(a, self.query.targets) for a in self.top[:3])
+
+    @property
+    def strict1(self) -> bool:
+        return is_right_strict(self.top[0] if self.top else None, self.query.targets)
+
+
+def evaluate(system: Any, queries: Sequence[Query], *, k: int = 3, cached_too: bool = False) -> list[Result]:
+    """Run ``system`` over ``queries``: one timed call each (``system.before()`` untimed before it);
+    with ``cached_too``, a second, cached call is timed as well."""
+    out: list[Result] = []
+    for q in queries:
+        system.before()
+        t0 = time.perf_counter_ns()
+        top = system.top(q.text, q.province, k)
+        dt = (time.perf_counter_ns() - t0) / 1e9
+        cached = None
+        if cached_too:
+            t0 = time.perf_counter_ns()
+            system.top(q.text, q.province, k)
+            cached = (time.perf_counter_ns() - t0) / 1e9
+        out.append(Result(q, system.name, top, dt, cached))
+    return out
+
+
+def sample(queries: Sequence[Query], n: int | None, seed: str) -> list[Query]:
+    if n is None or len(queries) <= n:
+        return list(queries)
+    rng = random.Random(seed)
+    return rng.sample(list(queries), n)
+
+
+def progress(label: str, done: int, total: int, started: float) -> None:
+    log(f"{label}: {done}/{total} ({time.perf_counter() - started:.1f} s)")

@@ -98,9 +98,12 @@ def is_right(answer: Answer | None, targets: Sequence[Target]) -> bool:
             return True
         if answer.geonames_id is not None and answer.geonames_id == t.geonames_id:
             return True
-        if answer.lat is not None and answer.lon is not None:
-            if haversine_m(answer.lat, answer.lon, t.lat, t.lon) <= RIGHT_WITHIN_M:
-                return True
+        if (
+            answer.lat is not None
+            and answer.lon is not None
+            and haversine_m(answer.lat, answer.lon, t.lat, t.lon) <= RIGHT_WITHIN_M
+        ):
+            return True
     return False
 
 

@@ -48,7 +48,9 @@ def seed_queries(g: Any, path: Path = SEED_FILE) -> tuple[list[Query], list[str]
             for pid in expected.split("|"):
                 place = g.place(pid.strip())
                 if place is None:
-                    problems.append(f"seed_mentions.tsv: {row['mention']!r} expects {pid}, which the index does not hold")
+                    problems.append(
+                        f"seed_mentions.tsv: {row['mention']!r} expects {pid}, which the index does not hold"
+                    )
                     continue
                 targets.append(target_of(place))
             if not targets:
@@ -117,14 +119,22 @@ def loo_batches(
         batch = LooBatch(script, k, new_places)
         for row, text in held.items():
             p = places[row]
-            remaining = tuple(n for n in p.names if clean(n.text) != text)
-            new_places[row] = replace(p, names=remaining)
+            new_places[row] = replace(p, names=tuple(n for n in p.names if clean(n.text) != text))
+        owners: dict[str, set[int]] = {}
+        for row, p in enumerate(new_places):
+            for n in p.names:
+                owners.setdefault(exact_key(n.text), set()).add(row)
+        for row, text in held.items():
+            p = places[row]
+            remaining = new_places[row].names
             same_script = [n.text for n in remaining if _script_of(n.text) == script]
             trivial = exact_key(text) in {exact_key(t) for t in same_script}
             variant_new = variant_key(text) not in {variant_key(n.text) for n in remaining}
             tags = {f"loo-{script}", "trivial" if trivial else "hard"}
             if variant_new:
                 tags.add("variant-new")
+            if not trivial and not owners.get(exact_key(text), set()) - {row}:
+                tags.add("hard-unique")  # and no other place has this name either
             batch.queries.append(Query(text, None, (target_of(p),), frozenset(tags), f"{p.id} batch {k}"))
         yield batch
 

@@ -29,9 +29,7 @@ def synthetic_places(places: Sequence[Any], factor: int, seed: int = 50) -> list
     out = list(places)
     for c in range(1, factor):
         for p in places:
-            names = tuple(
-                Name(mutate(n.text, rng, change_key=True), n.lang, n.source, n.flags) for n in p.names
-            )
+            names = tuple(Name(mutate(n.text, rng, change_key=True), n.lang, n.source, n.flags) for n in p.names)
             out.append(
                 replace(
                     p,
@@ -75,11 +73,11 @@ def run_growth(
     load_runs: int,
     repeats: int,
 ) -> list[GrowthRow]:
+    from costs import clear_caches, cold_load
+
     import gazetteer
     from gazetteer import normalize
     from gazetteer.index import write_index
-
-    from costs import clear_caches, cold_load
 
     rows: list[GrowthRow] = []
     keys_cache = getattr(normalize, "_cached_keys", None)

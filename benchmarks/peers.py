@@ -106,7 +106,7 @@ class LocalisSystem(System):
     def top(self, text: str, province: str | None, k: int) -> list[Answer]:
         try:
             found = self.cities.search(text, limit=LOCALIS_LIMIT)
-        except Exception:  # noqa: BLE001 - a peer failing on a query is a miss, not a crash
+        except Exception:
             return []
         sy = [c for c, _score in found if c.country is not None and c.country.alpha2 == "SY"]
         if province:
@@ -140,7 +140,8 @@ class GeonamesCacheSystem(System):
             code = self.admin1[province]
             rows = [c for c in rows if c.get("admin1code") == code] + [c for c in rows if c.get("admin1code") != code]
         return [
-            Answer(f"gn:{c['geonameid']}", int(c["geonameid"]), c["latitude"], c["longitude"], c["name"]) for c in rows[:k]
+            Answer(f"gn:{c['geonameid']}", int(c["geonameid"]), c["latitude"], c["longitude"], c["name"])
+            for c in rows[:k]
         ]
 
 
@@ -199,7 +200,9 @@ class RapidfuzzSystem(System):
         for key, _score, _i in found:
             rows = self.owners[key]
             if province:
-                rows = [r for r in rows if self.idx.gov[r] == province] + [r for r in rows if self.idx.gov[r] != province]
+                rows = [r for r in rows if self.idx.gov[r] == province] + [
+                    r for r in rows if self.idx.gov[r] != province
+                ]
             for r in rows:
                 out.append(Answer.of_place(self.idx.places[r]))
         return out[:k]

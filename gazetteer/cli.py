@@ -8,9 +8,10 @@ Exit status: 0 when everything asked for was done (every mention resolved),
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from .errors import GazetteerError, IndexFileError, InvalidQueryError, SourceFormatError, UnknownProvinceError
@@ -47,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):  # undecodable argv/stdin bytes print as "?", not a traceback
+            stream.reconfigure(errors="replace")
     args = _parser().parse_args(argv)
     try:
         if args.command == "build":
@@ -165,7 +169,10 @@ def _resolve(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise InvalidQueryError("--limit must be at least 1")
     g = _open(args)
-    items = [(t, args.province) for t in args.text] if args.text else _lines(sys.stdin)
+    if args.text:
+        items: Iterable[tuple[str, str | None]] = [(t, args.province) for t in args.text]
+    else:  # undecodable bytes become U+FFFD rather than a traceback
+        items = _lines(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace"))
     missing = 0
     for mention, province in items:
         province = province or args.province

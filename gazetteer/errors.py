@@ -12,6 +12,7 @@ unknown province 'Narnia'; valid governorates: Homs, Hama (names, Arabic names, 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 __all__ = [
     "GazetteerError",
@@ -38,10 +39,16 @@ class UnknownProvinceError(GazetteerError, ValueError):
     def __init__(self, province: object, valid: Iterable[str]) -> None:
         self.province = province
         self.valid = tuple(valid)
+        shown = repr(province)
+        if len(shown) > 80:
+            shown = shown[:77] + "..."
         super().__init__(
-            f"unknown province {province!r}; valid governorates: {', '.join(self.valid)} "
+            f"unknown province {shown}; valid governorates: {', '.join(self.valid)} "
             "(names, Arabic names, ISO 3166-2, OCHA P-codes and GeoNames admin1 codes are accepted)"
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.province, self.valid))
 
 
 class IndexFileError(GazetteerError, OSError):
@@ -60,6 +67,9 @@ class IndexFileError(GazetteerError, OSError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.problem))
 
 
 class SourceFormatError(GazetteerError, ValueError):

@@ -53,7 +53,10 @@ def check_latlon(lat: object, lon: object) -> tuple[float, float]:
     for value, name, bound in ((lat, "latitude", 90.0), (lon, "longitude", 180.0)):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise InvalidQueryError(f"{name} must be a number, got {type(value).__name__}")
-        f = float(value)
+        try:
+            f = float(value)
+        except OverflowError:
+            f = math.inf
         if not math.isfinite(f) or abs(f) > bound:
             raise InvalidQueryError(f"{name} must be a finite number in [-{bound:g}, {bound:g}], got {value!r}")
         out.append(f)

@@ -240,9 +240,9 @@ def write_index(path: str | os.PathLike[str], places: Sequence[Place], header: M
 def read_index(path: str | os.PathLike[str], *, verify: bool = True) -> IndexFile:
     """Open and check an index file; raise :class:`IndexFileError` on any problem."""
     p = Path(path)
-    if p.is_dir():
-        raise IndexFileError(p, "is a directory, not an index file")
     try:
+        if p.is_dir():
+            raise IndexFileError(p, "is a directory, not an index file")
         size = p.stat().st_size
         with open(p, "rb") as f:
             lead = f.read(16)
@@ -252,6 +252,8 @@ def read_index(path: str | os.PathLike[str], *, verify: bool = True) -> IndexFil
         raise IndexFileError(p, "permission denied") from None
     except OSError as e:
         raise IndexFileError(p, f"cannot be read ({e.strerror or e})") from None
+    except (ValueError, UnicodeError) as e:  # NUL bytes, lone surrogates in the path
+        raise IndexFileError(repr(str(p)), f"is not a usable path ({e})") from None
     if size == 0:
         raise IndexFileError(p, "is empty")
     if len(lead) < 16 or lead[:6] != MAGIC[:6]:

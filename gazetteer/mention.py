@@ -1,22 +1,266 @@
-"""Placeholder while being written."""
+"""Mentions as they appear in text: the place name apart from the words around it.
+
+News and reports wrap a place name in descriptive words: ``Homs countryside``,
+``the town of Dar al-Kabirah``, ``Qosour neighbourhood``, ``ريف حلب الغربي``.
+:func:`parse_mention` takes those words off the edges of a mention and turns
+them into hints (the kind of place, the governorate named). It never validates
+a hint and never looks inside a name: ``Deir ez-Zor``, ``Beit Jann`` and
+``Khan Shaykhun`` come back whole.
+
+>>> m = parse_mention("the western countryside of Aleppo")
+>>> m.name, m.kind_hint, m.province_hint
+('Aleppo', 'governorate', 'Aleppo')
+>>> m.descriptors
+('the', 'western', 'countryside', 'of')
+>>> parse_mention("Tel Rifaat district of Aleppo's countryside")[1:4]
+('Tel Rifaat', 'district', 'Aleppo')
+>>> parse_mention("ريف دمشق").name  # the name of a governorate, kept whole
+'ريف دمشق'
+"""
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
-from .normalize import clean
+from .normalize import clean, fold_arabic, fold_latin, is_arabic, variant_key
 
-__all__ = ["Mention", "parse_mention"]
+__all__ = ["KIND_HINTS", "Mention", "parse_mention"]
+
+#: The values :attr:`Mention.kind_hint` can take.
+KIND_HINTS: tuple[str, ...] = (
+    "governorate",
+    "district",
+    "subdistrict",
+    "city",
+    "town",
+    "village",
+    "neighbourhood",
+    "camp",
+    "landmark",
+    "feature",
+)
 
 
 class Mention(NamedTuple):
+    """A mention split into the place name and what the words around it say."""
+
+    #: The whole mention, cleaned (:func:`gazetteer.normalize.clean`).
     text: str
+    #: The place name: the mention without the descriptive words at its edges.
     name: str
+    #: The kind of place the descriptive words ask for (one of :data:`KIND_HINTS`), or None.
     kind_hint: str | None
+    #: The raw text of a governorate the mention names ("Homs" in "rural Homs"), not validated.
     province_hint: str | None
+    #: The words taken off, in the order of the mention.
     descriptors: tuple[str, ...]
 
 
+_GOV = "governorate"
+#: Marks a descriptor that makes the name a governorate and the province hint.
+_PROVINCE = "province"
+#: Marks countryside words: with Damascus they are part of a name (Rif Dimashq).
+_COUNTRYSIDE = "countryside"
+
+
+def _words(kind: str | None, words: str) -> dict[str, str | None]:
+    return dict.fromkeys(words.split(), kind)
+
+
+#: Latin descriptor words, as fold_latin keys without spaces, and the kind each asks for.
+_LATIN: dict[str, str | None] = {
+    **_words(_PROVINCE, "governorate governorates province provinces muhafazat muhafaza muhafazah mohafaza"),
+    **_words(_COUNTRYSIDE, "countryside countrysides rural rif reef surroundings"),
+    **_words("district", "district districts mantiqah mantiqa mintaqah mintaqa manteqa mantika"),
+    **_words("subdistrict", "subdistrict subdistricts nahiyah nahiya nahia nahiyeh nahiyat najiyah"),
+    **_words("city", "city cities centre center citycentre citycenter downtown"),
+    **_words("town", "town towns township"),
+    **_words("village", "village villages hamlet"),
+    **_words("neighbourhood", "neighbourhood neighborhood neighbourhoods neighborhoods quarter hay hayy"),
+    **_words("camp", "camp camps refugee"),
+    **_words(
+        "landmark",
+        "prison jail airport airbase hospital mosque church roundabout square sq bridge checkpoint barracks "
+        "university school stadium castle citadel street st road highway dam station",
+    ),
+    **_words("feature", "mountain mountains river valley lake plain desert field oilfield"),
+    **_words(
+        None,
+        "the of provincial area region zone outskirts suburbs suburb vicinity surrounding central greater "
+        "settlement settlements syria syrian in near around inside "
+        "north south east west northern southern eastern western northeastern northwestern southeastern "
+        "southwestern northeast northwest southeast southwest",
+    ),
+}
+
+#: Arabic descriptor words (fold_arabic keys). Words that begin names are left out on purpose:
+#: جسر (Jisr ash-Shughur), قلعة (Qal'at al-Madiq), جبل, وادي, نهر, سوق, خان, تل, دير, كفر.
+_ARABIC: dict[str, str | None] = {
+    **_words(_PROVINCE, "محافظه"),
+    **_words(_COUNTRYSIDE, "ريف"),
+    **_words("district", "منطقه"),
+    **_words("subdistrict", "ناحيه"),
+    **_words("city", "مدينه"),
+    **_words("town", "بلده"),
+    **_words("village", "قريه ضيعه"),
+    **_words("neighbourhood", "حي"),
+    **_words("camp", "مخيم"),
+    **_words("landmark", "سجن مطار مشفي مستشفي جامع مسجد دوار ساحه شارع حاجز جامعه"),
+    **_words("feature", "سهل"),
+    **_words(None, "شمال جنوب شرق غرب وسط اطراف محيط ضواحي في مركز"),  # مركز: "centre" (ناحية مركز تدمر)
+}
+#: Arabic directional adjectives: descriptors after a name only when another descriptor is there
+#: (ريف حلب الغربي), since they also end names (كويرس شرقي, صرين الشمالية).
+_ARABIC_ADJECTIVES = frozenset(
+    adjective
+    for direction in ("شمالي", "جنوبي", "شرقي", "غربي")
+    for adjective in (direction, "ال" + direction, "ال" + direction + "ه")
+)
+_ARABIC_PREFIXES = "وبلف"
+_CONNECTORS = frozenset(("of", "in", "في"))
+
+#: The city whose countryside is a governorate of its own: Rif Dimashq.
+_DAMASCUS = frozenset(variant_key(n) for n in ("Damascus", "Dimashq", "Dimashk", "Damas", "دمشق", "الشام"))
+
+_POSSESSIVE_RE = re.compile("(?:['’ʼ`]s|s['’ʼ])$", re.IGNORECASE)
+_EDGE_PUNCT = '.,;:!?"()[]{}«»“”،؛؟'
+
+
+class _Word(NamedTuple):
+    raw: str  # the token as written, possessive included
+    bare: str  # without possessive or edge punctuation
+    kind: str | None  # descriptor kind ("" when not a descriptor)
+    possessive: bool
+
+
+_NOT = ""  # kind of a word that is not a descriptor
+_ADJECTIVE = "adjective"  # kind of a trailing Arabic directional adjective
+_SYRIA = variant_key("Syria")
+
+
+def _classify(token: str, first: bool, last: bool) -> _Word:
+    bare = token.strip(_EDGE_PUNCT)
+    if not is_arabic(bare):
+        match = _POSSESSIVE_RE.search(bare)
+        possessive = bool(match) and match is not None and match.start() >= 3  # not Ra's (رأس)
+        if possessive and match is not None:
+            bare = bare[: match.start()] + ("s" if match.group()[0] in "sS" else "")
+        key = fold_latin(bare).replace(" ", "")
+        if not key:  # punctuation only
+            return _Word(token, bare, None, possessive)
+        return _Word(token, bare, _LATIN.get(key, _NOT), possessive)
+    key = fold_arabic(bare)
+    if key in _ARABIC:
+        return _Word(token, bare, _ARABIC[key], False)
+    if first and len(key) > 2 and key[0] in _ARABIC_PREFIXES and key[1:] in _ARABIC:
+        return _Word(token, bare, _ARABIC[key[1:]], False)  # بريف حلب, ومدينة حمص
+    if last and key in _ARABIC_ADJECTIVES:
+        return _Word(token, bare, _ADJECTIVE, False)
+    return _Word(token, bare, _NOT, False)
+
+
+def _descriptor(word: _Word) -> str:
+    return word.bare if is_arabic(word.bare) else word.bare.lower()
+
+
+class _Parsed(NamedTuple):
+    name: str
+    kind: str | None
+    province: bool  # a province or countryside word was taken off
+    province_hint: str | None  # from a leading possessive: "Aleppo's Salah al-Din"
+    descriptors: tuple[str, ...]
+
+
+def _is_hint(kind: str | None) -> bool:
+    return kind in KIND_HINTS or kind in (_PROVINCE, _COUNTRYSIDE)
+
+
+def _parse(tokens: list[str]) -> _Parsed | None:
+    """Strip descriptors off both edges; None when nothing but descriptors is left."""
+    words = [_classify(t, i == 0, i == len(tokens) - 1) for i, t in enumerate(tokens)]
+    start, end = 0, len(words)
+    while start < end and words[start].kind != _NOT:
+        start += 1
+    while end > start and words[end - 1].kind != _NOT:
+        end -= 1
+    if start == end:
+        return None
+    adjectives_only = words[end:] and all(w.kind == _ADJECTIVE for w in words[end:])
+    if adjectives_only and not any(_is_hint(w.kind) for w in words[:start]):
+        end = len(words)  # كويرس شرقي: the adjective belongs to the name
+    descriptors = [_descriptor(w) for w in words[:start] if w.bare]
+    hint = None
+    if end - start > 1 and words[start].possessive:  # "Aleppo's Salah al-Din", "Syria's Homs"
+        if variant_key(words[start].bare) != _SYRIA:
+            hint = words[start].bare
+        descriptors += [_descriptor(words[start]), "'s"]
+        start += 1
+    name_words = words[start:end]
+    after = words[end:]
+    parts = [w.raw for w in name_words]
+    if after and name_words[-1].possessive:  # "Aleppo's countryside"
+        parts[-1] = name_words[-1].bare
+        descriptors.append("'s")
+    descriptors += [_descriptor(w) for w in after if w.bare]
+    name = " ".join(parts).strip(_EDGE_PUNCT) or " ".join(parts)
+    kinds = [w.kind for w in (*words[:start], *reversed(after)) if w.kind]  # the outermost word first
+    province = any(k in (_PROVINCE, _COUNTRYSIDE) for k in kinds)
+    kind = _GOV if province else next((k for k in kinds if k in KIND_HINTS), None)
+    if province and variant_key(name) in _DAMASCUS:
+        countryside = [i for i, w in enumerate(words) if w.kind == _COUNTRYSIDE]
+        if countryside:  # Rif Dimashq, Rural Damascus, Damascus countryside, ريف دمشق: a governorate's name
+            lo, hi = min(start, *countryside), max(end, *(i + 1 for i in countryside))
+            name = " ".join(w.raw for w in words[lo:hi]).strip(_EDGE_PUNCT)
+            descriptors = [_descriptor(w) for w in (*words[:lo], *words[hi:]) if w.bare]
+    return _Parsed(name, kind, province, hint, tuple(descriptors))
+
+
 def parse_mention(text: str) -> Mention:
-    t = clean(text)
-    return Mention(t, t, None, None, ())
+    """Split a mention into its place name and the hints of the words around it.
+
+    Descriptive words (kinds of place, province and countryside words, directions,
+    "the", "of", a possessive) are taken off the start and the end only. When
+    nothing else is left the whole mention is the name, without hints.
+
+    >>> parse_mention("Homs countryside")  # doctest: +NORMALIZE_WHITESPACE
+    Mention(text='Homs countryside', name='Homs', kind_hint='governorate',
+            province_hint='Homs', descriptors=('countryside',))
+    >>> parse_mention("Sasa Prison")[1:]
+    ('Sasa', 'landmark', None, ('prison',))
+    >>> parse_mention("حي الوعر")[1:3]
+    ('الوعر', 'neighbourhood')
+    >>> parse_mention("Deir ez-Zor").name
+    'Deir ez-Zor'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")
+    cleaned = clean(text)
+    tokens = cleaned.split(" ") if cleaned else []
+    if not tokens:
+        return Mention(cleaned, cleaned, None, None, ())
+    # "X district of Y countryside", "Rastan in Homs province": X is the place, Y its province
+    for i, token in enumerate(tokens):
+        if i == len(tokens) - 1:
+            break
+        if token[-1:] in ",،" and len(token) > 1:  # "Talbiseh, Homs": a comma joins like "in"
+            left_tokens, connector = tokens[: i + 1], ","
+        elif i > 0 and token.lower() in _CONNECTORS:
+            left_tokens, connector = tokens[:i], token.lower()
+        else:
+            continue
+        left = _parse(left_tokens)
+        if left is None:  # "the town of X": only descriptors before the connector
+            continue
+        right = _parse(tokens[i + 1 :])
+        descriptors = (*left.descriptors, connector)
+        if right is None:  # "Homs in the north", "Homs, Syria"
+            descriptors += tuple(_descriptor(_classify(t, False, False)) for t in tokens[i + 1 :])
+            return Mention(cleaned, left.name, left.kind, left.province_hint, descriptors)
+        hint = right.name if right.kind in (None, _GOV) else right.province_hint
+        return Mention(cleaned, left.name, left.kind, hint, (*descriptors, *right.descriptors))
+    parsed = _parse(tokens)
+    if parsed is None:
+        return Mention(cleaned, cleaned, None, None, ())
+    hint = parsed.name if parsed.province else parsed.province_hint
+    return Mention(cleaned, parsed.name, parsed.kind, hint, parsed.descriptors)

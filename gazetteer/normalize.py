@@ -9,6 +9,41 @@ Three keys describe a name, from strict to loose:
 * :func:`skeleton_key` keeps a consonant skeleton in one alphabet for both
   scripts, so an Arabic name and its romanisation can meet.
 
+Latin keys, in order (the Arabic variant key is fold_arabic, article stripped
+from every word, ؤ → و, ئ → ي, ء dropped, spaces removed):
+
+======================  ===================================================  ========================
+step                    rule                                                 example
+======================  ===================================================  ========================
+articles                al el il ul, ar as ash at ath ad adh az an, er es    Ar Rastan → rastan
+                        esh et ez ed en ej ech (+ doubled: ett, All) as
+                        words; al/el + consonant glued (Alrastan); e + a
+                        doubled sun letter glued (Ezzor)
+doubled letters         collapsed                                            Tallbisah → talbisah
+generic words           Kfar/Kafar → kafr, Jbel → jabal, Der → dayr,         Kfar Nubl → kafr nubl
+                        Ain/Ein → ayn, Kherbet → khirbat, Ouadi → wadi,
+                        Bu/Abou/Albu → abu, Ibn/Ben → bin, Beit → bayt,
+                        Sheikh/Cheikh/Sheik → shaykh
+construct -at/-et       → a when another word follows                        Ma‘arrat an → maarra
+nisba + ta marbuta      -iyah -iyya -iyeh -ieh -ie -iye -ia → iya            Salamieh → salamiya
+ta marbuta, final alef  -ah -eh -a -e → a (words of 3+ letters)              Talbiseh → talbisa
+final ya                -i -y -iy -ey → i (kept apart from a)                Sharqy → sharqi
+consonants              dj → j, ch/tch → sh, ph → f, x → kh, gh → k,         Qaboun → kabun
+                        th → t, dh → d, q/g/c → k, v → w, p → b
+French ou               aou + vowel → aw, ou + vowel → uw, ou/oo → u         Naoua → nawa
+diphthongs              aw/au/ow (not before a vowel) → u;                   Zawr → zur,
+                        ai/ei/ey → ay                                        Deir → dayr
+vowel classes           e, i → a;  o → u  (ay, u, final i, iya kept)         Mezzeh → maza
+spaces, doubles         removed, collapsed                                   Tall Kalakh → talkalakh
+======================  ===================================================  ========================
+
+The skeleton key shares the first seven steps, then keeps consonants only in
+one alphabet: kh/x/ḩ/h → h, sh/ch/s → s, th/dh/t → t, q/k/g/c/gh → k, and
+drops a, e, i, o, u, y, w, a final h after a vowel (ta marbuta) and doubled
+letters. Arabic maps into it letter by letter (:func:`romanize_arabic`):
+ح خ ه → h, ش ص س → s, ت ط ث ذ → t, ض د → d, ظ ز → z, ق ك غ → k, and drops
+ا و ي ع ء and a word-final ه. A BGN ḩ is read as ح, so ``Malaḩ`` keeps its h.
+
 >>> keys("Deir ez-Zor")
 NameKeys(exact='deir ez zor', variant='dayrzur', skeleton='drzr')
 >>> keys("دير الزور")
@@ -79,11 +114,11 @@ def _char_class(codepoints: list[int]) -> str:
 
 # --- character classes ------------------------------------------------------------------------------
 
-#: Invisible characters deleted outright: bidi controls, zero-width characters, soft hyphen.
+#: Invisible characters deleted (with every other non-space Cc, Cf, Cs): bidi controls, zero-width
+#: characters, soft hyphen; a few are Cf already, listed to document them.
 _INVISIBLE = [0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0x2061, 0x2062]
 _INVISIBLE += [0x2063, 0x2064, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-_INVISIBLE_RE = re.compile(f"[{_char_class(sorted(set(_INVISIBLE)))}]+")
-_ASCII_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f]")
+_ASCII_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f]+")
 
 #: Arabic blocks (after NFKC the presentation forms are gone; they still count in is_arabic).
 _ARABIC_RANGES = [(0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)]
@@ -94,8 +129,8 @@ _ARABIC_MARKS += list(range(0x08D3, 0x0900))
 
 
 class _Tables(NamedTuple):
-    control: re.Pattern[str]  # Cc, Cf, Cs other than _INVISIBLE: replaced by a space
-    control_bmp: re.Pattern[str]  # the same for text without astral characters (a fast bitmap)
+    invisible: re.Pattern[str]  # _INVISIBLE and every Cc, Cf, Cs that is not whitespace: deleted
+    invisible_bmp: re.Pattern[str]  # the same for text without astral characters (a fast bitmap)
     marks: re.Pattern[str]  # every combining mark and the Arabic marks: deleted
     marks_bmp: re.Pattern[str]  # the same for text without astral characters (a fast bitmap)
     non_word_bmp: re.Pattern[str]  # r"[\W_]+" but spaces, for text without astral characters
@@ -117,29 +152,27 @@ def _tables() -> _Tables:
     for cp in (*range(0x30000), *range(0xE0000, 0xE1000)):
         c = chr(cp)
         cat = unicodedata.category(c)
-        if cat in ("Cc", "Cf", "Cs"):
+        if cat in ("Cc", "Cf", "Cs") and not c.isspace():
             control.append(cp)
         elif cat[0] == "M":
             marks.append(cp)
         elif cp < 0x10000 and c.isalnum():
             alnum.append(cp)
-    invisible = set(_INVISIBLE)
-    control = [cp for cp in control if cp not in invisible]
+    control = sorted(set(control) | set(_INVISIBLE))
     marks = sorted(set(marks) | set(_ARABIC_MARKS))
-    arabic_letters = [
-        cp for lo, hi in _ARABIC_RANGES for cp in range(lo, hi + 1) if chr(cp).isalpha() and cp != 0x0640
-    ]
+    arabic_letters = [cp for lo, hi in _ARABIC_RANGES for cp in range(lo, hi + 1) if chr(cp).isalpha() and cp != 0x0640]
     arabic_word = sorted(set(arabic_letters) | {cp for cp in marks if 0x0600 <= cp < 0x0900})
     ar = _char_class(arabic_letters)
+    blocks = _char_class([cp for lo, hi in _ARABIC_RANGES for cp in range(lo, hi + 1)])
     aw = _char_class(arabic_word)
     return _Tables(
-        control=re.compile(f"[{_char_class(control)}]"),
-        control_bmp=re.compile(f"[{_char_class([cp for cp in control if cp < 0x10000])}]"),
+        invisible=re.compile(f"[{_char_class(control)}]+"),
+        invisible_bmp=re.compile(f"[{_char_class([cp for cp in control if cp < 0x10000])}]+"),
         marks=re.compile(f"[{_char_class(marks)}]+"),
         marks_bmp=re.compile(f"[{_char_class([cp for cp in marks if cp < 0x10000])}]+"),
         non_word_bmp=re.compile(f"[^{_char_class(alnum)} ]+"),
         arabic_letter=re.compile(f"[{ar}]"),
-        other_letter=re.compile(f"(?![{ar}])[^\\W\\d_]"),
+        other_letter=re.compile(f"(?![{blocks}])[^\\W\\d_]"),
         arabic_run=re.compile(f"[{aw}](?:[{aw}\\s]*[{aw}])?"),
     )
 
@@ -151,10 +184,15 @@ _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 
 
 def clean(text: str) -> str:
-    """NFKC, delete bidi and zero-width characters, other controls to spaces, collapse whitespace.
+    """NFKC, delete invisible characters, collapse whitespace.
 
-    >>> clean("  \\u200fحمص\\u200e  \\n Homs\\x00city ")
-    'حمص Homs city'
+    Bidi controls, zero-width characters and every other control or format
+    character that is not whitespace (NUL, ESC, tags, lone surrogates) are
+    deleted, so they change nothing inside a word; whitespace of any kind
+    (tab, newline, NEL, U+2028, U+3000...) separates words like a space.
+
+    >>> clean("  \\u200fحمص\\u200e  \\n Tal\\x00biseh\\tcity ")
+    'حمص Talbiseh city'
     >>> clean("ﻻ")  # presentation form → letters
     'لا'
     """
@@ -171,10 +209,9 @@ def clean(text: str) -> str:
 
 def _clean_slow(text: str) -> str:
     if text.isascii():
-        return " ".join(_ASCII_CONTROL_RE.sub(" ", text).split())
+        return " ".join(_ASCII_CONTROL_RE.sub("", text).split())
     t = _tables()
-    text = _INVISIBLE_RE.sub("", text)
-    text = (t.control if _ASTRAL_RE.search(text) else t.control_bmp).sub(" ", text)
+    text = (t.invisible if _ASTRAL_RE.search(text) else t.invisible_bmp).sub("", text)
     text = unicodedata.normalize("NFKC", text)
     return " ".join(text.split())
 
@@ -366,8 +403,8 @@ def fold_latin(text: str) -> str:
     _check(text)
     if "'" in text or "`" in text or not text.isascii():
         text = _ARTICLE_QUOTE_RE.sub(r"\1 ", text)
-    if text.isascii():  # clean() would only turn controls and runs of spaces into one space
-        text = text.lower()
+    if text.isascii():  # clean() would only delete controls and collapse spaces
+        text = (text if text.isprintable() else clean(text)).lower()
     else:
         text = clean(_QUOTES_RE.sub("", text))
         if not text.isascii():
@@ -384,11 +421,10 @@ def fold_latin(text: str) -> str:
 
 #: Standalone article words, plain and assimilated to sun letters (BGN, French, journalistic).
 _ARTICLES = "al el il ul ar as ash at ath ad adh az an er es esh et ez ed en ej ech ett enn ess err ezz edd"
-_ARTICLE_RE = re.compile(rf"(?<![a-z0-9])(?:{'|'.join(_ARTICLES.split())})(?![a-z0-9]) ?")
+_ARTICLE_FORMS = sorted({f"{art}{art[-1]}*" for art in _ARTICLES.split()}, key=len, reverse=True)  # "All"
+_ARTICLE_RE = re.compile(rf"(?<![a-z0-9])(?:{'|'.join(_ARTICLE_FORMS)})(?![a-z0-9]) ?")
 #: Joined articles: "alrastan", "elsharqiyeh" (al/el + consonant + 2 letters), "ezzor" (e + doubled sun letter).
-_JOINED_ARTICLE_RE = re.compile(
-    r"(?<![a-z0-9])(?:[ae]l(?=[b-df-hj-np-tv-z][a-z]{2})|e(?=([tdrzsn])\1[a-z]{2}))"
-)
+_JOINED_ARTICLE_RE = re.compile(r"(?<![a-z0-9])(?:[ae]l(?=[b-df-hj-np-tv-z][a-z]{2})|e(?=([tdrzsn])\1[a-z]{2}))")
 
 #: Generic words: spellings that the vowel and consonant rules below would not already merge.
 _GENERIC = {
@@ -396,7 +432,7 @@ _GENERIC = {
     "jabal": "jbel jbal djbel jebl jbl",
     "dayr": "der dier deyr dyr",
     "ayn": "aine ein ain ayn aayn aein",
-    "khirbat": "kheurbet khirbet kherbet khirbit kharbat khurbat khirbeh khirba",
+    "khirbat": "kheurbet khirbet kherbet khirbit kharbat khurbat",
     "wadi": "ouadi wady oued",
     "abu": "bu abul albu abo abou ebu",
     "bir": "bier beer bire",
@@ -418,16 +454,16 @@ _CONSTRUCT_RE = re.compile(r"(?<=[a-z]{2})[ae]t(?= [a-z])")
 _IYA_RE = re.compile(r"(?<=[a-z]{2})(?:iyy?|eyy?|i)(?:ah|eh|a|e)(?![a-z0-9])")
 #: Ta marbuta and final alef: -ah -eh -a -e → "a" (words of 3+ letters).
 _TA_MARBUTA_RE = re.compile(r"(?<=[a-z]{2})(?:ah|eh|a|e)(?![a-z0-9])")
-#: Nisba / final ya: -i -y -iy -ee -ey → "I" (kept apart from a).
-_FINAL_I_RE = re.compile(r"(?<=[a-z]{2})(?:iy|ee|ey|i|y)(?![a-z0-9])")
+#: Nisba / final ya: -i -y -iy -ey → "I" (kept apart from a).
+_FINAL_I_RE = re.compile(r"(?<=[a-z]{2})(?:iy|ey|i|y)(?![a-z0-9])")
 
 
-def _latin_words(folded: str) -> str:
-    """Articles, generic words and endings: the stage shared by the variant and skeleton keys."""
+def _latin_words(folded: str, doubled: re.Pattern[str]) -> str:
+    """Articles, doubled letters, generic words and endings: the stage both Latin keys share."""
     text = _ARTICLE_RE.sub("", folded).strip()
     if not text:  # nothing but articles ("Al"): keep them
         text = folded
-    text = _JOINED_ARTICLE_RE.sub("", text)
+    text = doubled.sub(r"\1", _JOINED_ARTICLE_RE.sub("", text))
     text = _GENERIC_RE.sub(_generic, text)
     text = _CONSTRUCT_RE.sub("a", text)
     text = _IYA_RE.sub("IYA", text)
@@ -438,10 +474,12 @@ def _latin_words(folded: str) -> str:
 #: Consonant classes shared by both keys, digraphs first (applied with str.replace, in order).
 _DIGRAPHS = (("dj", "j"), ("tch", "sh"), ("ch", "sh"), ("ph", "f"), ("x", "kh"), ("gh", "k"), ("ck", "k"))
 _CONSONANT_TABLE = str.maketrans("qgcvp", "kkkwb")
+_FRENCH_AOU_RE = re.compile("aou(?=[aeiy])")  # Naoua = Nawa
 _FRENCH_OU_RE = re.compile("ou(?=[aeiy])")  # ou before a vowel is w: Naoua, Kouaires
 _DIPHTHONG_W_RE = re.compile("(?:aw|au|ow)(?![aeiouy])")  # Zawr = Zour = Zor
 _VOWEL_TABLE = str.maketrans({"e": "a", "i": "a", "o": "u", " ": None})
 _LOWER_DOUBLE_RE = re.compile(r"([a-z])\1+")
+_DOUBLE_NOT_H_RE = re.compile(r"([a-gi-z])\1+")
 _FINAL_HA_LATIN_RE = re.compile("(?<=[aeiouyAIY])h(?![a-z0-9])")  # ta marbuta -ah/-eh/-ih
 _SKELETON_DROP_RE = re.compile("[aeiouywAIY ]+")
 
@@ -457,6 +495,7 @@ def _variant_tail(words: str) -> str:
     """Consonant classes, French ou, diphthongs, vowel classes; no spaces, no doubled letters."""
     text = _consonants(words)
     if "o" in text:
+        text = _FRENCH_AOU_RE.sub("aw", text)
         text = _FRENCH_OU_RE.sub("uw", text).replace("ou", "u").replace("oo", "u")
     text = _DIPHTHONG_W_RE.sub("u", text)
     text = text.replace("ai", "ay").replace("ei", "ay").replace("ey", "ay")  # Dair = Deir = Dayr
@@ -510,10 +549,10 @@ def _keys(text: str) -> NameKeys:
             folded = fold_latin(run)
             if folded:
                 exact.append(folded)
-                words = _latin_words(folded)
+                words = _latin_words(folded, _LOWER_DOUBLE_RE)
                 variant.append(_variant_tail(words))
                 if _DOTTED_H_RE.search(run):  # BGN ḩ is ح: keep it when final ("Malaḩ" = ملح)
-                    words = _latin_words(fold_latin(_DOTTED_H_RE.sub("hh", run)))
+                    words = _latin_words(fold_latin(_DOTTED_H_RE.sub("hh", run)), _DOUBLE_NOT_H_RE)
                 skeleton.append(_skeleton_tail(words))
     return NameKeys(
         " ".join(exact),
@@ -537,7 +576,7 @@ def keys(text: str) -> NameKeys:
     _check(text)
     if len(text) <= _CACHE_MAX_CHARS and type(text) is str:
         return _cached_keys(text)
-    return _keys(str(text))
+    return _keys(str.__str__(text))  # a plain copy of a str subclass
 
 
 def exact_key(text: str) -> str:

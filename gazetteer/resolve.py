@@ -37,11 +37,20 @@ from . import governorates as govs
 from .errors import GazetteerError, InvalidQueryError
 from .geo import check_latlon, distances_m
 from .index import IndexFile
-from .mention import parse_mention
+from .mention import Mention, parse_mention
 from .model import ADMIN_KINDS, Match, Place
-from .normalize import NameKeys, clean, keys
+from .normalize import NameKeys, clean, is_arabic, keys, script
 
-__all__ = ["MAX_QUERY_CHARS", "Gazetteer", "check_query", "fuzzy_candidate", "fuzzy_score", "key_score"]
+__all__ = [
+    "MAX_QUERY_CHARS",
+    "Gazetteer",
+    "check_query",
+    "fuzzy_candidate",
+    "fuzzy_score",
+    "key_score",
+    "query_forms",
+    "split_scripts",
+]
 
 #: Longest accepted mention, in characters; longer input raises InvalidQueryError.
 MAX_QUERY_CHARS = 256
@@ -97,6 +106,8 @@ def check_query(text: object) -> str:
 
 #: Shortest consonant skeleton that may match on its own (two consonants match too much).
 MIN_SKELETON = 3
+#: Same-script skeleton matches also need this rapidfuzz ratio of their variant keys.
+SKELETON_MIN_RATIO = 70.0
 #: Shortest variant key that enters the fuzzy stage.
 MIN_FUZZY_QUERY = 5
 
@@ -116,10 +127,46 @@ def key_score(q: NameKeys, exact: str, variant: str, skeleton: str) -> tuple[flo
     if variant and variant == q.variant:
         return round(90.0 + 9.0 * fuzz.ratio(q.exact, exact) / 100.0, 2), "variant"
     if len(q.skeleton) >= MIN_SKELETON and skeleton == q.skeleton:
-        same_script = variant[:1].isascii() == q.variant[:1].isascii()
-        similarity = fuzz.ratio(q.variant, variant) if same_script else 50.0
+        if variant[:1].isascii() != q.variant[:1].isascii():
+            return 82.0, "skeleton"  # across scripts the skeleton is all there is to compare
+        similarity = fuzz.ratio(q.variant, variant)
+        if similarity < SKELETON_MIN_RATIO:
+            return None  # same consonants, different names ("nowhere at all" vs "Nahiyat ar Ra'i")
         return round(75.0 + 14.0 * similarity / 100.0, 2), "skeleton"
     return None
+
+
+def split_scripts(text: str) -> list[str]:
+    """A mention in two scripts as its Latin part and its Arabic part; other mentions as they are.
+
+    >>> split_scripts("Qabu القبو"), split_scripts("Talbiseh")
+    (['Qabu', 'القبو'], ['Talbiseh'])
+    """
+    if script(text) != "mixed":
+        return [text]
+    words = text.split()
+    parts = [" ".join(w for w in words if is_arabic(w) == arabic) for arabic in (False, True)]
+    return [p for p in parts if p]
+
+
+def query_forms(query: str) -> tuple[list[str], list[Mention]]:
+    """The texts looked up for a mention, and its parsed parts.
+
+    Each script part is looked up as it is and as its core name without
+    descriptive words; a mixed string is never looked up whole.
+
+    >>> query_forms("Sasa Prison")[0], query_forms("Yarmouk Camp مخيم اليرموك")[0]
+    (['Sasa Prison', 'Sasa'], ['Yarmouk Camp', 'Yarmouk', 'مخيم اليرموك', 'اليرموك'])
+    """
+    forms: list[str] = []
+    mentions = []
+    for part in split_scripts(query):
+        mention = parse_mention(part)
+        mentions.append(mention)
+        for text in (part, mention.name):
+            if text and text not in forms:
+                forms.append(text)
+    return forms, mentions
 
 
 def fuzzy_candidate(query_variant: str, variant: str) -> bool:
@@ -341,8 +388,7 @@ class Gazetteer:
     def _candidates_uncached(
         self, query: str, gov: str | None, near: tuple[float, float] | None, limit: int
     ) -> tuple[Match, ...]:
-        mention = parse_mention(query)
-        forms = [query] if mention.name == query else [query, mention.name]
+        forms, mentions = query_forms(query)
         found: dict[int, _Hit] = {}
         qkeys = [keys(f) for f in forms]
         for k in qkeys:
@@ -352,12 +398,13 @@ class Gazetteer:
                 self._fuzzy_lookup(k, found)
         if not found:
             return ()
-        kind_hint = mention.kind_hint
+        kind_hint = next((m.kind_hint for m in mentions if m.kind_hint), None)
+        province_hint = next((m.province_hint for m in mentions if m.province_hint), None)
         if kind_hint:
             self._follow_links(found, kind_hint)
         hint_gov = None
-        if mention.province_hint and kind_hint != "governorate":
-            g = govs.lookup(mention.province_hint)
+        if province_hint and kind_hint != "governorate":
+            g = govs.lookup(province_hint)
             hint_gov = g.pcode if g else None
         rows = list(found)
         in_province: bool | None = None
@@ -406,6 +453,8 @@ class Gazetteer:
             and not self._related(top, r)
             and self._far(top, r)
         ]
+        if kind_hint and self._kind[top] not in _HINT_KINDS.get(kind_hint, (kind_hint,)):
+            ranked[0][3].append(f"no {kind_hint} of that name: answered with the {self._kind[top]}")
         out: list[Match] = []
         for _, _, r, signals in ranked[:limit]:
             hit = found[r]
@@ -496,9 +545,9 @@ class Gazetteer:
                 results.append((None, str(e)))
         table = _results_table(results)
         out = table.take(positions)
-        columns = {"mention": pa.array([t if isinstance(t, str) else None for t in texts], pa.string())}
+        columns = {"mention": pa.array([_utf8(t) for t in texts], pa.string())}
         if provinces is not None:
-            columns["province"] = pa.array([p if isinstance(p, str) else None for p in provinces], pa.string())
+            columns["province"] = pa.array([_utf8(p) for p in provinces], pa.string())
         for name in out.column_names:
             columns[name] = out.column(name)
         return pa.table(columns)
@@ -524,7 +573,9 @@ def _as_list(values: Any, what: str) -> list[Any]:
         if not (
             pa.types.is_string(values.type) or pa.types.is_large_string(values.type) or pa.types.is_null(values.type)
         ):
-            if pa.types.is_dictionary(values.type):
+            if pa.types.is_dictionary(values.type) and (
+                pa.types.is_string(values.type.value_type) or pa.types.is_large_string(values.type.value_type)
+            ):
                 return (
                     list(values.cast(pa.string()).to_pylist())
                     if isinstance(values, pa.Array)
@@ -566,11 +617,33 @@ def _bulk_inputs(
     return texts, provinces
 
 
+def _utf8(value: Any) -> str | None:
+    """A str that Arrow can hold (lone surrogates become U+FFFD), or None for a non-str."""
+    if not isinstance(value, str):
+        return None
+    return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
 def _encode(values: Sequence[Any]) -> tuple[list[int], list[Any]]:
     """Codes (-1 for None) and the distinct values, in first-seen order."""
-    seen: dict[Any, int] = {}
-    codes = [-1 if v is None else seen.setdefault(v, len(seen)) for v in values]
-    return codes, list(seen)
+    seen: dict[tuple[str, Any], int] = {}
+    distinct: list[Any] = []
+    codes = []
+    for v in values:
+        if v is None:
+            codes.append(-1)
+            continue
+        try:
+            key: tuple[str, Any] = (type(v).__name__, v) if isinstance(v, (str, int, float)) else ("~", repr(v))
+            hash(key)
+        except TypeError:  # an unhashable object that is not a list/dict/set (repr covers those)
+            key = ("~", id(v))
+        code = seen.get(key)
+        if code is None:
+            code = seen[key] = len(distinct)
+            distinct.append(v)
+        codes.append(code)
+    return codes, distinct
 
 
 _RESULT_SCHEMA = pa.schema(

@@ -40,7 +40,7 @@ def test_cli__resolve_json_one_object_per_line(full_index_path: Path) -> None:
 
 
 def test_cli__resolve_reads_stdin_with_provinces(full_index_path: Path) -> None:
-    stdin = "Qosour\tHoms\nAl-Hamidiyah\tTartus\n\nnowhere-at-all\n"
+    stdin = "Qosour\tHoms\nAl-Hamidiyah\tTartus\n\nXqzzyqq-nowhere\n"
     out = run(["--index", str(full_index_path), "resolve", "--json"], stdin=stdin)
     assert out.returncode == 1  # one mention did not resolve
     rows = [json.loads(line) for line in out.stdout.splitlines()]

@@ -111,49 +111,55 @@ class IndexFile:
     def column(self, name: str) -> list[Any]:
         """A column of the places table as a Python list (converted once)."""
         col = self._cols.get(name)
-        if col is None:
+        if col is None:  # benign race: two threads may convert the same column once each
             table = self.names if name.startswith("names.") else self.places
             col = table.column(name.removeprefix("names.")).to_pylist()
             self._cols[name] = col
         return col
 
     def place(self, row: int) -> Place:
-        """The place in row ``row`` (not cached here; see :class:`gazetteer.resolve.Gazetteer`)."""
-        r = self.places.slice(row, 1).to_pylist()[0]
-        start, count = r["name_start"], r["name_count"]
-        n = self.names.slice(start, count).to_pydict()
+        """The place in row ``row`` (columns are converted to lists once, on first use)."""
+        c = self.column
+        start, count = c("name_start")[row], c("name_count")[row]
+        stop = start + count
         names = tuple(
             Name(t, lang, src, tuple(f.split(",")) if f else ())
-            for t, lang, src, f in zip(n["text"], n["lang"], n["source"], n["flags"])
+            for t, lang, src, f in zip(
+                c("names.text")[start:stop],
+                c("names.lang")[start:stop],
+                c("names.source")[start:stop],
+                c("names.flags")[start:stop],
+            )
         )
 
         def ref(prefix: str) -> AdminRef | None:
-            if r[f"{prefix}_name"] is None:
+            name = c(f"{prefix}_name")[row]
+            if name is None:
                 return None
-            return AdminRef(r[f"{prefix}_name"], r[f"{prefix}_name_ar"], r[f"{prefix}_pcode"])
+            return AdminRef(name, c(f"{prefix}_name_ar")[row], c(f"{prefix}_pcode")[row])
 
         gov = ref("gov")
         assert gov is not None
         return Place(
-            id=r["id"],
-            name=r["name"],
-            name_ar=r["name_ar"],
-            kind=r["kind"],
-            lat=r["lat"],
-            lon=r["lon"],
+            id=c("id")[row],
+            name=c("name")[row],
+            name_ar=c("name_ar")[row],
+            kind=c("kind")[row],
+            lat=c("lat")[row],
+            lon=c("lon")[row],
             governorate=gov,
             district=ref("dist"),
             subdistrict=ref("sub"),
-            population=r["population"],
-            geonames_id=r["geonames_id"],
-            pcode=r["pcode"],
-            wikidata=r["wikidata"],
-            iso3166_2=r["iso3166_2"],
+            population=c("population")[row],
+            geonames_id=c("geonames_id")[row],
+            pcode=c("pcode")[row],
+            wikidata=c("wikidata")[row],
+            iso3166_2=c("iso3166_2")[row],
             names=names,
-            sources=tuple(SourceRef(s["source"], s["id"], s["licence"]) for s in r["sources"]),
-            seat_of=tuple(r["seat_of"]),
-            seat=r["seat"],
-            admin_inferred=r["admin_inferred"],
+            sources=tuple(SourceRef(s["source"], s["id"], s["licence"]) for s in c("sources")[row]),
+            seat_of=tuple(c("seat_of")[row]),
+            seat=c("seat")[row],
+            admin_inferred=c("admin_inferred")[row],
         )
 
 

@@ -20,6 +20,8 @@ a hint and never looks inside a name: ``Deir ez-Zor``, ``Beit Jann`` and
 
 from __future__ import annotations
 
+from functools import cache
+
 import re
 from typing import NamedTuple
 
@@ -120,8 +122,13 @@ _ARABIC_ADJECTIVES = frozenset(
 _ARABIC_PREFIXES = "وبلف"
 _CONNECTORS = frozenset(("of", "in", "في"))
 
+
 #: The city whose countryside is a governorate of its own: Rif Dimashq.
-_DAMASCUS = frozenset(variant_key(n) for n in ("Damascus", "Dimashq", "Dimashk", "Damas", "دمشق", "الشام"))
+@cache
+def _damascus() -> frozenset[str]:
+    """Variant keys of Damascus (computed on first use: importing reads nothing)."""
+    return frozenset(variant_key(n) for n in ("Damascus", "Dimashq", "Dimashk", "Damas", "دمشق", "الشام"))
+
 
 _POSSESSIVE_RE = re.compile("(?:['’ʼ`]s|s['’ʼ])$", re.IGNORECASE)
 _EDGE_PUNCT = '.,;:!?"()[]{}«»“”،؛؟'
@@ -136,7 +143,11 @@ class _Word(NamedTuple):
 
 _NOT = ""  # kind of a word that is not a descriptor
 _ADJECTIVE = "adjective"  # kind of a trailing Arabic directional adjective
-_SYRIA = variant_key("Syria")
+
+
+@cache
+def _syria() -> str:
+    return variant_key("Syria")
 
 
 def _classify(token: str, first: bool, last: bool) -> _Word:
@@ -192,7 +203,7 @@ def _parse(tokens: list[str]) -> _Parsed | None:
     descriptors = [_descriptor(w) for w in words[:start] if w.bare]
     hint = None
     if end - start > 1 and words[start].possessive:  # "Aleppo's Salah al-Din", "Syria's Homs"
-        if variant_key(words[start].bare) != _SYRIA:
+        if variant_key(words[start].bare) != _syria():
             hint = words[start].bare
         descriptors += [_descriptor(words[start]), "'s"]
         start += 1
@@ -207,7 +218,7 @@ def _parse(tokens: list[str]) -> _Parsed | None:
     kinds = [w.kind for w in (*words[:start], *reversed(after)) if w.kind]  # the outermost word first
     province = any(k in (_PROVINCE, _COUNTRYSIDE) for k in kinds)
     kind = _GOV if province else next((k for k in kinds if k in KIND_HINTS), None)
-    if province and variant_key(name) in _DAMASCUS:
+    if province and variant_key(name) in _damascus():
         countryside = [i for i, w in enumerate(words) if w.kind == _COUNTRYSIDE]
         if countryside:  # Rif Dimashq, Rural Damascus, Damascus countryside, ريف دمشق: a governorate's name
             lo, hi = min(start, *countryside), max(end, *(i + 1 for i in countryside))

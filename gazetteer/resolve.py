@@ -11,7 +11,7 @@ Scores (0-100, match quality only; ``docs/resolving.md``):
 exact      100: the folded mention equals a folded name
 variant    90-99: equal variant keys; +9 x similarity of folded forms
 skeleton   75-89: equal consonant skeletons (also across scripts)
-fuzzy      64-79: 0.8 x rapidfuzz ratio of variant keys (ratio >= 80, keys of 5+ letters)
+fuzzy      64-79: 0.8 x rapidfuzz ratio of variant keys (ratio >= 80, keys of 6+ letters)
 =========  =====================================================
 
 Ranking adds, to the score, bonuses for the kind the mention asks for
@@ -108,8 +108,10 @@ def check_query(text: object) -> str:
 MIN_SKELETON = 3
 #: Same-script skeleton matches also need this rapidfuzz ratio of their variant keys.
 SKELETON_MIN_RATIO = 70.0
+#: ... and this one when the skeleton has only three consonants ("Hamad" is not "Hameidiyyeh").
+SHORT_SKELETON_MIN_RATIO = 80.0
 #: Shortest variant key that enters the fuzzy stage.
-MIN_FUZZY_QUERY = 5
+MIN_FUZZY_QUERY = 6
 
 
 def key_score(q: NameKeys, exact: str, variant: str, skeleton: str) -> tuple[float, str] | None:
@@ -130,7 +132,7 @@ def key_score(q: NameKeys, exact: str, variant: str, skeleton: str) -> tuple[flo
         if variant[:1].isascii() != q.variant[:1].isascii():
             return 82.0, "skeleton"  # across scripts the skeleton is all there is to compare
         similarity = fuzz.ratio(q.variant, variant)
-        if similarity < SKELETON_MIN_RATIO:
+        if similarity < (SKELETON_MIN_RATIO if len(skeleton) > MIN_SKELETON else SHORT_SKELETON_MIN_RATIO):
             return None  # same consonants, different names ("nowhere at all" vs "Nahiyat ar Ra'i")
         return round(75.0 + 14.0 * similarity / 100.0, 2), "skeleton"
     return None
@@ -230,6 +232,10 @@ class Gazetteer:
         self._name_variant: list[str] = names.column("variant").to_pylist()
         self._name_skeleton: list[str] = names.column("skeleton").to_pylist()
         self._exact = self._group(self._name_exact)
+        # A mention spelled exactly like an indexed name reuses that name's stored keys.
+        self._row_by_text: dict[str, int] = {}
+        for i, text in enumerate(self._name_text):
+            self._row_by_text.setdefault(text, i)
         self._variant = self._group(self._name_variant)
         self._skeleton = self._group(self._name_skeleton)
         places = index.places
@@ -259,12 +265,17 @@ class Gazetteer:
         self._fuzzy: dict[str, tuple[str, ...]] | None = None
         self._cached = lru_cache(maxsize=65_536)(self._candidates_uncached)
 
-    @staticmethod
-    def _group(column: list[str]) -> dict[str, tuple[int, ...]]:
+    def _group(self, column: list[str]) -> dict[str, tuple[int, ...]]:
+        """Key -> name rows, one row per (key, place, folded name): the others score the same."""
         groups: dict[str, list[int]] = {}
+        seen: set[tuple[str, int, str]] = set()
+        place, exact = self._name_place, self._name_exact
         for i, key in enumerate(column):
             if key:
-                groups.setdefault(key, []).append(i)
+                marker = (key, place[i], exact[i])
+                if marker not in seen:
+                    seen.add(marker)
+                    groups.setdefault(key, []).append(i)
         return {k: tuple(v) for k, v in groups.items()}
 
     # -- facts about the index -------------------------------------------------------------
@@ -341,6 +352,12 @@ class Gazetteer:
             return []
         return list(self._cached(query, gov, where, min(limit, 100)))
 
+    def _keys(self, text: str) -> NameKeys:
+        row = self._row_by_text.get(text)
+        if row is None:
+            return keys(text)
+        return NameKeys(self._name_exact[row], self._name_variant[row], self._name_skeleton[row])
+
     def _offer(self, found: dict[int, _Hit], row: int, score: float, tier: str) -> None:
         place = self._name_place[row]
         hit = found.get(place)
@@ -349,14 +366,21 @@ class Gazetteer:
 
     def _lookup(self, k: NameKeys, found: dict[int, _Hit]) -> None:
         """Names with a key equal to one of the query's (three dictionary lookups)."""
-        rows = set(self._exact.get(k.exact, ()))
-        rows.update(self._variant.get(k.variant, ()))
+        # Tier by tier, skipping places a higher tier already settled: the same result as
+        # key_score over the union of the three row sets, with far fewer calls.
+        for row in self._exact.get(k.exact, ()):
+            self._offer(found, row, 100.0, "exact")
+        tiers = [(self._variant.get(k.variant, ()), 100.0)]
         if len(k.skeleton) >= MIN_SKELETON:
-            rows.update(self._skeleton.get(k.skeleton, ()))
-        for row in sorted(rows):
-            scored = key_score(k, self._name_exact[row], self._name_variant[row], self._name_skeleton[row])
-            if scored is not None:
-                self._offer(found, row, *scored)
+            tiers.append((self._skeleton.get(k.skeleton, ()), 90.0))
+        for rows, settled in tiers:
+            for row in rows:
+                hit = found.get(self._name_place[row])
+                if hit is not None and hit.score >= settled:
+                    continue
+                scored = key_score(k, self._name_exact[row], self._name_variant[row], self._name_skeleton[row])
+                if scored is not None:
+                    self._offer(found, row, *scored)
 
     def _fuzzy_lookup(self, k: NameKeys, found: dict[int, _Hit]) -> None:
         """Names whose variant key is one edit from the query's (see :func:`fuzzy_candidate`)."""
@@ -390,7 +414,7 @@ class Gazetteer:
     ) -> tuple[Match, ...]:
         forms, mentions = query_forms(query)
         found: dict[int, _Hit] = {}
-        qkeys = [keys(f) for f in forms]
+        qkeys = [self._keys(f) for f in forms]
         for k in qkeys:
             self._lookup(k, found)
         if not found or max(h.score for h in found.values()) < 90.0:

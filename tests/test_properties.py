@@ -49,6 +49,19 @@ _ACCENTS = {"a": "áā", "i": "íī", "u": "úū", "s": "şṣ", "h": "ḩḥ", 
 _ARTICLES = ["al-", "Al ", "el-", "Al-", "al "]
 
 
+def _lone_vowel(text: str, vowel: str) -> int:
+    """Index of the first ``vowel`` with no other vowel (or y/w) right before or after it, or -1."""
+    low = text.lower()
+    start = low.find(vowel)
+    while start >= 0:
+        before = low[start - 1] if start else " "
+        after = low[start + len(vowel)] if start + len(vowel) < len(low) else " "
+        if before not in "aeiouyw" and after not in "aeiouyw":
+            return start
+        start = low.find(vowel, start + 1)
+    return -1
+
+
 def mutate_latin(name: str, rnd: random.Random) -> str:
     text = name
     for _ in range(rnd.randint(1, 3)):
@@ -57,10 +70,11 @@ def mutate_latin(name: str, rnd: random.Random) -> str:
             text = text.upper() if rnd.random() < 0.5 else text.lower()
         elif choice == 1:  # hyphens and spaces
             text = text.replace(" ", "-") if " " in text else text.replace("-", " ")
-        elif choice == 2:  # vowel classes
+        elif choice == 2:  # vowel classes, on a vowel between consonants (not inside a diphthong)
             for old, new in _VOWELS.items():
-                if old in text and rnd.random() < 0.5:
-                    text = text.replace(old, rnd.choice(new), 1)
+                at = _lone_vowel(text, old)
+                if at >= 0 and rnd.random() < 0.5:
+                    text = text[:at] + rnd.choice(new) + text[at + len(old) :]
         elif choice == 3:  # diacritics
             chars = list(text)
             for i, c in enumerate(chars):
@@ -106,7 +120,8 @@ def mutate_arabic(name: str, rnd: random.Random) -> str:
 
 
 def _assert_same_place(g: Gazetteer, mutated: str, place_id: str, original: str, by_key: dict[str, set[str]]) -> None:
-    sharing = len(by_key.get(keys(original).variant, set()))
+    # Places that share a variant key with the name, or with its core ("حي الميدان" -> "الميدان").
+    sharing = len(set().union(*(by_key.get(keys(f).variant, set()) for f in query_forms(original)[0])))
     assume(sharing <= 3)  # a name shared by more places is a question for the province
     place = g.place(place_id)
     assert place is not None

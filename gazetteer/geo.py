@@ -16,13 +16,24 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from pyproj import Geod
+from functools import cache
+from typing import TYPE_CHECKING
 
 from .errors import InvalidQueryError
 
+if TYPE_CHECKING:
+    from pyproj import Geod
+
 __all__ = ["SYRIA_BBOX", "check_latlon", "distance_m", "distances_m", "in_syria"]
 
-_GEOD = Geod(ellps="WGS84")
+
+@cache
+def _geod() -> Geod:
+    """The WGS84 ellipsoid (pyproj is imported on first use, not at ``import gazetteer``)."""
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84")
+
 
 #: A generous bounding box around Syria: (min_lat, min_lon, max_lat, max_lon).
 SYRIA_BBOX: tuple[float, float, float, float] = (32.0, 35.4, 37.6, 42.6)
@@ -30,7 +41,7 @@ SYRIA_BBOX: tuple[float, float, float, float] = (32.0, 35.4, 37.6, 42.6)
 
 def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Geodesic distance in metres between two WGS84 points."""
-    _, _, dist = _GEOD.inv(lon1, lat1, lon2, lat2)
+    _, _, dist = _geod().inv(lon1, lat1, lon2, lat2)
     return float(dist)
 
 
@@ -43,7 +54,7 @@ def distances_m(lat: float, lon: float, lats: Sequence[float], lons: Sequence[fl
     n = len(lats)
     if n == 0:
         return []
-    _, _, dist = _GEOD.inv([lon] * n, [lat] * n, list(lons), list(lats))
+    _, _, dist = _geod().inv([lon] * n, [lat] * n, list(lons), list(lats))
     return [float(d) for d in dist]
 
 
@@ -58,7 +69,8 @@ def check_latlon(lat: object, lon: object) -> tuple[float, float]:
         except OverflowError:
             f = math.inf
         if not math.isfinite(f) or abs(f) > bound:
-            raise InvalidQueryError(f"{name} must be a finite number in [-{bound:g}, {bound:g}], got {value!r}")
+            shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+            raise InvalidQueryError(f"{name} must be a finite number in [-{bound:g}, {bound:g}], got {shown}")
         out.append(f)
     return out[0], out[1]
 

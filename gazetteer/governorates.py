@@ -106,8 +106,8 @@ def lookup(designation: object) -> Governorate | None:
     ``SY.11``), English, Arabic and other spellings, with or without the words
     governorate/province/محافظة.
     """
-    if not isinstance(designation, str):
-        return None
+    if not isinstance(designation, str) or len(designation) > 400:
+        return None  # no spelling is that long: refuse before any work on the text
     text = clean(designation)
     if not text or len(text) > 100:
         return None

@@ -5,7 +5,7 @@ Layout (``docs/index-format.md``)::
     bytes 0-7    magic  b"GAZIDX\\x00\\x01"
     bytes 8-15   header length N (unsigned little-endian)
     bytes 16-    header: UTF-8 JSON, padded with spaces so sections start 64-aligned
-    sections     "places" and "names", each an uncompressed Arrow IPC file,
+    sections     "places", "names" and "keys" (posting lists), each an uncompressed Arrow IPC file,
                  at the offsets the header gives, each with its SHA-256
 
 Opening memory-maps the file, checks magic, format version, lengths and
@@ -95,6 +95,12 @@ NAMES_SCHEMA = pa.schema(
 )
 
 
+#: Posting lists: for each key tier (0 exact, 1 variant, 2 skeleton) and key, the name rows
+#: that carry it, one row per (key, place, folded name) since the others score the same.
+KEYS_SCHEMA = pa.schema([("tier", pa.int8()), ("key", pa.string()), ("rows", pa.list_(pa.int32()))])
+KEY_TIERS = ("exact", "variant", "skeleton")
+
+
 @dataclass
 class IndexFile:
     """An opened index: its header and its two Arrow tables (memory-mapped)."""
@@ -103,6 +109,7 @@ class IndexFile:
     header: dict[str, Any]
     places: pa.Table
     names: pa.Table
+    keys: pa.Table
     size_bytes: int
 
     def __post_init__(self) -> None:
@@ -163,7 +170,7 @@ class IndexFile:
         )
 
 
-def _tables(places: Sequence[Place]) -> tuple[pa.Table, pa.Table]:
+def _tables(places: Sequence[Place]) -> tuple[pa.Table, pa.Table, pa.Table]:
     cols: dict[str, list[Any]] = {f.name: [] for f in PLACES_SCHEMA}
     ncols: dict[str, list[Any]] = {f.name: [] for f in NAMES_SCHEMA}
     for row, p in enumerate(places):
@@ -191,7 +198,27 @@ def _tables(places: Sequence[Place]) -> tuple[pa.Table, pa.Table]:
     return (
         pa.Table.from_pydict(cols, schema=PLACES_SCHEMA),
         pa.Table.from_pydict(ncols, schema=NAMES_SCHEMA),
+        _posting_lists(ncols),
     )
+
+
+def _posting_lists(ncols: dict[str, list[Any]]) -> pa.Table:
+    tiers: list[int] = []
+    keys_out: list[str] = []
+    rows_out: list[list[int]] = []
+    for tier, column in enumerate(KEY_TIERS):
+        groups: dict[str, list[int]] = {}
+        seen: set[tuple[str, int, str]] = set()
+        for row, key in enumerate(ncols[column]):
+            marker = (key, ncols["place"][row], ncols["exact"][row])
+            if key and marker not in seen:
+                seen.add(marker)
+                groups.setdefault(key, []).append(row)
+        for key in sorted(groups):
+            tiers.append(tier)
+            keys_out.append(key)
+            rows_out.append(groups[key])
+    return pa.Table.from_pydict({"tier": tiers, "key": keys_out, "rows": rows_out}, schema=KEYS_SCHEMA)
 
 
 def _ipc_bytes(table: pa.Table) -> bytes:
@@ -203,8 +230,12 @@ def _ipc_bytes(table: pa.Table) -> bytes:
 
 def write_index(path: str | os.PathLike[str], places: Sequence[Place], header: Mapping[str, Any]) -> None:
     """Write places to ``path`` atomically (temporary file, then rename)."""
-    places_table, names_table = _tables(places)
-    sections = {"places": _ipc_bytes(places_table), "names": _ipc_bytes(names_table)}
+    places_table, names_table, keys_table = _tables(places)
+    sections = {
+        "places": _ipc_bytes(places_table),
+        "names": _ipc_bytes(names_table),
+        "keys": _ipc_bytes(keys_table),
+    }
     head: dict[str, Any] = {"format": "gazetteer-index", "format_version": FORMAT_VERSION, **header}
     # Offsets depend on the header length, which depends on the offsets: iterate.
     head["sections"] = {}
@@ -287,7 +318,7 @@ def read_index(path: str | os.PathLike[str], *, verify: bool = True) -> IndexFil
             p, f"has format version {header.get('format_version')!r}, this gazetteer reads {FORMAT_VERSION}"
         )
     tables: dict[str, pa.Table] = {}
-    for name, schema in (("places", PLACES_SCHEMA), ("names", NAMES_SCHEMA)):
+    for name, schema in (("places", PLACES_SCHEMA), ("names", NAMES_SCHEMA), ("keys", KEYS_SCHEMA)):
         sec = header.get("sections", {}).get(name)
         try:
             offset, length, digest = int(sec["offset"]), int(sec["length"]), str(sec["sha256"])
@@ -306,4 +337,4 @@ def read_index(path: str | os.PathLike[str], *, verify: bool = True) -> IndexFil
         if not table.schema.equals(schema):
             raise IndexFileError(p, f"has an unexpected schema in section '{name}'")
         tables[name] = table
-    return IndexFile(str(p), header, tables["places"], tables["names"], size)
+    return IndexFile(str(p), header, tables["places"], tables["names"], tables["keys"], size)

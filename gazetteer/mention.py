@@ -20,9 +20,8 @@ a hint and never looks inside a name: ``Deir ez-Zor``, ``Beit Jann`` and
 
 from __future__ import annotations
 
-from functools import cache
-
 import re
+from functools import cache
 from typing import NamedTuple
 
 from .normalize import clean, fold_arabic, fold_latin, is_arabic, variant_key
@@ -74,8 +73,8 @@ def _words(kind: str | None, words: str) -> dict[str, str | None]:
 _LATIN: dict[str, str | None] = {
     **_words(_PROVINCE, "governorate governorates province provinces muhafazat muhafaza muhafazah mohafaza"),
     **_words(_COUNTRYSIDE, "countryside countrysides rural rif reef surroundings"),
-    **_words("district", "district districts mantiqah mantiqa mintaqah mintaqa manteqa mantika"),
-    **_words("subdistrict", "subdistrict subdistricts nahiyah nahiya nahia nahiyeh nahiyat najiyah"),
+    **_words("district", "district districts mantiqah mantiqa mintaqah mintaqa manteqa mantika mntqt"),
+    **_words("subdistrict", "subdistrict subdistricts nahiyah nahiya nahia nahiyeh nahiyat najiyah nahyt nahyat"),
     **_words("city", "city cities centre center citycentre citycenter downtown"),
     **_words("town", "town towns township"),
     **_words("village", "village villages hamlet"),
@@ -89,7 +88,8 @@ _LATIN: dict[str, str | None] = {
     **_words("feature", "mountain mountains river valley lake plain desert field oilfield"),
     **_words(
         None,
-        "the of provincial area region zone outskirts suburbs suburb vicinity surrounding central greater "
+        # markaz: "centre" of a subdistrict ("Nahiyat Markaz Qatana"); mrkz: its consonant spelling
+        "markaz mrkz the of provincial area region zone outskirts suburbs suburb vicinity surrounding central greater "
         "settlement settlements syria syrian in near around inside "
         "north south east west northern southern eastern western northeastern northwestern southeastern "
         "southwestern northeast northwest southeast southwest",

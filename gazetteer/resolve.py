@@ -36,7 +36,7 @@ from rapidfuzz.distance import Indel
 from . import governorates as govs
 from .errors import GazetteerError, InvalidQueryError
 from .geo import check_latlon, distances_m
-from .index import IndexFile
+from .index import KEY_TIERS, IndexFile
 from .mention import Mention, parse_mention
 from .model import ADMIN_KINDS, Match, Place
 from .normalize import NameKeys, clean, is_arabic, keys, script
@@ -231,13 +231,14 @@ class Gazetteer:
         self._name_exact: list[str] = names.column("exact").to_pylist()
         self._name_variant: list[str] = names.column("variant").to_pylist()
         self._name_skeleton: list[str] = names.column("skeleton").to_pylist()
-        self._exact = self._group(self._name_exact)
-        # A mention spelled exactly like an indexed name reuses that name's stored keys.
-        self._row_by_text: dict[str, int] = {}
-        for i, text in enumerate(self._name_text):
-            self._row_by_text.setdefault(text, i)
-        self._variant = self._group(self._name_variant)
-        self._skeleton = self._group(self._name_skeleton)
+        postings = index.keys
+        tier_column = postings.column("tier")
+        self._exact, self._variant, self._skeleton = (
+            self._postings(postings.filter(pc.equal(tier_column, tier))) for tier in range(len(KEY_TIERS))
+        )
+        # A mention spelled exactly like an indexed name reuses that name's stored keys
+        # (rows with equal text have equal keys, so which one is kept does not matter).
+        self._row_by_text: dict[str, int] = dict(zip(self._name_text, range(len(self._name_text))))
         places = index.places
         self._ids: list[str] = places.column("id").to_pylist()
         self._row_of = {pid: i for i, pid in enumerate(self._ids)}
@@ -265,18 +266,10 @@ class Gazetteer:
         self._fuzzy: dict[str, tuple[str, ...]] | None = None
         self._cached = lru_cache(maxsize=65_536)(self._candidates_uncached)
 
-    def _group(self, column: list[str]) -> dict[str, tuple[int, ...]]:
-        """Key -> name rows, one row per (key, place, folded name): the others score the same."""
-        groups: dict[str, list[int]] = {}
-        seen: set[tuple[str, int, str]] = set()
-        place, exact = self._name_place, self._name_exact
-        for i, key in enumerate(column):
-            if key:
-                marker = (key, place[i], exact[i])
-                if marker not in seen:
-                    seen.add(marker)
-                    groups.setdefault(key, []).append(i)
-        return {k: tuple(v) for k, v in groups.items()}
+    @staticmethod
+    def _postings(table: pa.Table) -> dict[str, list[int]]:
+        """Key -> name rows, from the index's precomputed posting lists (no per-row Python loop)."""
+        return dict(zip(table.column("key").to_pylist(), table.column("rows").to_pylist()))
 
     # -- facts about the index -------------------------------------------------------------
     @property

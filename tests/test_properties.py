@@ -50,13 +50,20 @@ _ARTICLES = ["al-", "Al ", "el-", "Al-", "al "]
 
 
 def _lone_vowel(text: str, vowel: str) -> int:
-    """Index of the first ``vowel`` with no other vowel (or y/w) right before or after it, or -1."""
+    """Index of the first ``vowel`` between two consonants (not in a diphthong, not in a final syllable).
+
+    A word-final vowel carries an ending (-i is a nisba ya, -e a ta marbuta), which the variant key
+    keeps apart on purpose.
+    """
     low = text.lower()
     start = low.find(vowel)
     while start >= 0:
         before = low[start - 1] if start else " "
         after = low[start + len(vowel)] if start + len(vowel) < len(low) else " "
-        if before not in "aeiouyw" and after not in "aeiouyw":
+        end = start + len(vowel)
+        beyond = low[end + 1] if end + 1 < len(low) else " "
+        # ...and not in a word's last syllable (-et/-at construct endings are classed apart from -it)
+        if before not in "aeiouyw" and after.isalpha() and after not in "aeiouyw" and beyond.isalpha():
             return start
         start = low.find(vowel, start + 1)
     return -1

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-
 from functools import cache
 from typing import TYPE_CHECKING
 

@@ -460,16 +460,18 @@ class Gazetteer:
                 signals.append(outside_note)
             ranked.append((rank, self._ids[r], r, signals))
         ranked.sort(key=lambda t: (-t[0], t[1]))
+        if not kind_hint:
+            ranked = self._seat_first(ranked, found)
         top_rank, _, top, _ = ranked[0]
         top_score = found[top].score
-        rivals = [
+        close = [
             r
             for rank, _, r, _ in ranked[1:]
             if (found[r].score >= top_score - _AMBIGUITY_SCORE or found[r].tier == found[top].tier != "fuzzy")
             and rank >= top_rank - _KIND_BONUS + 0.5
             and not self._related(top, r)
-            and self._far(top, r)
         ]
+        rivals = self._far_from(top, close)
         if kind_hint and self._kind[top] not in _HINT_KINDS.get(kind_hint, (kind_hint,)):
             ranked[0][3].append(f"no {kind_hint} of that name: answered with the {self._kind[top]}")
         out: list[Match] = []
@@ -504,9 +506,29 @@ class Gazetteer:
                 return True
         return False
 
-    def _far(self, a: int, b: int) -> bool:
-        d = distances_m(self._lat[a], self._lon[a], [self._lat[b]], [self._lon[b]])[0]
-        return d > _SAME_PLACE_M
+    def _seat_first(
+        self, ranked: list[tuple[float, str, int, list[str]]], found: dict[int, _Hit]
+    ) -> list[tuple[float, str, int, list[str]]]:
+        """A bare name means the town before the admin unit it seats ("Tell Abyad", "Hamath").
+
+        When the best candidate is an admin unit and its seat town also matched well (90+),
+        the town goes first; asking for the unit ("Tell Abyad district") keeps the unit first.
+        """
+        top = ranked[0][2]
+        if self._kind[top] not in ADMIN_KINDS:
+            return ranked
+        for i, (_, _, r, signals) in enumerate(ranked[1:], start=1):
+            if r in self._links[top] and self._kind[r] not in ADMIN_KINDS and found[r].score >= 90.0:
+                signals.append(f"the town that {self._ids[top]} is named after")
+                return [ranked[i], *ranked[:i], *ranked[i + 1 :]]
+        return ranked
+
+    def _far_from(self, top: int, rows: list[int]) -> list[int]:
+        """The rows more than 3 km from ``top`` (one vectorised geodesic call)."""
+        if not rows:
+            return []
+        ds = distances_m(self._lat[top], self._lon[top], [self._lat[r] for r in rows], [self._lon[r] for r in rows])
+        return [r for r, d in zip(rows, ds) if d > _SAME_PLACE_M]
 
     def _follow_links(self, found: dict[int, _Hit], kind_hint: str) -> None:
         """Add the admin unit a matched town is the seat of (and the reverse) when the mention asks for it."""

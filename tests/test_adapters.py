@@ -8,7 +8,6 @@ formats (see ``tests/fixtures/ADAPTERS.md``); the real files of ``../shared/data
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from pathlib import Path
 
@@ -26,15 +25,9 @@ OS = FIXTURES / "opensyria"
 
 
 @pytest.fixture(scope="module")
-def source_data() -> Path:
-    """The real source files: ``$GAZETTEER_SOURCE_DATA`` or ``<repo>/../shared/data``."""
-    path = Path(os.environ.get("GAZETTEER_SOURCE_DATA") or REPO.parent / "shared" / "data")
-    if not path.is_dir():
-        message = f"no source data at {path}: set GAZETTEER_SOURCE_DATA or place the data at ../shared/data"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
+def source_data(data_dir: Path) -> Path:
+    """The real source files (conftest's ``data_dir``: ``$GAZETTEER_SOURCE_DATA`` or ../shared/data)."""
+    return data_dir
 
 
 def by_id(result: ReadResult) -> dict[str, SourceRecord]:

@@ -92,10 +92,10 @@ SOURCES: dict[str, SourceInfo] = {
         ),
         SourceInfo(
             "curated",
-            "Governorates and journalistic variants written by the gazetteer project",
+            "The 14 governorates, written by the gazetteer project",
             "CC0-1.0",
             "sources/ in the gazetteer repository",
-            "Project-written facts (codes and spellings of the 14 governorates, curated variants).",
+            "Project-written facts: codes and spellings of the 14 governorates.",
         ),
     )
 }

@@ -39,7 +39,8 @@ class UnknownProvinceError(GazetteerError, ValueError):
     def __init__(self, province: object, valid: Iterable[str]) -> None:
         self.province = province
         self.valid = tuple(valid)
-        shown = repr(province)
+        # Shorten before repr(): a 10 MB province must not cost a 10 MB repr.
+        shown = repr(province[:100] if isinstance(province, (str, bytes)) else province)
         if len(shown) > 80:
             shown = shown[:77] + "..."
         super().__init__(

@@ -22,6 +22,7 @@ from typing import Any
 
 from .adapters import SOURCES, ReadResult, file_sha256
 from .curated import curated_text
+from .governorates import all_governorates
 from .index import write_index
 from .merge import MergeReport, merge
 from .model import Place
@@ -50,7 +51,13 @@ def _curated_entry() -> dict[str, Any]:
         "licence": info.licence,
         "url": info.url,
         "attribution": info.attribution,
-        "files": [{"file": "sources/governorates.json", "sha256": hashlib.sha256(text).hexdigest(), "rows": 14}],
+        "files": [
+            {
+                "file": "sources/governorates.json",
+                "sha256": hashlib.sha256(text).hexdigest(),
+                "rows": len(all_governorates()),
+            }
+        ],
     }
 
 
@@ -69,7 +76,7 @@ def _header(results: Sequence[ReadResult], places: Sequence[Place], report: Merg
                 "sha256": file_sha256(r.path) if r.path.is_file() else "",
                 "rows": r.rows,
                 "records": len(r.records),
-                "skipped": len(r.skipped),
+                "skipped": sum(s.count for s in r.skipped),
             }
             for r in by_source[name]
         ]

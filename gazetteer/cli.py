@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
+from .adapters import SOURCES
 from .errors import GazetteerError, IndexFileError, InvalidQueryError, SourceFormatError, UnknownProvinceError
 
 __all__ = ["main"]
@@ -32,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--output", "-o", help="index file to write (default: the user index, used automatically)")
     b.add_argument(
         "--exclude-source", action="append", default=[], metavar="NAME",
-        help="leave out a source (geonames, opensyria, syrianarchive, ocha); repeatable",
+        help=f"leave out a source ({', '.join(sorted(SOURCES))}); repeatable",
     )  # fmt: skip
 
     i = sub.add_parser("info", help="show the index in use: places, sources, licences, data version")

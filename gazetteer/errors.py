@@ -22,8 +22,6 @@ __all__ = [
     "UnknownProvinceError",
 ]
 
-REBUILD_HINT = "gazetteer build ../shared/data --output PATH"
-
 
 class GazetteerError(Exception):
     """Base class of every error the library raises on purpose."""
@@ -63,7 +61,8 @@ class IndexFileError(GazetteerError, OSError):
         self.problem = problem
         super().__init__(
             f"{self.path}: {problem}. Rebuild it with `gazetteer build SOURCE... --output {self.path}` "
-            "(e.g. SOURCE=../shared/data), or unset GAZETTEER_INDEX to use the embedded default."
+            "(e.g. SOURCE=../shared/data); if it is the default index, unset GAZETTEER_INDEX or delete "
+            "the file to fall back to the embedded one."
         )
 
     def __str__(self) -> str:

@@ -9,8 +9,8 @@ its origin stated there). Any code or spelling finds a governorate:
 ('SY03', 'SY03', 'SY03')
 >>> lookup("DEIR EZZOR ").iso, lookup("Dayr az Zawr").iso
 ('SY-DY', 'SY-DY')
->>> lookup("Narnia") is None
-True
+>>> lookup("Narnia") is None, lookup("HOMS PROVINCE").name
+(True, 'Homs')
 >>> find("Narnia")
 Traceback (most recent call last):
 ...
@@ -19,8 +19,9 @@ gazetteer.errors.UnknownProvinceError: unknown province 'Narnia'; valid governor
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .curated import load_json
 from .errors import UnknownProvinceError
@@ -92,10 +93,12 @@ def _table() -> tuple[dict[str, Governorate], dict[str, Governorate]]:
 
 def by_pcode(pcode: str) -> Governorate:
     """The governorate with this OCHA P-code (``SY01``..``SY14``); ``KeyError`` otherwise."""
-    for g in all_governorates():
-        if g.pcode == pcode:
-            return g
-    raise KeyError(pcode)
+    return _by_pcode()[pcode]
+
+
+@cache
+def _by_pcode() -> dict[str, Governorate]:
+    return {g.pcode: g for g in all_governorates()}
 
 
 def lookup(designation: object) -> Governorate | None:
@@ -108,6 +111,14 @@ def lookup(designation: object) -> Governorate | None:
     """
     if not isinstance(designation, str) or len(designation) > 400:
         return None  # no spelling is that long: refuse before any work on the text
+    return _lookup_text(designation)
+
+
+_GENERIC_WORDS = re.compile(r"(?i)\b(?:governorate|province|muhafazat?)\b|محافظة")
+
+
+@lru_cache(maxsize=4096)
+def _lookup_text(designation: str) -> Governorate | None:
     text = clean(designation)
     if not text or len(text) > 100:
         return None
@@ -120,10 +131,9 @@ def lookup(designation: object) -> Governorate | None:
     for key in (exact_key(text), variant_key(text)):
         if key in names:
             return names[key]
-    for word in ("governorate", "province", "muhafazat", "محافظة"):
-        stripped = text.replace(word, " ").replace(word.title(), " ")
-        if stripped != text:
-            return lookup(stripped)
+    stripped = _GENERIC_WORDS.sub(" ", text)
+    if stripped != text:
+        return _lookup_text(stripped)
     return None
 
 

@@ -1,4 +1,4 @@
-"""The index file: a small header and two Arrow IPC sections, checked on open.
+"""The index file: a small header and three Arrow IPC sections, checked on open.
 
 Layout (``docs/index-format.md``)::
 
@@ -9,7 +9,7 @@ Layout (``docs/index-format.md``)::
                  at the offsets the header gives, each with its SHA-256
 
 Opening memory-maps the file, checks magic, format version, lengths and
-checksums, and reads both sections without copying. Nothing in the file is
+checksums, and reads the sections without copying. Nothing in the file is
 executed or unpickled. Writing goes to a temporary file that replaces the
 target only when complete.
 
@@ -103,7 +103,7 @@ KEY_TIERS = ("exact", "variant", "skeleton")
 
 @dataclass
 class IndexFile:
-    """An opened index: its header and its two Arrow tables (memory-mapped)."""
+    """An opened index: its header and its Arrow tables (memory-mapped)."""
 
     path: str
     header: dict[str, Any]
@@ -116,7 +116,7 @@ class IndexFile:
         self._cols: dict[str, list[Any]] = {}
 
     def column(self, name: str) -> list[Any]:
-        """A column of the places table as a Python list (converted once)."""
+        """A column as a Python list, converted once (``names.x`` for the names table)."""
         col = self._cols.get(name)
         if col is None:  # benign race: two threads may convert the same column once each
             table = self.names if name.startswith("names.") else self.places

@@ -189,8 +189,8 @@ class Match:
     """One answer to a mention: the place, how well it matched, and why.
 
     ``score`` is on a 0-100 scale (see ``docs/resolving.md``): 100 for an exact
-    folded name, 95 for an equal variant key, 80-90 for an equal consonant
-    skeleton, and below 80 for a fuzzy match.
+    folded name, 90-99 for an equal variant key, 75-89 for an equal consonant
+    skeleton, and 64-79 for a fuzzy match.
     """
 
     place: Place

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,17 @@ def embedded(embedded_index_path: Path) -> Gazetteer:
     from gazetteer import load
 
     return load(embedded_index_path)
+
+
+@pytest.fixture
+def default_is_full(full_index_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Module-level functions answer from the full index (GAZETTEER_INDEX), for one test."""
+    from gazetteer.default import reset_default
+
+    monkeypatch.setenv("GAZETTEER_INDEX", str(full_index_path))
+    reset_default()
+    yield
+    reset_default()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -22,7 +22,6 @@ import pytest
 
 import gazetteer
 from gazetteer import Gazetteer, GazetteerError, IndexFileError, InvalidQueryError, UnknownProvinceError, load
-from gazetteer.default import reset_default
 
 REPO = Path(__file__).resolve().parent.parent
 THREADS = 8
@@ -210,14 +209,6 @@ def test_pickle__errors_survive_pickling(error: GazetteerError) -> None:
     again = pickle.loads(pickle.dumps(error))
     assert type(again) is type(error) and str(again) == str(error)
     assert vars(again) == vars(error)
-
-
-@pytest.fixture
-def default_is_full(full_index_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("GAZETTEER_INDEX", str(full_index_path))
-    reset_default()
-    yield
-    reset_default()
 
 
 @pytest.mark.usefixtures("default_is_full")

@@ -12,7 +12,7 @@ import math
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,6 @@ from gazetteer import (
 )
 from gazetteer import governorates as govs
 from gazetteer.adapters import SOURCES
-from gazetteer.default import reset_default
 from gazetteer.geo import SYRIA_BBOX
 from gazetteer.mention import Mention, parse_mention
 
@@ -91,15 +90,6 @@ def index(request: pytest.FixtureRequest) -> Gazetteer:
     """Each of the two indexes in turn (session scope, so hypothesis may use it)."""
     g: Gazetteer = request.getfixturevalue(request.param)
     return g
-
-
-@pytest.fixture
-def default_is_full(full_index_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Module-level functions answer from the full index."""
-    monkeypatch.setenv("GAZETTEER_INDEX", str(full_index_path))
-    reset_default()
-    yield
-    reset_default()
 
 
 def answer(m: Match | None) -> tuple[str, float, str] | None:

@@ -179,7 +179,7 @@ def _compatible(a: SourceRecord, b: SourceRecord, ga: list[govs.Governorate], gb
     return distance_m(a.lat, a.lon, b.lat, b.lon) <= limit
 
 
-def _best_name(records: list[SourceRecord], kind: str) -> str:
+def _best_name(records: list[SourceRecord]) -> str:
     for rec in sorted(records, key=_priority):
         if rec.source == "geonames":
             ascii_names = [n.text for n in rec.names if n.lang == "en" and "preferred" in n.flags]
@@ -230,7 +230,7 @@ def merge(results: Iterable[ReadResult]) -> tuple[list[Place], MergeReport]:
     # row joins the unit it names, or else counts as a town.
     loose = [r for r in usable if r.kind in ADMIN_KINDS and r.source not in _ADMIN_SOURCES]
     usable = [r for r in usable if not (r.kind in ADMIN_KINDS and r.source not in _ADMIN_SOURCES)]
-    admin_nodes = _admin_nodes([r for r in usable if r.kind in ADMIN_KINDS], report, drop)
+    admin_nodes = _admin_nodes([r for r in usable if r.kind in ADMIN_KINDS], drop)
     usable.extend(r for r in loose if not _attach_to_unit(r, admin_nodes))
     subdistricts = [n for n in admin_nodes if n.kind == "subdistrict"]
     districts_by_gn: dict[str, _Node] = {}
@@ -240,9 +240,9 @@ def merge(results: Iterable[ReadResult]) -> tuple[list[Place], MergeReport]:
                 gid = r.external_ids.get("geonames")
                 if gid:
                     districts_by_gn[gid] = n
-    place_nodes = _place_nodes([r for r in usable if r.kind not in ADMIN_KINDS], report, drop, subdistricts)
+    place_nodes = _place_nodes([r for r in usable if r.kind not in ADMIN_KINDS], drop, subdistricts)
     _infer_neighbourhoods(place_nodes)
-    _assign_hierarchy(place_nodes, subdistricts, districts_by_gn, report)
+    _assign_hierarchy(place_nodes, subdistricts, districts_by_gn)
     _merge_seats(place_nodes, admin_nodes, report)
     nodes = admin_nodes + place_nodes
     _assign_ids(nodes)
@@ -261,7 +261,7 @@ def merge(results: Iterable[ReadResult]) -> tuple[list[Place], MergeReport]:
     return places, report
 
 
-def _admin_nodes(records: list[SourceRecord], report: MergeReport, drop: _Drop) -> list[_Node]:
+def _admin_nodes(records: list[SourceRecord], drop: _Drop) -> list[_Node]:
     """Governorates from the project's table; districts and subdistricts by P-code."""
     nodes: list[_Node] = []
     gov_nodes: dict[str, _Node] = {}
@@ -361,12 +361,10 @@ def _attach_to_unit(rec: SourceRecord, units: list[_Node]) -> bool:
 
 
 def _admin_ref(node: _Node) -> AdminRef:
-    return AdminRef(_best_name(node.records, node.kind), _best_arabic(node.records), node.pcode)
+    return AdminRef(_best_name(node.records), _best_arabic(node.records), node.pcode)
 
 
-def _place_nodes(
-    records: list[SourceRecord], report: MergeReport, drop: _Drop, subdistricts: list[_Node]
-) -> list[_Node]:
+def _place_nodes(records: list[SourceRecord], drop: _Drop, subdistricts: list[_Node]) -> list[_Node]:
     """Cluster non-admin records into places (union-find over ids and name keys)."""
     kept: list[SourceRecord] = []
     for rec in records:
@@ -471,9 +469,7 @@ def _infer_neighbourhoods(nodes: list[_Node]) -> None:
                 node.kind = "neighbourhood"
 
 
-def _assign_hierarchy(
-    nodes: list[_Node], subdistricts: list[_Node], districts_by_gn: dict[str, _Node], report: MergeReport
-) -> None:
+def _assign_hierarchy(nodes: list[_Node], subdistricts: list[_Node], districts_by_gn: dict[str, _Node]) -> None:
     """District and subdistrict of each place: stated by a source, else the nearest subdistrict centre."""
     by_gov: dict[str, list[_Node]] = defaultdict(list)
     for s in subdistricts:
@@ -623,7 +619,7 @@ def _to_place(node: _Node) -> Place:
     )
     return Place(
         id=node.id,
-        name=_best_name(recs, node.kind) if node.kind != "governorate" else node.governorate.name,
+        name=_best_name(recs) if node.kind != "governorate" else node.governorate.name,
         name_ar=_best_arabic(recs) if node.kind != "governorate" else node.governorate.name_ar,
         kind=node.kind,
         lat=round(node.lat, 6),

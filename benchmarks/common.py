@@ -175,3 +175,20 @@ def fmt_us(seconds: float) -> str:
 
 def fmt_pct(x: float) -> str:
     return "—" if x != x else f"{100 * x:.1f} %"
+
+
+def rss_kib() -> int:
+    """Resident set size of this process in KiB: /proc/self/status, else psutil, else 0."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    try:
+        import psutil
+
+        return int(psutil.Process().memory_info().rss // 1024)
+    except ImportError:
+        return 0

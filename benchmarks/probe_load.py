@@ -13,23 +13,9 @@ import json
 import sys
 import time
 
+from common import rss_kib  # benchmarks/ is on sys.path when this runs as a script
+
 T_START = time.perf_counter()
-
-
-def rss_kib() -> int:
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    try:
-        import psutil
-
-        return int(psutil.Process().memory_info().rss // 1024)
-    except ImportError:
-        return -1
 
 
 def main(argv: list[str]) -> dict[str, float]:

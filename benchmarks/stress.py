@@ -42,6 +42,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from common import rss_kib  # benchmarks/ is on sys.path when this runs as a script
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
@@ -62,18 +64,6 @@ class Query:
     func: str  # "resolve", "candidates" or "module" (gazetteer.resolve on the default index)
     text: Any
     kwargs: dict[str, Any] = field(default_factory=dict)
-
-
-def rss_kib() -> int:
-    """Resident set size of this process, from /proc/self/status (0 where there is none)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
 
 
 def trimmed_rss_kib() -> int:

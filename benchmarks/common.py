@@ -84,17 +84,21 @@ class Target:
     geonames_id: int | None
     lat: float
     lon: float
+    #: Places that also count as right (leave-one-out sets: the seat town of an admin unit named
+    #: after it, or the units a town is the seat of), never for the strict rule.
+    linked: tuple[str, ...] = ()
 
 
-def is_right(answer: Answer | None, targets: Sequence[Target]) -> bool:
+def is_right(answer: Answer | None, targets: Sequence[Target], *, linked: bool = True) -> bool:
     """The rule: no targets → right only when nothing is returned; otherwise same id, same
-    GeoNames id, or coordinates within :data:`RIGHT_WITHIN_M` of any target."""
+    GeoNames id, a place linked to a target (``Target.linked``, unless ``linked=False``), or
+    coordinates within :data:`RIGHT_WITHIN_M` of any target."""
     if not targets:
         return answer is None
     if answer is None:
         return False
     for t in targets:
-        if answer.place_id is not None and answer.place_id == t.place_id:
+        if answer.place_id is not None and (answer.place_id == t.place_id or (linked and answer.place_id in t.linked)):
             return True
         if answer.geonames_id is not None and answer.geonames_id == t.geonames_id:
             return True

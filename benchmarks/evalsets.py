@@ -29,8 +29,11 @@ from common import DATA_DIR, Answer, Query, Target, is_right, is_right_strict, l
 SEED_FILE = DATA_DIR / "seed_mentions.tsv"
 
 
-def target_of(place: Any) -> Target:
-    return Target(place.id, place.geonames_id, place.lat, place.lon)
+def target_of(place: Any, *, with_seat_links: bool = False) -> Target:
+    """The place as a target; ``with_seat_links`` also accepts the places it is linked to by a seat
+    link (a district and the town it is named after), for queries by a bare name they share."""
+    linked = (*([place.seat] if place.seat else []), *place.seat_of) if with_seat_links else ()
+    return Target(place.id, place.geonames_id, place.lat, place.lon, tuple(linked))
 
 
 # -- seed articles --------------------------------------------------------------------------------
@@ -135,7 +138,8 @@ def loo_batches(
                 tags.add("variant-new")
             if not trivial and not owners.get(exact_key(text), set()) - {row}:
                 tags.add("hard-unique")  # and no other place has this name either
-            batch.queries.append(Query(text, None, (target_of(p),), frozenset(tags), f"{p.id} batch {k}"))
+            target = target_of(p, with_seat_links=True)
+            batch.queries.append(Query(text, None, (target,), frozenset(tags), f"{p.id} batch {k}"))
         yield batch
 
 
@@ -195,6 +199,11 @@ class Result:
         if not self.query.targets:
             return not self.top
         return any(is_right(a, self.query.targets) for a in self.top[:3])
+
+    @property
+    def unlinked1(self) -> bool:
+        """Top-1 right without counting seat links (the rule before 0.2.0)."""
+        return is_right(self.top[0] if self.top else None, self.query.targets, linked=False)
 
     @property
     def strict1(self) -> bool:

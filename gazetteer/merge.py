@@ -556,7 +556,11 @@ def _assign_ids(nodes: list[_Node]) -> None:
 
 
 def _link_seats(nodes: list[_Node], report: MergeReport) -> None:
-    """Link districts and governorates to the populated place of the same name inside them."""
+    """Link governorates, districts and subdistricts to the populated place of the same name inside them.
+
+    (A subdistrict whose centre town lies close enough was merged into it before; the others, such
+    as Jirud and Jayrud 16 km apart, stay separate places and are linked here.)
+    """
     by_key: dict[str, list[_Node]] = defaultdict(list)
     for node in nodes:
         if node.records and node.kind in POPULATED:
@@ -564,7 +568,7 @@ def _link_seats(nodes: list[_Node], report: MergeReport) -> None:
                 for key in _name_keys(rec):
                     by_key[key].append(node)
     for unit in nodes:
-        if not unit.records or unit.kind not in ("governorate", "district"):
+        if not unit.records or unit.kind not in ADMIN_KINDS:
             continue
         if unit.kind == "governorate":
             capital = unit.governorate.capital
@@ -574,6 +578,8 @@ def _link_seats(nodes: list[_Node], report: MergeReport) -> None:
         towns = {id(n): n for k in keys for n in by_key.get(k, []) if n.governorate.pcode == unit.governorate.pcode}
         if unit.kind == "district" and unit.pcode:
             towns = {i: t for i, t in towns.items() if not t.district or t.district.pcode == unit.pcode}
+        elif unit.kind == "subdistrict" and unit.district:
+            towns = {i: t for i, t in towns.items() if not t.district or t.district.pcode == unit.district.pcode}
         if not towns:
             continue
         seat = max(towns.values(), key=lambda t: (_population(t), -_KIND_RANK.get(t.kind, 99), t.id))

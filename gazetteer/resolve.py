@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -39,7 +40,7 @@ from .geo import check_latlon, distances_m
 from .index import KEY_TIERS, IndexFile
 from .mention import Mention, parse_mention
 from .model import ADMIN_KINDS, Match, Place
-from .normalize import NameKeys, clean, is_arabic, keys, script
+from .normalize import NameKeys, clean, fold, is_arabic, keys, script
 
 __all__ = [
     "MAX_QUERY_CHARS",
@@ -144,7 +145,7 @@ def split_scripts(text: str) -> list[str]:
     >>> split_scripts("Qabu القبو"), split_scripts("Talbiseh")
     (['Qabu', 'القبو'], ['Talbiseh'])
     """
-    if script(text) != "mixed":
+    if text.isascii() or script(text) != "mixed":
         return [text]
     words = text.split()
     parts = [" ".join(w for w in words if is_arabic(w) == arabic) for arabic in (False, True)]
@@ -211,6 +212,54 @@ def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))} if len(key) > 3 else set()
 
 
+_NO_LINKS: set[int] = set()
+
+
+class _Postings(Mapping[str, list[int]]):
+    """Key -> name rows of one key tier, read from the index's posting lists.
+
+    All tiers share two flat lists (offsets and rows) and each tier keeps a dict
+    key -> position, so opening builds no per-key Python list: no work and no
+    garbage-collector traffic that would grow faster than the index.
+    """
+
+    __slots__ = ("_at", "_offsets", "_rows")
+
+    def __init__(self, at: dict[str, int], offsets: list[int], rows: list[int]) -> None:
+        self._at, self._offsets, self._rows = at, offsets, rows
+
+    @classmethod
+    def tiers(cls, table: pa.Table, n_tiers: int) -> list[_Postings]:
+        """One mapping per tier of a posting-list table sorted by tier (as the index writes it)."""
+        tier = table.column("tier")
+        if len(tier) > 1 and not pc.all(pc.less_equal(tier.slice(0, len(tier) - 1), tier.slice(1))).as_py():
+            table = table.sort_by("tier")  # not written by write_index, still readable
+        lists = table.column("rows").combine_chunks()
+        offsets: list[int] = lists.offsets.to_pylist()
+        rows: list[int] = lists.values.to_pylist()
+        keys: list[str] = table.column("key").to_pylist()
+        tier_of: list[int] = table.column("tier").to_pylist()
+        at: list[dict[str, int]] = [{} for _ in range(n_tiers)]
+        for tier in range(n_tiers):
+            lo, hi = bisect_left(tier_of, tier), bisect_right(tier_of, tier)
+            at[tier] = dict(zip(keys[lo:hi], range(lo, hi)))
+        return [cls(a, offsets, rows) for a in at]
+
+    def get(self, key: str, default: Any = ()) -> Any:
+        i = self._at.get(key)
+        return default if i is None else self._rows[self._offsets[i] : self._offsets[i + 1]]
+
+    def __getitem__(self, key: str) -> list[int]:
+        i = self._at[key]
+        return self._rows[self._offsets[i] : self._offsets[i + 1]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+
 class Gazetteer:
     """An opened index that resolves mentions. Thread-safe; picklable by path.
 
@@ -231,14 +280,7 @@ class Gazetteer:
         self._name_exact: list[str] = names.column("exact").to_pylist()
         self._name_variant: list[str] = names.column("variant").to_pylist()
         self._name_skeleton: list[str] = names.column("skeleton").to_pylist()
-        postings = index.keys
-        tier_column = postings.column("tier")
-        self._exact, self._variant, self._skeleton = (
-            self._postings(postings.filter(pc.equal(tier_column, tier))) for tier in range(len(KEY_TIERS))
-        )
-        # A mention spelled exactly like an indexed name reuses that name's stored keys
-        # (rows with equal text have equal keys, so which one is kept does not matter).
-        self._row_by_text: dict[str, int] = dict(zip(self._name_text, range(len(self._name_text))))
+        self._exact, self._variant, self._skeleton = _Postings.tiers(index.keys, len(KEY_TIERS))
         places = index.places
         self._ids: list[str] = places.column("id").to_pylist()
         self._row_of = {pid: i for i, pid in enumerate(self._ids)}
@@ -254,22 +296,26 @@ class Gazetteer:
         self._pcode: list[str | None] = places.column("pcode").to_pylist()
         self._dist: list[str | None] = places.column("dist_pcode").to_pylist()
         self._sub: list[str | None] = places.column("sub_pcode").to_pylist()
-        self._links: list[set[int]] = [set() for _ in self._ids]
-        for i, (seat, seat_of) in enumerate(
-            zip(places.column("seat").to_pylist(), places.column("seat_of").to_pylist())
-        ):
-            for other in ([seat] if seat else []) + list(seat_of or []):
-                j = self._row_of.get(other)
-                if j is not None:
-                    self._links[i].add(j)
-                    self._links[j].add(i)
+        self._linked: dict[int, set[int]] = self._seat_links(places)
         self._fuzzy: dict[str, tuple[str, ...]] | None = None
         self._cached = lru_cache(maxsize=65_536)(self._candidates_uncached)
 
-    @staticmethod
-    def _postings(table: pa.Table) -> dict[str, list[int]]:
-        """Key -> name rows, from the index's precomputed posting lists (no per-row Python loop)."""
-        return dict(zip(table.column("key").to_pylist(), table.column("rows").to_pylist()))
+    def _seat_links(self, places: pa.Table) -> dict[int, set[int]]:
+        """Row -> rows it is linked to by a seat link, both ways (only the few linked rows)."""
+        linked: dict[int, set[int]] = {}
+        seat, seat_of = places.column("seat"), places.column("seat_of")
+        has_link = pc.or_(pc.is_valid(seat), pc.fill_null(pc.greater(pc.list_value_length(seat_of), 0), False))
+        rows = pc.indices_nonzero(has_link).to_pylist()
+        for i, one, many in zip(rows, seat.take(rows).to_pylist(), seat_of.take(rows).to_pylist()):
+            for other in ([one] if one else []) + list(many or []):
+                j = self._row_of.get(other)
+                if j is not None:
+                    linked.setdefault(i, set()).add(j)
+                    linked.setdefault(j, set()).add(i)
+        return linked
+
+    def _links(self, row: int) -> set[int]:
+        return self._linked.get(row, _NO_LINKS)
 
     # -- facts about the index -------------------------------------------------------------
     @property
@@ -346,10 +392,12 @@ class Gazetteer:
         return list(self._cached(query, gov, where, min(limit, 100)))
 
     def _keys(self, text: str) -> NameKeys:
-        row = self._row_by_text.get(text)
-        if row is None:
-            return keys(text)
-        return NameKeys(self._name_exact[row], self._name_variant[row], self._name_skeleton[row])
+        """The query's keys; a mention spelled exactly like an indexed name reuses that name's stored keys."""
+        exact = fold(text)
+        for row in self._exact.get(exact, ()):
+            if self._name_text[row] == text:
+                return NameKeys(exact, self._name_variant[row], self._name_skeleton[row])
+        return keys(text)
 
     def _offer(self, found: dict[int, _Hit], row: int, score: float, tier: str) -> None:
         place = self._name_place[row]
@@ -495,7 +543,7 @@ class Gazetteer:
 
     def _related(self, a: int, b: int) -> bool:
         """Seat links (direct or through a shared seat) and admin containment are not ambiguity."""
-        if b in self._links[a] or self._links[a] & self._links[b]:
+        if b in self._links(a) or self._links(a) & self._links(b):
             return True
         for unit, other in ((a, b), (b, a)):
             kind = self._kind[unit]
@@ -519,7 +567,7 @@ class Gazetteer:
         if self._kind[top] not in ADMIN_KINDS:
             return ranked
         for i, (_, _, r, signals) in enumerate(ranked[1:], start=1):
-            if r in self._links[top] and self._kind[r] not in ADMIN_KINDS and found[r].score >= 90.0:
+            if r in self._links(top) and self._kind[r] not in ADMIN_KINDS and found[r].score >= 90.0:
                 signals.append(f"the town that {self._ids[top]} is named after")
                 return [ranked[i], *ranked[:i], *ranked[i + 1 :]]
         return ranked
@@ -536,7 +584,7 @@ class Gazetteer:
         for row, hit in list(found.items()):
             if self._kind[row] in wanted:
                 continue
-            for other in self._links[row]:
+            for other in self._links(row):
                 if self._kind[other] in wanted and (other not in found or found[other].score < hit.score):
                     found[other] = _Hit(hit.score, hit.name_row, hit.tier, f"{self._kind[other]} of {self._ids[row]}")
 

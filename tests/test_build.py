@@ -56,6 +56,15 @@ def test_build__admin_units_and_seats_know_each_other(full: Gazetteer) -> None:
     assert "pcode:SY04" in city.seat_of
 
 
+def test_build__subdistrict_far_from_its_town_is_linked_to_it(full: Gazetteer) -> None:
+    # Jirud subdistrict's centre point lies 16 km from Jayrud town: too far to merge, linked instead.
+    jirud = full.place("pcode:SY030301")
+    assert jirud is not None and jirud.kind == "subdistrict" and jirud.seat is not None
+    town = full.place(jirud.seat)
+    assert town is not None and town.kind in ("city", "town", "village") and town.geonames_id == 169113
+    assert "pcode:SY030301" in town.seat_of
+
+
 def test_build__same_name_places_stay_apart(full: Gazetteer) -> None:
     qusayr = [p for p in full.places() if p.name_ar == "القصير" and p.kind == "town"]
     qusur = [p for p in full.places() if p.name_ar == "القصور" and p.governorate.pcode == "SY04"]

@@ -155,3 +155,28 @@ _DESCRIPTOR_WORDS = st.sampled_from(
 @given(st.sampled_from(["Talbiseh", "Deir ez-Zor", "Khan Shaykhun", "تلبيسة", "جسر الشغور"]), _DESCRIPTOR_WORDS)
 def test_parse_mention__trailing_descriptor_leaves_the_name(name: str, word: str) -> None:
     assert parse_mention(f"{name} {word}").name == name
+
+
+_LATIN_MENTIONS = st.lists(
+    st.one_of(
+        _DESCRIPTOR_WORDS.filter(str.isascii),
+        st.sampled_from(["in", "In", "OF", "Centre.", "(city)", "-", "Homs,", "Rif", "Tall", "Deir-ez-Zor", "al_Bab"]),
+        st.text(alphabet="abkmsz-.()!_ 0'`", min_size=1, max_size=8),
+        st.sampled_from(["Aleppo's", "Ra's", "Homs'", "(Idlib’s)", "Sa'sa'", "Ma‘arrat", "Nāḩiyat", "Distríct"]),
+        st.sampled_from(["Ḩimş", "Şūrān,", "«Homs»", "ريف", "حي", "في", "،", "Région", "北京", "Ⅻ", "İdlib"]),
+        st.text(min_size=1, max_size=6),
+    ),
+    min_size=1,
+    max_size=5,
+).map(" ".join)
+
+
+@given(_LATIN_MENTIONS)
+def test_parse_mention__plain_latin_shortcut_agrees_with_the_full_parse(text: str) -> None:
+    from gazetteer.mention import _parse_mention, _plain_latin
+
+    cleaned = clean(text)
+    full = _parse_mention(cleaned)
+    if _plain_latin(cleaned):
+        assert full == Mention(cleaned, cleaned, None, None, ())
+    assert parse_mention(text) == full

@@ -14,6 +14,7 @@ from gazetteer.normalize import (
     NameKeys,
     clean,
     exact_key,
+    fold,
     fold_arabic,
     fold_latin,
     is_arabic,
@@ -28,6 +29,7 @@ from gazetteer.normalize import (
 PUBLIC = (
     clean,
     exact_key,
+    fold,
     fold_arabic,
     fold_latin,
     is_arabic,
@@ -181,6 +183,11 @@ def test_strip_arabic_article__known_answers(folded: str, expected: str) -> None
         ("nawa", ["Nawá", "Nawa", "Naoua"]),
         ("wadi barada", ["Wadi Barada", "Ouadi Barada", "Wady Barada"]),
         ("qaboun", ["Qaboun", "Kaboon", "Al-Qabun"]),
+        # Russian transliterations in GeoNames: эль- and эс- articles, дж for j, Polish/Russian j for y
+        ("manbij", ["Manbij", "Manbidzh", "Menbij"]),
+        ("deir ez zor, russian", ["Deir ez-Zor", "Dajr ez-Zaur", "Dejr-ehz-Zor"]),
+        ("hasakah, russian", ["Khasaka", "Ehl'-Khasaka"]),
+        ("ras al ayn, russian", ["Ras al-Ayn", "Ras-ehl'-Ajn"]),
     ],
 )
 def test_variant_key__spellings_agree(label: str, spellings: list[str]) -> None:
@@ -201,6 +208,8 @@ def test_variant_key__spellings_agree(label: str, spellings: list[str]) -> None:
         ("Muharram", "Mukharram"),
         ("القصير", "القصور"),
         ("Kuwayris Sharqi", "Kuwayris Gharbi"),
+        ("Bayt Jinn", "Baya Jinn"),  # the consonant-only ta marbuta rule leaves bayt alone
+        ("Majdal", "Maydal"),  # j is only read as y in the few Russian/Polish generic words
     ],
 )
 def test_variant_key__distinct_names_stay_apart(first: str, second: str) -> None:
@@ -261,6 +270,13 @@ def test_variant_key__arabic_forms_agree(label: str, spellings: list[str]) -> No
         ("الصورة الصغيرة", "Aş Şūrah aş Şaghīrah"),
         ("الوعر", "Al-Waer"),
         ("صيدنايا", "Saydnaya"),
+        # consonant-only romanisation (one letter per Arabic letter, ة written t), as in OCHA/OpenSyria
+        ("تلبيسة", "tlbyst"),
+        ("السبخة", "alsbkht"),
+        ("المنصورة", "almnswrt"),
+        ("القحطانية", "Al-Qahtaniyah"),
+        ("الحسكة", "Ehl'-Khasaka"),
+        ("منبج", "Manbidzh"),
     ],
 )
 def test_skeleton_key__scripts_meet(arabic: str, latin: str) -> None:
@@ -364,6 +380,12 @@ def test_keys__long_text_returns() -> None:
     assert fold_arabic(big)
     assert fold_latin(big)
     assert keys(big[:1_000_000]).skeleton
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_fold__is_the_exact_key(text: str) -> None:
+    assert fold(text) == keys(text).exact
 
 
 def test_keys__cached_result_is_the_computed_one() -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pyarrow as pa
 import pytest
 
 import gazetteer
 from gazetteer import InvalidQueryError, UnknownProvinceError
+from gazetteer.index import write_index
 from gazetteer.resolve import Gazetteer
 
 # Every place of the two seed articles (../shared/seeds) that the data holds, in news, GeoNames
@@ -78,6 +82,37 @@ def test_resolve__known_cases(full: Gazetteer, mention: str, province: str | Non
     assert match is not None, mention
     assert match.place.id == expected
     assert match.score >= 90
+
+
+# Spellings that only the sources' transliterations hold: Russian (GeoNames alternate names) and the
+# consonant-only romanisation of OCHA/OpenSyria (one letter per Arabic letter, ة written t).
+TRANSLITERATED = [
+    ("Manbidzh", "gn:167357"),
+    ("Ehl'-Khasaka", "gn:173811"),
+    ("tlbyst", "gn:163779"),
+]
+
+
+@pytest.mark.parametrize(("mention", "expected"), TRANSLITERATED)
+def test_resolve__transliterations_without_their_stored_spelling(
+    full: Gazetteer, tmp_path: Path, mention: str, expected: str
+) -> None:
+    """Held out of the index like the leave-one-out benchmark: the rules, not the stored name, find it."""
+    from gazetteer.normalize import exact_key
+
+    places = [
+        replace(p, names=tuple(n for n in p.names if exact_key(n.text) != exact_key(mention))) for p in full.places()
+    ]
+    write_index(tmp_path / "held-out.gzidx", places, {"data_version": "test"})
+    match = gazetteer.load(tmp_path / "held-out.gzidx").resolve(mention)
+    assert match is not None and match.place.id == expected, (mention, match)
+
+
+def test_resolve__bare_subdistrict_name_gives_the_town_and_asking_gives_the_unit(full: Gazetteer) -> None:
+    town = full.resolve("Jirud")
+    assert town is not None and town.place.geonames_id == 169113 and not town.ambiguous
+    unit = full.resolve("Jirud subdistrict")
+    assert unit is not None and unit.place.id == "pcode:SY030301"
 
 
 @pytest.mark.parametrize("mention", ABSENT)
@@ -199,3 +234,22 @@ def test_resolve_many__table_with_province_column(full: Gazetteer) -> None:
 def test_resolve_many__rejects_a_non_string_column(full: Gazetteer) -> None:
     with pytest.raises(InvalidQueryError):
         full.resolve_many(pa.array([1, 2, 3]))
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3, 4], [4, 2, 0, 3, 1]], ids=["as written", "shuffled"])
+def test_postings__read_the_posting_table_like_a_dict(order: list[int]) -> None:
+    from gazetteer.index import KEYS_SCHEMA
+    from gazetteer.resolve import _Postings
+
+    rows = [(0, "homs", [1, 2]), (0, "hama", [3]), (1, "hums", [1, 2, 4]), (2, "hms", [1, 2, 4, 5]), (2, "x", [])]
+    table = pa.Table.from_pylist(
+        [{"tier": rows[i][0], "key": rows[i][1], "rows": rows[i][2]} for i in order], schema=KEYS_SCHEMA
+    )
+    tiers = _Postings.tiers(table, 3)
+    expected: list[dict[str, list[int]]] = [{}, {}, {}]
+    for tier, key, found in rows:
+        expected[tier][key] = found
+    assert [dict(t) for t in tiers] == expected
+    assert tiers[0].get("homs") == [1, 2] and tiers[0].get("hums") == () and tiers[1]["hums"] == [1, 2, 4]
+    with pytest.raises(KeyError):
+        tiers[2]["homs"]

@@ -106,7 +106,9 @@ def loo_batches(
     rng = random.Random(f"{seed}-{script}")
     per_place: dict[int, list[str]] = {}
     for row, p in enumerate(places):
-        texts = sorted({clean(n.text) for n in p.names if _script_of(n.text) == script} - {""})
+        # Only names a source wrote: a "core" name is derived from another name when the index is written.
+        written = [n for n in p.names if "core" not in n.flags]
+        texts = sorted({clean(n.text) for n in written if _script_of(n.text) == script} - {""})
         if len({exact_key(t) for t in texts}) >= 2:
             rng.shuffle(texts)
             per_place[row] = texts

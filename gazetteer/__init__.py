@@ -23,12 +23,13 @@ from .errors import (
     IndexFileError,
     InvalidQueryError,
     SourceFormatError,
+    StaleIndexWarning,
     UnknownProvinceError,
 )
 from .model import KINDS, AdminRef, Match, Name, Place, SourceRef
 from .resolve import MAX_QUERY_CHARS, Gazetteer
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "ENV_VAR",
@@ -44,6 +45,7 @@ __all__ = [
     "Place",
     "SourceFormatError",
     "SourceRef",
+    "StaleIndexWarning",
     "UnknownProvinceError",
     "__version__",
     "candidates",

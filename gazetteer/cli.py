@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from .adapters import SOURCES
 from .errors import GazetteerError, IndexFileError, InvalidQueryError, SourceFormatError, UnknownProvinceError
+from .normalize import KEY_RULES
 
 __all__ = ["main"]
 
@@ -95,6 +96,7 @@ def info_dict(g: Any) -> dict[str, Any]:
         "index": g.path,
         "origin": g.origin,
         "format_version": h.get("format_version"),
+        "key_rules": h.get("key_rules", 1),
         "data_version": h.get("data_version"),
         "built_at": h.get("built_at"),
         "builder": h.get("builder"),
@@ -115,6 +117,11 @@ def _info(args: argparse.Namespace) -> int:
     out.write(f"Index:        {info['index']} ({info['origin']}, {info['size_bytes'] / 1024:.0f} KiB)\n")
     out.write(f"Data version: {info['data_version']}, built {info['built_at']} by {info['builder']}\n")
     out.write(f"Places:       {info['places']}\n")
+    if info["key_rules"] != KEY_RULES:
+        out.write(
+            f"Key rules:    {info['key_rules']}, this gazetteer uses {KEY_RULES}: rebuild the index "
+            "(gazetteer build) so that every spelling the new rules join matches\n"
+        )
     counts = info["counts"]
     out.write("By kind:      " + ", ".join(f"{k} {v}" for k, v in counts.get("by_kind", {}).items()) + "\n")
     out.write("By governorate:\n")

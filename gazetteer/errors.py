@@ -19,12 +19,21 @@ __all__ = [
     "IndexFileError",
     "InvalidQueryError",
     "SourceFormatError",
+    "StaleIndexWarning",
     "UnknownProvinceError",
 ]
 
 
 class GazetteerError(Exception):
     """Base class of every error the library raises on purpose."""
+
+
+class StaleIndexWarning(UserWarning):
+    """An index whose name keys were made by other rules than this version's.
+
+    It still answers, but spellings that only the new rules join miss until
+    the index is rebuilt with ``gazetteer build``.
+    """
 
 
 class InvalidQueryError(GazetteerError, ValueError):

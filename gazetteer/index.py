@@ -40,8 +40,9 @@ from typing import Any
 import pyarrow as pa
 
 from .errors import IndexFileError
-from .model import AdminRef, Name, Place, SourceRef
-from .normalize import keys
+from .mention import parse_mention
+from .model import ADMIN_KINDS, AdminRef, Name, Place, SourceRef
+from .normalize import KEY_RULES, keys
 
 __all__ = ["FORMAT_VERSION", "MAGIC", "IndexFile", "read_index", "write_index"]
 
@@ -170,13 +171,45 @@ class IndexFile:
         )
 
 
+def admin_core(text: str) -> str | None:
+    """The name inside an admin unit's name, or ``None`` when there is no admin word to take off.
+
+    >>> admin_core("Nahiyat Markaz Darayya"), admin_core("ناحية مضايا"), admin_core("Talbiseh")
+    ('Darayya', 'مضايا', None)
+    >>> admin_core("Rif Dimashq Governorate"), admin_core("Sasa Prison")  # only admin words
+    ('Rif Dimashq', None)
+    """
+    mention = parse_mention(text)
+    if mention.kind_hint in ADMIN_KINDS and mention.name != mention.text:
+        return mention.name
+    return None
+
+
+def with_core_names(names: Sequence[Name]) -> tuple[Name, ...]:
+    """``names`` and, after them, the core of each admin name not already there (flag ``"core"``).
+
+    "ناحية مضايا" also gives "مضايا", so a bare name finds the unit (and, through its seat
+    link, the town) even when no source spells it alone. Derived when the index is written,
+    from the names being written.
+    """
+    seen = {(n.text, n.lang, n.source) for n in names}
+    out = list(names)
+    for n in names:
+        core = admin_core(n.text)
+        if core and (core, n.lang, n.source) not in seen:
+            seen.add((core, n.lang, n.source))
+            out.append(Name(core, n.lang, n.source, (*n.flags, "core")))
+    return tuple(out)
+
+
 def _tables(places: Sequence[Place]) -> tuple[pa.Table, pa.Table, pa.Table]:
     cols: dict[str, list[Any]] = {f.name: [] for f in PLACES_SCHEMA}
     ncols: dict[str, list[Any]] = {f.name: [] for f in NAMES_SCHEMA}
     for row, p in enumerate(places):
+        names = with_core_names(p.names)
         cols["name_start"].append(len(ncols["place"]))
-        cols["name_count"].append(len(p.names))
-        for n in p.names:
+        cols["name_count"].append(len(names))
+        for n in names:
             k = keys(n.text)
             ncols["place"].append(row)
             ncols["text"].append(n.text)
@@ -236,7 +269,12 @@ def write_index(path: str | os.PathLike[str], places: Sequence[Place], header: M
         "names": _ipc_bytes(names_table),
         "keys": _ipc_bytes(keys_table),
     }
-    head: dict[str, Any] = {"format": "gazetteer-index", "format_version": FORMAT_VERSION, **header}
+    head: dict[str, Any] = {
+        "format": "gazetteer-index",
+        "format_version": FORMAT_VERSION,
+        "key_rules": KEY_RULES,
+        **header,
+    }
     # Offsets depend on the header length, which depends on the offsets: iterate.
     head["sections"] = {}
     header_bytes = b""

@@ -54,7 +54,9 @@ class Name:
     ``lang`` is a BCP 47-like tag: ``"ar"`` for Arabic script, ``"en"`` for
     English, ``"fr"``, ``"tr"``, ... and ``"und"`` when the source does not say.
     ``flags`` holds GeoNames-style qualifiers: ``"preferred"``, ``"short"``,
-    ``"colloquial"``, ``"historic"``, ``"official"``, ``"alias"``.
+    ``"colloquial"``, ``"historic"``, ``"official"``, ``"alias"``, and ``"core"`` for a name
+    the index derived from another one by taking its admin word off ("Madaya" from "Nahiyat
+    Madaya"; same language and source as the name it comes from).
     """
 
     text: str

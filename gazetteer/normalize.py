@@ -67,6 +67,7 @@ from typing import NamedTuple
 from unidecode import unidecode
 
 __all__ = [
+    "KEY_RULES",
     "NameKeys",
     "clean",
     "exact_key",
@@ -82,6 +83,11 @@ __all__ = [
     "to_ascii",
     "variant_key",
 ]
+
+
+#: The version of the key rules below: bumped whenever the keys of some text change, so that an
+#: index built with other rules can be told apart (its header records the version it used).
+KEY_RULES = 2
 
 
 class NameKeys(NamedTuple):

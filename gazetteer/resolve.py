@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import threading
+import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -35,12 +36,12 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from . import governorates as govs
-from .errors import GazetteerError, InvalidQueryError
+from .errors import GazetteerError, InvalidQueryError, StaleIndexWarning
 from .geo import check_latlon, distances_m
 from .index import KEY_TIERS, IndexFile
 from .mention import Mention, parse_mention
 from .model import ADMIN_KINDS, Match, Place
-from .normalize import NameKeys, clean, fold, is_arabic, keys, script
+from .normalize import KEY_RULES, NameKeys, clean, fold, is_arabic, keys, script
 
 __all__ = [
     "MAX_QUERY_CHARS",
@@ -271,7 +272,16 @@ class Gazetteer:
 
     def __init__(self, index: IndexFile, *, origin: str = "file") -> None:
         self.index = index
-        self.origin = origin  #: how this index was chosen: "file", "GAZETTEER_INDEX", "embedded"...
+        self.origin = origin
+        built_with = index.header.get("key_rules", 1)
+        if built_with != KEY_RULES:
+            warnings.warn(
+                StaleIndexWarning(
+                    f"{index.path} was built with name-key rules {built_with!r}, this gazetteer uses {KEY_RULES}: "
+                    "spellings that only the new rules join will not match until it is rebuilt (gazetteer build)"
+                ),
+                stacklevel=3,
+            )  #: how this index was chosen: "file", "GAZETTEER_INDEX", "embedded"...
         self._lock = threading.Lock()
         self._places: dict[int, Place] = {}
         names = index.names
@@ -305,8 +315,9 @@ class Gazetteer:
         linked: dict[int, set[int]] = {}
         seat, seat_of = places.column("seat"), places.column("seat_of")
         has_link = pc.or_(pc.is_valid(seat), pc.fill_null(pc.greater(pc.list_value_length(seat_of), 0), False))
-        rows = pc.indices_nonzero(has_link).to_pylist()
-        for i, one, many in zip(rows, seat.take(rows).to_pylist(), seat_of.take(rows).to_pylist()):
+        at = pc.indices_nonzero(has_link)
+        rows = at.to_pylist()
+        for i, one, many in zip(rows, seat.take(at).to_pylist(), seat_of.take(at).to_pylist()):
             for other in ([one] if one else []) + list(many or []):
                 j = self._row_of.get(other)
                 if j is not None:

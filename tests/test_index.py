@@ -5,12 +5,17 @@ from __future__ import annotations
 import json
 import os
 import struct
+import warnings
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from gazetteer import IndexFileError, load
-from gazetteer.index import MAGIC, read_index, write_index
+from gazetteer import Gazetteer, IndexFileError, StaleIndexWarning, load
+from gazetteer.cli import info_dict
+from gazetteer.index import MAGIC, read_index, with_core_names, write_index
+from gazetteer.model import Name
+from gazetteer.normalize import KEY_RULES
 
 
 def test_index__round_trip_keeps_every_place(embedded_index_path: Path) -> None:
@@ -141,3 +146,62 @@ def test_index__failed_write_leaves_the_old_index(
 def test_index__non_path_argument_is_a_clear_error() -> None:
     with pytest.raises(IndexFileError, match="is not a path"):
         load(42)  # type: ignore[arg-type]
+
+
+def test_index__built_with_other_key_rules_warns_and_still_answers(full: Gazetteer, tmp_path: Path) -> None:
+    homs = full.place("gn:169577")
+    assert homs is not None
+    write_index(tmp_path / "old.gzidx", [homs], {"data_version": "test", "key_rules": KEY_RULES - 1})
+    with pytest.warns(StaleIndexWarning, match="gazetteer build"):
+        old = load(tmp_path / "old.gzidx")
+    match = old.resolve("Homs")
+    assert match is not None and match.place.id == "gn:169577"
+    assert info_dict(old)["key_rules"] == KEY_RULES - 1
+
+
+def test_index__written_now_records_the_key_rules_and_does_not_warn(full: Gazetteer, tmp_path: Path) -> None:
+    write_index(tmp_path / "new.gzidx", list(full.places())[:5], {"data_version": "test"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        new = load(tmp_path / "new.gzidx")
+    assert new.header["key_rules"] == KEY_RULES
+
+
+def test_index__admin_names_give_their_core_name(full: Gazetteer, tmp_path: Path) -> None:
+    madaya = full.place("gn:167558")
+    assert madaya is not None and any(n.text == "ناحية مضايا" for n in madaya.names)
+    # Held out like the leave-one-out benchmark: no source's bare Arabic spelling is left.
+    reduced = replace(madaya, names=tuple(n for n in madaya.names if n.text != "مضايا"))
+    write_index(tmp_path / "core.gzidx", [reduced], {"data_version": "test"})
+    g = load(tmp_path / "core.gzidx")
+    place = g.place("gn:167558")
+    assert place is not None
+    derived = [n for n in place.names if n.text == "مضايا"]
+    assert derived and all("core" in n.flags for n in derived)
+    match = g.resolve("مضايا")
+    assert match is not None and match.place.id == "gn:167558" and match.tier == "exact"
+
+
+def test_with_core_names__adds_each_core_once_and_only_for_admin_words() -> None:
+    names = (
+        Name("Nahiyat Madaya", "en", "ocha"),
+        Name("Madaya Subdistrict", "en", "ocha"),
+        Name("Madaya", "en", "opensyria"),
+        Name("Sasa Prison", "en", "sa"),
+    )
+    out = with_core_names(names)
+    assert out[: len(names)] == names
+    assert out[len(names) :] == (Name("Madaya", "en", "ocha", ("core",)),)
+    assert with_core_names(out) == out
+
+
+@pytest.mark.parametrize("n_places", [0, 1])
+def test_index__tiny_index_without_seat_links_opens_and_answers(full: Gazetteer, tmp_path: Path, n_places: int) -> None:
+    homs = full.place("gn:169577")
+    assert homs is not None
+    lone = replace(homs, seat_of=(), seat=None)
+    write_index(tmp_path / "tiny.gzidx", [lone][:n_places], {"data_version": "test"})
+    g = load(tmp_path / "tiny.gzidx")
+    assert len(g) == n_places
+    match = g.resolve("Homs")
+    assert (match.place.id if match else None) == ("gn:169577" if n_places else None)

@@ -416,14 +416,22 @@ class Gazetteer:
         if hit is None or score > hit.score:
             found[place] = _Hit(score, row, tier)
 
-    def _lookup(self, k: NameKeys, found: dict[int, _Hit]) -> None:
-        """Names with a key equal to one of the query's (three dictionary lookups)."""
+    def _lookup(self, k: NameKeys, found: dict[int, _Hit], skeleton: bool | str | None = True) -> None:
+        """Names with a key equal to one of the query's (three dictionary lookups).
+
+        ``skeleton`` is ``True`` to score the skeleton tier always, or the governorate (or
+        ``None`` for any) where an exact hit makes it pointless: see ``_candidates_uncached``.
+        """
         # Tier by tier, skipping places a higher tier already settled: the same result as
         # key_score over the union of the three row sets, with far fewer calls.
         for row in self._exact.get(k.exact, ()):
             self._offer(found, row, 100.0, "exact")
+        if skeleton is not True and any(
+            h.score >= 100.0 and (skeleton is None or self._gov[p] == skeleton) for p, h in found.items()
+        ):
+            skeleton = False
         tiers = [(self._variant.get(k.variant, ()), 100.0)]
-        if len(k.skeleton) >= MIN_SKELETON:
+        if skeleton is not False and len(k.skeleton) >= MIN_SKELETON:
             tiers.append((self._skeleton.get(k.skeleton, ()), 90.0))
         for rows, settled in tiers:
             for row in rows:
@@ -467,8 +475,15 @@ class Gazetteer:
         forms, mentions = query_forms(query)
         found: dict[int, _Hit] = {}
         qkeys = [self._keys(f) for f in forms]
+        # For the best answer alone, with no hint or near= to lift a weaker tier, an exact hit (in the
+        # province, when one is given) makes the skeleton tier pointless: its best, 89 + at most 4 of
+        # importance, ranks below 100, is never close enough to flag ambiguity (score within 3 or the
+        # same tier) and never puts a seat town first (that needs 90). So it is not scored: the answer
+        # is the same, and an exact hit costs the same however many names share its skeleton.
+        plain = limit == 1 and near is None and not any(m.kind_hint or m.province_hint for m in mentions)
+        skeleton: bool | str | None = gov if plain else True
         for k in qkeys:
-            self._lookup(k, found)
+            self._lookup(k, found, skeleton)
         if not found or max(h.score for h in found.values()) < 90.0:
             for k in qkeys:
                 self._fuzzy_lookup(k, found)

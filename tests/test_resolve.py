@@ -253,3 +253,25 @@ def test_postings__read_the_posting_table_like_a_dict(order: list[int]) -> None:
     assert tiers[0].get("homs") == [1, 2] and tiers[0].get("hums") == () and tiers[1]["hums"] == [1, 2, 4]
     with pytest.raises(KeyError):
         tiers[2]["homs"]
+
+
+def test_resolve__best_answer_is_the_first_candidate(full: Gazetteer) -> None:
+    """resolve() skips the skeleton tier after an exact hit; the answer must not change for it."""
+    texts = sorted({n.text for p in full.places() for n in p.names})[::7]
+    texts += ["Homs", "Hama", "Hims", "Tall", "Kafr", "Dayr", "Hamidiyah", "Mansura", "Qusayr"]
+    compared = 0
+    for text in texts:
+        for province in (None, "Homs"):
+            best = full.resolve(text, province=province)
+            first = full.candidates(text, province=province, limit=5)
+            assert (best is None) == (not first), text
+            if best is not None:
+                compared += 1
+                assert (best.place.id, best.score, best.tier, best.ambiguous, best.alternatives) == (
+                    first[0].place.id,
+                    first[0].score,
+                    first[0].tier,
+                    first[0].ambiguous,
+                    first[0].alternatives,
+                ), (text, province)
+    assert compared > 1000

@@ -171,22 +171,37 @@ class IndexFile:
         )
 
 
-def admin_core(text: str) -> str | None:
-    """The name inside an admin unit's name, or ``None`` when there is no admin word to take off.
+#: Kinds a descriptor word may take off a place's own name, besides admin words (any place: a town
+#: carries the names of the subdistrict merged into it): "جامع الدالاتي" on a landmark, "Hay X" on a
+#: neighbourhood, "مدينة حلب" on a city. ("Sasa Prison" on the town of Sasa stays whole.)
+_CORE_KINDS: dict[str, frozenset[str]] = {
+    "landmark": frozenset({"landmark"}),
+    "neighbourhood": frozenset({"neighbourhood"}),
+    "camp": frozenset({"camp"}),
+    "city": frozenset({"city", "town"}),
+    "town": frozenset({"city", "town", "village"}),
+    "village": frozenset({"town", "village"}),
+}
 
-    >>> admin_core("Nahiyat Markaz Darayya"), admin_core("ناحية مضايا"), admin_core("Talbiseh")
-    ('Darayya', 'مضايا', None)
-    >>> admin_core("Rif Dimashq Governorate"), admin_core("Sasa Prison")  # only admin words
-    ('Rif Dimashq', None)
+
+def core_name(text: str, kind: str) -> str | None:
+    """The name inside ``text`` when a descriptor fits a place of ``kind``, else ``None``.
+
+    >>> core_name("Nahiyat Markaz Darayya", "town"), core_name("ناحية مضايا", "subdistrict")
+    ('Darayya', 'مضايا')
+    >>> core_name("جامع الدالاتي", "landmark"), core_name("Sasa Prison", "town"), core_name("Talbiseh", "town")
+    ('الدالاتي', None, None)
     """
     mention = parse_mention(text)
-    if mention.kind_hint in ADMIN_KINDS and mention.name != mention.text:
+    if mention.name == mention.text or not mention.kind_hint:
+        return None
+    if mention.kind_hint in ADMIN_KINDS or kind in _CORE_KINDS.get(mention.kind_hint, ()):
         return mention.name
     return None
 
 
-def with_core_names(names: Sequence[Name]) -> tuple[Name, ...]:
-    """``names`` and, after them, the core of each admin name not already there (flag ``"core"``).
+def with_core_names(names: Sequence[Name], kind: str) -> tuple[Name, ...]:
+    """``names`` and, after them, each one's core (:func:`core_name`) not already there (flag ``"core"``).
 
     "ناحية مضايا" also gives "مضايا", so a bare name finds the unit (and, through its seat
     link, the town) even when no source spells it alone. Derived when the index is written,
@@ -195,7 +210,7 @@ def with_core_names(names: Sequence[Name]) -> tuple[Name, ...]:
     seen = {(n.text, n.lang, n.source) for n in names}
     out = list(names)
     for n in names:
-        core = admin_core(n.text)
+        core = core_name(n.text, kind)
         if core and (core, n.lang, n.source) not in seen:
             seen.add((core, n.lang, n.source))
             out.append(Name(core, n.lang, n.source, (*n.flags, "core")))
@@ -206,7 +221,7 @@ def _tables(places: Sequence[Place]) -> tuple[pa.Table, pa.Table, pa.Table]:
     cols: dict[str, list[Any]] = {f.name: [] for f in PLACES_SCHEMA}
     ncols: dict[str, list[Any]] = {f.name: [] for f in NAMES_SCHEMA}
     for row, p in enumerate(places):
-        names = with_core_names(p.names)
+        names = with_core_names(p.names, p.kind)
         cols["name_start"].append(len(ncols["place"]))
         cols["name_count"].append(len(names))
         for n in names:

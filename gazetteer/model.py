@@ -55,7 +55,7 @@ class Name:
     English, ``"fr"``, ``"tr"``, ... and ``"und"`` when the source does not say.
     ``flags`` holds GeoNames-style qualifiers: ``"preferred"``, ``"short"``,
     ``"colloquial"``, ``"historic"``, ``"official"``, ``"alias"``, and ``"core"`` for a name
-    the index derived from another one by taking its admin word off ("Madaya" from "Nahiyat
+    the index derived from another one by taking a descriptor off ("Madaya" from "Nahiyat
     Madaya"; same language and source as the name it comes from).
     """
 

@@ -182,17 +182,20 @@ def test_index__admin_names_give_their_core_name(full: Gazetteer, tmp_path: Path
     assert match is not None and match.place.id == "gn:167558" and match.tier == "exact"
 
 
-def test_with_core_names__adds_each_core_once_and_only_for_admin_words() -> None:
+def test_with_core_names__adds_each_core_once_and_only_for_fitting_words() -> None:
     names = (
         Name("Nahiyat Madaya", "en", "ocha"),
         Name("Madaya Subdistrict", "en", "ocha"),
         Name("Madaya", "en", "opensyria"),
         Name("Sasa Prison", "en", "sa"),
     )
-    out = with_core_names(names)
+    out = with_core_names(names, "town")
     assert out[: len(names)] == names
     assert out[len(names) :] == (Name("Madaya", "en", "ocha", ("core",)),)
-    assert with_core_names(out) == out
+    assert with_core_names(out, "town") == out
+    # A descriptor of another kind is kept: the town of Sasa is not "Sasa Prison"'s core on a prison.
+    prison = with_core_names((Name("Sasa Prison", "en", "sa"),), "landmark")
+    assert prison[1:] == (Name("Sasa", "en", "sa", ("core",)),)
 
 
 @pytest.mark.parametrize("n_places", [0, 1])

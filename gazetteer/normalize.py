@@ -16,19 +16,21 @@ from every word, ؤ → و, ئ → ي, ء dropped, spaces removed):
 step                    rule                                                 example
 ======================  ===================================================  ========================
 articles                al el il ul, ar as ash at ath ad adh az an, er es    Ar Rastan → rastan
-                        esh et ez ed en ej ech (+ doubled: ett, All) as
-                        words; al/el + consonant glued (Alrastan); e + a
+                        esh et ez ed en ej ech (+ doubled: ett, All),
+                        Russian ehl ehs eht... as words; al/el + consonant glued (Alrastan); e + a
                         doubled sun letter glued (Ezzor)
 doubled letters         collapsed                                            Tallbisah → talbisah
-generic words           Kfar/Kafar → kafr, Jbel → jabal, Der → dayr,         Kfar Nubl → kafr nubl
-                        Ain/Ein → ayn, Kherbet → khirbat, Ouadi → wadi,
+generic words           Kfar/Kafar → kafr, Jbel → jabal, Der/Dajr → dayr,    Kfar Nubl → kafr nubl
+                        Ain/Ein/Ajn → ayn, Kherbet → khirbat, Ouadi → wadi,
                         Bu/Abou/Albu → abu, Ibn/Ben → bin, Beit → bayt,
                         Sheikh/Cheikh/Sheik → shaykh
+consonant-only words    4+ letters, no e/i/o/u, at most one a, ending in     tlbyst → tlbysa
+                        consonant + t: that t is a ta marbuta → a
 construct -at/-et       → a when another word follows                        Ma‘arrat an → maarra
 nisba + ta marbuta      -iyah -iyya -iyeh -ieh -ie -iye -ia → iya            Salamieh → salamiya
 ta marbuta, final alef  -ah -eh -a -e → a (words of 3+ letters)              Talbiseh → talbisa
 final ya                -i -y -iy -ey → i (kept apart from a)                Sharqy → sharqi
-consonants              dj → j, ch/tch → sh, ph → f, x → kh, gh → k,         Qaboun → kabun
+consonants              dzh/dj → j, ch/tch → sh, ph → f, x → kh, gh → k,         Qaboun → kabun
                         th → t, dh → d, q/g/c → k, v → w, p → b
 French ou               aou + vowel → aw, ou + vowel → uw, ou/oo → u         Naoua → nawa
 diphthongs              aw/au/ow (not before a vowel) → u;                   Zawr → zur,
@@ -37,7 +39,7 @@ vowel classes           e, i → a;  o → u  (ay, u, final i, iya kept)        
 spaces, doubles         removed, collapsed                                   Tall Kalakh → talkalakh
 ======================  ===================================================  ========================
 
-The skeleton key shares the first seven steps, then keeps consonants only in
+The skeleton key shares the first eight steps, then keeps consonants only in
 one alphabet: kh/x/ḩ/h → h, sh/ch/s → s, th/dh/t → t, q/k/g/c/gh → k, and
 drops a, e, i, o, u, y, w, a final h after a vowel (ta marbuta) and doubled
 letters. Arabic maps into it letter by letter (:func:`romanize_arabic`):

@@ -26,6 +26,7 @@ import threading
 import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -213,7 +214,7 @@ def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))} if len(key) > 3 else set()
 
 
-_NO_LINKS: set[int] = set()
+_NO_LINKS: frozenset[int] = frozenset()
 
 
 class _Postings(Mapping[str, list[int]]):
@@ -272,7 +273,7 @@ class Gazetteer:
 
     def __init__(self, index: IndexFile, *, origin: str = "file") -> None:
         self.index = index
-        self.origin = origin
+        self.origin = origin  #: how this index was chosen: "file", "GAZETTEER_INDEX", "embedded"...
         built_with = index.header.get("key_rules", 1)
         if built_with != KEY_RULES:
             warnings.warn(
@@ -281,7 +282,7 @@ class Gazetteer:
                     "spellings that only the new rules join will not match until it is rebuilt (gazetteer build)"
                 ),
                 stacklevel=3,
-            )  #: how this index was chosen: "file", "GAZETTEER_INDEX", "embedded"...
+            )
         self._lock = threading.Lock()
         self._places: dict[int, Place] = {}
         names = index.names
@@ -325,7 +326,7 @@ class Gazetteer:
                     linked.setdefault(j, set()).add(i)
         return linked
 
-    def _links(self, row: int) -> set[int]:
+    def _links(self, row: int) -> AbstractSet[int]:
         return self._linked.get(row, _NO_LINKS)
 
     # -- facts about the index -------------------------------------------------------------

@@ -417,22 +417,23 @@ class Gazetteer:
         if hit is None or score > hit.score:
             found[place] = _Hit(score, row, tier)
 
-    def _lookup(self, k: NameKeys, found: dict[int, _Hit], skeleton: bool | str | None = True) -> None:
+    def _lookup(
+        self, k: NameKeys, found: dict[int, _Hit], *, exact_settles: bool = False, gov: str | None = None
+    ) -> None:
         """Names with a key equal to one of the query's (three dictionary lookups).
 
-        ``skeleton`` is ``True`` to score the skeleton tier always, or the governorate (or
-        ``None`` for any) where an exact hit makes it pointless: see ``_candidates_uncached``.
+        With ``exact_settles``, an exact hit (in ``gov`` when given) skips the skeleton tier:
+        see ``_candidates_uncached`` for when that leaves the answer unchanged.
         """
         # Tier by tier, skipping places a higher tier already settled: the same result as
         # key_score over the union of the three row sets, with far fewer calls.
         for row in self._exact.get(k.exact, ()):
             self._offer(found, row, 100.0, "exact")
-        if skeleton is not True and any(
-            h.score >= 100.0 and (skeleton is None or self._gov[p] == skeleton) for p, h in found.items()
-        ):
-            skeleton = False
+        exact_done = exact_settles and any(
+            h.score >= 100.0 and (gov is None or self._gov[p] == gov) for p, h in found.items()
+        )
         tiers = [(self._variant.get(k.variant, ()), 100.0)]
-        if skeleton is not False and len(k.skeleton) >= MIN_SKELETON:
+        if not exact_done and len(k.skeleton) >= MIN_SKELETON:
             tiers.append((self._skeleton.get(k.skeleton, ()), 90.0))
         for rows, settled in tiers:
             for row in rows:
@@ -481,17 +482,16 @@ class Gazetteer:
         # importance, ranks below 100, is never close enough to flag ambiguity (score within 3 or the
         # same tier) and never puts a seat town first (that needs 90). So it is not scored: the answer
         # is the same, and an exact hit costs the same however many names share its skeleton.
-        plain = limit == 1 and near is None and not any(m.kind_hint or m.province_hint for m in mentions)
-        skeleton: bool | str | None = gov if plain else True
+        kind_hint = next((m.kind_hint for m in mentions if m.kind_hint), None)
+        province_hint = next((m.province_hint for m in mentions if m.province_hint), None)
+        plain = limit == 1 and near is None and not kind_hint and not province_hint
         for k in qkeys:
-            self._lookup(k, found, skeleton)
+            self._lookup(k, found, exact_settles=plain, gov=gov)
         if not found or max(h.score for h in found.values()) < 90.0:
             for k in qkeys:
                 self._fuzzy_lookup(k, found)
         if not found:
             return ()
-        kind_hint = next((m.kind_hint for m in mentions if m.kind_hint), None)
-        province_hint = next((m.province_hint for m in mentions if m.province_hint), None)
         wanted: tuple[str, ...] = _HINT_KINDS.get(kind_hint, (kind_hint,)) if kind_hint else ()
         if wanted:
             self._follow_links(found, wanted)

@@ -17,7 +17,8 @@ step                    rule                                                 exa
 ======================  ===================================================  ========================
 articles                al el il ul, ar as ash at ath ad adh az an, er es    Ar Rastan → rastan
                         esh et ez ed en ej ech (+ doubled: ett, All),
-                        Russian ehl ehs eht... as words; al/el + consonant glued (Alrastan); e + a
+                        their i forms (ish, iz...), Russian ehl ehs...
+                        as words; al/el + consonant glued (Alrastan); e + a
                         doubled sun letter glued (Ezzor)
 doubled letters         collapsed                                            Tallbisah → talbisah
 generic words           Kfar/Kafar → kafr, Jbel → jabal, Der/Dajr → dayr,    Kfar Nubl → kafr nubl
@@ -455,7 +456,9 @@ def fold_latin(text: str) -> str:
 _ARTICLES = "al el il ul ar as ash at ath ad adh az an er es esh et ez ed en ej ech ett enn ess err ezz edd"
 _ARTICLES += " ehl ehs ehsh eht ehd ehr ehn ehz"  # Russian эль-, эс-, эт-... ("Ras-ehl'-Ajn")
 _ARTICLES += " ihl ihs ihsh iht ihd ihr ihn ihz"  # the same with e read as i, as the vowel classes do
-_ARTICLE_FORMS = sorted({f"{art}{art[-1]}*" for art in _ARTICLES.split()}, key=len, reverse=True)  # "All"
+_ARTICLES += " ir is ish it ith id idh iz in"  # er es esh... with e read as i ("ish Sham" = "Esh Sham")
+#: Any letter of an article may be doubled ("All", "Ett", "ehhl"), as doubled letters collapse elsewhere.
+_ARTICLE_FORMS = sorted({"".join(f"{c}+" for c in art) for art in _ARTICLES.split()}, key=len, reverse=True)
 _ARTICLE_RE = re.compile(rf"(?<![a-z0-9])(?:{'|'.join(_ARTICLE_FORMS)})(?![a-z0-9]) ?")
 #: Joined articles: "alrastan", "elsharqiyeh" (al/el + consonant + 2 letters), "ezzor" (e + doubled sun letter).
 _JOINED_ARTICLE_RE = re.compile(r"(?<![a-z0-9])(?:[ae]l(?=[b-df-hj-np-tv-z][a-z]{2})|e(?=([tdrzsn])\1[a-z]{2}))")

@@ -188,6 +188,9 @@ def test_strip_arabic_article__known_answers(folded: str, expected: str) -> None
         ("deir ez zor, russian", ["Deir ez-Zor", "Dajr ez-Zaur", "Dejr-ehz-Zor"]),
         ("hasakah, russian", ["Khasaka", "Ehl'-Khasaka"]),
         ("ras al ayn, russian", ["Ras al-Ayn", "Ras-ehl'-Ajn"]),
+        # the vowel classes (e = i) hold for the assimilated article too
+        ("esh sham", ["Esh Sham", "ish Sham", "Ash Sham"]),
+        ("tall abyad, russian", ["Eht-Tell'-ehl'-Ab'jad", "Eht-Telll'-ehhl'-Ab'jad"]),  # any article letter doubled
     ],
 )
 def test_variant_key__spellings_agree(label: str, spellings: list[str]) -> None:

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .default import ENV_VAR, load
+from ._version import __version__
+from .default import load
 from .errors import (
+    CorruptIndexError,
     GazetteerError,
     IndexFileError,
     InvalidQueryError,
@@ -26,16 +28,18 @@ from .errors import (
     StaleIndexWarning,
     UnknownProvinceError,
 )
-from .model import KINDS, AdminRef, Match, Name, Place, SourceRef
-from .resolve import MAX_QUERY_CHARS, Gazetteer
-
-__version__ = "0.2.0"
+from .kinds import KINDS
+from .lookup import MAX_QUERY_CHARS
+from .model import AdminRef, Match, Name, Place, SourceRef
+from .paths import ENV_VAR
+from .resolve import Gazetteer
 
 __all__ = [
     "ENV_VAR",
     "KINDS",
     "MAX_QUERY_CHARS",
     "AdminRef",
+    "CorruptIndexError",
     "Gazetteer",
     "GazetteerError",
     "IndexFileError",

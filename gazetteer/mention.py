@@ -24,23 +24,13 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from .kinds import KINDS
 from .normalize import clean, fold_arabic, fold_latin, is_arabic, to_ascii, variant_key
 
 __all__ = ["KIND_HINTS", "Mention", "parse_mention"]
 
-#: The values :attr:`Mention.kind_hint` can take.
-KIND_HINTS: tuple[str, ...] = (
-    "governorate",
-    "district",
-    "subdistrict",
-    "city",
-    "town",
-    "village",
-    "neighbourhood",
-    "camp",
-    "landmark",
-    "feature",
-)
+#: The values :attr:`Mention.kind_hint` can take: the kinds of :mod:`gazetteer.kinds`.
+KIND_HINTS: tuple[str, ...] = KINDS
 
 
 class Mention(NamedTuple):
@@ -80,16 +70,27 @@ _LATIN: dict[str, str | None] = {
     **_words("village", "village villages hamlet"),
     **_words("neighbourhood", "neighbourhood neighborhood neighbourhoods neighborhoods quarter hay hayy"),
     **_words("camp", "camp camps refugee"),
+    **_words("airbase", "airbase airbases airfield airfields base"),
+    **_words("airport", "airport airports"),
+    **_words("crossing", "crossing crossings checkpoint"),
+    **_words("prison", "prison prisons jail"),
+    **_words("oil_field", "field fields oilfield oilfields gasfield"),
+    **_words("dam", "dam dams reservoir"),
+    **_words("road", "highway motorway road"),
+    **_words("archaeological_site", "ruins castle citadel archaeological"),
+    **_words("mountain", "mountain mountains mount mt"),
+    **_words("region", "plain desert valley"),
     **_words(
         "landmark",
-        "prison jail airport airbase hospital mosque church roundabout square sq bridge checkpoint barracks "
-        "university school stadium castle citadel street st road highway dam station",
+        "hospital mosque church roundabout square sq bridge barracks university school stadium street st station "
+        "academy refinery",
     ),
-    **_words("feature", "mountain mountains river valley lake plain desert field oilfield"),
+    **_words("feature", "river lake spring"),
     **_words(
         None,
         # markaz: "centre" of a subdistrict ("Nahiyat Markaz Qatana"); mrkz: its consonant spelling
         "markaz mrkz the of provincial area region zone outskirts suburbs suburb vicinity surrounding central greater "
+        "oil gas military air border international "
         "settlement settlements syria syrian in near around inside "
         "north south east west northern southern eastern western northeastern northwestern southeastern "
         "southwestern northeast northwest southeast southwest",
@@ -108,8 +109,14 @@ _ARABIC: dict[str, str | None] = {
     **_words("village", "قريه ضيعه"),
     **_words("neighbourhood", "حي"),
     **_words("camp", "مخيم"),
-    **_words("landmark", "سجن مطار مشفي مستشفي جامع مسجد دوار ساحه شارع حاجز جامعه"),
-    **_words("feature", "سهل"),
+    **_words("airport", "مطار"),
+    **_words("airbase", "قاعده"),
+    **_words("crossing", "معبر"),
+    **_words("prison", "سجن"),
+    **_words("oil_field", "حقل"),
+    **_words("dam", "سد"),
+    **_words("landmark", "مشفي مستشفي جامع مسجد دوار ساحه شارع حاجز جامعه"),
+    **_words("region", "سهل"),
     **_words(None, "شمال جنوب شرق غرب وسط اطراف محيط ضواحي في مركز"),  # مركز: "centre" (ناحية مركز تدمر)
 }
 #: Arabic directional adjectives: descriptors after a name only when another descriptor is there
@@ -238,7 +245,7 @@ def parse_mention(text: str) -> Mention:
     Mention(text='Homs countryside', name='Homs', kind_hint='governorate',
             province_hint='Homs', descriptors=('countryside',))
     >>> parse_mention("Sasa Prison")[1:]
-    ('Sasa', 'landmark', None, ('prison',))
+    ('Sasa', 'prison', None, ('prison',))
     >>> parse_mention("حي الوعر")[1:3]
     ('الوعر', 'neighbourhood')
     >>> parse_mention("Deir ez-Zor").name

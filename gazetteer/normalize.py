@@ -79,6 +79,7 @@ __all__ = [
     "fold_latin",
     "is_arabic",
     "keys",
+    "letter_scripts",
     "romanize_arabic",
     "script",
     "skeleton_key",
@@ -263,6 +264,29 @@ def script(text: str) -> str:
     if arabic:
         return "mixed" if other else "arabic"
     return "latin" if other else "none"
+
+
+@lru_cache(maxsize=8192)
+def _char_script(ch: str) -> str:
+    category = unicodedata.category(ch)
+    if not category.startswith("L") or category == "Lm":
+        return ""
+    name = unicodedata.name(ch, "")
+    if name.startswith("LATIN"):
+        return "latin"
+    if name.startswith("ARABIC"):
+        return "arabic"
+    return "other"
+
+
+def letter_scripts(text: str) -> set[str]:
+    """The scripts of the letters in ``text``: a subset of ``{"arabic", "latin", "other"}``.
+
+    >>> sorted(letter_scripts("Homs حمص")), letter_scripts("Талбиса"), letter_scripts("12 -")
+    (['arabic', 'latin'], {'other'}, set())
+    """
+    _check(text)
+    return {_char_script(ch) for ch in set(text)} - {""}
 
 
 # --- Arabic -----------------------------------------------------------------------------------------

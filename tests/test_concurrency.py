@@ -157,7 +157,7 @@ def test_threads__shuffled_stream_answers_like_one_thread(full_index_path: Path)
 
     g = load(full_index_path)  # cold: no cached answers, places or fuzzy table yet
     for round_ in range(2):
-        g._cached.cache_clear()
+        g.clear_cache()
         got = _in_threads(g, stream)
         diffs = [(stream[i], expected[i], got[i]) for i in range(len(stream)) if got[i] != expected[i]]
         assert not diffs, f"round {round_}: {len(diffs)} answers differ from one thread, e.g. {diffs[:3]}"

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-import json
+import hashlib
 import os
+import random
 import struct
+import subprocess
+import sys
 import warnings
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from gazetteer import Gazetteer, IndexFileError, StaleIndexWarning, load
+from gazetteer import CorruptIndexError, Gazetteer, IndexFileError, StaleIndexWarning, load
 from gazetteer.cli import info_dict
 from gazetteer.index import MAGIC, read_index, with_core_names, write_index
 from gazetteer.model import Name
 from gazetteer.normalize import KEY_RULES
 
 
-def test_index__round_trip_keeps_every_place(embedded_index_path: Path) -> None:
-    g = load(embedded_index_path)
+def test_index__round_trip_keeps_every_place(full_index_path: Path) -> None:
+    g = load(full_index_path)
     places = list(g.places())
-    out = embedded_index_path.parent / "copy.gzidx"
+    out = full_index_path.parent / "copy.gzidx"
     write_index(out, places, {"data_version": "copy"})
     again = load(out)
     assert list(again.places()) == places
@@ -31,7 +34,7 @@ def test_index__round_trip_keeps_every_place(embedded_index_path: Path) -> None:
 def test_index__header_has_versions_sources_and_checksums(full: object, full_index_path: Path) -> None:
     header = read_index(full_index_path).header
     assert header["format"] == "gazetteer-index"
-    assert header["format_version"] == 1
+    assert header["format_version"] == 2
     assert len(header["data_version"]) == 12
     assert header["built_at"].endswith("Z")
     names = {s["name"] for s in header["sources"]}
@@ -42,14 +45,34 @@ def test_index__header_has_versions_sources_and_checksums(full: object, full_ind
             assert len(f["sha256"]) == 64 and f["rows"] >= 0
 
 
-def test_index__opens_memory_mapped_without_copying(full_index_path: Path) -> None:
-    idx = read_index(full_index_path)
-    # Zero-copy: the table buffers live in the memory-mapped file, not on the heap.
-    import pyarrow as pa
+def test_index__every_flipped_byte_is_refused_naming_the_file(full_index_path: Path, tmp_path: Path) -> None:
+    """Header, preamble, padding-free sections: a flipped byte anywhere gives an IndexFileError, never a wrong index."""
+    data = full_index_path.read_bytes()
+    (n,) = struct.unpack("<Q", data[8:16])
+    positions = list(range(48 + 64)) + list(range(48 + n - 32, 48 + n + 32))  # preamble, header edges
+    positions += [*random.Random(1).sample(range(len(data)), 150), len(data) - 1]
+    bad = tmp_path / "flipped.gzidx"
+    for pos in positions:
+        damaged = bytearray(data)
+        damaged[pos] ^= 0x01
+        bad.write_bytes(bytes(damaged))
+        expected = IndexFileError if pos in (6, 7) else CorruptIndexError  # 6-7: the container version
+        with pytest.raises(expected) as err:
+            load(bad).resolve("Talbiseh")
+        assert str(bad) in str(err.value), pos
 
-    before = pa.total_allocated_bytes()
-    read_index(full_index_path)
-    assert pa.total_allocated_bytes() - before < idx.size_bytes // 4
+
+def test_index__query_path_imports_neither_pyarrow_nor_pyproj(full_index_path: Path) -> None:
+    script = (
+        "import sys, gazetteer\n"
+        f"g = gazetteer.load({str(full_index_path)!r})\n"
+        "assert g.resolve('Talbiseh', province='Homs').place.geonames_id == 163779\n"
+        "assert g.resolve('Talbissa').place.geonames_id == 163779\n"
+        "print(sorted(m for m in ('pyarrow', 'pyproj', 'numpy') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
 
 
 def _damage(src: Path, dst: Path, how: str) -> Path:
@@ -62,18 +85,19 @@ def _damage(src: Path, dst: Path, how: str) -> Path:
         data[:6] = b"PAR1\x00\x00"
     elif how == "future-version":
         (n,) = struct.unpack("<Q", data[8:16])
-        header = json.loads(data[16 : 16 + n])
-        header["format_version"] = 99
-        text = json.dumps(header, sort_keys=True).encode().ljust(n)
-        if len(text) != n:
-            pytest.skip("header grew")
-        data[16 : 16 + n] = text
+        header = bytes(data[48 : 48 + n])
+        changed = header.replace(b'"format_version": 2', b'"format_version":99')
+        assert len(changed) == n and changed != header
+        data[48 : 48 + n] = changed
+        data[16:48] = hashlib.sha256(changed).digest()
     elif how == "header-garbage":
-        data[20:60] = b"\xff" * 40
+        data[60:100] = b"\xff" * 40
     elif how == "empty":
         data = bytearray()
     elif how == "tiny":
         data = bytearray(MAGIC[:5])
+    elif how == "extra-bytes":
+        data += b"\0"
     dst.write_bytes(bytes(data))
     return dst
 
@@ -85,15 +109,16 @@ def _damage(src: Path, dst: Path, how: str) -> Path:
         ("corrupted", "checksum"),
         ("bad-magic", "not a gazetteer index"),
         ("future-version", "format version 99"),
-        ("header-garbage", "corrupt header"),
+        ("header-garbage", "checksum of the header"),
+        ("extra-bytes", "unexpected bytes"),
         ("empty", "empty"),
         ("tiny", "not a gazetteer index"),
     ],
 )
 def test_index__damaged_file_names_file_and_rebuild_command(
-    embedded_index_path: Path, tmp_path: Path, how: str, message: str
+    full_index_path: Path, tmp_path: Path, how: str, message: str
 ) -> None:
-    bad = _damage(embedded_index_path, tmp_path / f"{how}.gzidx", how)
+    bad = _damage(full_index_path, tmp_path / f"{how}.gzidx", how)
     with pytest.raises(IndexFileError) as err:
         load(bad)
     text = str(err.value)
@@ -117,21 +142,21 @@ def test_index__directory_missing_file_and_foreign_files(tmp_path: Path) -> None
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads any file")
-def test_index__unreadable_file(embedded_index_path: Path, tmp_path: Path) -> None:
+def test_index__unreadable_file(full_index_path: Path, tmp_path: Path) -> None:
     locked = tmp_path / "locked.gzidx"
-    locked.write_bytes(embedded_index_path.read_bytes())
+    locked.write_bytes(full_index_path.read_bytes())
     locked.chmod(0)
     with pytest.raises(IndexFileError, match="permission denied"):
         load(locked)
 
 
 def test_index__failed_write_leaves_the_old_index(
-    embedded_index_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    full_index_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "keep.gzidx"
-    target.write_bytes(embedded_index_path.read_bytes())
+    target.write_bytes(full_index_path.read_bytes())
     before = target.read_bytes()
-    places = list(load(embedded_index_path).places())
+    places = list(load(full_index_path).places())
 
     def disk_full(fd: int) -> None:
         raise OSError(28, "No space left on device")

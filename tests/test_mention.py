@@ -21,7 +21,7 @@ from gazetteer.normalize import clean
         ("the city centre of Hama", "Hama", "city", None),
         ("Qosour neighbourhood", "Qosour", "neighbourhood", None),
         ("Qosour neighborhood", "Qosour", "neighbourhood", None),
-        ("Sasa Prison", "Sasa", "landmark", None),
+        ("Sasa Prison", "Sasa", "prison", None),
         ("Homs countryside", "Homs", "governorate", "Homs"),
         ("rural Homs", "Homs", "governorate", "Homs"),
         ("Homs province", "Homs", "governorate", "Homs"),
@@ -47,7 +47,7 @@ from gazetteer.normalize import clean
         ("بلدة الدار الكبيرة", "الدار الكبيرة", "town", None),
         ("قرية تير معلة", "تير معلة", "village", None),
         ("مخيم اليرموك", "اليرموك", "camp", None),
-        ("سجن صيدنايا", "صيدنايا", "landmark", None),
+        ("سجن صيدنايا", "صيدنايا", "prison", None),
         ("Talbiseh", "Talbiseh", None, None),
         # the countryside of Damascus is a governorate's name: kept whole
         ("Rif Dimashq", "Rif Dimashq", "governorate", "Rif Dimashq"),

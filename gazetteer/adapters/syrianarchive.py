@@ -35,8 +35,9 @@ from pathlib import Path
 
 from ..errors import SourceFormatError
 from ..model import SourceRecord
+from ..normalize import clean
 from . import SOURCES, ReadResult, Skip
-from .geonames import NameSet, check_coordinates, clean_text, parse_float, strip_arabic_marks
+from .geonames import NameSet, check_coordinates, parse_float, strip_arabic_marks
 from .opensyria import load_json_list
 
 __all__ = ["LICENCE", "NAME", "ROLES", "classify_name", "matches", "parse_latlon", "read", "role"]
@@ -161,7 +162,7 @@ def matches(path: Path) -> bool:
 
 def parse_latlon(text: str) -> tuple[float, float] | None:
     """A (lat, lon) pair from free text: decimal pair, decimal with N/E, or DMS."""
-    text = clean_text(text.replace("\xa0", " "))
+    text = clean(text.replace("\xa0", " "))
     parts = [m for m in _COMPONENT.finditer(text) if m.group("deg")]
     if len(parts) != 2:
         return None
@@ -232,7 +233,7 @@ def read(path: Path) -> ReadResult:
         if not isinstance(item, dict) or "id" not in item:
             result.skipped.append(Skip(NAME, f"#{index}", "malformed row", "no id"))
             continue
-        sid = clean_text(str(item["id"]))
+        sid = clean(str(item["id"]))
         if sid in seen:
             result.skipped.append(Skip(NAME, sid, "duplicate id"))
             continue
@@ -247,7 +248,7 @@ def _str(item: dict[str, object], key: str) -> str:
     value = item.get(key)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    return clean_text(value) if isinstance(value, str) else ""
+    return clean(value) if isinstance(value, str) else ""
 
 
 def _record(sid: str, item: dict[str, object], skipped: list[Skip]) -> SourceRecord | None:

@@ -1,0 +1,154 @@
+"""The kinds of place: one table that every stage reads.
+
+Each kind has a family, an importance (the prior that ranks a bare name: a
+bare "Homs" means the city before the governorate), the distance within which
+two rows of it may be the same place, the kinds it may merge with, and the
+kinds a descriptor asking for it accepts ("Shayrat airbase" accepts an airbase
+or an airport).
+
+>>> KINDS[:4]
+('governorate', 'district', 'subdistrict', 'city')
+>>> kind("airbase").family, kind("town").importance
+('facility', 2.0)
+>>> accepts("city")
+('city', 'town')
+>>> may_merge("town", "village"), may_merge("landmark", "town")
+(True, False)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+
+__all__ = [
+    "ADMIN_KINDS",
+    "FACILITY_KINDS",
+    "KINDS",
+    "POPULATED_KINDS",
+    "Kind",
+    "accepts",
+    "importance",
+    "kind",
+    "may_merge",
+    "merge_distance_m",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """One kind of place."""
+
+    name: str  #: e.g. ``"town"``
+    family: str  #: ``admin``, ``populated``, ``part``, ``facility``, ``site`` or ``natural``
+    importance: float  #: ranking prior of a bare name (populated places add up to 1 for population)
+    merge_distance_m: float  #: two rows of this kind farther apart than this are two places
+    merges_with: frozenset[str]  #: kinds a row of this kind may merge with (symmetric, checked below)
+    accepts: tuple[str, ...]  #: kinds a descriptor asking for this kind accepts, best first
+    description: str  #: one line for the docs
+
+
+_POPULATED = frozenset({"city", "town", "village"})
+_FACILITY = frozenset(
+    {"camp", "airbase", "airport", "crossing", "prison", "oil_field", "gas_field", "dam", "road", "landmark"}
+)
+
+_TABLE: tuple[Kind, ...] = (
+    Kind("governorate", "admin", 1.8, 0, frozenset(), ("governorate",), "admin1 (محافظة), 14 of them"),
+    Kind("district", "admin", 1.5, 0, frozenset(), ("district",), "admin2 (منطقة)"),
+    Kind("subdistrict", "admin", 1.2, 0, frozenset(), ("subdistrict",), "admin3 (ناحية)"),
+    Kind("city", "populated", 3.0, 10_000, _POPULATED, ("city", "town"),
+         "governorate capital or population of 50,000 or more"),
+    Kind("town", "populated", 2.0, 5_000, _POPULATED | {"neighbourhood", "camp"}, ("town", "city", "village"),
+         "population of 5,000 or more, or an admin seat"),
+    Kind("village", "populated", 1.0, 3_000, _POPULATED | {"neighbourhood", "camp"}, ("village", "town"),
+         "other populated place"),
+    Kind("neighbourhood", "part", 0.6, 2_000, frozenset({"town", "village", "neighbourhood"}),
+         ("neighbourhood", "village"), "part of a city (حي)"),
+    Kind("camp", "facility", 0.6, 2_000, frozenset({"camp", "village", "town"}), ("camp",),
+         "displacement or refugee camp (مخيم)"),
+    Kind("airbase", "facility", 0.5, 3_000, frozenset({"airbase", "airport", "landmark"}),
+         ("airbase", "airport", "landmark"),
+         "military airbase or airfield (مطار عسكري)"),
+    Kind("airport", "facility", 0.5, 3_000, frozenset({"airbase", "airport", "landmark"}),
+         ("airport", "airbase", "landmark"),
+         "civil airport (مطار)"),
+    Kind("crossing", "facility", 0.5, 2_000, frozenset({"crossing", "landmark"}), ("crossing", "landmark"),
+         "border crossing (معبر)"),
+    Kind("prison", "facility", 0.4, 1_000, frozenset({"prison", "landmark"}), ("prison", "landmark"), "prison (سجن)"),
+    Kind("oil_field", "facility", 0.4, 10_000, frozenset({"oil_field", "gas_field"}), ("oil_field", "gas_field"),
+         "oil field (حقل نفط)"),
+    Kind("gas_field", "facility", 0.4, 10_000, frozenset({"oil_field", "gas_field"}), ("gas_field", "oil_field"),
+         "gas field (حقل غاز)"),
+    Kind("dam", "facility", 0.4, 3_000, frozenset({"dam", "landmark"}), ("dam", "landmark"), "dam or reservoir (سد)"),
+    Kind("road", "facility", 0.3, 5_000, frozenset({"road"}), ("road",), "road, highway or junction"),
+    Kind("landmark", "facility", 0.4, 1_000, frozenset({"landmark", "prison", "airbase", "airport", "crossing", "dam"}),
+         ("landmark", "prison", "airbase", "airport", "crossing", "dam"),
+         "building, roundabout, square, hospital, school, base..."),
+    Kind("archaeological_site", "site", 0.5, 2_000, frozenset({"archaeological_site"}),
+         ("archaeological_site", "landmark"),
+         "ancient city, tell, castle, monastery (موقع أثري)"),
+    Kind("mountain", "natural", 0.3, 20_000, frozenset({"mountain", "region"}), ("mountain", "region"),
+         "mountain or range (جبل)"),
+    Kind("region", "natural", 0.3, 30_000, frozenset({"mountain", "region"}), ("region", "mountain"),
+         "named region, plain or desert (Ghouta, Qalamoun, Hauran...)"),
+    Kind("feature", "natural", 0.3, 5_000, frozenset({"feature"}), ("feature", "mountain", "region"),
+         "other natural feature: wadi, spring, river..."),
+)  # fmt: skip
+
+_BY_NAME = MappingProxyType({k.name: k for k in _TABLE})
+
+#: Every kind, from the largest to the smallest unit, then the other families.
+KINDS: tuple[str, ...] = tuple(k.name for k in _TABLE)
+#: Administrative units (with OCHA P-codes SYnn, SYnnnn, SYnnnnnn).
+ADMIN_KINDS: frozenset[str] = frozenset(k.name for k in _TABLE if k.family == "admin")
+#: Populated places.
+POPULATED_KINDS: frozenset[str] = _POPULATED
+#: Facilities: camps, bases, crossings, prisons, fields, dams, roads, landmarks.
+FACILITY_KINDS: frozenset[str] = _FACILITY
+
+
+def kind(name: str) -> Kind:
+    """The :class:`Kind` called ``name``; ``KeyError`` for an unknown kind."""
+    return _BY_NAME[name]
+
+
+def importance(name: str) -> float:
+    """The ranking prior of a kind (0 for an unknown one)."""
+    k = _BY_NAME.get(name)
+    return k.importance if k else 0.0
+
+
+def merge_distance_m(a: str, b: str) -> float:
+    """How far apart two rows of kinds ``a`` and ``b`` may be and still be one place (the larger limit)."""
+    return max(_BY_NAME[a].merge_distance_m if a in _BY_NAME else 2_000.0,
+               _BY_NAME[b].merge_distance_m if b in _BY_NAME else 2_000.0)  # fmt: skip
+
+
+def may_merge(a: str, b: str) -> bool:
+    """Whether rows of kinds ``a`` and ``b`` may be the same place."""
+    k = _BY_NAME.get(a)
+    return k is not None and b in k.merges_with
+
+
+def accepts(hint: str) -> tuple[str, ...]:
+    """The kinds a descriptor asking for ``hint`` accepts, best first (``(hint,)`` for an unknown hint)."""
+    k = _BY_NAME.get(hint)
+    return k.accepts if k else (hint,)
+
+
+def _check() -> None:
+    """The table's invariants, asserted at import."""
+    assert len(_BY_NAME) == len(_TABLE), "kind names are unique"
+    families = {"admin", "populated", "part", "facility", "site", "natural"}
+    for k in _TABLE:
+        assert k.family in families, k
+        assert k.accepts and k.accepts[0] == k.name and set(k.accepts) <= set(_BY_NAME), k
+        assert k.merges_with <= set(_BY_NAME), k
+        for other in k.merges_with:
+            assert k.name in _BY_NAME[other].merges_with, f"merge of {k.name} and {other} is not symmetric"
+        assert (k.family == "admin") == (not k.merges_with), k
+    assert max(k.importance for k in _TABLE) == importance("city")
+
+
+_check()

@@ -1,0 +1,239 @@
+"""Candidate lookup: a mention's keys to the names that match them, tier by tier.
+
+The three keys of :mod:`gazetteer.normalize` (exact, variant, skeleton) are
+looked up in the index's posting lists; when nothing reaches the variant tier,
+the fuzzy tier looks up the one-deletion neighbourhood of the variant key and
+scores those candidates with rapidfuzz. Scores come from :mod:`gazetteer.scoring`.
+
+>>> from gazetteer import load
+>>> found = candidates(load().opened, "Talbissa")
+>>> sorted((h.tier, h.score) for h in found.values())[-1]
+('variant', 97.88)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from .errors import InvalidQueryError
+from .mention import Mention, parse_mention
+from .normalize import NameKeys, clean, fold, is_arabic, keys, script
+from .opened import OpenedIndex, deletions
+from .scoring import SCORES
+
+__all__ = [
+    "MAX_QUERY_CHARS",
+    "Hit",
+    "candidates",
+    "check_query",
+    "fuzzy_candidate",
+    "fuzzy_score",
+    "key_score",
+    "query_forms",
+    "query_keys",
+    "split_scripts",
+]
+
+#: Longest accepted mention, in characters; longer input raises InvalidQueryError.
+MAX_QUERY_CHARS = 256
+
+
+def check_query(text: object) -> str:
+    """Return the cleaned mention, or raise :class:`InvalidQueryError`.
+
+    >>> check_query("  Talbiseh\\u200f ")
+    'Talbiseh'
+    >>> check_query(42)
+    Traceback (most recent call last):
+    ...
+    gazetteer.errors.InvalidQueryError: a mention must be a str, got int
+    """
+    if not isinstance(text, str):
+        raise InvalidQueryError(f"a mention must be a str, got {type(text).__name__}")
+    if len(text) > MAX_QUERY_CHARS * 4:
+        raise InvalidQueryError(f"a mention is at most {MAX_QUERY_CHARS} characters, got {len(text)}")
+    cleaned = clean(text)
+    if len(cleaned) > MAX_QUERY_CHARS:
+        raise InvalidQueryError(f"a mention is at most {MAX_QUERY_CHARS} characters, got {len(cleaned)}")
+    return cleaned
+
+
+@dataclass(slots=True)
+class Hit:
+    """The best name of one place for a mention."""
+
+    score: float
+    name_row: int
+    tier: str
+    via: str = ""  #: a signal explaining an indirect hit (the unit of a matched seat town)
+
+
+def key_score(q: NameKeys, exact: str, variant: str, skeleton: str) -> tuple[float, str] | None:
+    """Score and tier of one name for a query, by equal keys; ``None`` when no key is equal.
+
+    >>> n = keys("Tallbīsah")
+    >>> key_score(keys("Talbiseh"), *n)
+    (97.41, 'variant')
+    >>> key_score(keys("تلبيسة"), *n)
+    (82.0, 'skeleton')
+    """
+    if exact and exact == q.exact:
+        return SCORES.exact, "exact"
+    if variant and variant == q.variant:
+        return SCORES.variant(fuzz.ratio(q.exact, exact) / 100.0), "variant"
+    if len(q.skeleton) >= SCORES.min_skeleton and skeleton == q.skeleton:
+        if variant[:1].isascii() != q.variant[:1].isascii():
+            return SCORES.cross_script_skeleton, "skeleton"  # across scripts the skeleton is all there is
+        similarity = fuzz.ratio(q.variant, variant)
+        short = len(skeleton) <= SCORES.min_skeleton
+        if similarity < (SCORES.short_skeleton_min_ratio if short else SCORES.skeleton_min_ratio):
+            return None  # same consonants, different names ("nowhere at all" vs "Nahiyat ar Ra'i")
+        return SCORES.skeleton(similarity / 100.0), "skeleton"
+    return None
+
+
+def split_scripts(text: str) -> list[str]:
+    """A mention in two scripts as its Latin part and its Arabic part; other mentions as they are.
+
+    >>> split_scripts("Qabu القبو"), split_scripts("Talbiseh")
+    (['Qabu', 'القبو'], ['Talbiseh'])
+    """
+    if text.isascii() or script(text) != "mixed":
+        return [text]
+    words = text.split()
+    parts = [" ".join(w for w in words if is_arabic(w) == arabic) for arabic in (False, True)]
+    return [p for p in parts if p]
+
+
+def query_forms(query: str) -> tuple[list[str], list[Mention]]:
+    """The texts looked up for a mention, and its parsed parts.
+
+    Each script part is looked up as it is and as its core name without
+    descriptive words; a mixed string is never looked up whole.
+
+    >>> query_forms("Sasa Prison")[0], query_forms("Yarmouk Camp مخيم اليرموك")[0]
+    (['Sasa Prison', 'Sasa'], ['Yarmouk Camp', 'Yarmouk', 'مخيم اليرموك', 'اليرموك'])
+    """
+    forms: list[str] = []
+    mentions = []
+    for part in split_scripts(query):
+        mention = parse_mention(part)
+        mentions.append(mention)
+        for text in (part, mention.name):
+            if text and text not in forms:
+                forms.append(text)
+    return forms, mentions
+
+
+def fuzzy_candidate(query_variant: str, variant: str) -> bool:
+    """Whether a name enters the fuzzy tier: variant keys one edit apart.
+
+    One edit: lengths differ by at most one and the Indel distance is at most
+    two (one insertion, deletion or substitution, or a moved letter). This is
+    exactly what the deletion table finds; a test checks it against a scan of
+    every name.
+
+    >>> fuzzy_candidate("talbisa", "talbasa"), fuzzy_candidate("talbisa", "tlbs")
+    (True, False)
+    """
+    return (
+        len(query_variant) >= SCORES.min_fuzzy_query
+        and abs(len(query_variant) - len(variant)) <= 1
+        and Indel.distance(query_variant, variant, score_cutoff=2) <= 2
+    )
+
+
+def fuzzy_score(query_variant: str, variant: str) -> float | None:
+    """The fuzzy score of two variant keys, or ``None`` below the ratio threshold.
+
+    >>> fuzzy_score("talbissa", "talbasa"), fuzzy_score("talbisa", "kafrnubl")
+    (64.0, None)
+    """
+    ratio = fuzz.ratio(query_variant, variant, score_cutoff=SCORES.fuzzy_min_ratio)
+    return SCORES.fuzzy(ratio) if ratio else None
+
+
+def query_keys(index: OpenedIndex, text: str) -> NameKeys:
+    """A text's keys; a text spelled exactly like an indexed name reuses that name's stored keys."""
+    exact = fold(text)
+    for row in index.exact.get(exact, ()):
+        if index.name_text[row] == text:
+            return NameKeys(exact, index.name_variant[row], index.name_skeleton[row])
+    return keys(text)
+
+
+def _offer(index: OpenedIndex, found: dict[int, Hit], row: int, score: float, tier: str) -> None:
+    place = index.name_place[row]
+    hit = found.get(place)
+    if hit is None or score > hit.score:
+        found[place] = Hit(score, row, tier)
+
+
+def lookup(
+    index: OpenedIndex, k: NameKeys, found: dict[int, Hit], *, exact_settles: bool = False, gov: str | None = None
+) -> None:
+    """Offer every name with a key equal to one of ``k``'s to ``found`` (place row -> best hit).
+
+    Tier by tier, skipping places a higher tier already settled: the same result as
+    :func:`key_score` over the union of the three row sets, with far fewer calls. With
+    ``exact_settles``, an exact hit (in ``gov`` when given) skips the skeleton tier; the
+    invariants of :class:`~gazetteer.scoring.Scores` make that leave the answer unchanged.
+    """
+    for row in index.exact.get(k.exact, ()):
+        _offer(index, found, row, SCORES.exact, "exact")
+    exact_done = exact_settles and any(
+        h.score >= SCORES.exact and (gov is None or index.gov[p] == gov) for p, h in found.items()
+    )
+    tiers = [(index.variant.get(k.variant, ()), SCORES.exact)]
+    if not exact_done and len(k.skeleton) >= SCORES.min_skeleton:
+        tiers.append((index.skeleton.get(k.skeleton, ()), SCORES.variant_base))
+    for rows, settled in tiers:
+        for row in rows:
+            hit = found.get(index.name_place[row])
+            if hit is not None and hit.score >= settled:
+                continue
+            scored = key_score(k, index.name_exact[row], index.name_variant[row], index.name_skeleton[row])
+            if scored is not None:
+                _offer(index, found, row, *scored)
+
+
+def fuzzy_lookup(index: OpenedIndex, k: NameKeys, found: dict[int, Hit]) -> None:
+    """Offer the names whose variant key is one edit from ``k.variant`` (see :func:`fuzzy_candidate`)."""
+    if len(k.variant) < SCORES.min_fuzzy_query:
+        return
+    table = index.fuzzy_table()
+    keys_seen: set[str] = set()
+    for probe in (k.variant, *deletions(k.variant)):
+        keys_seen.update(table.get(probe, ()))
+    for key in sorted(keys_seen):
+        score = fuzzy_score(k.variant, key)
+        if score is not None:
+            for row in index.variant[key]:
+                _offer(index, found, row, score, "fuzzy")
+
+
+def candidates(index: OpenedIndex, query: str, *, gov: str | None = None, plain: bool = False) -> dict[int, Hit]:
+    """Every place a cleaned mention matches, with its best hit (place row -> :class:`Hit`).
+
+    ``plain`` says that only the best answer is wanted and nothing (hint, ``near=``)
+    can lift a weaker tier: then an exact hit skips the skeleton tier.
+    """
+    forms, _ = query_forms(query)
+    return candidates_of_forms(index, forms, gov=gov, plain=plain)
+
+
+def candidates_of_forms(
+    index: OpenedIndex, forms: list[str], *, gov: str | None = None, plain: bool = False
+) -> dict[int, Hit]:
+    """:func:`candidates` for the forms :func:`query_forms` gave."""
+    found: dict[int, Hit] = {}
+    qkeys = [query_keys(index, f) for f in forms]
+    for k in qkeys:
+        lookup(index, k, found, exact_settles=plain, gov=gov)
+    if not found or max(h.score for h in found.values()) < SCORES.fuzzy_below:
+        for k in qkeys:
+            fuzzy_lookup(index, k, found)
+    return found

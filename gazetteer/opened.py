@@ -1,0 +1,229 @@
+"""An opened index, as the query path sees it: postings, name and place columns, links, places.
+
+It holds state only (no per-query cache, no ranking): :mod:`gazetteer.lookup`
+reads its postings and name keys, :mod:`gazetteer.rank` its place columns and
+links, and the :class:`~gazetteer.resolve.Gazetteer` façade ties them together.
+
+>>> from gazetteer import load
+>>> o = load().opened
+>>> row = o.row_of["gn:163779"]
+>>> o.kind[row], o.place(row).name_ar
+('town', 'تلبيسة')
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
+from typing import Any
+
+from .index import KEY_TIERS, IndexFile
+from .kinds import ADMIN_KINDS, importance
+from .model import AdminRef, Name, Place, SourceRef
+from .scoring import SCORES
+
+__all__ = ["OpenedIndex", "Postings"]
+
+_NO_LINKS: frozenset[int] = frozenset()
+
+
+class Postings(Mapping[str, list[int]]):
+    """Key -> name rows of one key tier: a dict key -> position over CSR offsets and rows.
+
+    Opening builds one dict per tier and no per-key list: the work grows
+    linearly with the index and gives the garbage collector nothing to walk.
+    """
+
+    __slots__ = ("_at", "_offsets", "_rows")
+
+    def __init__(self, keys: list[str], offsets: list[int], rows: list[int]) -> None:
+        self._at = dict(zip(keys, range(len(keys))))
+        self._offsets, self._rows = offsets, rows
+
+    def get(self, key: str, default: Any = ()) -> Any:
+        i = self._at.get(key)
+        return default if i is None else self._rows[self._offsets[i] : self._offsets[i + 1]]
+
+    def __getitem__(self, key: str) -> list[int]:
+        i = self._at[key]
+        return self._rows[self._offsets[i] : self._offsets[i + 1]]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._at
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+
+class OpenedIndex:
+    """The columns and structures of one index file that queries use (decoded at open)."""
+
+    def __init__(self, index: IndexFile) -> None:
+        self.file = index
+        c = index.column
+        # names: what lookup compares
+        self.name_place: list[int] = c("names", "place")
+        self.name_text: list[str] = c("names", "text")
+        self.name_exact: list[str] = c("names", "exact")
+        self.name_variant: list[str] = c("names", "variant")
+        self.name_skeleton: list[str] = c("names", "skeleton")
+        self.exact, self.variant, self.skeleton = (
+            Postings(c("postings", f"{t}_keys"), c("postings", f"{t}_offsets"), c("postings", f"{t}_rows"))
+            for t in KEY_TIERS
+        )
+        # places: what ranking reads
+        self.ids: list[str] = c("places", "id")
+        self.row_of: dict[str, int] = dict(zip(self.ids, range(len(self.ids))))
+        self.kind: list[str] = c("places", "kind")
+        self.gov: list[str | None] = c("places", "gov_pcode")
+        self.lat: list[float] = c("places", "lat")
+        self.lon: list[float] = c("places", "lon")
+        self.pcode: list[str | None] = c("places", "pcode")
+        self.dist: list[str | None] = c("places", "dist_pcode")
+        self.sub: list[str | None] = c("places", "sub_pcode")
+        self.importance: list[float] = [
+            importance(k) + (0.0 if k in ADMIN_KINDS else _population_bonus(p))
+            for k, p in zip(self.kind, c("places", "population"))
+        ]
+        self.linked: dict[int, frozenset[int]] = self._seat_links()
+        self._places: dict[int, Place] = {}
+        self._fuzzy: dict[str, tuple[str, ...]] | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def path(self) -> str:
+        """The index file."""
+        return self.file.path
+
+    @property
+    def header(self) -> dict[str, Any]:
+        """The index header."""
+        return self.file.header
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    # -- links ----------------------------------------------------------------------------------
+    def _seat_links(self) -> dict[int, frozenset[int]]:
+        """Row -> rows linked to it by a seat link or a parent link, both ways (only the few linked rows)."""
+        linked: dict[int, set[int]] = {}
+        seats = self.file.column("places", "seat")
+        seat_of = self.file.column("places", "seat_of")
+        parents = self.file.column("places", "parent")
+        for i, (one, many, parent) in enumerate(zip(seats, seat_of, parents)):
+            others = [*many, *(x for x in (one, parent) if x)]
+            for other in others:
+                j = self.row_of.get(other)
+                if j is not None and j != i:
+                    linked.setdefault(i, set()).add(j)
+                    linked.setdefault(j, set()).add(i)
+        return {i: frozenset(s) for i, s in linked.items()}
+
+    def links(self, row: int) -> AbstractSet[int]:
+        """The rows linked to ``row`` (its seat, the units it seats, its parent or parts)."""
+        return self.linked.get(row, _NO_LINKS)
+
+    def related(self, a: int, b: int) -> bool:
+        """Whether two places are one answer, not rivals: linked (directly or through a shared link) or nested."""
+        la = self.links(a)
+        if b in la or la & self.links(b):
+            return True
+        for unit, other in ((a, b), (b, a)):
+            kind = self.kind[unit]
+            if kind == "governorate" and self.gov[other] == self.gov[unit]:
+                return True
+            if kind == "district" and self.dist[other] == self.pcode[unit]:
+                return True
+            if kind == "subdistrict" and self.sub[other] == self.pcode[unit]:
+                return True
+        return False
+
+    # -- fuzzy deletion table --------------------------------------------------------------------
+    def fuzzy_table(self) -> dict[str, tuple[str, ...]]:
+        """Deletion neighbourhood of every variant key long enough for the fuzzy tier (built once)."""
+        table = self._fuzzy
+        if table is None:
+            with self._lock:
+                if self._fuzzy is None:
+                    built: dict[str, list[str]] = {}
+                    for key in self.variant:
+                        if len(key) >= SCORES.min_fuzzy_query - 1:
+                            for probe in (key, *deletions(key)):
+                                built.setdefault(probe, []).append(key)
+                    self._fuzzy = {k: tuple(v) for k, v in built.items()}
+                table = self._fuzzy
+        return table
+
+    # -- places ----------------------------------------------------------------------------------
+    def place(self, row: int) -> Place:
+        """The place in ``row`` (built once, then kept)."""
+        place = self._places.get(row)
+        if place is None:
+            place = self._build_place(row)
+            self._places[row] = place  # a benign race: both threads build equal places
+        return place
+
+    def clear_places(self) -> None:
+        """Forget the built places (benchmarks measure building them)."""
+        self._places.clear()
+
+    def _build_place(self, row: int) -> Place:
+        c = self.file.column
+        start, count = c("places", "name_start")[row], c("places", "name_count")[row]
+        stop = start + count
+        names = tuple(
+            Name(t, lang, src, tuple(f.split(",")) if f else ())
+            for t, lang, src, f in zip(
+                self.name_text[start:stop],
+                c("names", "lang")[start:stop],
+                c("names", "source")[start:stop],
+                c("names", "flags")[start:stop],
+            )
+        )
+        return Place(
+            id=self.ids[row],
+            name=c("places", "name")[row],
+            name_ar=c("places", "name_ar")[row],
+            kind=self.kind[row],
+            lat=self.lat[row],
+            lon=self.lon[row],
+            governorate=AdminRef(c("places", "gov_name")[row], c("places", "gov_name_ar")[row], self.gov[row]),
+            district=self._ref("dist", row),
+            subdistrict=self._ref("sub", row),
+            population=c("places", "population")[row],
+            geonames_id=c("places", "geonames_id")[row],
+            pcode=self.pcode[row],
+            wikidata=c("places", "wikidata")[row],
+            iso3166_2=c("places", "iso3166_2")[row],
+            names=names,
+            sources=tuple(SourceRef(*s) for s in c("places", "sources")[row]),
+            seat_of=tuple(c("places", "seat_of")[row]),
+            seat=c("places", "seat")[row],
+            admin_inferred=c("places", "admin_inferred")[row],
+            parent=c("places", "parent")[row],
+        )
+
+    def _ref(self, prefix: str, row: int) -> AdminRef | None:
+        name = self.file.column("places", f"{prefix}_name")[row]
+        if name is None:
+            return None
+        return AdminRef(name, self.file.column("places", f"{prefix}_name_ar")[row],
+                        self.file.column("places", f"{prefix}_pcode")[row])  # fmt: skip
+
+
+def deletions(key: str) -> set[str]:
+    """The strings one deletion away from ``key`` (none for keys of three letters or fewer).
+
+    >>> sorted(deletions("abcd"))
+    ['abc', 'abd', 'acd', 'bcd']
+    """
+    return {key[:i] + key[i + 1 :] for i in range(len(key))} if len(key) > 3 else set()
+
+
+def _population_bonus(population: int | None) -> float:
+    return SCORES.population_bonus * min(math.log10((population or 0) + 1), 7.0) / 7.0

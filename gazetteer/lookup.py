@@ -20,13 +20,14 @@ from rapidfuzz.distance import Indel
 
 from .errors import InvalidQueryError
 from .mention import Mention, parse_mention
-from .normalize import NameKeys, clean, fold, is_arabic, keys, script
+from .normalize import NameKeys, clean, exact_and_variant, fold, has_dotted_h, is_arabic, keys, script
 from .opened import OpenedIndex, deletions
 from .scoring import SCORES
 
 __all__ = [
     "MAX_QUERY_CHARS",
     "Hit",
+    "QueryKeys",
     "candidates",
     "check_query",
     "fuzzy_candidate",
@@ -71,7 +72,7 @@ class Hit:
     via: str = ""  #: a signal explaining an indirect hit (the unit of a matched seat town)
 
 
-def key_score(q: NameKeys, exact: str, variant: str, skeleton: str) -> tuple[float, str] | None:
+def key_score(q: NameKeys | QueryKeys, exact: str, variant: str, skeleton: str) -> tuple[float, str] | None:
     """Score and tier of one name for a query, by equal keys; ``None`` when no key is equal.
 
     >>> n = keys("Tallbīsah")
@@ -156,13 +157,42 @@ def fuzzy_score(query_variant: str, variant: str) -> float | None:
     return SCORES.fuzzy(ratio) if ratio else None
 
 
-def query_keys(index: OpenedIndex, text: str) -> NameKeys:
-    """A text's keys; a text spelled exactly like an indexed name reuses that name's stored keys."""
+class QueryKeys:
+    """A mention's keys, its skeleton computed only when a lookup asks for it.
+
+    >>> k = QueryKeys("Talbissa", *exact_and_variant("Talbissa"))
+    >>> k.variant, k.skeleton
+    ('talbasa', 'tlbs')
+    """
+
+    __slots__ = ("_skeleton", "exact", "text", "variant")
+
+    def __init__(self, text: str, exact: str, variant: str, skeleton: str | None = None) -> None:
+        self.text, self.exact, self.variant, self._skeleton = text, exact, variant, skeleton
+
+    @property
+    def skeleton(self) -> str:
+        """The consonant skeleton (:func:`gazetteer.normalize.skeleton_key`)."""
+        if self._skeleton is None:
+            self._skeleton = keys(self.text).skeleton
+        return self._skeleton
+
+
+def query_keys(index: OpenedIndex, text: str) -> QueryKeys:
+    """A text's keys; a text whose exact key an indexed name has reuses that name's stored keys.
+
+    The variant and skeleton keys are functions of the folded text, except that a BGN ḩ
+    keeps its h in the skeleton: a text or name holding one reuses only a same-text name's keys.
+    """
     exact = fold(text)
-    for row in index.exact.get(exact, ()):
-        if index.name_text[row] == text:
-            return NameKeys(exact, index.name_variant[row], index.name_skeleton[row])
-    return keys(text)
+    rows = index.exact.get(exact, ())
+    if rows:
+        dotted = has_dotted_h(text)
+        for row in rows:
+            stored = index.name_text[row]
+            if stored == text or not (dotted or has_dotted_h(stored)):
+                return QueryKeys(text, exact, index.name_variant[row], index.name_skeleton[row])
+    return QueryKeys(text, *exact_and_variant(text))
 
 
 def _offer(index: OpenedIndex, found: dict[int, Hit], row: int, score: float, tier: str) -> None:
@@ -172,35 +202,37 @@ def _offer(index: OpenedIndex, found: dict[int, Hit], row: int, score: float, ti
         found[place] = Hit(score, row, tier)
 
 
+def _score_rows(index: OpenedIndex, k: QueryKeys, found: dict[int, Hit], rows: list[int], settled: float) -> None:
+    for row in rows:
+        hit = found.get(index.name_place[row])
+        if hit is not None and hit.score >= settled:
+            continue
+        scored = key_score(k, index.name_exact[row], index.name_variant[row], index.name_skeleton[row])
+        if scored is not None:
+            _offer(index, found, row, *scored)
+
+
 def lookup(
-    index: OpenedIndex, k: NameKeys, found: dict[int, Hit], *, exact_settles: bool = False, gov: str | None = None
+    index: OpenedIndex, k: QueryKeys, found: dict[int, Hit], *, settles: bool = False, gov: str | None = None
 ) -> None:
     """Offer every name with a key equal to one of ``k``'s to ``found`` (place row -> best hit).
 
     Tier by tier, skipping places a higher tier already settled: the same result as
     :func:`key_score` over the union of the three row sets, with far fewer calls. With
-    ``exact_settles``, an exact hit (in ``gov`` when given) skips the skeleton tier; the
-    invariants of :class:`~gazetteer.scoring.Scores` make that leave the answer unchanged.
+    ``settles``, a hit (in ``gov`` when given) that no skeleton hit can rival
+    (:meth:`~gazetteer.scoring.Scores.settles`) skips the skeleton tier: the invariants of
+    :class:`~gazetteer.scoring.Scores` make that leave the best answer unchanged.
     """
     for row in index.exact.get(k.exact, ()):
         _offer(index, found, row, SCORES.exact, "exact")
-    exact_done = exact_settles and any(
-        h.score >= SCORES.exact and (gov is None or index.gov[p] == gov) for p, h in found.items()
-    )
-    tiers = [(index.variant.get(k.variant, ()), SCORES.exact)]
-    if not exact_done and len(k.skeleton) >= SCORES.min_skeleton:
-        tiers.append((index.skeleton.get(k.skeleton, ()), SCORES.variant_base))
-    for rows, settled in tiers:
-        for row in rows:
-            hit = found.get(index.name_place[row])
-            if hit is not None and hit.score >= settled:
-                continue
-            scored = key_score(k, index.name_exact[row], index.name_variant[row], index.name_skeleton[row])
-            if scored is not None:
-                _offer(index, found, row, *scored)
+    _score_rows(index, k, found, index.variant.get(k.variant, ()), SCORES.exact)
+    if settles and any(SCORES.settles(h.score) and (gov is None or index.gov[p] == gov) for p, h in found.items()):
+        return
+    if len(k.skeleton) >= SCORES.min_skeleton:
+        _score_rows(index, k, found, index.skeleton.get(k.skeleton, ()), SCORES.variant_base)
 
 
-def fuzzy_lookup(index: OpenedIndex, k: NameKeys, found: dict[int, Hit]) -> None:
+def fuzzy_lookup(index: OpenedIndex, k: QueryKeys, found: dict[int, Hit]) -> None:
     """Offer the names whose variant key is one edit from ``k.variant`` (see :func:`fuzzy_candidate`)."""
     if len(k.variant) < SCORES.min_fuzzy_query:
         return
@@ -219,7 +251,7 @@ def candidates(index: OpenedIndex, query: str, *, gov: str | None = None, plain:
     """Every place a cleaned mention matches, with its best hit (place row -> :class:`Hit`).
 
     ``plain`` says that only the best answer is wanted and nothing (hint, ``near=``)
-    can lift a weaker tier: then an exact hit skips the skeleton tier.
+    can lift a weaker tier: then a settling hit skips the skeleton tier.
     """
     forms, _ = query_forms(query)
     return candidates_of_forms(index, forms, gov=gov, plain=plain)
@@ -232,7 +264,7 @@ def candidates_of_forms(
     found: dict[int, Hit] = {}
     qkeys = [query_keys(index, f) for f in forms]
     for k in qkeys:
-        lookup(index, k, found, exact_settles=plain, gov=gov)
+        lookup(index, k, found, settles=plain, gov=gov)
     if not found or max(h.score for h in found.values()) < SCORES.fuzzy_below:
         for k in qkeys:
             fuzzy_lookup(index, k, found)

@@ -25,7 +25,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .kinds import KINDS
-from .normalize import clean, fold_arabic, fold_latin, is_arabic, to_ascii, variant_key
+from .normalize import arabic_words_only, clean, fold_arabic, fold_latin, is_arabic, to_ascii, variant_key
 
 __all__ = ["KIND_HINTS", "Mention", "parse_mention"]
 
@@ -254,9 +254,27 @@ def parse_mention(text: str) -> Mention:
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
     cleaned = clean(text)
-    if _plain_latin(cleaned):
+    if _plain_latin(cleaned) or _plain_arabic(cleaned):
         return Mention(cleaned, cleaned, None, None, ())
     return _parse_mention(cleaned)
+
+
+def _plain_arabic(cleaned: str) -> bool:
+    """Whether an Arabic mention has nothing :func:`parse_mention` would take off (most names).
+
+    A shortcut with the same answer as the full parse: Arabic letters, marks and spaces
+    only, no connector, and neither the first word (with or without a و ب ل ف prefix) nor
+    the last one a descriptor or a directional adjective.
+    """
+    if not cleaned or cleaned.isascii() or not arabic_words_only(cleaned):
+        return False
+    words = fold_arabic(cleaned).split(" ")
+    first, last = words[0], words[-1]
+    if first in _ARABIC or last in _ARABIC or last in _ARABIC_ADJECTIVES or not first:
+        return False
+    if len(first) > 2 and first[0] in _ARABIC_PREFIXES and first[1:] in _ARABIC:
+        return False
+    return not any(w in _CONNECTORS for w in words[1:-1])
 
 
 _ASCII_NOT_KEY_RE = re.compile("[^a-z0-9]+")

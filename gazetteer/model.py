@@ -17,6 +17,7 @@ Two layers of records live here:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .kinds import ADMIN_KINDS, KINDS
 
@@ -32,8 +33,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
+class Name(NamedTuple):
     """One name of a place, in one language, from one source.
 
     ``lang`` is a BCP 47-like tag: ``"ar"`` for Arabic script, ``"en"`` for
@@ -50,8 +50,7 @@ class Name:
     flags: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class SourceRef:
+class SourceRef(NamedTuple):
     """Where a place came from: the source's short name, its row id, its licence."""
 
     source: str  #: e.g. ``"geonames"``, ``"opensyria"``, ``"syrianarchive"``, ``"ocha"``
@@ -59,8 +58,7 @@ class SourceRef:
     licence: str  #: e.g. ``"CC-BY-4.0"``
 
 
-@dataclass(frozen=True, slots=True)
-class AdminRef:
+class AdminRef(NamedTuple):
     """A reference to an administrative unit: its names and OCHA P-code."""
 
     name: str

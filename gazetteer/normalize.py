@@ -72,11 +72,14 @@ from unidecode import unidecode
 __all__ = [
     "KEY_RULES",
     "NameKeys",
+    "arabic_words_only",
     "clean",
+    "exact_and_variant",
     "exact_key",
     "fold",
     "fold_arabic",
     "fold_latin",
+    "has_dotted_h",
     "is_arabic",
     "keys",
     "letter_scripts",
@@ -251,6 +254,16 @@ def is_arabic(text: str) -> bool:
     return not text.isascii() and _tables().arabic_letter.search(text) is not None
 
 
+def arabic_words_only(text: str) -> bool:
+    """Whether ``text`` holds nothing but Arabic letters, marks and spaces (between words).
+
+    >>> arabic_words_only("دير الزور"), arabic_words_only("حمص، سوريا"), arabic_words_only("Homs")
+    (True, False, False)
+    """
+    _check(text)
+    return not text.isascii() and _tables().arabic_run.fullmatch(text) is not None
+
+
 def script(text: str) -> str:
     """``"arabic"``, ``"latin"`` (letters of any other script), ``"mixed"`` or ``"none"``.
 
@@ -421,6 +434,7 @@ _ARTICLE_QUOTE_RE = re.compile(f"\\b([AaEe][Ll])[{_QUOTES}]+(?=\\w)")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 _LATIN_QUOTES_RE = re.compile("['\"`]+")
 _NON_ALNUM_RE = re.compile(r"[^a-z0-9]+")
+_ASCII_PUNCT_TO_SPACE = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 
 
 class _UnidecodeTable(dict[int, str]):
@@ -524,20 +538,93 @@ _TA_MARBUTA_RE = re.compile(r"(?<=[a-z]{2})(?:ah|eh|a|e)(?![a-z0-9])")
 _FINAL_I_RE = re.compile(r"(?<=[a-z]{2})(?:iy|ey|i|y)(?![a-z0-9])")
 
 
+#: Article words, with doubled letters collapsed (a word is an article when its collapsed form is one).
+_ARTICLE_SET = frozenset(re.sub(r"(.)\1+", r"\1", art) for art in _ARTICLES.split())
+_ARTICLE_FIRST = frozenset(art[0] for art in _ARTICLE_SET)
+_CONSONANT_LETTERS = frozenset("bcdfghjklmnpqrstvwxyz")
+_SUN_LETTERS = frozenset("tdrzsn")
+_IYA_SUFFIXES = frozenset(x + y for x in ("iyy", "iy", "eyy", "ey", "i") for y in ("ah", "eh", "a", "e"))
+_CONSONANTAL_WORD_RE = re.compile(rf"(?=[a-z]{{4}})({_C}*(?:a{_C}*)?{_C})t")
+_ANY_DOUBLE_RE = re.compile(r"([a-z])\1")
+
+
+def _is_article(word: str) -> bool:
+    if word[:1] not in _ARTICLE_FIRST:
+        return False
+    if _ANY_DOUBLE_RE.search(word):
+        word = _LOWER_DOUBLE_RE.sub(_group1, word)
+    return word in _ARTICLE_SET
+
+
+def _joined_article(word: str) -> str:
+    """'alrastan' -> 'rastan', 'ezzor' -> 'zzor' (al/el + consonant + 2 letters; e + doubled sun letter + 2)."""
+    if len(word) >= 5 and word[3].isalpha() and word[4].isalpha():
+        first = word[0]
+        if first in "ae" and word[1] == "l" and word[2] in _CONSONANT_LETTERS:
+            return word[2:]
+        if first == "e" and word[1] == word[2] and word[1] in _SUN_LETTERS:
+            return word[1:]
+    return word
+
+
+def _letters2(word: str, end: int) -> bool:
+    """Whether the two characters before ``end`` are letters (folded text holds only a-z, 0-9 here)."""
+    return end >= 2 and word[end - 2].isalpha() and word[end - 1].isalpha()
+
+
+def _ending(word: str) -> str:
+    """Nisba, ta marbuta and final ya of one word: -iyah... -> IYA, -ah/-eh/-a/-e -> a, -i/-y/-iy/-ey -> I.
+
+    As in three passes over the text, the ta marbuta and final ya rules also apply to what
+    precedes a nisba ("Epiphaneia" -> "epiphanaIYA").
+    """
+    n = len(word)
+    if n < 3:
+        return word
+    for p in range(max(2, n - 5), n - 1):  # the leftmost nisba suffix that ends the word
+        if word[p:] in _IYA_SUFFIXES and _letters2(word, p):
+            return _ta_or_ya(word[:p]) + "IYA"
+    return _ta_or_ya(word)
+
+
+def _ta_or_ya(word: str) -> str:
+    n = len(word)
+    last2 = word[-2:]
+    if last2 in ("ah", "eh") and _letters2(word, n - 2):
+        return word[:-2] + "a"
+    last = word[-1:]
+    if last in ("a", "e") and _letters2(word, n - 1):
+        return word[:-1] + "a"
+    if last2 in ("iy", "ey") and _letters2(word, n - 2):
+        return word[:-2] + "I"
+    if last in ("i", "y") and _letters2(word, n - 1):
+        return word[:-1] + "I"
+    return word
+
+
 def _latin_words(folded: str, doubled: re.Pattern[str]) -> str:
-    """Articles, doubled letters, generic words and endings: the stage both Latin keys share."""
-    text = _ARTICLE_RE.sub("", folded).strip()
-    if not text:  # nothing but articles ("Al"): keep them
-        text = folded
-    text = doubled.sub(_group1, _JOINED_ARTICLE_RE.sub("", text))
-    text = _GENERIC_RE.sub(_generic, text)
-    if "t" in text:
-        text = _CONSONANTAL_T_RE.sub(_group1_a, text)
-    if " " in text:
-        text = _CONSTRUCT_RE.sub("a", text)
-    text = _IYA_RE.sub("IYA", text)
-    text = _TA_MARBUTA_RE.sub("a", text)
-    return _FINAL_I_RE.sub("I", text)
+    """Articles, doubled letters, generic words and endings: the stage both Latin keys share.
+
+    Word by word, with the rules of the module docs; ``doubled`` collapses doubled letters
+    (all of them, or all but h for the skeleton of a BGN ḩ).
+    """
+    words = folded.split(" ")
+    kept = [w for w in words if not _is_article(w)] or words  # nothing but articles ("Al"): keep them
+    kept = [_joined_article(w) for w in kept]
+    text = " ".join(kept)
+    if _ANY_DOUBLE_RE.search(text):
+        text = doubled.sub(_group1, text)
+        kept = text.split(" ")
+    out = []
+    last = len(kept) - 1
+    for i, w in enumerate(kept):
+        w = _GENERIC_MAP.get(w, w)
+        if w.endswith("t") and len(w) >= 4 and w != "bayt" and _CONSONANTAL_WORD_RE.fullmatch(w):
+            w = w[:-1] + "a"
+        elif i < last and w[-2:] in ("at", "et") and _letters2(w, len(w) - 2) and kept[i + 1][:1].isalpha():
+            w = w[:-2] + "a"  # construct state: the next word (generic words keep a letter first) follows
+        out.append(_ending(w))
+    return " ".join(out)
 
 
 #: Consonant classes shared by both keys, digraphs first (applied with str.replace, in order).
@@ -586,6 +673,15 @@ def _skeleton_tail(words: str) -> str:
 _DOTTED_H_RE = re.compile("[ḩḨḥḤħĦ]")
 
 
+def has_dotted_h(text: str) -> bool:
+    """Whether ``text`` writes ح as a dotted or barred h (ḩ ḥ ħ), which only the skeleton key keeps apart.
+
+    >>> has_dotted_h("Malaḩ"), has_dotted_h("Malah")
+    (True, False)
+    """
+    return not text.isascii() and _DOTTED_H_RE.search(unicodedata.normalize("NFC", text)) is not None
+
+
 # --- keys -------------------------------------------------------------------------------------------
 
 
@@ -605,7 +701,7 @@ def _runs(cleaned: str) -> list[tuple[bool, str]]:
     return pieces
 
 
-def _keys(text: str) -> NameKeys:
+def _keys(text: str, with_skeleton: bool = True) -> NameKeys:
     exact: list[str] = []
     variant: list[str] = []
     skeleton: list[str] = []
@@ -617,23 +713,37 @@ def _keys(text: str) -> NameKeys:
                 latin_only = False
                 exact.append(folded)
                 variant.append(_arabic_variant(folded))
-                skeleton.append(romanize_arabic(folded).replace(" ", ""))
+                if with_skeleton:
+                    skeleton.append(romanize_arabic(folded).replace(" ", ""))
         else:
             folded = fold_latin(run)
             if folded:
                 exact.append(folded)
                 words = _latin_words(folded, _LOWER_DOUBLE_RE)
                 variant.append(_variant_tail(words))
+                if not with_skeleton:
+                    continue
                 if not run.isascii() and _DOTTED_H_RE.search(run):  # BGN ḩ is ح: keep it when final ("Malaḩ" = ملح)
                     words = _latin_words(fold_latin(_DOTTED_H_RE.sub("hh", run)), _DOUBLE_NOT_H_RE)
                 skeleton.append(_skeleton_tail(words))
     if len(variant) == 1 and latin_only:  # one Latin run: its tails have no doubled letters
-        return NameKeys(exact[0], variant[0], skeleton[0])
+        return NameKeys(exact[0], variant[0], skeleton[0] if with_skeleton else "")
     return NameKeys(
         " ".join(exact),
         _DOUBLE_RE.sub(_group1, "".join(variant)),
         _DOUBLE_RE.sub(_group1, "".join(skeleton)),
     )
+
+
+def exact_and_variant(text: str) -> tuple[str, str]:
+    """The exact and variant keys without the skeleton's work (a query needs the skeleton less often).
+
+    >>> exact_and_variant("Tallbīsah")
+    ('tallbisah', 'talbasa')
+    """
+    _check(text)
+    k = _keys(str.__str__(text), with_skeleton=False)
+    return k.exact, k.variant
 
 
 _cached_keys = lru_cache(maxsize=65536)(_keys)
@@ -661,6 +771,9 @@ def fold(text: str) -> str:
     ('hims', True)
     """
     _check(text)
+    if text.isascii() and text.isprintable() and "'" not in text and "`" not in text and '"' not in text:
+        lowered = text.lower()  # the common case, in one translate: what fold_latin would do
+        return lowered if lowered.isalnum() else " ".join(lowered.translate(_ASCII_PUNCT_TO_SPACE).split())
     parts = [fold_arabic(run) if arabic else fold_latin(run) for arabic, run in _runs(clean(text))]
     return " ".join(p for p in parts if p)
 

@@ -17,7 +17,7 @@ import math
 import threading
 from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from typing import Any
+from typing import Any, NamedTuple
 
 from .index import KEY_TIERS, IndexFile
 from .kinds import ADMIN_KINDS, importance
@@ -92,6 +92,7 @@ class OpenedIndex:
         ]
         self.linked: dict[int, frozenset[int]] = self._seat_links()
         self._places: dict[int, Place] = {}
+        self._place_columns: _PlaceColumns | None = None
         self._fuzzy: dict[str, tuple[str, ...]] | None = None
         self._lock = threading.Lock()
 
@@ -173,47 +174,70 @@ class OpenedIndex:
         self._places.clear()
 
     def _build_place(self, row: int) -> Place:
-        c = self.file.column
-        start, count = c("places", "name_start")[row], c("places", "name_count")[row]
-        stop = start + count
-        names = tuple(
-            Name(t, lang, src, tuple(f.split(",")) if f else ())
-            for t, lang, src, f in zip(
-                self.name_text[start:stop],
-                c("names", "lang")[start:stop],
-                c("names", "source")[start:stop],
-                c("names", "flags")[start:stop],
+        cols = self._place_columns
+        if cols is None:
+            c = self.file.column
+            cols = self._place_columns = _PlaceColumns._make(
+                [*(c("places", name) for name in _PlaceColumns._fields[:-3])]
+                + [c("names", "lang"), c("names", "source"), c("names", "flags")]
             )
+        start = cols.name_start[row]
+        stop = start + cols.name_count[row]
+        text = self.name_text
+        names = tuple(
+            Name(text[i], cols.lang[i], cols.source[i], tuple(cols.flags[i].split(",")) if cols.flags[i] else ())
+            for i in range(start, stop)
         )
+        dist, sub = cols.dist_name[row], cols.sub_name[row]
         return Place(
             id=self.ids[row],
-            name=c("places", "name")[row],
-            name_ar=c("places", "name_ar")[row],
+            name=cols.name[row],
+            name_ar=cols.name_ar[row],
             kind=self.kind[row],
             lat=self.lat[row],
             lon=self.lon[row],
-            governorate=AdminRef(c("places", "gov_name")[row], c("places", "gov_name_ar")[row], self.gov[row]),
-            district=self._ref("dist", row),
-            subdistrict=self._ref("sub", row),
-            population=c("places", "population")[row],
-            geonames_id=c("places", "geonames_id")[row],
+            governorate=AdminRef(cols.gov_name[row], cols.gov_name_ar[row], self.gov[row]),
+            district=None if dist is None else AdminRef(dist, cols.dist_name_ar[row], self.dist[row]),
+            subdistrict=None if sub is None else AdminRef(sub, cols.sub_name_ar[row], self.sub[row]),
+            population=cols.population[row],
+            geonames_id=cols.geonames_id[row],
             pcode=self.pcode[row],
-            wikidata=c("places", "wikidata")[row],
-            iso3166_2=c("places", "iso3166_2")[row],
+            wikidata=cols.wikidata[row],
+            iso3166_2=cols.iso3166_2[row],
             names=names,
-            sources=tuple(SourceRef(*s) for s in c("places", "sources")[row]),
-            seat_of=tuple(c("places", "seat_of")[row]),
-            seat=c("places", "seat")[row],
-            admin_inferred=c("places", "admin_inferred")[row],
-            parent=c("places", "parent")[row],
+            sources=tuple(SourceRef(*s) for s in cols.sources[row]),
+            seat_of=tuple(cols.seat_of[row]),
+            seat=cols.seat[row],
+            admin_inferred=cols.admin_inferred[row],
+            parent=cols.parent[row],
         )
 
-    def _ref(self, prefix: str, row: int) -> AdminRef | None:
-        name = self.file.column("places", f"{prefix}_name")[row]
-        if name is None:
-            return None
-        return AdminRef(name, self.file.column("places", f"{prefix}_name_ar")[row],
-                        self.file.column("places", f"{prefix}_pcode")[row])  # fmt: skip
+
+class _PlaceColumns(NamedTuple):
+    """The columns a Place is built from (fetched on the first build)."""
+
+    name: list[str]
+    name_ar: list[str | None]
+    gov_name: list[str]
+    gov_name_ar: list[str | None]
+    dist_name: list[str | None]
+    dist_name_ar: list[str | None]
+    sub_name: list[str | None]
+    sub_name_ar: list[str | None]
+    population: list[int | None]
+    geonames_id: list[int | None]
+    wikidata: list[str | None]
+    iso3166_2: list[str | None]
+    sources: list[list[list[str]]]
+    seat_of: list[list[str]]
+    seat: list[str | None]
+    admin_inferred: list[bool]
+    parent: list[str | None]
+    name_start: list[int]
+    name_count: list[int]
+    lang: list[str]
+    source: list[str]
+    flags: list[str]
 
 
 def deletions(key: str) -> set[str]:

@@ -79,6 +79,14 @@ class Scores:
             return "skeleton"
         return "fuzzy"
 
+    def settles(self, score: float) -> bool:
+        """Whether a hit this good leaves no room for a skeleton hit to rank above it, rival it or seat it.
+
+        >>> SCORES.settles(100.0), SCORES.settles(97.5), SCORES.settles(91.0)
+        (True, True, False)
+        """
+        return score > self.skeleton(1.0) + self.max_importance
+
     @property
     def max_importance(self) -> float:
         """The largest importance a place can add to its rank."""
@@ -92,11 +100,13 @@ class Scores:
         assert self.exact > variant_max >= self.variant_base > skeleton_max, "tiers do not overlap"
         assert self.skeleton_base <= self.cross_script_skeleton <= skeleton_max
         assert fuzzy_max <= self.skeleton_base + 5 and self.fuzzy(self.fuzzy_min_ratio) < self.skeleton_base
-        # The exact-settles shortcut (lookup skips the skeleton tier after an exact hit, with no
-        # hint and no near=): the best skeleton hit plus the most importance ranks below an exact
-        # hit, is never within ambiguity_score of it, and never puts a seat town first.
-        assert skeleton_max + self.max_importance < self.exact
-        assert skeleton_max < self.exact - self.ambiguity_score
+        # The settling shortcut (lookup skips the skeleton tier after a hit that settles(), with
+        # no hint and no near=): the best skeleton hit plus the most importance ranks below a
+        # settling hit, is never within ambiguity_score of it (nor of its tier), and never puts
+        # a seat town first. Exact hits always settle.
+        lowest_settling = skeleton_max + self.max_importance
+        assert self.settles(self.exact) and lowest_settling < self.exact
+        assert skeleton_max < lowest_settling - self.ambiguity_score
         assert skeleton_max < self.seat_first_min <= self.variant_base
         # The fuzzy tier is tried exactly when no hit of the variant tier or better was found.
         assert self.fuzzy_below == self.variant_base

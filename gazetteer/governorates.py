@@ -23,12 +23,12 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .curated import load_json
+from .curated import curated_text, load_json
 from .errors import UnknownProvinceError
 from .model import AdminRef
 from .normalize import clean, exact_key, variant_key
 
-__all__ = ["Governorate", "all_governorates", "by_pcode", "find", "lookup"]
+__all__ = ["Governorate", "all_governorates", "by_pcode", "find", "lookup", "neighbours"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,3 +143,33 @@ def find(province: object) -> Governorate:
     if g is None:
         raise UnknownProvinceError(province, [g.name for g in all_governorates()])
     return g
+
+
+@cache
+def _adjacency() -> dict[str, frozenset[str]]:
+    """P-code -> the P-codes of the governorates it shares a border with (``sources/governorate_adjacency.tsv``)."""
+    pairs: dict[str, set[str]] = {g.pcode: set() for g in all_governorates()}
+    lines = curated_text("governorate_adjacency.tsv").splitlines()
+    header = lines[0].split("\t")
+    a, b = header.index("governorate"), header.index("neighbour")
+    for line in lines[1:]:
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        one, two = lookup(cells[a]), lookup(cells[b])
+        if one is None or two is None or one == two:
+            raise ValueError(f"governorate_adjacency.tsv: bad pair {cells[a]!r} / {cells[b]!r}")
+        pairs[one.pcode].add(two.pcode)
+        pairs[two.pcode].add(one.pcode)
+    return {k: frozenset(v) for k, v in pairs.items()}
+
+
+def neighbours(pcode: str) -> frozenset[str]:
+    """The P-codes of the governorates that share a border with ``pcode`` (curated, each pair with its source).
+
+    >>> sorted(by_pcode(p).name for p in neighbours("SY01"))
+    ['Rif Dimashq']
+    >>> "SY03" in neighbours("SY04"), "SY02" in neighbours("SY04")
+    (True, False)
+    """
+    return _adjacency().get(pcode, frozenset())

@@ -177,7 +177,9 @@ class Match:
 
     ``score`` is on a 0-100 scale (see ``docs/resolving.md``): 100 for an exact
     folded name, 90-99 for an equal variant key, 75-89 for an equal consonant
-    skeleton, and 64-79 for a fuzzy match.
+    skeleton, and 64-80 for a fuzzy match. ``confidence`` is the measured
+    probability that the place is the right one, from the reliability table of
+    :mod:`gazetteer.confidence` (tier, score band, runner-up, ambiguity, province).
     """
 
     place: Place
@@ -188,11 +190,15 @@ class Match:
     ambiguous: bool = False  #: another place matched about as well and nothing decided
     alternatives: tuple[str, ...] = ()  #: ids of the close alternatives
     in_province: bool | None = None  #: ``None`` when no province was given
+    confidence: float = 0.0  #: measured probability that this is the right place, 0-1
+    bucket: str = ""  #: the reliability-table bucket the confidence comes from (``gazetteer.confidence``)
 
     @property
     def explanation(self) -> str:
         """A one-line, human-readable reason for this answer."""
-        parts = [f"{self.tier} match on {self.matched_name!r} (score {self.score:.0f})"]
+        parts = [
+            f"{self.tier} match on {self.matched_name!r} (score {self.score:.0f}, confidence {self.confidence:.2f})"
+        ]
         parts.extend(self.signals)
         if self.ambiguous:
             parts.append(f"ambiguous with {', '.join(self.alternatives)}")
@@ -209,5 +215,7 @@ class Match:
             "ambiguous": self.ambiguous,
             "alternatives": list(self.alternatives),
             "in_province": self.in_province,
+            "confidence": round(self.confidence, 4),
+            "bucket": self.bucket,
             "explanation": self.explanation,
         }

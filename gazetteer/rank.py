@@ -1,10 +1,17 @@
 """Ranking: which candidate answers, how sure, and why.
 
 Takes the hits :mod:`gazetteer.lookup` found and the hints of the mention, and
-applies, in order: the kinds the mention asks for (following seat links from a
-town to its unit and back), the province given by the caller, the province
-named in the mention, ``near=``, importance, the seat-town-first rule, and the
-ambiguity test (a rival as good, farther than 3 km and not related).
+applies, in order:
+
+1. the kinds the mention asks for (following seat links from a town to its unit and back);
+2. the caller's province as a constraint: candidates inside it win; when none
+   matches inside, a candidate in a neighbouring governorate may answer only with
+   an exact or variant match (``in_province=False``, and the explanation says so);
+   ``strict`` never leaves the province;
+3. the province named in the mention, ``near=``, importance; the seat town before
+   the admin unit named after it;
+4. the ambiguity test (a rival as good, farther than 3 km and not related), and
+   the calibrated confidence of :mod:`gazetteer.confidence`.
 
 >>> from gazetteer import load
 >>> g = load()
@@ -19,15 +26,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import governorates as govs
+from .confidence import FAR_MARGIN, Evidence, bucket, confidence
 from .geo import fast_distance_m
 from .kinds import ADMIN_KINDS, accepts
 from .lookup import Hit
 from .mention import Mention
 from .model import Match
+from .normalize import is_arabic
 from .opened import OpenedIndex
 from .scoring import SCORES
 
-__all__ = ["Request", "hints", "rank"]
+__all__ = ["NEIGHBOUR_TIERS", "Request", "hints", "rank"]
+
+#: Tiers with which a candidate outside the given province, in a neighbouring one, may answer.
+NEIGHBOUR_TIERS = frozenset({"exact", "variant"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +49,8 @@ class Request:
     gov: str | None = None
     near: tuple[float, float] | None = None
     limit: int = 1
+    strict: bool = False  #: never answer outside ``gov``
+    arabic: bool = False  #: the mention is written in Arabic (for the cross-script evidence)
 
 
 def hints(mentions: Sequence[Mention]) -> tuple[str | None, str | None]:
@@ -56,11 +70,30 @@ def follow_links(index: OpenedIndex, found: dict[int, Hit], wanted: tuple[str, .
                 found[other] = Hit(hit.score, hit.name_row, hit.tier, f"{index.kind[other]} of {index.ids[row]}")
 
 
+def _in_province(index: OpenedIndex, found: dict[int, Hit], request: Request) -> tuple[list[int], str, str]:
+    """The candidate rows the province allows, the province evidence (in/out/none), and a note."""
+    rows = list(found)
+    gov = request.gov
+    if gov is None:
+        return rows, "none", ""
+    inside = [r for r in rows if index.gov[r] == gov]
+    if inside:
+        return inside, "in", ""
+    name = govs.by_pcode(gov).name
+    if request.strict:
+        return [], "in", ""
+    around = govs.neighbours(gov)
+    outside = [r for r in rows if index.gov[r] in around and found[r].tier in NEIGHBOUR_TIERS]
+    return outside, "out", f"nothing matches in {name}: answered in a neighbouring governorate"
+
+
 _Ranked = tuple[float, str, int, list[str]]
 
 
-def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention], request: Request) -> tuple[Match, ...]:
-    """The best ``request.limit`` matches, best first."""
+def rank(
+    index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention], request: Request
+) -> tuple[Match, ...]:
+    """The best ``request.limit`` matches, best first, each with its confidence."""
     if not found:
         return ()
     kind_hint, province_hint = hints(mentions)
@@ -71,17 +104,9 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
     if province_hint and kind_hint != "governorate":
         g = govs.lookup(province_hint)
         hint_gov = g.pcode if g else None
-    rows = list(found)
-    gov = request.gov
-    in_province: bool | None = None
-    outside_note = ""
-    if gov is not None:
-        inside = [r for r in rows if index.gov[r] == gov]
-        in_province = bool(inside)
-        if inside:
-            rows = inside
-        else:
-            outside_note = f"no candidate in {govs.by_pcode(gov).name}; best elsewhere"
+    rows, province, outside_note = _in_province(index, found, request)
+    if not rows:
+        return ()
     near = request.near
     ranked: list[_Ranked] = []
     for r in rows:
@@ -96,44 +121,60 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
         if hint_gov and index.gov[r] == hint_gov:
             score += SCORES.province_hint_bonus
             signals.append("province named in the mention")
-        if gov is not None and in_province:
+        if province == "in":
             signals.append("in the given province")
+        elif province == "out":
+            signals.append(f"{outside_note} ({govs.by_pcode(str(index.gov[r])).name})")
         if near is not None:
             d = fast_distance_m(near[0], near[1], index.lat[r], index.lon[r])
             score += SCORES.near_bonus * math.exp(-d / SCORES.near_scale_m)
             signals.append(f"{d / 1000:.0f} km from near=")
-        if outside_note:
-            signals.append(outside_note)
         ranked.append((score, index.ids[r], r, signals))
     ranked.sort(key=lambda t: (-t[0], t[1]))
     if not kind_hint:
         ranked = _seat_first(index, ranked, found)
     top_rank, _, top, _ = ranked[0]
     top_hit = found[top]
+    unrelated = [(rank_, r) for rank_, _, r, _ in ranked[1:] if not index.related(top, r)]
     rivals = [
         r
-        for rank_, _, r, _ in ranked[1:]
+        for rank_, r in unrelated
         if (found[r].score >= top_hit.score - SCORES.ambiguity_score or found[r].tier == top_hit.tier != "fuzzy")
         and rank_ >= top_rank - SCORES.kind_bonus + 0.5
-        and not index.related(top, r)
         and fast_distance_m(index.lat[top], index.lon[top], index.lat[r], index.lon[r]) > SCORES.same_place_m
     ]
+    if not unrelated:
+        margin = "solo"
+    else:
+        margin = "far" if top_rank - unrelated[0][0] >= FAR_MARGIN else "near"
     if wanted and index.kind[top] not in wanted:
         ranked[0][3].append(f"no {kind_hint} of that name: answered with the {index.kind[top]}")
     out: list[Match] = []
     for _, _, r, signals in ranked[: request.limit]:
         hit = found[r]
-        alternatives = tuple(index.ids[x] for x in rivals[:5]) if r == top else ()
+        is_top = r == top
+        alternatives = tuple(index.ids[x] for x in rivals[:5]) if is_top else ()
+        matched = index.name_text[hit.name_row]
+        evidence = Evidence(
+            tier=hit.tier,
+            score=hit.score,
+            ambiguous=bool(alternatives),
+            margin=margin if is_top else "below",
+            province=province,
+            cross_script=hit.tier == "skeleton" and is_arabic(matched) != request.arabic,
+        )
         out.append(
             Match(
                 place=index.place(r),
                 score=round(hit.score, 2),
-                matched_name=index.name_text[hit.name_row],
+                matched_name=matched,
                 tier=hit.tier,
                 signals=tuple(signals),
                 ambiguous=bool(alternatives),
                 alternatives=alternatives,
-                in_province=in_province,
+                in_province=None if province == "none" else province == "in",
+                confidence=confidence(evidence),
+                bucket=bucket(evidence),
             )
         )
     return tuple(out)

@@ -23,9 +23,10 @@ from . import governorates as govs
 from .errors import InvalidQueryError, StaleIndexWarning
 from .geo import check_latlon
 from .index import IndexFile, read_index
+from .confidence import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from .lookup import candidates_of_forms, check_query, query_forms
 from .model import Match, Place
-from .normalize import KEY_RULES
+from .normalize import KEY_RULES, is_arabic
 from .opened import OpenedIndex
 from .paths import shipped_index_path
 from .rank import Request, hints, rank
@@ -105,43 +106,77 @@ class Gazetteer:
 
     # -- queries ---------------------------------------------------------------------------
     def resolve(
-        self, text: object, *, province: object = None, near: tuple[float, float] | None = None
+        self,
+        text: object,
+        *,
+        province: object = None,
+        near: tuple[float, float] | None = None,
+        strict_province: bool = False,
+        min_confidence: float | None = None,
     ) -> Match | None:
-        """The best place for a mention, or ``None`` when nothing matches.
+        """The best place for a mention, or ``None`` when nothing matches well enough.
+
+        ``province`` (any spelling or code of a governorate) is a constraint: a place
+        inside it wins; when nothing inside matches, an exact or variant match in a
+        neighbouring governorate may answer (``in_province=False``) unless
+        ``strict_province``. ``near=(lat, lon)`` favours places close to a point. The
+        answer's :attr:`~gazetteer.model.Match.confidence` must reach ``min_confidence``
+        (default :data:`~gazetteer.confidence.DEFAULT_MIN_CONFIDENCE`, chosen for 97 %
+        precision): an ambiguous or weak match gives ``None`` rather than a wrong place.
 
         Raises :class:`~gazetteer.errors.InvalidQueryError` for what is not a mention
-        (not a str, longer than :data:`~gazetteer.lookup.MAX_QUERY_CHARS`, bad ``near=``)
-        and :class:`~gazetteer.errors.UnknownProvinceError` for a ``province=`` that
-        names no governorate.
+        (not a str, longer than :data:`~gazetteer.lookup.MAX_QUERY_CHARS`, bad ``near=``
+        or ``min_confidence=``) and :class:`~gazetteer.errors.UnknownProvinceError` for a
+        ``province=`` that names no governorate.
         """
-        found = self.candidates(text, province=province, near=near, limit=1)
-        return found[0] if found else None
+        threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else check_min_confidence(min_confidence)
+        found = self._matches(text, province, near, 1, strict_province)
+        return found[0] if found and found[0].confidence >= threshold else None
 
     def candidates(
-        self, text: object, *, province: object = None, near: tuple[float, float] | None = None, limit: int = 5
+        self,
+        text: object,
+        *,
+        province: object = None,
+        near: tuple[float, float] | None = None,
+        limit: int = 5,
+        strict_province: bool = False,
+        min_confidence: float = 0.0,
     ) -> list[Match]:
-        """The best ``limit`` places for a mention, best first (``[]`` when none)."""
-        query = check_query(text)
+        """The best ``limit`` places for a mention, best first, each with its confidence (``[]`` when none).
+
+        Unlike :meth:`resolve`, every candidate is listed by default (``min_confidence=0``).
+        """
+        threshold = check_min_confidence(min_confidence)
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             raise InvalidQueryError(f"limit must be a positive int, got {limit!r}")
+        return [m for m in self._matches(text, province, near, limit, strict_province) if m.confidence >= threshold]
+
+    def _matches(
+        self, text: object, province: object, near: object, limit: int, strict: object
+    ) -> tuple[Match, ...]:
+        query = check_query(text)
         gov = None if province is None else govs.find(province).pcode
+        if not isinstance(strict, bool):
+            raise InvalidQueryError(f"strict_province must be True or False, got {strict!r}")
         where = None
         if near is not None:
             if not isinstance(near, (tuple, list)) or len(near) != 2:
                 raise InvalidQueryError(f"near must be a (lat, lon) pair, got {near!r}")
             where = check_latlon(near[0], near[1])
         if not query:
-            return []
-        return list(self._cached(query, gov, where, min(limit, 100)))
+            return ()
+        return self._cached(query, gov, where, min(limit, 100), strict)
 
     def _candidates_uncached(
-        self, query: str, gov: str | None, near: tuple[float, float] | None, limit: int
+        self, query: str, gov: str | None, near: tuple[float, float] | None, limit: int, strict: bool
     ) -> tuple[Match, ...]:
         forms, mentions = query_forms(query)
         kind_hint, province_hint = hints(mentions)
         plain = limit == 1 and near is None and not kind_hint and not province_hint
         found = candidates_of_forms(self.opened, forms, gov=gov, plain=plain)
-        return rank(self.opened, found, mentions, Request(gov, near, limit))
+        request = Request(gov, near, limit, strict, arabic=is_arabic(query))
+        return rank(self.opened, found, mentions, request)
 
     # -- bulk ------------------------------------------------------------------------------
     def resolve_many(

@@ -1,8 +1,19 @@
-"""The ``gazetteer`` command: ``build``, ``info`` and ``resolve``.
+"""The ``gazetteer`` command: ``resolve``, ``place``, ``list``, ``nearest``, ``admin``, ``info`` and ``build``.
 
-Exit status: 0 when everything asked for was done (every mention resolved),
-1 when a mention did not resolve or an index/source problem stopped the work,
-2 on usage errors (bad flags, unknown province, invalid mention).
+Human-readable by default, ``--json`` for scripts (one JSON object per line;
+``list`` and ``info`` print one document). Text written for people never
+carries raw control or bidi-override characters: they are shown escaped
+(``\\x1b``, ``\\u202e``).
+
+Exit status:
+
+====  =====================================================================================
+0     everything asked for was done (every mention resolved, the place or a neighbour found)
+1     something was not found (a mention without a confident answer, an unknown id, no
+      mention at all, nothing within ``--max-km``), or an index or source file problem
+2     usage errors: bad flags, an unknown province, an invalid mention or coordinate,
+      standard input that is not UTF-8 text
+====  =====================================================================================
 """
 
 from __future__ import annotations
@@ -11,14 +22,50 @@ import argparse
 import io
 import json
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
+from ._version import __version__
 from .adapters import SOURCES
+from .confidence import DEFAULT_MIN_CONFIDENCE
 from .errors import GazetteerError, IndexFileError, InvalidQueryError, SourceFormatError, UnknownProvinceError
+from .kinds import KINDS
 from .normalize import KEY_RULES
 
-__all__ = ["main"]
+__all__ = ["main", "safe"]
+
+
+class _Usage(Exception):
+    """A usage error found after parsing (exit 2)."""
+
+
+def safe(text: object) -> str:
+    """``text`` for a terminal: control, format (bidi) and unassigned characters shown escaped.
+
+    >>> safe("Rastan\\x1b]0;pwned\\x07"), safe("حمص\\u202e")
+    ('Rastan\\\\x1b]0;pwned\\\\x07', 'حمص\\\\u202e')
+    """
+    s = str(text)
+    if s.isprintable():
+        return s
+    out = []
+    for ch in s:
+        if ch == " " or unicodedata.category(ch)[0] != "C":
+            out.append(ch)
+        else:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return "".join(out)
+
+
+def _say(text: str = "", *, err: bool = False) -> None:
+    """Print lines for a person: each line through :func:`safe`."""
+    print("\n".join(safe(line) for line in text.split("\n")), file=sys.stderr if err else sys.stdout)
+
+
+def _json(obj: Any, *, indent: int | None = None) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=indent))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,57 +73,87 @@ def _parser() -> argparse.ArgumentParser:
         prog="gazetteer",
         description="Offline bilingual gazetteer and place-name resolver for Syria.",
     )
+    p.add_argument("--version", action="version", version=f"gazetteer {__version__}")
     p.add_argument(
         "--index", help="index file to use (default: $GAZETTEER_INDEX, then your built one, then the shipped one)"
     )
-    sub = p.add_subparsers(dest="command", required=True, metavar="{build,info,resolve}")
+    commands = "{resolve,place,list,nearest,admin,info,build}"
+    sub = p.add_subparsers(dest="command", required=True, metavar=commands)
+
+    r = sub.add_parser("resolve", help="resolve mentions (arguments, or one per line on standard input)")
+    r.add_argument("text", nargs="*", metavar="TEXT", help="mentions; none: read 'mention[<TAB>province]' lines")
+    r.add_argument("--province", "-p", help="governorate the mentions are in (any spelling or code)")
+    r.add_argument("--strict-province", action="store_true", help="never answer outside --province")
+    r.add_argument(
+        "--min-confidence", type=float, default=None, metavar="X",
+        help=f"answer only with a confidence of at least X (0-1; default {DEFAULT_MIN_CONFIDENCE:.2f}: 97%% precision)",
+    )  # fmt: skip
+    r.add_argument("--limit", "-n", type=int, default=1, help="candidates per mention (default 1)")
+    r.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    pl = sub.add_parser("place", help="show a place by id, OCHA P-code or GeoNames id")
+    pl.add_argument("ids", nargs="+", metavar="ID", help="e.g. gn:163779, SY04, SY040401, 163779")
+    pl.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    ls = sub.add_parser("list", help="list the places of a governorate, district or subdistrict")
+    ls.add_argument("--governorate", "-g", help="any spelling or code")
+    ls.add_argument("--district", help="OCHA P-code or name")
+    ls.add_argument("--subdistrict", help="OCHA P-code or name")
+    ls.add_argument("--kind", "-k", action="append", metavar="KIND", help=f"repeatable; one of {', '.join(KINDS)}")
+    ls.add_argument("--json", action="store_true", help="a JSON list")
+
+    n = sub.add_parser("nearest", help="the places nearest to a point")
+    n.add_argument("lat", type=float, help="latitude, WGS84 degrees")
+    n.add_argument("lon", type=float, help="longitude, WGS84 degrees")
+    n.add_argument("--k", "-k", type=int, default=1, help="how many (default 1)")
+    n.add_argument("--kind", action="append", metavar="KIND", help="repeatable; 'any' for every kind "
+                   "(default: populated places)")  # fmt: skip
+    n.add_argument("--max-km", type=float, default=None, help="ignore places farther than this")
+    n.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    a = sub.add_parser("admin", help="the governorate, district and subdistrict of a point (approximate)")
+    a.add_argument("lat", type=float, help="latitude, WGS84 degrees")
+    a.add_argument("lon", type=float, help="longitude, WGS84 degrees")
+    a.add_argument("--json", action="store_true", help="a JSON object")
+
+    i = sub.add_parser("info", help="show the index in use: places, sources, licences, data version")
+    i.add_argument("--json", action="store_true", help="print JSON")
 
     b = sub.add_parser("build", help="build an index from the shipped sources and any files or folders you add")
-    b.add_argument(
-        "sources",
-        nargs="*",
-        metavar="SOURCE",
-        help="more source files or folders (e.g. a folder with SY.txt and alternateNamesV2.txt)",
-    )
-    b.add_argument(
-        "--no-shipped",
-        action="store_true",
-        help="leave out the upstream copies shipped with the package (build from SOURCE only)",
-    )
+    b.add_argument("sources", nargs="*", metavar="SOURCE",
+                   help="more source files or folders (a folder with SY.txt and alternateNamesV2.txt...)")  # fmt: skip
+    b.add_argument("--no-shipped", action="store_true",
+                   help="leave out the upstream copies shipped with the package (build from SOURCE only)")  # fmt: skip
     b.add_argument("--output", "-o", help="index file to write (default: the user index, used automatically)")
     b.add_argument(
         "--exclude-source", action="append", default=[], metavar="NAME",
         help=f"leave out a source ({', '.join(sorted(SOURCES))}); repeatable",
     )  # fmt: skip
-
-    i = sub.add_parser("info", help="show the index in use: places, sources, licences, data version")
-    i.add_argument("--json", action="store_true", help="print JSON")
-
-    r = sub.add_parser("resolve", help="resolve mentions (arguments, or one per line on standard input)")
-    r.add_argument("text", nargs="*", metavar="TEXT", help="mentions; none: read 'mention[<TAB>province]' lines")
-    r.add_argument("--province", "-p", help="governorate the mentions are in (any spelling or code)")
-    r.add_argument("--limit", "-n", type=int, default=1, help="candidates per mention (default 1)")
-    r.add_argument("--json", action="store_true", help="one JSON object per line")
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper):  # undecodable argv/stdin bytes print as "?", not a traceback
+        if isinstance(stream, io.TextIOWrapper):  # unencodable text prints as "?", never a traceback
             stream.reconfigure(errors="replace")
     args = _parser().parse_args(argv)
+    handlers = {
+        "resolve": _resolve,
+        "place": _place,
+        "list": _list,
+        "nearest": _nearest,
+        "admin": _admin,
+        "info": _info,
+        "build": _build,
+    }
     try:
-        if args.command == "build":
-            return _build(args)
-        if args.command == "info":
-            return _info(args)
-        return _resolve(args)
-    except (UnknownProvinceError, InvalidQueryError) as e:
-        print(f"gazetteer: error: {e}", file=sys.stderr)
+        return handlers[args.command](args)
+    except (UnknownProvinceError, InvalidQueryError, _Usage) as e:
+        _say(f"gazetteer: error: {e}", err=True)
         return 2
     except (IndexFileError, SourceFormatError, GazetteerError) as e:
-        print(f"gazetteer: error: {e}", file=sys.stderr)
+        _say(f"gazetteer: error: {e}", err=True)
         return 1
     except BrokenPipeError:
         return 0
@@ -88,26 +165,206 @@ def _open(args: argparse.Namespace) -> Any:
     return load(args.index)
 
 
-def _build(args: argparse.Namespace) -> int:
-    from .build import build, upstream_dir
-    from .paths import ENV_VAR, user_index_path
+# -- resolve -----------------------------------------------------------------------------------------
 
-    output = args.output or str(user_index_path())
-    sources = list(args.sources) if args.no_shipped else [str(upstream_dir()), *args.sources]
-    if not sources:
-        raise InvalidQueryError("nothing to build from: name a SOURCE, or drop --no-shipped")
-    result = build(sources, output, exclude=args.exclude_source, log=print)
-    if args.output:
-        print(f"Use it with: export {ENV_VAR}={result.path}   (or gazetteer --index {result.path} ...)")
+
+def _stdin_lines(stream: BinaryIO) -> Iterator[tuple[str, str | None]]:
+    """``mention[<TAB>province]`` lines of UTF-8 text; a line that is not text is a usage error."""
+    for number, raw in enumerate(stream, 1):
+        if b"\x00" in raw:
+            raise _Usage(f"standard input is not text (a NUL byte on line {number}): give one mention per line")
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise _Usage(f"standard input is not UTF-8 text (line {number}): give one mention per line") from None
+        line = line.rstrip("\r\n")
+        if not line.strip():
+            continue
+        mention, _, province = line.partition("\t")
+        yield mention, (province.strip() or None)
+
+
+def _ids(p: Any) -> str:
+    return " ".join(
+        x for x in (p.id, f"P-code {p.pcode}" if p.pcode else "", f"GeoNames {p.geonames_id}" if p.geonames_id else "")
+        if x
+    )  # fmt: skip
+
+
+def _place_line(p: Any) -> str:
+    return f"{p.name} | {p.name_ar or '-'}  ({p.kind}, {p.governorate.name})  {p.lat:.5f}, {p.lon:.5f}  [{_ids(p)}]"
+
+
+def _human(mention: str, matches: Sequence[Any], rejected: Sequence[Any]) -> str:
+    if not matches:
+        if not rejected:
+            return f"{mention} -> not found"
+        best = rejected[0]
+        why = f"ambiguous with {', '.join(best.alternatives)}" if best.ambiguous else f"{best.tier} match"
+        return (
+            f"{mention} -> no confident answer (best: {best.place.name}, {best.place.governorate.name}, "
+            f"confidence {best.confidence:.2f}; {why})"
+        )
+    rows = []
+    for i, m in enumerate(matches):
+        flags = []
+        if m.ambiguous:
+            flags.append("AMBIGUOUS: also " + ", ".join(m.alternatives))
+        if m.in_province is False:
+            flags.append("NOT IN THE GIVEN PROVINCE")
+        lead = f"{mention} -> " if i == 0 else " " * (len(mention) + 4)
+        rows.append(
+            f"{lead}{_place_line(m.place)}  score {m.score:.0f} {m.tier}, confidence {m.confidence:.2f}"
+            + (f"  {'; '.join(flags)}" if flags else "")
+        )
+    return "\n".join(rows)
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    from .confidence import check_min_confidence
+
+    if args.limit < 1:
+        raise _Usage("--limit must be at least 1")
+    threshold = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else check_min_confidence(args.min_confidence)
+    g = _open(args)
+    if args.text:
+        items: Iterable[tuple[str, str | None]] = [(t, args.province) for t in args.text]
     else:
-        print("This is now the default index for this user (unless GAZETTEER_INDEX is set).")
+        items = _stdin_lines(sys.stdin.buffer)
+    seen = missing = 0
+    for mention, province in items:
+        seen += 1
+        province = province or args.province
+        error = None
+        try:
+            found = g.candidates(mention, province=province, limit=args.limit, strict_province=args.strict_province)
+        except (InvalidQueryError, UnknownProvinceError) as e:
+            if args.text:
+                raise
+            found, error = [], str(e)
+        matches = [m for m in found if m.confidence >= threshold]
+        rejected = [m for m in found if m.confidence < threshold]
+        if not matches or matches[0] is not found[0]:
+            matches = []
+            missing += 1
+        if args.json:
+            obj: dict[str, Any] = {
+                "mention": mention,
+                "province": province,
+                "matches": [m.to_dict() for m in matches],
+                "rejected": [m.to_dict() for m in rejected],
+            }
+            if error:
+                obj["error"] = error
+            _json(obj)
+        else:
+            _say(_human(mention, matches, rejected) + (f"  ({error})" if error else ""))
+    if not seen:
+        _say("gazetteer: no mentions (give them as arguments, or one per line on standard input)", err=True)
+        return 1
+    return 1 if missing else 0
+
+
+# -- places --------------------------------------------------------------------------------------------
+
+
+def _place_dict(p: Any) -> dict[str, Any]:
+    d: dict[str, Any] = p.to_dict()
+    d["names"] = [{"text": n.text, "lang": n.lang, "source": n.source, "flags": list(n.flags)} for n in p.names]
+    return d
+
+
+def _place_human(p: Any) -> str:
+    lines = [_place_line(p)]
+    admin = [a for a in (p.district, p.subdistrict) if a is not None]
+    if admin:
+        lines.append("  in: " + ", ".join(f"{a.name} ({a.pcode})" for a in admin) + f", {p.governorate.name}")
+    others = sorted({n.text for n in p.names} - {p.name, p.name_ar or ""})
+    if others:
+        shown = ", ".join(others[:12]) + (f" and {len(others) - 12} more" if len(others) > 12 else "")
+        lines.append(f"  also: {shown}")
+    lines.append("  sources: " + ", ".join(f"{s.source}:{s.id} ({s.licence})" for s in p.sources))
+    return "\n".join(lines)
+
+
+def _place(args: argparse.Namespace) -> int:
+    g = _open(args)
+    missing = 0
+    for ident in args.ids:
+        p = g.lookup_id(ident)
+        if p is None:
+            missing += 1
+            _say(f"gazetteer: no place with id, P-code or GeoNames id {ident[:80]!r}", err=True)
+            continue
+        if args.json:
+            _json(_place_dict(p))
+        else:
+            _say(_place_human(p))
+    return 1 if missing else 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    g = _open(args)
+    kind = "any" if not args.kind else args.kind
+    if args.governorate is None and args.district is None and args.subdistrict is None and not args.kind:
+        raise _Usage("say what to list: --governorate, --district, --subdistrict and/or --kind")
+    places = list(g.places(governorate=args.governorate, district=args.district, subdistrict=args.subdistrict,
+                           kind=kind))  # fmt: skip
+    if args.json:
+        _json([p.to_dict() for p in places], indent=None)
+    else:
+        for p in places:
+            _say(_place_line(p))
+        _say(f"{len(places)} places", err=True)
+    return 0 if places else 1
+
+
+def _nearest(args: argparse.Namespace) -> int:
+    g = _open(args)
+    kind: Any = None if not args.kind else ("any" if args.kind == ["any"] else args.kind)
+    found = g.nearest(args.lat, args.lon, k=args.k, kind=kind, max_km=args.max_km)
+    for n in found:
+        if args.json:
+            _json({"distance_m": round(n.distance_m, 1), "place": n.place.to_dict()})
+        else:
+            _say(f"{n.distance_m / 1000:8.2f} km  {_place_line(n.place)}")
+    if not found:
+        _say("gazetteer: no place found" + (f" within {args.max_km:g} km" if args.max_km is not None else ""), err=True)
+    return 0 if found else 1
+
+
+def _admin(args: argparse.Namespace) -> int:
+    g = _open(args)
+    a = g.admin_of(args.lat, args.lon)
+    if a is None:
+        _say("gazetteer: this point is far from every subdistrict centre (outside Syria?)", err=True)
+        return 1
+    if args.json:
+        _json(
+            {
+                "governorate": a.governorate._asdict(),
+                "district": a.district._asdict() if a.district else None,
+                "subdistrict": a.subdistrict._asdict() if a.subdistrict else None,
+                "centre": a.centre.id,
+                "distance_m": round(a.distance_m, 1),
+                "method": a.method,
+            }
+        )
+    else:
+        parts = [f"{x.name} ({x.pcode})" for x in (a.subdistrict, a.district, a.governorate) if x is not None]
+        _say(", ".join(parts))
+        _say(f"  by the {a.method}: {a.centre.name}, {a.distance_m / 1000:.1f} km away (an approximation)")
     return 0
+
+
+# -- info and build --------------------------------------------------------------------------------------
 
 
 def info_dict(g: Any) -> dict[str, Any]:
     """What ``gazetteer info --json`` prints for an opened index."""
     h = g.header
     return {
+        "gazetteer": __version__,
         "index": g.path,
         "origin": g.origin,
         "format_version": h.get("format_version"),
@@ -126,96 +383,46 @@ def info_dict(g: Any) -> dict[str, Any]:
 def _info(args: argparse.Namespace) -> int:
     info = info_dict(_open(args))
     if args.json:
-        print(json.dumps(info, ensure_ascii=False, indent=2))
+        _json(info, indent=2)
         return 0
-    out = sys.stdout
-    out.write(f"Index:        {info['index']} ({info['origin']}, {info['size_bytes'] / 1024:.0f} KiB)\n")
-    out.write(f"Data version: {info['data_version']}, built {info['built_at']} by {info['builder']}\n")
-    out.write(f"Places:       {info['places']}\n")
+    say = _say
+    say(f"gazetteer {info['gazetteer']}")
+    say(f"Index:        {info['index']} ({info['origin']}, {info['size_bytes'] / 1024:.0f} KiB)")
+    say(f"Data version: {info['data_version']}, built {info['built_at']} by {info['builder']}")
+    say(f"Places:       {info['places']}")
     if info["key_rules"] != KEY_RULES:
-        out.write(
+        say(
             f"Key rules:    {info['key_rules']}, this gazetteer uses {KEY_RULES}: rebuild the index "
-            "(gazetteer build) so that every spelling the new rules join matches\n"
+            "(gazetteer build) so that every spelling the new rules join matches"
         )
     counts = info["counts"]
-    out.write("By kind:      " + ", ".join(f"{k} {v}" for k, v in counts.get("by_kind", {}).items()) + "\n")
-    out.write("By governorate:\n")
+    say("By kind:      " + ", ".join(f"{k} {v}" for k, v in counts.get("by_kind", {}).items()))
+    say("By governorate:")
     for name, n in counts.get("by_governorate", {}).items():
-        out.write(f"  {name:<14} {n}\n")
-    out.write("Sources (attribution is a licence condition):\n")
+        say(f"  {name:<14} {n}")
+    say("Sources and licences (attribution is a licence condition):")
     for s in info["sources"]:
         files = ", ".join(f"{f['file']} ({f.get('records', f.get('rows'))})" for f in s["files"])
-        out.write(f"  {s['name']:<14} {s['licence']:<10} {s['title']}\n")
-        out.write(f"  {'':<14} {s['attribution']}\n  {'':<14} files: {files}\n")
+        say(f"  {s['name']:<14} {s['licence']:<12} {s['title']}")
+        say(f"  {'':<14} {s['attribution']}")
+        say(f"  {'':<14} files: {files}")
     return 0
 
 
-def _lines(stream: TextIO) -> Iterator[tuple[str, str | None]]:
-    for line in stream:
-        line = line.rstrip("\r\n")
-        if not line.strip():
-            continue
-        mention, _, province = line.partition("\t")
-        yield mention, (province.strip() or None)
+def _build(args: argparse.Namespace) -> int:
+    from .build import build, upstream_dir
+    from .paths import ENV_VAR, user_index_path
 
-
-def _human(mention: str, matches: list[Any]) -> str:
-    if not matches:
-        return f"{mention} -> not found"
-    rows = []
-    for i, m in enumerate(matches):
-        p = m.place
-        ids = " ".join(
-            x
-            for x in (
-                p.id,
-                f"P-code {p.pcode}" if p.pcode else "",
-                f"GeoNames {p.geonames_id}" if p.geonames_id else "",
-            )
-            if x
-        )
-        flags = []
-        if m.ambiguous:
-            flags.append("AMBIGUOUS: also " + ", ".join(m.alternatives))
-        if m.in_province is False:
-            flags.append("NOT IN THE GIVEN PROVINCE")
-        lead = f"{mention} -> " if i == 0 else " " * (len(mention) + 4)
-        rows.append(
-            f"{lead}{p.name} | {p.name_ar or '-'}  ({p.kind}, {p.governorate.name})  "
-            f"{p.lat:.5f}, {p.lon:.5f}  score {m.score:.0f} {m.tier}  [{ids}]"
-            + (f"  {'; '.join(flags)}" if flags else "")
-        )
-    return "\n".join(rows)
-
-
-def _resolve(args: argparse.Namespace) -> int:
-    if args.limit < 1:
-        raise InvalidQueryError("--limit must be at least 1")
-    g = _open(args)
-    if args.text:
-        items: Iterable[tuple[str, str | None]] = [(t, args.province) for t in args.text]
-    else:  # undecodable bytes become U+FFFD rather than a traceback
-        items = _lines(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace"))
-    missing = 0
-    for mention, province in items:
-        province = province or args.province
-        try:
-            matches = g.candidates(mention, province=province, limit=args.limit)
-            error = None
-        except (InvalidQueryError, UnknownProvinceError) as e:
-            if args.text:
-                raise
-            matches, error = [], str(e)
-        if not matches:
-            missing += 1
-        if args.json:
-            obj: dict[str, Any] = {"mention": mention, "province": province, "matches": [m.to_dict() for m in matches]}
-            if error:
-                obj["error"] = error
-            print(json.dumps(obj, ensure_ascii=False))
-        else:
-            print(_human(mention, matches) + (f"  ({error})" if error else ""))
-    return 1 if missing else 0
+    output = args.output or str(user_index_path())
+    sources = list(args.sources) if args.no_shipped else [str(upstream_dir()), *args.sources]
+    if not sources:
+        raise _Usage("nothing to build from: name a SOURCE, or drop --no-shipped")
+    result = build(sources, output, exclude=args.exclude_source, log=_say)
+    if args.output:
+        _say(f"Use it with: export {ENV_VAR}={result.path}   (or gazetteer --index {result.path} ...)")
+    else:
+        _say("This is now the default index for this user (unless GAZETTEER_INDEX is set).")
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,9 +8,9 @@ sets (``benchmarks/calibrate.py`` measures them; ``docs/benchmarks.md`` shows th
 reliability table and the precision/recall curve). A bucket's confidence is its
 smoothed precision; a bucket with few answers leans on its score band.
 
->>> e = Evidence("exact", 100.0, ambiguous=False, margin="solo", province="none")
+>>> e = Evidence("exact", 100.0, ambiguous=False, margin="clear", province="none")
 >>> bucket(e), 0.9 < confidence(e) <= 1.0
-('exact|solo|none', True)
+('exact|clear|none', True)
 >>> 0.0 <= DEFAULT_MIN_CONFIDENCE < 1.0
 True
 """
@@ -23,6 +23,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from .scoring import SCORES
+
 __all__ = [
     "DEFAULT_MIN_CONFIDENCE",
     "MARGINS",
@@ -34,10 +36,11 @@ __all__ = [
     "table",
 ]
 
-#: How an answer stands against the others: alone, far ahead (5+ rank points), near, or not the best.
-MARGINS: tuple[str, ...] = ("solo", "far", "near", "below")
-#: Rank points that separate a "far" runner-up from a "near" one.
-FAR_MARGIN = 5.0
+#: How an answer stands against the other places that matched: ``clear`` (none, or all of them
+#: ``FAR_MARGIN`` rank points or more behind), ``near`` (one closer), ``below`` (not the best answer).
+MARGINS: tuple[str, ...] = ("clear", "near", "below")
+#: Rank points that separate a "clear" lead from a "near" one.
+FAR_MARGIN = SCORES.far_margin
 #: Pseudo-answers with which a bucket's score band pulls a sparse bucket towards itself.
 _BAND_WEIGHT = 8.0
 
@@ -57,7 +60,7 @@ class Evidence:
 def band(e: Evidence) -> str:
     """The score band of an answer.
 
-    >>> band(Evidence("variant", 97.4, False, "solo", "none")), band(Evidence("fuzzy", 66.0, False, "solo", "none"))
+    >>> band(Evidence("variant", 97.4, False, "clear", "none")), band(Evidence("fuzzy", 66.0, False, "clear", "none"))
     ('variant-high', 'fuzzy-low')
     """
     if e.tier == "exact":

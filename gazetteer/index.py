@@ -369,6 +369,8 @@ def _read_bytes(p: Path) -> bytes:
         if p.is_dir():
             raise IndexFileError(p, "is a directory, not an index file")
         return p.read_bytes()
+    except IndexFileError:
+        raise
     except FileNotFoundError:
         raise IndexFileError(p, "no such index file") from None
     except PermissionError:

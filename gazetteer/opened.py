@@ -24,7 +24,7 @@ from .kinds import ADMIN_KINDS, importance
 from .model import AdminRef, Name, Place, SourceRef
 from .scoring import SCORES
 
-__all__ = ["OpenedIndex", "Postings"]
+__all__ = ["OpenedIndex", "Postings", "deletions"]
 
 _NO_LINKS: frozenset[int] = frozenset()
 
@@ -93,6 +93,7 @@ class OpenedIndex:
         self.linked: dict[int, frozenset[int]] = self._seat_links()
         self._places: dict[int, Place] = {}
         self._place_columns: _PlaceColumns | None = None
+        self._codes: tuple[dict[str, int], dict[int, int]] | None = None
         self._fuzzy: dict[str, tuple[str, ...]] | None = None
         self._lock = threading.Lock()
 
@@ -144,6 +145,26 @@ class OpenedIndex:
                 return True
         return False
 
+    # -- ids -----------------------------------------------------------------------------------
+    def rows_by_code(self) -> tuple[dict[str, int], dict[int, int]]:
+        """(OCHA P-code -> row, GeoNames id -> row), built once; a merged place answers for every id it holds."""
+        codes = self._codes
+        if codes is None:
+            by_pcode: dict[str, int] = {}
+            by_gn: dict[int, int] = {}
+            gn_ids = self.file.column("places", "geonames_id")
+            for row, (pcode, gid) in enumerate(zip(self.pcode, gn_ids)):
+                if pcode:
+                    by_pcode.setdefault(pcode, row)
+                if gid is not None:
+                    by_gn.setdefault(gid, row)
+            for row, sources in enumerate(self.file.column("places", "sources")):
+                for source, sid, _licence in sources:
+                    if source == "geonames" and sid.isdigit():
+                        by_gn.setdefault(int(sid), row)
+            codes = self._codes = (by_pcode, by_gn)
+        return codes
+
     # -- fuzzy deletion table --------------------------------------------------------------------
     def fuzzy_table(self) -> dict[str, tuple[str, ...]]:
         """Deletion neighbourhood of every variant key long enough for the fuzzy tier (built once)."""
@@ -178,8 +199,10 @@ class OpenedIndex:
         if cols is None:
             c = self.file.column
             cols = self._place_columns = _PlaceColumns._make(
-                [*(c("places", name) for name in _PlaceColumns._fields[:-3])]
-                + [c("names", "lang"), c("names", "source"), c("names", "flags")]
+                [
+                    *(c("places", name) for name in _PlaceColumns._fields[:-3]),
+                    *(c("names", name) for name in _PlaceColumns._fields[-3:]),
+                ]
             )
         start = cols.name_start[row]
         stop = start + cols.name_count[row]

@@ -90,9 +90,7 @@ def _in_province(index: OpenedIndex, found: dict[int, Hit], request: Request) ->
 _Ranked = tuple[float, str, int, list[str]]
 
 
-def rank(
-    index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention], request: Request
-) -> tuple[Match, ...]:
+def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention], request: Request) -> tuple[Match, ...]:
     """The best ``request.limit`` matches, best first, each with its confidence."""
     if not found:
         return ()
@@ -143,10 +141,7 @@ def rank(
         and rank_ >= top_rank - SCORES.kind_bonus + 0.5
         and fast_distance_m(index.lat[top], index.lon[top], index.lat[r], index.lon[r]) > SCORES.same_place_m
     ]
-    if not unrelated:
-        margin = "solo"
-    else:
-        margin = "far" if top_rank - unrelated[0][0] >= FAR_MARGIN else "near"
+    margin = "clear" if not unrelated or top_rank - unrelated[0][0] >= FAR_MARGIN else "near"
     if wanted and index.kind[top] not in wanted:
         ranked[0][3].append(f"no {kind_hint} of that name: answered with the {index.kind[top]}")
     out: list[Match] = []

@@ -56,6 +56,7 @@ class Scores:
     ambiguity_score: float = 3.0  #: a rival within this score (or of the same tier) is ambiguous...
     same_place_m: float = 3_000.0  #: ... unless it lies within this distance of the answer
     seat_first_min: float = 90.0  #: a seat town this good goes before the admin unit named after it
+    far_margin: float = 5.0  #: a runner-up this many rank points behind is "far" (confidence evidence)
 
     def variant(self, similarity: float) -> float:
         """Score of a variant hit whose folded forms are ``similarity`` (0-1) alike."""
@@ -82,10 +83,10 @@ class Scores:
     def settles(self, score: float) -> bool:
         """Whether a hit this good leaves no room for a skeleton hit to rank above it, rival it or seat it.
 
-        >>> SCORES.settles(100.0), SCORES.settles(97.5), SCORES.settles(91.0)
+        >>> SCORES.settles(100.0), SCORES.settles(98.5), SCORES.settles(97.5)
         (True, True, False)
         """
-        return score > self.skeleton(1.0) + self.max_importance
+        return score > self.skeleton(1.0) + self.max_importance + self.far_margin
 
     @property
     def max_importance(self) -> float:
@@ -101,10 +102,11 @@ class Scores:
         assert self.skeleton_base <= self.cross_script_skeleton <= skeleton_max
         assert fuzzy_max <= self.skeleton_base + 5 and self.fuzzy(self.fuzzy_min_ratio) < self.skeleton_base
         # The settling shortcut (lookup skips the skeleton tier after a hit that settles(), with
-        # no hint and no near=): the best skeleton hit plus the most importance ranks below a
-        # settling hit, is never within ambiguity_score of it (nor of its tier), and never puts
-        # a seat town first. Exact hits always settle.
-        lowest_settling = skeleton_max + self.max_importance
+        # no hint and no near=): the best skeleton hit plus the most importance ranks more than
+        # far_margin below a settling hit (so the answer's confidence evidence is the same), is
+        # never within ambiguity_score of it (nor of its tier), and never puts a seat town first.
+        # Exact hits always settle.
+        lowest_settling = skeleton_max + self.max_importance + self.far_margin
         assert self.settles(self.exact) and lowest_settling < self.exact
         assert skeleton_max < lowest_settling - self.ambiguity_score
         assert skeleton_max < self.seat_first_min <= self.variant_base

@@ -148,10 +148,14 @@ def test_resolve__ambiguity_is_flagged_not_hidden(full: Gazetteer) -> None:
     assert "ambiguous" in match.explanation
 
 
-def test_resolve__no_candidate_in_province_is_said(full: Gazetteer) -> None:
-    match = full.resolve("Talbiseh", province="Latakia")
-    assert match is not None and match.in_province is False
-    assert any("no candidate in Latakia" in s for s in match.signals)
+def test_resolve__province_is_a_constraint(full: Gazetteer) -> None:
+    # Homs does not border Latakia: nothing outside Homs may answer for Latakia.
+    assert full.resolve("Talbiseh", province="Latakia", min_confidence=0) is None
+    # Rif Dimashq borders Damascus: an exact match there answers, and says it lies outside.
+    match = full.resolve("Qatana", province="Damascus", min_confidence=0)
+    assert match is not None and match.in_province is False and match.place.governorate.pcode == "SY03"
+    assert any("nothing matches in Damascus" in s for s in match.signals)
+    assert full.resolve("Qatana", province="Damascus", strict_province=True, min_confidence=0) is None
 
 
 @pytest.mark.parametrize("spelling", ["Homs", "SY-HI", "SY04", "11", "حمص", "Hims", "homs governorate"])

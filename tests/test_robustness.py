@@ -788,7 +788,7 @@ def test_cli__missing_index_exits_1_naming_the_file(tmp_path: Path) -> None:
 
 
 def test_cli__json_lines_parse_even_with_bad_rows(full_index_path: Path) -> None:
-    lines = ["Talbiseh\tHoms", "Homs\tNarnia", "", "   ", "Xqzzyplonk", "x" * 5000, "تلبيسة", "Tal\x00biseh", "😀"]
+    lines = ["Talbiseh\tHoms", "Homs\tNarnia", "", "   ", "Xqzzyplonk", "x" * 5000, "تلبيسة", "Tal\x1bbiseh", "😀"]
     stdin = ("\n".join(lines) + "\n").encode()
     r = run_cli(["resolve", "--json"], full_index_path, stdin)
     assert r.returncode == 1 and b"Traceback" not in r.stderr
@@ -799,9 +799,17 @@ def test_cli__json_lines_parse_even_with_bad_rows(full_index_path: Path) -> None
     assert out[2]["matches"] == [] and "error" not in out[2]
     assert "at most" in out[3]["error"]
     assert out[4]["matches"][0]["place"]["id"] == TALBISEH
+    assert out[5]["matches"][0]["place"]["id"] == TALBISEH  # an escape character inside a word is deleted
     ok = run_cli(["resolve", "--json", "--limit", "3", "Talbiseh", "Homs"], full_index_path)
     assert ok.returncode == 0
     assert [1 <= len(json.loads(line)["matches"]) <= 3 for line in ok.stdout.splitlines()] == [True, True]
+
+
+def test_cli__binary_stdin_is_a_usage_error_after_the_text_before_it(full_index_path: Path) -> None:
+    r = run_cli(["resolve", "--json"], full_index_path, b"Talbiseh\n\x7fELF\x02\x01\x01\x00\x00\t\x00Homs\n")
+    assert r.returncode == 2 and b"Traceback" not in r.stderr
+    assert b"standard input is not text" in r.stderr and len(r.stderr) < 200
+    assert [json.loads(line)["mention"] for line in r.stdout.splitlines()] == ["Talbiseh"]
 
 
 def test_cli__json_lines_are_utf8_even_for_undecodable_input(full_index_path: Path) -> None:

@@ -167,16 +167,15 @@ class _Tables(NamedTuple):
     arabic_run: re.Pattern[str]
 
 
-@lru_cache(maxsize=1)
-def _tables() -> _Tables:
-    """Character classes scanned from unicodedata once, on first use (about 50 ms).
+def unicode_classes() -> dict[str, str]:
+    """The regex class bodies the normaliser needs, scanned from ``unicodedata`` (about 100 ms).
 
-    ``re`` tests a class of BMP characters with a bitmap but walks a list for
-    astral ranges, so the hot classes come in a BMP-only version as well.
+    The wheel's build step stores them for its Python's Unicode version
+    (``gazetteer/data/unicode-<version>.json``), so an installed package reads them
+    instead of scanning; a source checkout or another Unicode version scans on first use.
     """
     control: list[int] = []
     marks: list[int] = []
-    alnum: list[int] = []
     for cp in (*range(0x30000), *range(0xE0000, 0xE1000)):
         c = chr(cp)
         cat = unicodedata.category(c)
@@ -184,24 +183,54 @@ def _tables() -> _Tables:
             control.append(cp)
         elif cat[0] == "M":
             marks.append(cp)
-        elif cp < 0x10000 and c.isalnum():
-            alnum.append(cp)
     control = sorted(set(control) | set(_INVISIBLE))
     marks = sorted(set(marks) | set(_ARABIC_MARKS))
     arabic_letters = [cp for lo, hi in _ARABIC_RANGES for cp in range(lo, hi + 1) if chr(cp).isalpha() and cp != 0x0640]
     arabic_word = sorted(set(arabic_letters) | {cp for cp in marks if 0x0600 <= cp < 0x0900})
-    ar = _char_class(arabic_letters)
-    blocks = _char_class([cp for lo, hi in _ARABIC_RANGES for cp in range(lo, hi + 1)])
-    aw = _char_class(arabic_word)
+    return {
+        "unicode": unicodedata.unidata_version,
+        "control": _char_class(control),
+        "control_bmp": _char_class([cp for cp in control if cp < 0x10000]),
+        "marks": _char_class(marks),
+        "marks_bmp": _char_class([cp for cp in marks if cp < 0x10000]),
+        "arabic_letters": _char_class(arabic_letters),
+        "arabic_blocks": _char_class([cp for lo, hi in _ARABIC_RANGES for cp in range(lo, hi + 1)]),
+        "arabic_word": _char_class(arabic_word),
+    }
+
+
+def _stored_classes() -> dict[str, str] | None:
+    from importlib import resources
+
+    try:
+        text = (resources.files("gazetteer") / "data" / f"unicode-{unicodedata.unidata_version}.json").read_text(
+            encoding="utf-8"
+        )
+    except (FileNotFoundError, ModuleNotFoundError, NotADirectoryError):
+        return None
+    import json
+
+    data: dict[str, str] = json.loads(text)
+    return data if data.get("unicode") == unicodedata.unidata_version else None
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    """The character classes, compiled once (read from the package, or scanned: :func:`unicode_classes`).
+
+    ``re`` tests a class of BMP characters with a bitmap but walks a list for
+    astral ranges, so the hot classes come in a BMP-only version as well.
+    """
+    c = _stored_classes() or unicode_classes()
     return _Tables(
-        invisible=re.compile(f"[{_char_class(control)}]+"),
-        invisible_bmp=re.compile(f"[{_char_class([cp for cp in control if cp < 0x10000])}]+"),
-        marks=re.compile(f"[{_char_class(marks)}]+"),
-        marks_bmp=re.compile(f"[{_char_class([cp for cp in marks if cp < 0x10000])}]+"),
-        non_word_bmp=re.compile(f"[^{_char_class(alnum)} ]+"),
-        arabic_letter=re.compile(f"[{ar}]"),
-        other_letter=re.compile(f"(?![{blocks}])[^\\W\\d_]"),
-        arabic_run=re.compile(f"[{aw}](?:[{aw}\\s]*[{aw}])?"),
+        invisible=re.compile(f"[{c['control']}]+"),
+        invisible_bmp=re.compile(f"[{c['control_bmp']}]+"),
+        marks=re.compile(f"[{c['marks']}]+"),
+        marks_bmp=re.compile(f"[{c['marks_bmp']}]+"),
+        non_word_bmp=re.compile(r"(?:[^\w ]|_)+"),
+        arabic_letter=re.compile(f"[{c['arabic_letters']}]"),
+        other_letter=re.compile(f"(?![{c['arabic_blocks']}])[^\\W\\d_]"),
+        arabic_run=re.compile(f"[{c['arabic_word']}](?:[{c['arabic_word']}\\s]*[{c['arabic_word']}])?"),
     )
 
 

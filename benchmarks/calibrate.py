@@ -87,6 +87,7 @@ def run_queries(g: Any, queries: list[Query], set_name: str, right_fn: Any = Non
 def build_sets(split: str, places: list[Any], workdir: Path, quick: bool) -> dict[str, list[Record]]:
     """Run every set of one half over indexes built for it; the records per set."""
     import evalsets
+
     from gazetteer import load
     from gazetteer.index import write_index
 

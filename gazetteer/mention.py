@@ -27,7 +27,7 @@ from typing import NamedTuple
 from .kinds import KINDS
 from .normalize import arabic_words_only, clean, fold_arabic, fold_latin, is_arabic, to_ascii, variant_key
 
-__all__ = ["KIND_HINTS", "Mention", "parse_mention"]
+__all__ = ["KIND_HINTS", "Mention", "is_descriptor", "parse_mention"]
 
 #: The values :attr:`Mention.kind_hint` can take: the kinds of :mod:`gazetteer.kinds`.
 KIND_HINTS: tuple[str, ...] = KINDS
@@ -176,6 +176,15 @@ def _classify(token: str, first: bool, last: bool) -> _Word:
     if last and key in _ARABIC_ADJECTIVES:
         return _Word(token, bare, _ADJECTIVE, False)
     return _Word(token, bare, _NOT, False)
+
+
+def is_descriptor(word: str) -> bool:
+    """Whether one word is a descriptive word :func:`parse_mention` takes off a name's edges.
+
+    >>> is_descriptor("countryside"), is_descriptor("ريف"), is_descriptor("Talbiseh"), is_descriptor("of")
+    (True, True, False, True)
+    """
+    return _classify(word, True, True).kind not in (_NOT, None) or fold_latin(word) in ("the", "of", "in")
 
 
 def _descriptor(word: _Word) -> str:

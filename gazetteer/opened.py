@@ -23,6 +23,7 @@ from .index import KEY_TIERS, IndexFile
 from .kinds import ADMIN_KINDS, importance
 from .model import AdminRef, Name, Place, SourceRef
 from .scoring import SCORES
+from .spot import SpotIndex
 
 __all__ = ["OpenedIndex", "Postings", "deletions"]
 
@@ -94,6 +95,7 @@ class OpenedIndex:
         self._places: dict[int, Place] = {}
         self._place_columns: _PlaceColumns | None = None
         self._codes: tuple[dict[str, int], dict[int, int]] | None = None
+        self._spots: SpotIndex | None = None
         self._fuzzy: dict[str, tuple[str, ...]] | None = None
         self._lock = threading.Lock()
 
@@ -164,6 +166,18 @@ class OpenedIndex:
                         by_gn.setdefault(int(sid), row)
             codes = self._codes = (by_pcode, by_gn)
         return codes
+
+    # -- spotting --------------------------------------------------------------------------------
+    def spot_index(self) -> SpotIndex:
+        """The spot tier of the posting lists (built on the first geoparse: a dict over first words)."""
+        spots = self._spots
+        if spots is None:
+            c = self.file.column
+            spots = self._spots = SpotIndex(
+                c("postings", "spot_keys"), c("postings", "spot_offsets"), c("postings", "spot_rows"),
+                c("names", "spot"),
+            )  # fmt: skip
+        return spots
 
     # -- fuzzy deletion table --------------------------------------------------------------------
     def fuzzy_table(self) -> dict[str, tuple[str, ...]]:

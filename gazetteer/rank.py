@@ -139,6 +139,7 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
         for rank_, r in unrelated
         if (found[r].score >= top_hit.score - SCORES.ambiguity_score or found[r].tier == top_hit.tier != "fuzzy")
         and rank_ >= top_rank - SCORES.kind_bonus + 0.5
+        and index.importance[r] > index.importance[top] - SCORES.rival_importance_gap
         and fast_distance_m(index.lat[top], index.lon[top], index.lat[r], index.lon[r]) > SCORES.same_place_m
     ]
     margin = "clear" if not unrelated or top_rank - unrelated[0][0] >= FAR_MARGIN else "near"

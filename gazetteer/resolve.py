@@ -24,6 +24,7 @@ from .browse import filter_rows, kinds_of
 from .confidence import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from .errors import InvalidQueryError, StaleIndexWarning
 from .geo import check_latlon
+from .geoparse import PlaceMention
 from .index import IndexFile, read_index
 from .lookup import candidates_of_forms, check_query, query_forms
 from .model import Match, Place
@@ -299,6 +300,36 @@ class Gazetteer:
         found = candidates_of_forms(self.opened, forms, gov=gov, plain=plain)
         request = Request(gov, near, limit, strict, arabic=is_arabic(query))
         return rank(self.opened, found, mentions, request)
+
+    # -- text ------------------------------------------------------------------------------
+    def geoparse(
+        self,
+        text: object,
+        *,
+        province: object = None,
+        near: tuple[float, float] | None = None,
+        min_confidence: float | None = None,
+    ) -> list[PlaceMention]:
+        """Every place mention of a text, in text order, resolved with the document as context.
+
+        See :mod:`gazetteer.geoparse`. ``province`` and ``near`` apply to every mention;
+        each mention's ``match`` reaches ``min_confidence`` (default as :meth:`resolve`).
+
+        >>> from gazetteer import load
+        >>> [m.text for m in load().geoparse("Clashes in Talbiseh, Homs.")]
+        ['Talbiseh', 'Homs']
+        """
+        from .geoparse import geoparse
+
+        return geoparse(self, text, province=province, near=near, min_confidence=min_confidence)
+
+    def geoparse_many(
+        self, texts: Any, *, ids: Any = None, province: object = None, min_confidence: float | None = None
+    ) -> Any:
+        """Geoparse many texts into one pyarrow Table, a row per mention (``doc_id`` = ``ids[i]`` or ``i``)."""
+        from .geoparse import geoparse_table
+
+        return geoparse_table(self.geoparse, texts, ids=ids, province=province, min_confidence=min_confidence)
 
     # -- bulk ------------------------------------------------------------------------------
     def resolve_many(

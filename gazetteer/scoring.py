@@ -55,6 +55,7 @@ class Scores:
     population_bonus: float = 1.0  #: at most, for a populated place (log10 of population / 7)
     ambiguity_score: float = 3.0  #: a rival within this score (or of the same tier) is ambiguous...
     same_place_m: float = 3_000.0  #: ... unless it lies within this distance of the answer
+    rival_importance_gap: float = 2.0  #: ... or is this much less important (a street named after a city)
     seat_first_min: float = 90.0  #: a seat town this good goes before the admin unit named after it
     far_margin: float = 5.0  #: a runner-up this many rank points behind is "far" (confidence evidence)
 

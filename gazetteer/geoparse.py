@@ -1,0 +1,260 @@
+"""Geoparsing: every Syrian place mention in running text, resolved with the document as context.
+
+1. :mod:`gazetteer.spot` finds the spans spelled like indexed names (one pass,
+   longest name first, Arabic clitics and articles absorbed).
+2. The descriptive words around a span join its mention ("the town of X",
+   "X countryside", "rural X", "ريف X", "حي X"...), so the resolver reads the kind
+   and province they ask for; the span itself stays the name.
+3. A local binding ("X in Homs province", "X, Idlib", "X في ريف حمص") makes that
+   governorate the span's province.
+4. Every span is resolved; the confident, unambiguous answers vote for their
+   governorates (by confidence). An ambiguous or unsure span is resolved again
+   with the governorate the votes prefer among its candidates' governorates; the
+   explanation names the mentions that decided.
+5. A span that resolves to no confident place is no mention (a person's name,
+   a common word, a place outside Syria): the confidence threshold, and a Latin
+   word that is not capitalised, decide it.
+
+>>> from gazetteer import load
+>>> text = "Fighting reached Talbiseh and Rastan, north of Homs."
+>>> [(m.text, m.match.place.id) for m in load().geoparse(text)]
+[('Talbiseh', 'gn:163779'), ('Rastan', 'gn:172946'), ('Homs', 'gn:169577')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any, NamedTuple, Protocol
+
+from . import governorates as govs
+from .confidence import DEFAULT_MIN_CONFIDENCE
+from .errors import InvalidQueryError
+from .mention import is_descriptor
+from .model import Match
+from .opened import OpenedIndex
+from .spot import Span, Token, spot, tokenize
+
+__all__ = ["MAX_TEXT_CHARS", "MENTION_SCHEMA", "PlaceMention", "geoparse", "geoparse_table"]
+
+#: Longest text geoparse takes (characters); longer input raises InvalidQueryError.
+MAX_TEXT_CHARS = 50_000_000
+#: Descriptive words taken into a span's mention, at most this many on each side.
+_CONTEXT_WORDS = 3
+_BINDING_RE = re.compile(r"^\s*(?:,|،|\bin\b|\bof\b|في)\s*(?:the\s+)?$", re.IGNORECASE)
+_POSSESSIVE_RE = re.compile(r"^['’]s?\s+$")
+_LIST_RE = re.compile(r"^\s*(?:,|،|and|or|و)\s*(?:and\s+)?$", re.IGNORECASE)
+
+
+class PlaceMention(NamedTuple):
+    """A place named in the text: where (``start``/``end`` into the text), as written, and the answer."""
+
+    start: int
+    end: int
+    text: str
+    match: Match
+
+
+class Gazetteer(Protocol):
+    """What geoparsing needs of a :class:`gazetteer.resolve.Gazetteer` (no import back to it)."""
+
+    opened: OpenedIndex
+
+    def candidates(
+        self, text: object, *, province: object = ..., near: tuple[float, float] | None = ..., limit: int = ...,
+        strict_province: bool = ..., min_confidence: float = ...,
+    ) -> list[Match]: ...  # fmt: skip
+
+
+class _Item:
+    """One spotted span on its way to an answer."""
+
+    __slots__ = ("binding", "found", "mention", "span", "text")
+
+    def __init__(self, span: Span, text: str, mention: str) -> None:
+        self.span, self.text, self.mention = span, text, mention
+        self.found: list[Match] = []
+        self.binding: str | None = None  # a governorate P-code the text binds the span to
+
+
+def _mention(text: str, tokens: Sequence[Token], span: Span, taken: set[int]) -> str:
+    """The span with the descriptive words next to it ("the town of X", "X countryside")."""
+    before: list[str] = []
+    i = span.first - 1
+    while i >= 0 and len(before) < _CONTEXT_WORDS and i not in taken:
+        word = text[tokens[i].start : tokens[i].end]
+        gap = text[tokens[i].end : tokens[i + 1].start] if i + 1 <= span.first else ""
+        if not is_descriptor(word) or len(gap) > 2:
+            break
+        before.insert(0, word)
+        i -= 1
+    after: list[str] = []
+    j = span.last + 1
+    while j < len(tokens) and len(after) < _CONTEXT_WORDS and j not in taken:
+        word = text[tokens[j].start : tokens[j].end]
+        gap = text[tokens[j - 1].end : tokens[j].start]
+        if not (is_descriptor(word) and (len(gap) <= 2 or _POSSESSIVE_RE.match(gap))):
+            break
+        after.append(word)
+        j += 1
+    while before and before[0].lower() in ("of", "in"):
+        before.pop(0)
+    while after and after[-1].lower() in ("of", "in", "the"):
+        after.pop()
+    name = text[span.start : span.end]
+    return " ".join([*before, name, *after])
+
+
+def _province_of(match: Match) -> str | None:
+    """The governorate a span names, when it names one (the unit, or a governorate's capital city)."""
+    p = match.place
+    if p.kind == "governorate":
+        return p.governorate.pcode
+    if p.kind == "city" and p.governorate.pcode:
+        g = govs.by_pcode(p.governorate.pcode)
+        if g.capital and p.name and g.capital.split()[0].lower() in p.name.lower():
+            return g.pcode
+    return None
+
+
+def geoparse(
+    g: Gazetteer,
+    text: object,
+    *,
+    province: object = None,
+    near: tuple[float, float] | None = None,
+    min_confidence: float | None = None,
+) -> list[PlaceMention]:
+    """Every place mention of ``text`` with its answer, in text order (see the module docs)."""
+    from .confidence import check_min_confidence
+
+    if not isinstance(text, str):
+        raise InvalidQueryError(f"a text must be a str, got {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InvalidQueryError(f"a text is at most {MAX_TEXT_CHARS} characters, got {len(text)}")
+    threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else check_min_confidence(min_confidence)
+    gov = None if province is None else govs.find(province).pcode
+    tokens = tokenize(text)
+    spans = list(spot(text, tokens, g.opened.spot_index()))
+    taken = {i for s in spans for i in range(s.first, s.last + 1)}
+    items: list[_Item] = []
+    for span in spans:
+        name = text[span.start : span.end]
+        if span.first == span.last and tokens[span.first].keys[0].isascii() and not tokens[span.first].capital:
+            continue  # a Latin word in lower case is prose, not a name
+        items.append(_Item(span, name, _mention(text, tokens, span, taken)))
+    for item in items:
+        item.found = _candidates(g, item.mention, gov, near)
+    _bind(text, items)
+    votes: dict[str, float] = defaultdict(float)
+    voters: dict[str, list[str]] = defaultdict(list)
+    for item in items:
+        if item.binding and item.binding != gov:
+            item.found = _candidates(g, item.mention, item.binding, near, "bound by the text to")
+        best = item.found[0] if item.found else None
+        if best is not None and best.confidence >= threshold and not best.ambiguous:
+            place_gov = best.place.governorate.pcode or ""
+            votes[place_gov] += best.confidence
+            voters[place_gov].append(item.text)
+    out: list[PlaceMention] = []
+    for item in items:
+        best = item.found[0] if item.found else None
+        if best is not None and (best.confidence < threshold or best.ambiguous) and gov is None and not item.binding:
+            best = _by_context(g, item, votes, voters, near) or best
+        if best is not None and best.confidence >= threshold:
+            out.append(PlaceMention(item.span.start, item.span.end, item.text, best))
+    return out
+
+
+def _candidates(
+    g: Gazetteer, mention: str, gov: str | None, near: tuple[float, float] | None, why: str = ""
+) -> list[Match]:
+    try:
+        found = g.candidates(mention, province=gov, near=near, limit=5)
+    except InvalidQueryError:
+        return []
+    if why and found and gov:
+        note = f"{why} {govs.by_pcode(gov).name}"
+        found = [replace(found[0], signals=(*found[0].signals, note)), *found[1:]]
+    return found
+
+
+def _bind(text: str, items: Sequence[_Item]) -> None:
+    """ "X, Idlib", "X in Homs province": the next span names a governorate that binds this one.
+
+    Not in a list of governorates ("Aleppo, Hama and Homs"): a span that names a governorate
+    itself, or a next span followed by another list item, binds nothing.
+    """
+    for k, (this, nxt) in enumerate(zip(items, items[1:])):
+        if not nxt.found or not this.found or _province_of(this.found[0]) is not None:
+            continue
+        gap = text[this.span.end : nxt.span.start]
+        if not _BINDING_RE.match(gap):
+            continue
+        after = text[nxt.span.end : items[k + 2].span.start] if k + 2 < len(items) else ""
+        if after and _LIST_RE.match(after):
+            continue
+        bound = _province_of(nxt.found[0])
+        if bound is not None:
+            this.binding = bound
+
+
+def _by_context(
+    g: Gazetteer, item: _Item, votes: dict[str, float], voters: dict[str, list[str]], near: tuple[float, float] | None
+) -> Match | None:
+    """The span resolved again within the governorate the document's other mentions prefer, if any."""
+    top = item.found[0]
+    rivals = {top.place.id, *top.alternatives}  # only the places that matched about as well
+    options = {m.place.governorate.pcode for m in item.found if m.place.id in rivals and m.place.governorate.pcode}
+    ranked = sorted((votes.get(p, 0.0), p) for p in options)
+    if not ranked or ranked[-1][0] <= 0.0 or (len(ranked) > 1 and ranked[-1][0] == ranked[-2][0]):
+        return None
+    chosen = ranked[-1][1]
+    found = g.candidates(item.mention, province=chosen, near=near, limit=1, strict_province=True)
+    if not found:
+        return None
+    others = ", ".join(dict.fromkeys(v for v in voters[chosen] if v != item.text))
+    note = f"document context: {govs.by_pcode(chosen).name}" + (f" (from {others[:120]})" if others else "")
+    return replace(found[0], signals=(*found[0].signals, note))
+
+
+#: The columns of :func:`geoparse_table` (name, Arrow type name).
+MENTION_SCHEMA: tuple[tuple[str, str], ...] = (
+    ("doc_id", "string"),
+    ("start", "int64"),
+    ("end", "int64"),
+    ("text", "string"),
+    ("id", "string"),
+    ("name", "string"),
+    ("name_ar", "string"),
+    ("lat", "float64"),
+    ("lon", "float64"),
+    ("kind", "string"),
+    ("governorate", "string"),
+    ("score", "float64"),
+    ("confidence", "float64"),
+)
+
+
+def geoparse_table(
+    parse: Any, texts: Any, *, ids: Any = None, province: object = None, min_confidence: float | None = None
+) -> Any:
+    """A pyarrow Table of the mentions ``parse`` finds in each text, one row per mention."""
+    import pyarrow as pa
+
+    texts = list(texts)
+    doc_ids = [str(i) for i in range(len(texts))] if ids is None else [str(i) for i in ids]
+    if len(doc_ids) != len(texts):
+        raise InvalidQueryError(f"ids has {len(doc_ids)} values for {len(texts)} texts")
+    cols: dict[str, list[Any]] = {name: [] for name, _ in MENTION_SCHEMA}
+    for doc, text in zip(doc_ids, texts):
+        for m in parse(text, province=province, min_confidence=min_confidence):
+            p = m.match.place
+            row = (doc, m.start, m.end, m.text, p.id, p.name, p.name_ar, p.lat, p.lon, p.kind, p.governorate.name,
+                   m.match.score, m.match.confidence)  # fmt: skip
+            for (name, _), value in zip(MENTION_SCHEMA, row):
+                cols[name].append(value)
+    schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in MENTION_SCHEMA])
+    return pa.Table.from_pydict(cols, schema=schema)

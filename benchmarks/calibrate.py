@@ -228,8 +228,10 @@ def main(argv: list[str] | None = None) -> int:
         "target_precision": TARGET_PRECISION,
         "default_min_confidence": threshold,
         "queries": dict(counts),
-        "tuning_figures": {k: {"precision": round(v[0], 4), "recall": round(v[1], 4), "answered": v[2], "right": v[3]}
-                           for k, v in figures.items()},  # fmt: skip
+        "tuning_figures": {
+            k: {"precision": round(v[0], 4), "recall": round(v[1], 4), "answered": v[2], "right": v[3]}
+            for k, v in figures.items()
+        },
         "bands": bands,
         "buckets": buckets,
     }

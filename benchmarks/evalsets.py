@@ -354,7 +354,8 @@ def mutated_queries(places: Sequence[Any], split: str, *, per_place: int = 1, se
                 continue  # the variant is another place's name
             province = p.governorate.pcode if rng.random() < 0.5 else None
             tags = {"mutated", "mutated-province" if province else "mutated-bare"}
-            out.append(Query(changed, province, (target_of(p, with_seat_links=True),), frozenset(tags), f"{p.id}: {text}"))
+            target = (target_of(p, with_seat_links=True),)
+            out.append(Query(changed, province, target, frozenset(tags), f"{p.id}: {text}"))
     return out
 
 

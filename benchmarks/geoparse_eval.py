@@ -209,7 +209,9 @@ def evaluate(docs: list[Doc], predict: Any) -> dict[str, Any]:
     return {"per_doc": per_doc, "groups": groups, "details": details}
 
 
-def throughput(g_path: Path, docs: list[Doc], sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000)) -> list[dict[str, float]]:
+def throughput(
+    g_path: Path, docs: list[Doc], sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000)
+) -> list[dict[str, float]]:
     """Characters per second of geoparse on texts of each size (paragraphs of the corpus, shuffled)."""
     from gazetteer import load
 
@@ -249,7 +251,10 @@ def main(argv: list[str] | None = None) -> int:
         build_default(path)
     g = load(path)
     docs = [d for d in load_docs(g) if args.texts == "all" or d.split == args.texts]
-    systems: dict[str, Any] = {"gazetteer": lambda t: gazetteer_predict(g, t), "baseline": lambda t: baseline_predict(g, t)}
+    systems: dict[str, Any] = {
+        "gazetteer": lambda t: gazetteer_predict(g, t),
+        "baseline": lambda t: baseline_predict(g, t),
+    }
     try:
         peer = GeotextPeer()
         systems["geotext"] = peer.predict
@@ -261,7 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, r in results.items():
         print(f"\n{name}")
         for key, s in sorted(r["groups"].items()):
-            print(f"  {key:<10} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  (tp {s.tp}, fp {s.fp}, fn {s.fn})")
+            figures_line = f"P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  (tp {s.tp}, fp {s.fp}, fn {s.fn})"
+            print(f"  {key:<10} {figures_line}")
         figures[name] = {
             "groups": {k: {"p": s.precision, "r": s.recall, "f1": s.f1, "tp": s.tp, "fp": s.fp, "fn": s.fn}
                        for k, s in r["groups"].items()},

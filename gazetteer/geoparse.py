@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 from typing import Any, NamedTuple, Protocol
 
 from . import governorates as govs
@@ -187,7 +188,7 @@ def _bind(text: str, items: Sequence[_Item]) -> None:
     Not in a list of governorates ("Aleppo, Hama and Homs"): a span that names a governorate
     itself, or a next span followed by another list item, binds nothing.
     """
-    for k, (this, nxt) in enumerate(zip(items, items[1:])):
+    for k, (this, nxt) in enumerate(pairwise(items)):
         if not nxt.found or not this.found or _province_of(this.found[0]) is not None:
             continue
         gap = text[this.span.end : nxt.span.start]

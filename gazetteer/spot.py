@@ -38,8 +38,12 @@ _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _CLITICS = "وفبلك"
 #: Words that begin many names and are no name alone (Tell, Deir, Kafr, Khan, Bab...), as spot keys.
 _GENERIC_WORDS = frozenset(
-    {*_GENERIC_MAP, *(fold(w) for w in ["tell", "tal", "tall", "khan", "bab", "jisr", "ras", "qasr", "qalaat", "qalat", "souq", "suq", "nahr", "jabal", "dam", "بير", "تل", "دير", "كفر", "عين", "خان", "باب", "جسر", "راس", "قصر", "قلعه", "سوق", "نهر", "جبل", "بيت", "ابو", "ام"])}
-)  # fmt: skip
+    {
+        *_GENERIC_MAP,
+        *(fold(w) for w in "tell tal tall khan bab jisr ras qasr qalaat qalat souq suq nahr jabal dam".split()),
+        *(fold(w) for w in "بير تل دير كفر عين خان باب جسر راس قصر قلعه سوق نهر جبل بيت ابو ام".split()),
+    }
+)
 #: What may separate two words of one name in running text.
 _JOINERS = frozenset(" -‐‑–'’")
 

@@ -40,8 +40,8 @@ _CLITICS = "وفبلك"
 _GENERIC_WORDS = frozenset(
     {
         *_GENERIC_MAP,
-        *(fold(w) for w in "tell tal tall khan bab jisr ras qasr qalaat qalat souq suq nahr jabal dam".split()),
-        *(fold(w) for w in "بير تل دير كفر عين خان باب جسر راس قصر قلعه سوق نهر جبل بيت ابو ام".split()),
+        *(fold(w) for w in ["tell", "tal", "tall", "khan", "bab", "jisr", "ras", "qasr", "qalaat", "qalat", "souq", "suq", "nahr", "jabal", "dam"]),
+        *(fold(w) for w in ["بير", "تل", "دير", "كفر", "عين", "خان", "باب", "جسر", "راس", "قصر", "قلعه", "سوق", "نهر", "جبل", "بيت", "ابو", "ام"]),
     }
 )
 #: What may separate two words of one name in running text.

@@ -37,13 +37,11 @@ _WORD_RE = re.compile(f"(?:{_LETTER}|{_MARK})+(?:{_QUOTE}(?:{_LETTER}|{_MARK})+)
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _CLITICS = "وفبلك"
 #: Words that begin many names and are no name alone (Tell, Deir, Kafr, Khan, Bab...), as spot keys.
-_GENERIC_WORDS = frozenset(
-    {
-        *_GENERIC_MAP,
-        *(fold(w) for w in ["tell", "tal", "tall", "khan", "bab", "jisr", "ras", "qasr", "qalaat", "qalat", "souq", "suq", "nahr", "jabal", "dam"]),
-        *(fold(w) for w in ["بير", "تل", "دير", "كفر", "عين", "خان", "باب", "جسر", "راس", "قصر", "قلعه", "سوق", "نهر", "جبل", "بيت", "ابو", "ام"]),
-    }
-)
+_GENERIC_LATIN = ("tell", "tal", "tall", "khan", "bab", "jisr", "ras", "qasr", "qalaat", "qalat", "souq", "suq",
+                  "nahr", "jabal", "dam")  # fmt: skip
+_GENERIC_ARABIC = ("بير", "تل", "دير", "كفر", "عين", "خان", "باب", "جسر", "راس", "قصر", "قلعه", "سوق", "نهر", "جبل",
+                   "بيت", "ابو", "ام")  # fmt: skip
+_GENERIC_WORDS = frozenset({*_GENERIC_MAP, *(fold(w) for w in (*_GENERIC_LATIN, *_GENERIC_ARABIC))})
 #: What may separate two words of one name in running text.
 _JOINERS = frozenset(" -‐‑–'’")
 

@@ -24,7 +24,7 @@ import json
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NoReturn
 
 from ._version import __version__
 from .adapters import SOURCES
@@ -68,8 +68,16 @@ def _json(obj: Any, *, indent: int | None = None) -> None:
     print(json.dumps(obj, ensure_ascii=False, indent=indent))
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its error messages made safe for a terminal (they echo the arguments)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, safe(f"{self.prog}: error: {message}") + "\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="gazetteer",
         description="Offline bilingual gazetteer and place-name resolver for Syria.",
     )
@@ -77,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--index", help="index file to use (default: $GAZETTEER_INDEX, then your built one, then the shipped one)"
     )
-    commands = "{resolve,place,list,nearest,admin,info,build}"
+    commands = "{resolve,geoparse,place,list,nearest,admin,info,build}"
     sub = p.add_subparsers(dest="command", required=True, metavar=commands)
 
     r = sub.add_parser("resolve", help="resolve mentions (arguments, or one per line on standard input)")
@@ -90,6 +98,14 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     r.add_argument("--limit", "-n", type=int, default=1, help="candidates per mention (default 1)")
     r.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    gp = sub.add_parser("geoparse", help="find and resolve the place mentions of texts (files or standard input)")
+    gp.add_argument("files", nargs="*", metavar="FILE", help="UTF-8 text files; none or '-': standard input")
+    gp.add_argument("--province", "-p", help="governorate every mention is in (any spelling or code)")
+    gp.add_argument("--min-confidence", type=float, default=None, metavar="X", help="as for resolve")
+    out = gp.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="one JSON object per mention")
+    out.add_argument("--geojson", action="store_true", help="a GeoJSON FeatureCollection of the mentions")
 
     pl = sub.add_parser("place", help="show a place by id, OCHA P-code or GeoNames id")
     pl.add_argument("ids", nargs="+", metavar="ID", help="e.g. gn:163779, SY04, SY040401, 163779")
@@ -140,6 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {
         "resolve": _resolve,
+        "geoparse": _geoparse,
         "place": _place,
         "list": _list,
         "nearest": _nearest,
@@ -263,6 +280,63 @@ def _resolve(args: argparse.Namespace) -> int:
         _say("gazetteer: no mentions (give them as arguments, or one per line on standard input)", err=True)
         return 1
     return 1 if missing else 0
+
+
+# -- geoparse ------------------------------------------------------------------------------------------
+
+
+def _read_text(name: str) -> str:
+    """A text file (or standard input for '-') as UTF-8; a usage error when it is not text."""
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        label = "standard input"
+    else:
+        try:
+            with open(name, "rb") as f:
+                data = f.read()
+        except OSError as e:
+            raise _Usage(f"{name[:200]}: cannot be read ({e.strerror or e})") from None
+        except ValueError as e:  # NUL bytes or lone surrogates in the name
+            raise _Usage(f"{name[:200]!r}: cannot be read ({e})") from None
+        label = name[:200]
+    if b"\x00" in data[:65536]:
+        raise _Usage(f"{label} is not text (it holds NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise _Usage(f"{label} is not UTF-8 text (byte {e.start})") from None
+
+
+def _geoparse(args: argparse.Namespace) -> int:
+    from .confidence import check_min_confidence
+
+    threshold = None if args.min_confidence is None else check_min_confidence(args.min_confidence)
+    g = _open(args)
+    features: list[dict[str, Any]] = []
+    found = 0
+    for name in args.files or ["-"]:
+        text = _read_text(name)
+        mentions = g.geoparse(text, province=args.province, min_confidence=threshold)
+        found += len(mentions)
+        for m in mentions:
+            p, match = m.match.place, m.match
+            if args.geojson:
+                features.append({
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+                    "properties": {"file": name, "start": m.start, "end": m.end, "text": m.text, "id": p.id,
+                                   "name": p.name, "name_ar": p.name_ar, "kind": p.kind,
+                                   "governorate": p.governorate.name, "confidence": round(match.confidence, 4)},
+                })  # fmt: skip
+            elif args.json:
+                _json({"file": name, "start": m.start, "end": m.end, "text": m.text, "match": match.to_dict()})
+            else:
+                _say(f"{name}:{m.start}-{m.end}  {m.text} -> {_place_line(p)}  confidence {match.confidence:.2f}")
+    if args.geojson:
+        _json({"type": "FeatureCollection", "features": features})
+    if not found:
+        _say("gazetteer: no place mention found", err=True)
+    return 0 if found else 1
 
 
 # -- places --------------------------------------------------------------------------------------------

@@ -44,7 +44,8 @@ __all__ = ["MAX_TEXT_CHARS", "MENTION_SCHEMA", "PlaceMention", "geoparse", "geop
 MAX_TEXT_CHARS = 50_000_000
 #: Descriptive words taken into a span's mention, at most this many on each side.
 _CONTEXT_WORDS = 3
-_BINDING_RE = re.compile(r"^\s*(?:,|،|\bin\b|\bof\b|في)\s*(?:the\s+)?$", re.IGNORECASE)
+_CONNECTOR_RE = re.compile(r"^(?:,|،|in|of|في|the)$", re.IGNORECASE)
+_GAP_WORD_RE = re.compile(r"[,،]|[^\s,،]+")
 _POSSESSIVE_RE = re.compile(r"^['’]s?\s+$")
 _LIST_RE = re.compile(r"^\s*(?:,|،|and|or|و)\s*(?:and\s+)?$", re.IGNORECASE)
 
@@ -96,7 +97,7 @@ def _mention(text: str, tokens: Sequence[Token], span: Span, taken: set[int]) ->
     while j < len(tokens) and len(after) < _CONTEXT_WORDS and j not in taken:
         word = text[tokens[j].start : tokens[j].end]
         gap = text[tokens[j - 1].end : tokens[j].start]
-        if not (is_descriptor(word) and (len(gap) <= 2 or _POSSESSIVE_RE.match(gap))):
+        if not (is_descriptor(word, first=False) and (len(gap) <= 2 or _POSSESSIVE_RE.match(gap))):
             break
         after.append(word)
         j += 1
@@ -191,8 +192,7 @@ def _bind(text: str, items: Sequence[_Item]) -> None:
     for k, (this, nxt) in enumerate(pairwise(items)):
         if not nxt.found or not this.found or _province_of(this.found[0]) is not None:
             continue
-        gap = text[this.span.end : nxt.span.start]
-        if not _BINDING_RE.match(gap):
+        if not _binds(text[this.span.end : nxt.span.start]):
             continue
         after = text[nxt.span.end : items[k + 2].span.start] if k + 2 < len(items) else ""
         if after and _LIST_RE.match(after):
@@ -200,6 +200,23 @@ def _bind(text: str, items: Sequence[_Item]) -> None:
         bound = _province_of(nxt.found[0])
         if bound is not None:
             this.binding = bound
+
+
+def _binds(gap: str) -> bool:
+    """Whether the words between two spans bind the first to the second: ", ", " in ", " في ", " بريف ",
+    " in the countryside of "... (connectors and descriptive words, at least one connector)."""
+    words = _GAP_WORD_RE.findall(gap)
+    if not words or len(words) > 5:
+        return False
+    connector = False
+    for w in words:
+        if _CONNECTOR_RE.match(w):
+            connector = connector or w.lower() != "the"
+        elif is_descriptor(w) and w[:1] in "بفو" and not is_descriptor(w, first=False):
+            connector = True  # بريف حمص: "in the countryside of Homs"
+        elif not is_descriptor(w):
+            return False
+    return connector
 
 
 def _by_context(

@@ -178,13 +178,17 @@ def _classify(token: str, first: bool, last: bool) -> _Word:
     return _Word(token, bare, _NOT, False)
 
 
-def is_descriptor(word: str) -> bool:
+def is_descriptor(word: str, *, first: bool = True) -> bool:
     """Whether one word is a descriptive word :func:`parse_mention` takes off a name's edges.
+
+    ``first``: the word opens the mention, where an Arabic clitic may stick to it ("بريف").
 
     >>> is_descriptor("countryside"), is_descriptor("ريف"), is_descriptor("Talbiseh"), is_descriptor("of")
     (True, True, False, True)
+    >>> is_descriptor("بريف"), is_descriptor("بريف", first=False)
+    (True, False)
     """
-    return _classify(word, True, True).kind not in (_NOT, None) or fold_latin(word) in ("the", "of", "in")
+    return _classify(word, first, not first).kind not in (_NOT, None) or fold_latin(word) in ("the", "of", "in")
 
 
 def _descriptor(word: _Word) -> str:

@@ -117,8 +117,8 @@ def test_cli__place_list_nearest_admin_version(full_index_path: Path) -> None:
 def test_cli__geoparse_geojson_is_a_feature_collection(full_index_path: Path, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Clashes reached Talbiseh, north of Homs, and the village of Ter Maela.", encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "gazetteer", "--index", str(full_index_path), "geoparse",
-                          str(article), "--geojson"], capture_output=True, text=True, cwd=REPO, timeout=120)  # fmt: skip
+    argv = [sys.executable, "-m", "gazetteer", "--index", str(full_index_path), "geoparse", str(article), "--geojson"]
+    out = subprocess.run(argv, capture_output=True, text=True, cwd=REPO, timeout=120)
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
     assert doc["type"] == "FeatureCollection"

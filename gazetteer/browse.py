@@ -8,16 +8,18 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 from .errors import InvalidQueryError
+from .geo import check_latlon
 from .kinds import KINDS, POPULATED_KINDS
 from .model import Place
 from .normalize import fold
 from .opened import OpenedIndex
+from .spatial import AdminOf, Nearby, SpatialIndex
 
-__all__ = ["PLACE_FIELDS", "filter_rows", "kinds_of", "place_row", "places_table"]
+__all__ = ["PLACE_FIELDS", "Browsing", "filter_rows", "kinds_of", "place_row", "places_table"]
 
 
 def kinds_of(kind: object) -> frozenset[str] | None:
@@ -70,6 +72,144 @@ def filter_rows(
         if kinds is not None:
             out = [r for r in out if index.kind[r] in kinds]
     return sorted(out, key=index.ids.__getitem__)
+
+
+class Browsing:
+    """The look-ups of a :class:`~gazetteer.resolve.Gazetteer` by id, by point and by admin unit."""
+
+    opened: OpenedIndex
+    _grid: SpatialIndex
+
+    # -- places ----------------------------------------------------------------------------
+    def place(self, place_id: object) -> Place | None:
+        """The place with this id (``gn:163779``, ``pcode:SY04``, ``cur:mezzeh-airbase``...), or ``None``.
+
+        >>> from gazetteer import load
+        >>> load().place("gn:163779").name_ar
+        'تلبيسة'
+        """
+        row = self.opened.row_of.get(place_id) if isinstance(place_id, str) else None
+        return None if row is None else self.opened.place(row)
+
+    def by_pcode(self, pcode: object) -> Place | None:
+        """The place with this OCHA P-code (``SY04``, ``SY040401``, a community's ``C1234``), or ``None``.
+
+        >>> from gazetteer import load
+        >>> load().by_pcode("SY04").kind, load().by_pcode("SY040401").name
+        ('governorate', 'Talbiseh')
+        """
+        if not isinstance(pcode, str):
+            return None
+        row = self.opened.rows_by_code()[0].get(pcode.strip().upper())
+        return None if row is None else self.opened.place(row)
+
+    def by_geonames_id(self, geonames_id: object) -> Place | None:
+        """The place with this GeoNames id (an int or its digits), or ``None``.
+
+        >>> from gazetteer import load
+        >>> load().by_geonames_id(163779).name
+        'Talbiseh'
+        """
+        if isinstance(geonames_id, bool):
+            return None
+        if isinstance(geonames_id, str) and geonames_id.strip().isdigit():
+            geonames_id = int(geonames_id.strip())
+        if not isinstance(geonames_id, int):
+            return None
+        row = self.opened.rows_by_code()[1].get(geonames_id)
+        return None if row is None else self.opened.place(row)
+
+    def lookup_id(self, text: object) -> Place | None:
+        """A place by any of its identifiers: an index id, an OCHA P-code or a GeoNames id.
+
+        >>> from gazetteer import load
+        >>> [load().lookup_id(x).name for x in ("gn:163779", "SY040401", "163779")]
+        ['Talbiseh', 'Talbiseh', 'Talbiseh']
+        """
+        if not isinstance(text, str):
+            return self.by_geonames_id(text)
+        return self.place(text.strip()) or self.by_pcode(text) or self.by_geonames_id(text)
+
+    def places(
+        self,
+        *,
+        governorate: object = None,
+        district: object = None,
+        subdistrict: object = None,
+        kind: str | Collection[str] | None = None,
+    ) -> Iterator[Place]:
+        """Every place, in id order, or those of a governorate, district, subdistrict and kind(s).
+
+        ``governorate`` takes any spelling or code; ``district`` and ``subdistrict`` take an
+        OCHA P-code or a name. Unknown values raise
+        :class:`~gazetteer.errors.UnknownProvinceError` / :class:`~gazetteer.errors.InvalidQueryError`.
+
+        >>> from gazetteer import load
+        >>> towns = list(load().places(governorate="Homs", kind="town"))
+        >>> all(p.governorate.name == "Homs" and p.kind == "town" for p in towns), len(towns) > 10
+        (True, True)
+        """
+        rows = filter_rows(self.opened, governorate=governorate, district=district, subdistrict=subdistrict, kind=kind)
+        for row in rows:
+            yield self.opened.place(row)
+
+    def places_table(
+        self,
+        *,
+        governorate: object = None,
+        district: object = None,
+        subdistrict: object = None,
+        kind: str | Collection[str] | None = None,
+    ) -> Any:
+        """:meth:`places` as a pyarrow Table, one row per place (the place columns of :meth:`resolve_many`)."""
+        return places_table(list(self.places(governorate=governorate, district=district, subdistrict=subdistrict,
+                                             kind=kind)))  # fmt: skip
+
+    def nearest(
+        self,
+        lat: object,
+        lon: object,
+        *,
+        k: int = 1,
+        kind: str | Collection[str] | None = None,
+        max_km: float | None = None,
+    ) -> list[Nearby]:
+        """The ``k`` places nearest to a point, nearest first, with their geodesic distance.
+
+        ``kind``: a kind, several, ``"any"``, or None for populated places (city, town,
+        village). ``max_km`` drops places farther away.
+
+        >>> from gazetteer import load
+        >>> n = load().nearest(34.84, 36.73)[0]
+        >>> n.place.name, round(n.distance_m)
+        ('Talbiseh', 116)
+        """
+        lat_f, lon_f = check_latlon(lat, lon)
+        if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+            raise InvalidQueryError(f"k must be a positive int, got {k!r}")
+        kinds = kinds_of(kind)
+        max_m = None
+        if max_km is not None:
+            if isinstance(max_km, bool) or not isinstance(max_km, (int, float)) or not max_km >= 0:
+                raise InvalidQueryError(f"max_km must be a number >= 0, got {max_km!r}")
+            max_m = float(max_km) * 1000.0
+        return self._spatial().nearest(lat_f, lon_f, min(k, 1000), kinds, max_m)
+
+    def admin_of(self, lat: object, lon: object) -> AdminOf | None:
+        """The governorate, district and subdistrict of a point, by the nearest subdistrict centre.
+
+        An approximation until boundaries are available (see :mod:`gazetteer.spatial`);
+        ``None`` for a point far from every centre (outside Syria).
+        """
+        lat_f, lon_f = check_latlon(lat, lon)
+        return self._spatial().admin_of(lat_f, lon_f)
+
+    def _spatial(self) -> SpatialIndex:
+        spatial: SpatialIndex | None = getattr(self, "_grid", None)
+        if spatial is None:
+            spatial = SpatialIndex(self.opened)
+            self._grid = spatial
+        return spatial
 
 
 #: The place columns of tables (:func:`places_table`, ``resolve_many``): name and Arrow type name.

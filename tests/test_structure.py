@@ -1,0 +1,100 @@
+"""The package's shape: no import cycles, a small façade, the query path apart from the readers, a typed public API."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import subprocess
+import sys
+from pathlib import Path
+
+import gazetteer
+
+PACKAGE = Path(gazetteer.__file__).resolve().parent
+
+
+def _imports() -> dict[str, set[str]]:
+    """Module -> the gazetteer modules it imports anywhere (top level or inside functions, TYPE_CHECKING too)."""
+    graph: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        is_init = parts[-1] == "__init__"
+        name = ".".join(parts[:-1] if is_init else parts)
+        package = parts[:-1] if not is_init else parts[:-1]
+        deps: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package[: len(package) - (node.level - 1)]
+                    if node.module:
+                        deps.add(".".join([*base, node.module]))
+                    else:
+                        deps.update(".".join([*base, a.name]) for a in node.names)
+                elif node.module and node.module.startswith("gazetteer"):
+                    deps.add(node.module)
+            elif isinstance(node, ast.Import):
+                deps.update(a.name for a in node.names if a.name.startswith("gazetteer"))
+        graph[name] = deps - {name}
+    return {m: {d for d in deps if d in graph} for m, deps in graph.items()}
+
+
+def test_structure__no_module_imports_one_that_imports_it_back() -> None:
+    graph = _imports()
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(m: str) -> None:
+        state[m] = 1
+        stack.append(m)
+        for d in sorted(graph[m]):
+            if state.get(d) == 1:
+                cycle = stack[stack.index(d) :] + [d]
+                raise AssertionError("import cycle: " + " -> ".join(cycle))
+            if d not in state:
+                visit(d)
+        stack.pop()
+        state[m] = 2
+
+    for m in sorted(graph):
+        if m not in state:
+            visit(m)
+
+
+def test_structure__the_facade_is_small_and_queries_never_import_readers() -> None:
+    assert sum(1 for _ in open(PACKAGE / "resolve.py", encoding="utf-8")) < 300
+    graph = _imports()
+    query_path = ["gazetteer.resolve", "gazetteer.lookup", "gazetteer.rank", "gazetteer.opened", "gazetteer.spot",
+                  "gazetteer.geoparse", "gazetteer.spatial", "gazetteer.browse"]  # fmt: skip
+    seen: set[str] = set()
+    todo = list(query_path)
+    while todo:
+        m = todo.pop()
+        if m not in seen:
+            seen.add(m)
+            todo.extend(graph.get(m, ()))
+    assert not {m for m in seen if m.startswith("gazetteer.adapters") or m in ("gazetteer.build", "gazetteer.merge")}
+
+
+def test_structure__import_reads_no_index_and_no_heavy_library() -> None:
+    code = (
+        "import sys, gazetteer\n"
+        "print(sorted(m for m in ('pyarrow', 'pyproj', 'numpy', 'gazetteer.adapters', 'gazetteer.merge') "
+        "if m in sys.modules))\n"
+        "print(gazetteer.default._default is None)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=PACKAGE.parent)  # fmt: skip
+    assert out.stdout.split() == ["[]", "True"], out.stdout + out.stderr
+
+
+def test_api__every_exported_name_exists_and_public_functions_take_no_kwargs() -> None:
+    for name in gazetteer.__all__:
+        assert hasattr(gazetteer, name), name
+    members = [getattr(gazetteer, n) for n in gazetteer.__all__ if callable(getattr(gazetteer, n))]
+    members += [m for _, m in inspect.getmembers(gazetteer.Gazetteer, inspect.isfunction) if not _.startswith("_")]
+    for fn in members:
+        if inspect.isclass(fn):
+            continue
+        for p in inspect.signature(fn).parameters.values():
+            assert p.kind is not inspect.Parameter.VAR_KEYWORD, f"{fn.__qualname__} takes **{p.name}"
+    assert (PACKAGE / "py.typed").is_file()

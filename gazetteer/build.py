@@ -199,6 +199,10 @@ def build(
         if path.is_dir():
             verify_checksums(path)
     results = read_all(paths, exclude=excluded)
+    if "curated" not in excluded:
+        from .adapters import curated
+
+        results.extend(curated.read_all())
     result = _finish(results, Path(output), started)
     if log is not None:
         log(format_report(result))

@@ -23,12 +23,12 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .curated import load_json
+from .curated import curated_text, load_json
 from .errors import UnknownProvinceError
 from .model import AdminRef
 from .normalize import clean, exact_key, variant_key
 
-__all__ = ["Governorate", "all_governorates", "by_pcode", "find", "lookup"]
+__all__ = ["Governorate", "all_governorates", "by_pcode", "find", "lookup", "neighbours"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,3 +143,33 @@ def find(province: object) -> Governorate:
     if g is None:
         raise UnknownProvinceError(province, [g.name for g in all_governorates()])
     return g
+
+
+@cache
+def _adjacency() -> dict[str, frozenset[str]]:
+    """Governorate P-code -> P-codes of its neighbours, from ``sources/governorate_adjacency.tsv``."""
+    lines = curated_text("governorate_adjacency.tsv").splitlines()
+    if not lines or lines[0].split("\t")[:2] != ["governorate", "neighbour"]:
+        raise ValueError("sources/governorate_adjacency.tsv: header must start with 'governorate\tneighbour'")
+    pairs: dict[str, set[str]] = {g.pcode: set() for g in all_governorates()}
+    for line_no, line in enumerate(lines[1:], 2):
+        if not line.strip():
+            continue
+        a, b = (lookup(x) for x in line.split("\t")[:2])
+        if a is None or b is None or a == b:
+            raise ValueError(f"sources/governorate_adjacency.tsv:{line_no}: not a pair of two governorates")
+        pairs[a.pcode].add(b.pcode)
+        pairs[b.pcode].add(a.pcode)
+    return {k: frozenset(v) for k, v in pairs.items()}
+
+
+def neighbours(pcode: str) -> frozenset[str]:
+    """The P-codes of the governorates that share a border with this one (any code or spelling works).
+
+    Read from ``sources/governorate_adjacency.tsv`` (each pair cites the page that states it);
+    the relation is symmetric. Raises :class:`UnknownProvinceError` for an unknown governorate.
+
+    >>> sorted(neighbours("SY01")), sorted(by_pcode(p).name for p in neighbours("Quneitra"))
+    (['SY03'], ['Daraa', 'Rif Dimashq'])
+    """
+    return _adjacency()[find(pcode).pcode]

@@ -136,13 +136,12 @@ def test_merge__same_name_close_rows_of_two_sources_join() -> None:
     assert len(places) == 1
 
 
-def test_merge__same_name_far_apart_or_other_governorate_stay_apart() -> None:
+def test_merge__same_name_far_apart_stay_apart() -> None:
     places = _merge(
         _rec("geonames", "1", "Al Hamidiyah", 34.71, 35.95, governorate="14", external_ids={"geonames": "1"}),
         _rec("syrianarchive", "7", "Al-Hamidiyah", 35.10, 36.70, governorate="HAMA"),
-        _rec("syrianarchive", "8", "Al-Hamidiyah", 34.72, 35.96, governorate="HAMA"),  # close, other governorate
     )
-    assert len(places) == 3
+    assert len(places) == 2
 
 
 def test_merge__two_geonames_ids_never_join() -> None:

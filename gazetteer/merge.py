@@ -261,7 +261,7 @@ class _Node:
     seated_units: list[_Node] = field(default_factory=list)  #: units merged or linked to this seat
     unit_population: int | None = None  #: population of a subdistrict, as evidence for its seat's kind
 
-    def keys(self) -> set[str]:
+    def own_keys(self) -> set[str]:
         """Name keys of the rows of the gazetteer sources (never the keys other rows brought)."""
         out: set[str] = set()
         for rec in self.records:
@@ -334,8 +334,10 @@ def merge(results: Iterable[ReadResult]) -> tuple[list[Place], MergeReport]:
         else:
             placed.append(rec)
     anchors = _anchor_nodes([r for r in placed if r.source in _AUTHORITATIVE], drop, report)
+    _assign_hierarchy(anchors, subdistricts, districts_by_gn)
+    unit_names = _probable_seats(anchors, subdistricts, seat_facts)
     sa_nodes = _place_other_rows([r for r in placed if r.source not in _AUTHORITATIVE], anchors, admin_nodes,
-                                 locator, drop, report)  # fmt: skip
+                                 locator, drop, report, unit_names)  # fmt: skip
     for node in anchors:
         for rec in node.records:
             if rec.source != "curated":
@@ -504,6 +506,7 @@ def _anchor_nodes(records: list[SourceRecord], drop: _Drop, report: MergeReport)
         for rec in (r for r in records if r.source == source):
             gid = _geonames_id(rec)
             pcode = rec.external_ids.get("pcode") if source == "ocha" else None
+            node: _Node | None
             if source == "geonames":
                 if gid in by_gn:
                     drop(rec, "duplicate id", f"geonames {gid}")
@@ -625,12 +628,17 @@ def _place_other_rows(
     locator: GovernorateLocator,
     drop: _Drop,
     report: MergeReport,
+    unit_names: dict[int, set[str]],
 ) -> list[_Node]:
-    """Attach the rows of non-gazetteer sources (the Syrian Archive) to anchors or units, or make places of them."""
-    targets = [n for n in anchors] + [u for u in units if u.kind in ("district", "subdistrict")]
+    """Attach the rows of non-gazetteer sources (the Syrian Archive) to anchors or units, or make places of them.
+
+    ``unit_names`` gives the anchors that will seat a subdistrict the keys of its names ("Qabu"
+    is the OCHA name of the town GeoNames calls Al Qabw).
+    """
+    targets = [*anchors, *(u for u in units if u.kind in ("district", "subdistrict"))]
     index: dict[str, list[_Node]] = defaultdict(list)
     for node in targets:
-        for key in node.keys():
+        for key in node.own_keys() | unit_names.get(id(node), set()):
             index[key].append(node)
 
     def namesakes(texts: Iterable[str], kind: str, allowed: set[str], core: bool = True) -> list[_Node]:
@@ -660,8 +668,8 @@ def _place_other_rows(
                               "governorate has a place of this name: the point is wrong")  # fmt: skip
                 continue
             home = {locator.nearest(rec.lat, rec.lon)}
-            report.decide("governorate", rec, f"governorate from the point: {_gov_names(home)}",
-                          f"region says {_gov_names(label)}, point lies {depth:.0f} km inside another governorate")  # fmt: skip
+            detail = f"region says {_gov_names(label)}, point lies {depth:.0f} km inside another governorate"
+            report.decide("governorate", rec, f"governorate from the point: {_gov_names(home)}", detail)
         else:
             home = label or {locator.nearest(rec.lat, rec.lon)}
         rows.append(_Row(rec, home, home | near))
@@ -705,7 +713,7 @@ def _place_other_rows(
         if row.dropped:
             continue
         _filter_names(row, namesakes, drop, report)
-    _drop_copied_points(rows, drop, report)
+    _copied_points(rows, namesakes, drop, report)
 
     for row in rows:
         if row.target is None or row.dropped:
@@ -800,7 +808,7 @@ def _follow_same_point(rows: list[_Row], report: MergeReport) -> None:
             if row.target is not None:
                 continue
             leader = next((o for o in group if o.target is not None and o.passive and _same_name(o.rec, row.rec)), None)
-            if leader is not None:
+            if leader is not None and leader.target is not None:
                 row.target, row.passive = leader.target, True
                 report.decide("misplaced unit row", row.rec, f"names and id given to {_describe(leader.target)}",
                               f"same name and point as {leader.rec.source}:{leader.rec.source_id}")  # fmt: skip
@@ -874,16 +882,25 @@ def _kind_of(rec: SourceRecord) -> str:
     return "town" if rec.kind in ADMIN_KINDS else rec.kind
 
 
-def _drop_copied_points(rows: list[_Row], drop: _Drop, report: MergeReport) -> None:
-    """Rows of different names at exactly one point, none placed by its name: nothing tells whose point it is."""
+def _copied_points(
+    rows: list[_Row],
+    namesakes: Callable[[Iterable[str], str, set[str], bool], list[_Node]],
+    drop: _Drop,
+    report: MergeReport,
+) -> None:
+    """Rows of different names at exactly one point: the point is the row's a gazetteer place confirms.
+
+    The other rows copied it: each gives its names and id to a place of its name in its
+    governorate, or is dropped. When no row is confirmed, a single unplaced name keeps the
+    point, and several are all dropped: nothing tells whose point it is.
+    """
     by_point: dict[tuple[float, float], list[_Row]] = defaultdict(list)
     for row in rows:
         if not row.dropped:
             assert row.rec.lat is not None and row.rec.lon is not None
             by_point[(round(row.rec.lat, 6), round(row.rec.lon, 6))].append(row)
     for group in by_point.values():
-        loose = [r for r in group if r.target is None]
-        if len(group) < 2 or not loose:
+        if len(group) < 2 or all(r.target is not None for r in group):
             continue
         names: list[list[_Row]] = []
         for row in group:
@@ -895,15 +912,24 @@ def _drop_copied_points(rows: list[_Row], drop: _Drop, report: MergeReport) -> N
                 names.append([row])
         if len(names) < 2:
             continue
+        owners = [b for b in names if any(r.target is not None and not r.passive for r in b)]
         unplaced = [b for b in names if all(r.target is None for r in b)]
-        if len(unplaced) < 2:
+        if not owners and len(unplaced) < 2:
             continue
         others = ", ".join(f"{r.rec.source}:{r.rec.source_id} {r.rec.name}" for r in group)
+        owner = f"{owners[0][0].rec.source}:{owners[0][0].rec.source_id}" if owners else ""
         for bucket in unplaced:
             for row in bucket:
+                found = [n for n in namesakes(_name_texts(row.rec), "town", row.home, True) if _is_place_target(n)]
+                if owner and found:
+                    row.target, row.passive = _nearest(row.rec, found), True
+                    report.decide("copied point", row.rec, f"names and id given to {_describe(row.target)}",
+                                  f"its point is {owner}'s")  # fmt: skip
+                    continue
                 row.dropped = True
                 drop(row.rec, "copied point", others)
-                report.decide("copied point", row.rec, "dropped", f"one point for {others}; whose it is is not known")
+                why = f"its point is {owner}'s" if owner else f"one point for {others}; whose it is is not known"
+                report.decide("copied point", row.rec, "dropped", why)
 
 
 def _own_places(rows: list[_Row], locator: GovernorateLocator) -> list[_Node]:
@@ -923,22 +949,24 @@ def _own_places(rows: list[_Row], locator: GovernorateLocator) -> list[_Node]:
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 a, b = rows[i], rows[j]
-                if uf.find(i) != uf.find(j) and may_merge(a.rec.kind, b.rec.kind) and a.allowed & b.allowed:
-                    if _distance_recs(a.rec, b.rec) <= merge_distance_m(a.rec.kind, b.rec.kind):
-                        uf.union(i, j)
+                if (
+                    uf.find(i) != uf.find(j) and may_merge(a.rec.kind, b.rec.kind) and a.allowed & b.allowed
+                    and _distance_recs(a.rec, b.rec) <= merge_distance_m(a.rec.kind, b.rec.kind)
+                ):  # fmt: skip
+                    uf.union(i, j)
     for members in by_point.values():
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 if may_merge(rows[i].rec.kind, rows[j].rec.kind) and _same_name(rows[i].rec, rows[j].rec):
                     uf.union(i, j)
-    clusters: dict[int, list[_Row]] = defaultdict(list)
+    clusters: dict[int, list[_Row]] = defaultdict(list)  # by root
     for i, row in enumerate(rows):
         clusters[uf.find(i)].append(row)
     nodes: list[_Node] = []
-    for members in clusters.values():
-        lead = members[0].rec
+    for cluster in clusters.values():
+        lead = cluster[0].rec
         assert lead.lat is not None and lead.lon is not None
-        homes = set.intersection(*(m.home for m in members)) or set.union(*(m.home for m in members))
+        homes = set.intersection(*(m.home for m in cluster)) or set.union(*(m.home for m in cluster))
         if len(homes) == 1:
             pcode = next(iter(homes))
             inferred = False
@@ -946,9 +974,9 @@ def _own_places(rows: list[_Row], locator: GovernorateLocator) -> list[_Node]:
             d = locator.distances(lead.lat, lead.lon)
             pcode = min(homes, key=lambda p: (d.get(p, float("inf")), p))
             inferred = True
-        kinds = {m.rec.kind for m in members}
+        kinds = {m.rec.kind for m in cluster}
         kind = next((k for k in _SA_KIND_ORDER if k in kinds), sorted(kinds)[0])
-        node = _Node([m.rec for m in members], kind, lead.lat, lead.lon, govs.by_pcode(pcode), admin_inferred=inferred)
+        node = _Node([m.rec for m in cluster], kind, lead.lat, lead.lon, govs.by_pcode(pcode), admin_inferred=inferred)
         nodes.append(node)
     return nodes
 
@@ -1052,9 +1080,35 @@ def _latin_unit_keys(unit: _Node) -> set[str]:
 
 def _is_nahiya_name(text: str, unit: _Node) -> bool:
     core = without_admin_prefix(text)
-    return core != text and text.lower().startswith(("nahiyat", "nāḩiyat", "ناحية")) and bool(
-        _text_keys(core, "town") & unit.keys()
+    return (
+        core != text
+        and text.lower().startswith(("nahiyat", "nāḩiyat", "ناحية"))
+        and bool(_text_keys(core, "town") & unit.own_keys())
     )
+
+
+def _probable_seats(anchors: list[_Node], units: list[_Node], facts: list[SeatFact]) -> dict[int, set[str]]:
+    """Anchor -> name keys of the subdistrict it will seat and absorb (same rules as :func:`_seats`)."""
+    by_key: dict[str, list[_Node]] = defaultdict(list)
+    by_gn: dict[int, _Node] = {}
+    for node in anchors:
+        if node.kind in POPULATED_KINDS:
+            for key in node.own_keys():
+                by_key[key].append(node)
+            for rec in node.records:
+                gid = _geonames_id(rec)
+                if gid:
+                    by_gn.setdefault(gid, node)
+    stated = {f.pcode: int(f.seat.split(":")[1]) for f in facts}
+    out: dict[int, set[str]] = defaultdict(set)
+    for unit in units:
+        town = by_gn.get(stated.get(unit.pcode or "", -1))
+        if town is None:
+            candidates = _seat_candidates(unit, by_key)
+            town = min(candidates, key=lambda t: _seat_rank(t, unit)) if candidates else None
+        if town is not None and distance_m(unit.lat, unit.lon, town.lat, town.lon) <= SEAT_DISTANCE_M:
+            out[id(town)] |= unit.own_keys()
+    return out
 
 
 def _seats(places: list[_Node], admin: list[_Node], facts: list[SeatFact], report: MergeReport) -> None:
@@ -1063,7 +1117,7 @@ def _seats(places: list[_Node], admin: list[_Node], facts: list[SeatFact], repor
     by_gn: dict[int, _Node] = {}
     for node in places:
         if node.kind in POPULATED_KINDS:
-            for key in node.keys() | _name_keys_all(node):
+            for key in node.own_keys() | _name_keys_all(node):
                 by_key[key].append(node)
             for rec in node.records:
                 gid = _geonames_id(rec)
@@ -1101,9 +1155,11 @@ def _seats(places: list[_Node], admin: list[_Node], facts: list[SeatFact], repor
         if unit.kind == "governorate":
             capital = unit.governorate.capital
             keys = {variant_key(capital)} if capital else set()
-            candidates = {id(n): n for k in keys for n in by_key.get(k, []) if n.governorate is unit.governorate}
-            if candidates:
-                town = sorted(candidates.values(), key=lambda t: _seat_rank(t, unit))[0]
+            capitals = {
+                id(n): n for k in keys for n in by_key.get(k, []) if n.governorate.pcode == unit.governorate.pcode
+            }
+            if capitals:
+                town = sorted(capitals.values(), key=lambda t: _seat_rank(t, unit))[0]
         else:
             candidates = _seat_candidates(unit, by_key)
             if candidates:
@@ -1126,7 +1182,7 @@ def _name_keys_all(node: _Node) -> set[str]:
 
 
 def _seat_candidates(unit: _Node, by_key: dict[str, list[_Node]]) -> list[_Node]:
-    keys = unit.keys()
+    keys = unit.own_keys()
     found = {id(n): n for k in keys for n in by_key.get(k, []) if n.governorate.pcode == unit.governorate.pcode}
     district = unit.district.pcode if unit.kind == "subdistrict" and unit.district else unit.pcode
     if unit.kind in ("district", "subdistrict") and district:
@@ -1202,9 +1258,10 @@ def _assign_ids(nodes: list[_Node]) -> None:
                             ("geonames", "curated") and id(r) not in node.passive) if g
             )  # fmt: skip
             curated = sorted(r.source_id for r in node.active() if r.source == "curated")
+            absorbed = any(r.kind in ADMIN_KINDS and r.external_ids.get("pcode") == node.pcode for r in node.records)
             if gids:
                 base = f"gn:{gids[0]}"
-            elif node.pcode:
+            elif node.pcode and (absorbed or node.pcode.startswith("C")):
                 base = f"ocha:{node.pcode}" if node.pcode.startswith("C") else f"pcode:{node.pcode}"
             elif curated:
                 base = f"cur:{curated[0]}"
@@ -1236,11 +1293,12 @@ def _attach_name_facts(nodes: list[_Node], facts: list[NameFact], report: MergeR
             if gid:
                 by_ref.setdefault(f"gn:{gid}", node)
     for fact in facts:
-        node = by_ref.get(fact.target)
-        if node is None:
-            report.skip(Skip(fact.source, fact.row, "name for a place not in the index", f"{fact.target} {fact.name.text}"))
+        found = by_ref.get(fact.target)
+        if found is None:
+            detail = f"{fact.target} {fact.name.text}"
+            report.skip(Skip(fact.source, fact.row, "name for a place not in the index", detail))
             continue
-        node.extra_names.append(fact.name)
+        found.extra_names.append(fact.name)
 
 
 def _retag(name: Name) -> Name:
@@ -1316,14 +1374,16 @@ def _display_name(node: _Node, names: list[Name]) -> str:
     curated = [r for r in active if r.source == "curated"]
     if curated:
         return tidy_latin(curated[0].name)
-    others = [r.name for r in node.records if r.source not in ("opensyria", "ocha") and r.name and not is_arabic(r.name)]
+    others = [
+        r.name for r in node.records if r.source not in ("opensyria", "ocha") and r.name and not is_arabic(r.name)
+    ]
     others += [n.text for n in names if n.source in ("geonames", "curated") and not is_arabic(n.text)]
     own_keys = _name_keys_all(node)
     ocha = [r for r in node.records if r.source in ("ocha", "opensyria")]
     ocha += [r for u in node.seated_units for r in u.records if r.source in ("ocha", "opensyria")]
     for rec in sorted(ocha, key=lambda r: (r.kind in ADMIN_KINDS, _KIND_RANK.get(r.kind, 99), r.source_id)):
         candidate = without_admin_prefix(rec.name)
-        if rec.kind in ADMIN_KINDS and variant_key(candidate) not in own_keys | node.keys():
+        if rec.kind in ADMIN_KINDS and variant_key(candidate) not in own_keys | node.own_keys():
             continue  # a unit named otherwise ("Jebel Saman" seated at Aleppo)
         if not is_oddity(candidate, others):
             return tidy_latin(candidate)
@@ -1388,6 +1448,8 @@ def _to_place(node: _Node) -> Place:
             {SourceRef(r.source, r.source_id, SOURCES[r.source].licence) for r in recs}, key=lambda s: (s.source, s.id)
         )
     )
+    name: str
+    name_ar: str | None
     if node.kind == "governorate":
         name, name_ar = node.governorate.name, node.governorate.name_ar
     elif node.kind in ADMIN_KINDS:

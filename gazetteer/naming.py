@@ -176,9 +176,11 @@ def usable_arabic(text: str) -> bool:
         return False
     words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
     letters = sum(ch.isalpha() for ch in text)
-    return letters >= 2 and all(
-        sum(ch.isalpha() for ch in w) >= 2 or w in ("و",) for w in words
-    ) and not any("a" <= ch.lower() <= "z" for ch in text)
+    return (
+        letters >= 2
+        and all(sum(ch.isalpha() for ch in w) >= 2 or w in ("و",) for w in words)
+        and not any("a" <= ch.lower() <= "z" for ch in text)
+    )
 
 
 def choose_arabic(

@@ -61,8 +61,7 @@ EXPLAINED: dict[tuple[str, str], str] = {
         "their centres 200 km north, so the nearest centre is Rif Dimashq's"
     ),
     ("governorate_depth", "cur:syrian-desert"): (
-        "a region over four countries, put in Homs as the governorate of its point (same desert corner as "
-        "Rukban camp)"
+        "a region over four countries, put in Homs as the governorate of its point (same desert corner as Rukban camp)"
     ),
     ("governorate_depth", "cur:jebel-bishri"): (
         "a range on the border of Deir ez-Zor, Raqqa and Homs; the infobox says Deir ez-Zor"

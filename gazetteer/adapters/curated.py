@@ -55,11 +55,12 @@ __all__ = [
 NAME = "curated"
 LICENCE = SOURCES[NAME].licence
 
-PLACE_COLUMNS = (
-    "id name name_ar other_names kind lat lon coord_text governorate parent url read note geonames_id"
-).split()
-NAME_COLUMNS = "place name lang flags url read note".split()
-SEAT_COLUMNS = "subdistrict_pcode subdistrict_name seat url read note".split()
+PLACE_COLUMNS = [
+    "id", "name", "name_ar", "other_names", "kind", "lat", "lon", "coord_text", "governorate", "parent", "url",
+    "read", "note", "geonames_id",
+]  # fmt: skip
+NAME_COLUMNS = ["place", "name", "lang", "flags", "url", "read", "note"]
+SEAT_COLUMNS = ["subdistrict_pcode", "subdistrict_name", "seat", "url", "read", "note"]
 #: The curated files this module reads, in ``sources/``.
 FILES = ("curated_places.tsv", "curated_names.tsv", "subdistrict_seats.tsv")
 

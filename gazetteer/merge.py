@@ -660,7 +660,8 @@ def _place_other_rows(
             depth = locator.depth_m(rec.lat, rec.lon, label) / 1000
             in_label = [n for n in namesakes(_name_texts(rec), "town", label) if _is_place_target(n)]
             if in_label:
-                target = _nearest(rec, in_label)
+                units = _units_first(rec, in_label) if rec.kind in ("district", "subdistrict") else []
+                target = _nearest(rec, units or in_label)
                 rows.append(_Row(rec, label, label, target, passive=True))
                 report.decide("governorate", rec, f"names and id given to {_describe(target)}",
                               f"region says {_gov_names(label)}, point lies {depth:.0f} km inside "
@@ -680,19 +681,21 @@ def _place_other_rows(
         rec = row.rec
         texts = _name_texts(rec)
         if rec.kind in ("district", "subdistrict"):
+            # A unit row gives its names and id to the unit of its name (else to its town) and never its
+            # point: the unit has its centre, the town its own point.
             named = namesakes(texts, "town", row.allowed)
             towns = [n for n in named if n.kind in POPULATED_KINDS] or [n for n in named if n.kind in _ANCHOR_FAMILY]
-            if towns:
-                town = _nearest(rec, towns)
-                d = _distance(rec, town)
-                row.target, row.passive = town, d > UNIT_ROW_TOWN_M
-                if row.passive:
-                    report.decide("misplaced unit row", rec, f"names and id given to {_describe(town)}",
-                                  f"{rec.name}: {d / 1000:.0f} km from its town; its point is not used")  # fmt: skip
-                continue
-            same_units = [n for n in namesakes(texts, rec.kind, row.allowed) if n.kind in ADMIN_KINDS]
-            if same_units:
-                row.target, row.passive = _nearest(rec, same_units), True
+            units = _units_first(rec, named)
+            if towns or units:
+                town = _nearest(rec, towns) if towns else None
+                target = _nearest(rec, units) if units else town
+                assert target is not None
+                row.target, row.passive = target, True
+                d = _distance(rec, town) if town is not None else 0.0
+                if town is not None and d > UNIT_ROW_TOWN_M:
+                    report.decide("misplaced unit row", rec, f"names and id given to {_describe(target)}",
+                                  f"{rec.name}: {d / 1000:.0f} km from its town {_describe(town)}; "
+                                  "its point is not used")  # fmt: skip
                 continue
             rec.kind = "town"
         found = [
@@ -756,6 +759,11 @@ def _spelled_alike(rec: SourceRecord, node: _Node) -> bool:
             if len(skeleton_key(a)) >= 3 and skeleton_key(a) == skeleton_key(b) and ratio(ka, kb) >= 85:
                 return True
     return False
+
+
+def _units_first(rec: SourceRecord, named: Sequence[_Node]) -> list[_Node]:
+    """The admin units among ``named``, those of the row's own level first."""
+    return [n for n in named if n.kind == rec.kind] or [n for n in named if n.kind in ADMIN_KINDS]
 
 
 def _is_place_target(node: _Node) -> bool:

@@ -688,12 +688,12 @@ def _place_other_rows(
             units = _units_first(rec, named)
             if towns or units:
                 town = _nearest(rec, towns) if towns else None
-                target = _nearest(rec, units) if units else town
-                assert target is not None
-                row.target, row.passive = target, True
+                unit_or_town = _nearest(rec, units) if units else town
+                assert unit_or_town is not None
+                row.target, row.passive = unit_or_town, True
                 d = _distance(rec, town) if town is not None else 0.0
                 if town is not None and d > UNIT_ROW_TOWN_M:
-                    report.decide("misplaced unit row", rec, f"names and id given to {_describe(target)}",
+                    report.decide("misplaced unit row", rec, f"names and id given to {_describe(unit_or_town)}",
                                   f"{rec.name}: {d / 1000:.0f} km from its town {_describe(town)}; "
                                   "its point is not used")  # fmt: skip
                 continue

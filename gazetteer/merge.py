@@ -27,13 +27,15 @@ Rules (``docs/merging.md`` states each with the rows it was made for):
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from . import governorates as govs
 from .adapters import SOURCES, NameFact, ReadResult, SeatFact, Skip
-from .geo import distance_m, distances_m, in_syria
+from .geo import EARTH_RADIUS_M, distance_m, distances_m, in_syria
 from .kinds import ADMIN_KINDS, KINDS, POPULATED_KINDS, may_merge, merge_distance_m
 from .model import AdminRef, Name, Place, SourceRecord, SourceRef
 from .naming import (
@@ -160,17 +162,21 @@ class GovernorateLocator:
         self.centres = sorted(centres)
         if not self.centres:
             self.centres = [(g.pcode, g.lat, g.lon) for g in govs.all_governorates()]
+        self._radians = [(p, math.radians(a), math.radians(b), math.cos(math.radians(a))) for p, a, b in self.centres]
         self._cache: dict[tuple[float, float], dict[str, float]] = {}
 
     def distances(self, lat: float, lon: float) -> dict[str, float]:
-        """Governorate P-code -> distance in metres to its nearest centre."""
+        """Governorate P-code -> distance in metres to its nearest centre (great circle: within 0.5 %)."""
         key = (lat, lon)
         found = self._cache.get(key)
         if found is None:
-            dists = distances_m(lat, lon, [c[1] for c in self.centres], [c[2] for c in self.centres])
+            p1, l1 = math.radians(lat), math.radians(lon)
+            c1 = math.cos(p1)
             found = {}
-            for (pcode, _, _), d in zip(self.centres, dists):
-                if d < found.get(pcode, float("inf")):
+            for pcode, p2, l2, c2 in self._radians:
+                h = math.sin((p2 - p1) / 2) ** 2 + c1 * c2 * math.sin((l2 - l1) / 2) ** 2
+                d = 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
+                if d < found.get(pcode, math.inf):
                     found[pcode] = d
             self._cache[key] = found
         return found
@@ -211,11 +217,16 @@ class _UnionFind:
 
 def _text_keys(text: str, kind: str) -> set[str]:
     """The variant key of a name, and of its core when a descriptor fits ``kind`` (a unit word fits any)."""
+    return set(_cached_text_keys(text, kind))
+
+
+@lru_cache(maxsize=65536)
+def _cached_text_keys(text: str, kind: str) -> frozenset[str]:
     keys = {variant_key(text)}
     core = core_name(text, kind)
     if core:
         keys.add(variant_key(core))
-    return {k for k in keys if len(k) >= 2}
+    return frozenset(k for k in keys if len(k) >= 2)
 
 
 def _name_texts(rec: SourceRecord) -> list[str]:

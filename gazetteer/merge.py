@@ -1339,17 +1339,21 @@ def _counts_as_modern(name: Name) -> bool:
 def _mark_historic(names: list[Name]) -> list[Name]:
     """Flag ``historic`` every name a source flags so, unless a source gives it as a current name.
 
-    The flag spreads to the same name (variant key) in any source, and to Arabic-script names
-    with the consonant skeleton of a historic Latin name ("بالس" from "Bâlis").
+    The flag spreads to the same name (variant key) in any source, and to an Arabic-script name
+    with the consonant skeleton of a historic Latin name and of no current one ("بالس" from
+    "Bâlis" at Maskana; not "رأس العين", whose skeleton "Ras al-Ain" shares with "Resaina").
     """
     modern = {variant_key(n.text) for n in names if _counts_as_modern(n)}
     historic = {variant_key(n.text) for n in names if "historic" in n.flags} - modern
-    skeletons = {skeleton_key(n.text) for n in names if "historic" in n.flags and not is_arabic(n.text)}
-    modern_skeletons = {skeleton_key(n.text) for n in names if _counts_as_modern(n) and is_arabic(n.text)}
+    latin = [n for n in names if not is_arabic(n.text)]
+    old_skeletons = {skeleton_key(n.text) for n in latin if variant_key(n.text) in historic}
+    new_skeletons = {
+        skeleton_key(n.text) for n in names if _counts_as_modern(n) and variant_key(n.text) not in historic
+    }
     out: list[Name] = []
     for n in names:
         key = variant_key(n.text)
-        spread = is_arabic(n.text) and skeleton_key(n.text) in skeletons - modern_skeletons and key not in modern
+        spread = is_arabic(n.text) and key not in modern and skeleton_key(n.text) in old_skeletons - new_skeletons
         if (key in historic or spread) and "historic" not in n.flags:
             n = Name(n.text, n.lang, n.source, (*n.flags, "historic"))
         out.append(n)
@@ -1424,26 +1428,42 @@ _NOT_NAME_AR = frozenset({"historic", "colloquial", "press", "short"})
 def _display_arabic(node: _Node, names: list[Name], display: str) -> str | None:
     """The Arabic name the sources agree on (``docs/merging.md``, "Names").
 
-    Historic, colloquial and press forms are alternates, never ``name_ar``; a cited curated
-    name counts twice; the Arabic name of an admin unit merged into the place counts only when
-    it is the place's own name ("مركز جبل سمعان" is not Aleppo's).
+    Each source votes once for a name: its own ``name_ar`` counts 1, its other Arabic names
+    half (GeoNames, whose alternates are unordered, 1 each); a cited curated name counts 2.
+    Historic, colloquial and press forms are alternates, never ``name_ar``; the Arabic name of
+    an admin unit merged into the place counts only when it is the place's own ("مركز جبل سمعان"
+    is not Aleppo's).
     """
     latin = _latin_spellings(node, names)
     own_skeletons = {skeleton_key(t) for t in latin} | {
         skeleton_key(n.text) for r in node.records if r.kind not in ADMIN_KINDS for n in r.names
     }
-    unit_texts = {n.text for r in node.records if r.kind in ADMIN_KINDS for n in r.names} | {
-        r.name_ar for r in node.records if r.kind in ADMIN_KINDS and r.name_ar
-    }
-    candidates: list[tuple[str, str, int]] = []
-    for n in names:
-        if n.lang != "ar" or set(n.flags) & _NOT_NAME_AR or not is_arabic(n.text):
-            continue
-        text = arabic_display(without_admin_prefix(n.text))
-        if n.text in unit_texts and skeleton_key(text) not in own_skeletons:
-            continue
-        weight = 2 if n.source == "curated" and not n.flags else 1
-        candidates.append((text, n.source, weight))
+    barred = {(n.text, n.source) for n in names if set(n.flags) & _NOT_NAME_AR}
+    candidates: list[tuple[str, str, float]] = []
+
+    def add(text: str, source: str, weight: float, unit: bool) -> None:
+        if (text, source) in barred or not is_arabic(text):
+            return
+        shown = arabic_display(without_admin_prefix(text))
+        if unit and skeleton_key(shown) not in own_skeletons:
+            return
+        candidates.append((shown, source, weight))
+
+    for rec in node.records:
+        unit = rec.kind in ADMIN_KINDS
+        for n in rec.names:
+            if n.lang == "ar" and arabic_script_lang(n.text) == "ar":
+                primary = rec.source == "geonames" or n.text == rec.name_ar
+                add(n.text, rec.source, 1.0 if primary else 0.5, unit)
+        if rec.name_ar and not any(n.text == rec.name_ar for n in rec.names):
+            add(rec.name_ar, rec.source, 1.0, unit)
+    for n in node.extra_names:
+        if n.lang == "ar" and not set(n.flags) & _NOT_NAME_AR:
+            add(n.text, n.source, 2.0 if not n.flags else 1.0, False)
+    for seated in node.seated_units:  # a linked unit of the place's name names it too ("صرين" for Sarrin)
+        for rec in seated.records:
+            if rec.source in ("opensyria", "ocha") and rec.name_ar:
+                add(rec.name_ar, rec.source, 1.0, True)
     return choose_arabic(candidates, latin, display)
 
 

@@ -183,15 +183,19 @@ def usable_arabic(text: str) -> bool:
     )
 
 
+_SOURCE_ORDER = {"curated": 0, "opensyria": 1, "ocha": 1, "geonames": 2}
+
+
 def choose_arabic(
-    candidates: Sequence[tuple[str, str, int]], latin_names: Iterable[str], display: str = ""
+    candidates: Sequence[tuple[str, str, float]], latin_names: Iterable[str], display: str = ""
 ) -> str | None:
     """The Arabic name most sources agree on: ``candidates`` are ``(text, source, weight)``.
 
-    Candidates with the same variant key are one vote per source (each source's weight,
-    usually 1; a cited curated name counts 2). The most supported wins; then the one whose
-    consonant skeleton equals the display name's, then any Latin name's; then the text.
-    Unusable texts (:func:`usable_arabic`) are ignored.
+    Candidates with the same variant key are one vote per source (the source's largest weight
+    for that name). The most supported wins; then the one whose
+    consonant skeleton equals the display name's, then any Latin name's; then the one of the
+    surest source (curated, OpenSyria/OCHA, GeoNames, the rest); then the text. Unusable texts
+    (:func:`usable_arabic`) are ignored.
 
     >>> choose_arabic([("بالس", "geonames", 1), ("مسكنة", "geonames", 1), ("مسكنة", "opensyria", 1)], ["Maskanah"])
     'مسكنة'
@@ -200,7 +204,7 @@ def choose_arabic(
     """
     display_skeleton = skeleton_key(display) if display else ""
     latin = {skeleton_key(t) for t in latin_names if t and not is_arabic(t)}
-    groups: dict[str, dict[str, int]] = {}
+    groups: dict[str, dict[str, float]] = {}
     first: dict[str, str] = {}
     for text, source, weight in candidates:
         if not usable_arabic(text):
@@ -212,8 +216,9 @@ def choose_arabic(
     if not groups:
         return None
 
-    def rank(key: str) -> tuple[int, bool, bool, str]:
+    def rank(key: str) -> tuple[float, bool, bool, int, str]:
         skel = skeleton_key(first[key])
-        return (-sum(groups[key].values()), skel != display_skeleton, skel not in latin, first[key])
+        surest = min(_SOURCE_ORDER.get(s, len(_SOURCE_ORDER)) for s in groups[key])
+        return (-sum(groups[key].values()), skel != display_skeleton, skel not in latin, surest, first[key])
 
     return first[min(groups, key=rank)]

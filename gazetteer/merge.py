@@ -13,10 +13,11 @@ Rules (``docs/merging.md`` states each with the rows it was made for):
   label that the point contradicts by more than 15 km of depth
   (:class:`GovernorateLocator`) yields to the point, unless a place of the
   row's name in the labelled governorate shows the point is the wrong part; a
-  "nahiyah/mantiqah" row more than 10 km from its same-named town gives that
-  town its names and id and no point; names that belong to another known place
-  are not added; rows that copy another row's point, when nothing tells whose
-  point it is, are dropped. Every such decision is in the report.
+  "nahiyah/mantiqah" row gives its names and id, never its point, to the unit
+  (else the town) of its name, and the report says when it lay more than
+  10 km from its town; names that belong to another known place are not added;
+  a row that copies another row's point goes to its namesake or is dropped.
+  Every such decision is in the report.
 * A subdistrict's seat is the town the curated seat table names, or the
   unique town of its name in its governorate and district (an SA-only row is
   never chosen when a gazetteer town matches); the seat gets the P-code and is
@@ -718,7 +719,7 @@ def _place_other_rows(
             found = [n for n in grid.around(rec) if _spelled_alike(rec, n)]
             if found:
                 report.decide("names", rec, f"joined {_describe(found[0])}",
-                              "a spelling within 1 km: same consonant skeleton, variant keys 85% alike")  # fmt: skip
+                              "spelled alike within 1 km (same consonant skeleton)")  # fmt: skip
         if found:
             row.target = _nearest(rec, found)
 
@@ -757,17 +758,25 @@ class _Grid:
 
 
 def _spelled_alike(rec: SourceRecord, node: _Node) -> bool:
-    """A row and a place are one when near and spelled alike ("Aqayribat" / "Uqayribat" 0.4 km apart)."""
+    """A row and a nearby place are one when spelled alike: the same consonant skeleton, and for two
+    Latin names variant keys 85 % alike ("Aqayribat" / "Uqayribat", 0.4 km), for a Latin and an
+    Arabic name a skeleton of four letters or more ("ابو الضهور" / "Abu al-Duhur", 0.2 km)."""
     from rapidfuzz.fuzz import ratio
 
     if not may_merge(rec.kind, node.kind) or rec.governorate is None:
         return False
-    own = [t for t in _name_texts(rec) if not is_arabic(t)]
-    theirs = [t for r in node.records if r.source in _AUTHORITATIVE for t in _name_texts(r) if not is_arabic(t)]
-    for a in own:
+    theirs = [t for r in node.records if r.source in _AUTHORITATIVE for t in _name_texts(r)]
+    for a in _name_texts(rec):
+        sa = skeleton_key(a)
+        if len(sa) < 3:
+            continue
         for b in theirs:
-            ka, kb = variant_key(a), variant_key(b)
-            if len(skeleton_key(a)) >= 3 and skeleton_key(a) == skeleton_key(b) and ratio(ka, kb) >= 85:
+            if skeleton_key(b) != sa or (is_arabic(a) and is_arabic(b)):
+                continue
+            if not is_arabic(a) and not is_arabic(b):
+                if ratio(variant_key(a), variant_key(b)) >= 85:
+                    return True
+            elif len(sa) >= 4:
                 return True
     return False
 

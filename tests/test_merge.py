@@ -25,7 +25,8 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "merge"
 
 #: curated rows that meet fixture rows (the camp of al-Hawl, Yarmouk camp, As-Suwar, Dummar).
-CURATED_IDS = ("al-hawl-camp", "yarmouk-camp", "as-suwar-town", "damascus-dummar", "kanaker-town")
+CURATED_IDS = ("al-hawl-camp", "yarmouk-camp", "as-suwar-town", "damascus-dummar", "kanaker-town",
+               "abu-al-duhur-airbase")  # fmt: skip
 #: curated names of fixture places (Beraea is one of Aleppo's historic names, Bâlis Maskana's).
 CURATED_NAMES = ("\tBeraea\t", "\tBâlis\t", "\tقامشلۆ\t", "\tعين العرب\t", "\tكوباني\t")
 
@@ -210,6 +211,9 @@ def test_rule2__names_of_another_place_are_not_kept_on_a_place_of_its_own(places
 def test_rule2__spelled_alike_and_near_is_one_place(places: dict[str, Place]) -> None:
     # SA 344 "Aqayribat / عقبريات" lies 0.4 km from GeoNames ‘Uqayribāt.
     assert holder(places, "syrianarchive", "344") is places["gn:162803"]
+    # SA 526 "Abu al-Zuhour Airbase / ابو الضهور" lies 0.2 km from the curated Abu al-Duhur Military Airbase.
+    airbase = places["cur:abu-al-duhur-airbase"]
+    assert holder(places, "syrianarchive", "526") is airbase and airbase.kind == "airbase"
 
 
 # --------------------------------------------------------------------------- rules 3, 4, 8: seats and P-codes

@@ -1,9 +1,15 @@
 """Build an index: read sources, merge, write, and report what happened.
 
-:func:`build` takes the files and folders a user names; :func:`build_default`
-builds the index the package ships, from the verbatim upstream copies in
-``sources/upstream`` (their SHA-256 checked against ``SHA256SUMS``) and the
-project's curated files. The same inputs give the same data version.
+:func:`build` takes the files and folders a user names, and always adds the
+project's curated files (``sources/governorates.json``, ``curated_places.tsv``,
+``curated_names.tsv``, ``subdistrict_seats.tsv``; ``exclude={"curated"}``
+leaves out all but the governorate table); :func:`build_default` builds the
+index the package ships, from the verbatim upstream copies in
+``sources/upstream`` (their SHA-256 checked against ``SHA256SUMS``). The same
+inputs give the same data version. Every build runs the data-quality checks of
+:mod:`gazetteer.quality`: :func:`format_report` prints them, the header keeps
+their counts, and ``build(..., report=path)`` writes the whole quality report
+as JSON.
 
 >>> import tempfile, os
 >>> out = os.path.join(tempfile.mkdtemp(), "default.gzidx")
@@ -15,11 +21,12 @@ project's curated files. The same inputs give the same data version.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -32,8 +39,18 @@ from .governorates import all_governorates
 from .index import write_index
 from .merge import MergeReport, merge
 from .model import Place
+from .quality import format_quality, quality_report
 
-__all__ = ["CHECKSUMS", "BuildResult", "build", "build_default", "format_report", "upstream_dir", "verify_checksums"]
+__all__ = [
+    "CHECKSUMS",
+    "BuildResult",
+    "build",
+    "build_default",
+    "format_report",
+    "quality_report",
+    "upstream_dir",
+    "verify_checksums",
+]
 
 #: The checksum manifest a source folder may hold (``sha256sum`` format); the build verifies it.
 CHECKSUMS = "SHA256SUMS"
@@ -49,6 +66,7 @@ class BuildResult:
     report: MergeReport
     seconds: float
     size_bytes: int
+    quality: dict[str, Any] = field(default_factory=dict)  #: :func:`gazetteer.quality.quality_report`
 
 
 def upstream_dir() -> Path:
@@ -86,22 +104,34 @@ def verify_checksums(folder: Path) -> None:
             )
 
 
-def _curated_entry() -> dict[str, Any]:
+def _curated_entry(results: Sequence[ReadResult]) -> dict[str, Any]:
     text = curated_text("governorates.json").encode("utf-8")
     info = SOURCES["curated"]
+    files: list[dict[str, Any]] = [
+        {
+            "file": "sources/governorates.json",
+            "sha256": hashlib.sha256(text).hexdigest(),
+            "rows": len(all_governorates()),
+            "records": len(all_governorates()),
+        }
+    ]
+    for r in results:
+        files.append(
+            {
+                "file": f"sources/{r.path.name}",
+                "sha256": hashlib.sha256(curated_text(r.path.name).encode("utf-8")).hexdigest(),
+                "rows": r.rows,
+                "records": len(r.records) + len(r.names) + len(r.seats),
+                "skipped": sum(s.count for s in r.skipped),
+            }
+        )
     return {
         "name": "curated",
         "title": info.title,
         "licence": info.licence,
         "url": info.url,
         "attribution": info.attribution,
-        "files": [
-            {
-                "file": "sources/governorates.json",
-                "sha256": hashlib.sha256(text).hexdigest(),
-                "rows": len(all_governorates()),
-            }
-        ],
+        "files": files,
     }
 
 
@@ -116,7 +146,7 @@ def _header(results: Sequence[ReadResult], places: Sequence[Place], report: Merg
     by_source: dict[str, list[ReadResult]] = {}
     for r in results:
         by_source.setdefault(r.source, []).append(r)
-    sources = [_curated_entry()]
+    sources = [_curated_entry(by_source.pop("curated", []))]
     for name in sorted(by_source):
         info = SOURCES[name]
         files = [
@@ -159,10 +189,15 @@ def _header(results: Sequence[ReadResult], places: Sequence[Place], report: Merg
     }
 
 
-def _finish(results: list[ReadResult], output: Path, started: float) -> BuildResult:
+def _finish(results: list[ReadResult], output: Path, started: float, report_path: Path | None) -> BuildResult:
     places, report = merge(results)
+    quality = quality_report(places, report=report)
     header = _header(results, places, report)
+    header["quality"] = {"counts": quality["counts"], "explained": quality["explained"]}
     write_index(output, places, header)
+    if report_path is not None:
+        report_path.parent.mkdir(parents=True, exist_ok=True)
+        report_path.write_text(json.dumps(quality, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return BuildResult(
         path=output,
         places=len(places),
@@ -170,6 +205,7 @@ def _finish(results: list[ReadResult], output: Path, started: float) -> BuildRes
         report=report,
         seconds=time.perf_counter() - started,
         size_bytes=output.stat().st_size,
+        quality=quality,
     )
 
 
@@ -179,13 +215,16 @@ def build(
     *,
     exclude: Iterable[str] = (),
     log: Callable[[str], None] | None = None,
+    report: str | os.PathLike[str] | None = None,
 ) -> BuildResult:
     """Build an index from source files or folders (e.g. ``sources/upstream``, or a folder of downloads).
 
     ``exclude`` names sources to leave out (``{"syrianarchive"}``): nothing
-    from them reaches the index. Raises :class:`~gazetteer.errors.SourceFormatError`
-    for a path that is missing or not of a known format, and for a folder whose
-    ``SHA256SUMS`` does not match its files.
+    from them reaches the index. ``report`` is a path where the data-quality
+    report (:func:`gazetteer.quality.quality_report`) is written as JSON.
+    Raises :class:`~gazetteer.errors.SourceFormatError` for a path that is
+    missing or not of a known format, and for a folder whose ``SHA256SUMS``
+    does not match its files.
     """
     from .adapters.discover import read_all
 
@@ -199,18 +238,27 @@ def build(
         if path.is_dir():
             verify_checksums(path)
     results = read_all(paths, exclude=excluded)
-    result = _finish(results, Path(output), started)
+    if "curated" not in excluded:
+        from .adapters import curated
+
+        results.extend(curated.read_all())
+    result = _finish(results, Path(output), started, Path(report) if report is not None else None)
     if log is not None:
         log(format_report(result))
     return result
 
 
-def build_default(output: str | os.PathLike[str], *, exclude: Iterable[str] = ()) -> BuildResult:
+def build_default(
+    output: str | os.PathLike[str],
+    *,
+    exclude: Iterable[str] = (),
+    report: str | os.PathLike[str] | None = None,
+) -> BuildResult:
     """Build the index the package ships: ``sources/upstream`` (checksums verified) and the curated files."""
     folder = upstream_dir()
     if not folder.is_dir():
         raise SourceFormatError(f"{folder}: no upstream copies here (this installation has no sources)")
-    return build([folder], output, exclude=exclude)
+    return build([folder], output, exclude=exclude, report=report)
 
 
 def format_report(result: BuildResult) -> str:
@@ -232,9 +280,15 @@ def format_report(result: BuildResult) -> str:
     )
     for example in r.merge_examples[:10]:
         lines.append(f"  {example}")
+    decided = Counter(d.rule for d in r.decisions)
+    if decided:
+        lines.append("Decisions on rows (see the quality report for each): "
+                     + ", ".join(f"{rule} {n}" for rule, n in sorted(decided.items())))  # fmt: skip
     counts = result.header["counts"]
     lines.append(f"Places: {counts['places']} ({', '.join(f'{k} {v}' for k, v in counts['by_kind'].items())})")
     lines.append("Places per source: " + ", ".join(f"{k} {v}" for k, v in counts["by_source"].items()))
+    if result.quality:
+        lines.append(format_quality(result.quality))
     lines.append(
         f"Wrote {result.path} ({result.size_bytes / 1024:.0f} KiB, data version {result.header['data_version']}) "
         f"in {result.seconds:.2f} s"

@@ -147,29 +147,29 @@ def find(province: object) -> Governorate:
 
 @cache
 def _adjacency() -> dict[str, frozenset[str]]:
-    """P-code -> the P-codes of the governorates it shares a border with (``sources/governorate_adjacency.tsv``)."""
-    pairs: dict[str, set[str]] = {g.pcode: set() for g in all_governorates()}
+    """Governorate P-code -> P-codes of its neighbours, from ``sources/governorate_adjacency.tsv``."""
     lines = curated_text("governorate_adjacency.tsv").splitlines()
-    header = lines[0].split("\t")
-    a, b = header.index("governorate"), header.index("neighbour")
-    for line in lines[1:]:
+    if not lines or lines[0].split("\t")[:2] != ["governorate", "neighbour"]:
+        raise ValueError("sources/governorate_adjacency.tsv: header must start with 'governorate\tneighbour'")
+    pairs: dict[str, set[str]] = {g.pcode: set() for g in all_governorates()}
+    for line_no, line in enumerate(lines[1:], 2):
         if not line.strip():
             continue
-        cells = line.split("\t")
-        one, two = lookup(cells[a]), lookup(cells[b])
-        if one is None or two is None or one == two:
-            raise ValueError(f"governorate_adjacency.tsv: bad pair {cells[a]!r} / {cells[b]!r}")
-        pairs[one.pcode].add(two.pcode)
-        pairs[two.pcode].add(one.pcode)
+        a, b = (lookup(x) for x in line.split("\t")[:2])
+        if a is None or b is None or a == b:
+            raise ValueError(f"sources/governorate_adjacency.tsv:{line_no}: not a pair of two governorates")
+        pairs[a.pcode].add(b.pcode)
+        pairs[b.pcode].add(a.pcode)
     return {k: frozenset(v) for k, v in pairs.items()}
 
 
 def neighbours(pcode: str) -> frozenset[str]:
-    """The P-codes of the governorates that share a border with ``pcode`` (curated, each pair with its source).
+    """The P-codes of the governorates that share a border with this one (any code or spelling works).
 
-    >>> sorted(by_pcode(p).name for p in neighbours("SY01"))
-    ['Rif Dimashq']
-    >>> "SY03" in neighbours("SY04"), "SY02" in neighbours("SY04")
-    (True, False)
+    Read from ``sources/governorate_adjacency.tsv`` (each pair cites the page that states it);
+    the relation is symmetric. Raises :class:`UnknownProvinceError` for an unknown governorate.
+
+    >>> sorted(neighbours("SY01")), sorted(by_pcode(p).name for p in neighbours("Quneitra"))
+    (['SY03'], ['Daraa', 'Rif Dimashq'])
     """
-    return _adjacency().get(pcode, frozenset())
+    return _adjacency()[find(pcode).pcode]

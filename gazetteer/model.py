@@ -92,6 +92,7 @@ class SourceRecord:
     subdistrict_pcode: str | None = None
     parent_id: str | None = None
     feature_code: str | None = None
+    area_km2: float | None = None  #: area of an admin unit, km² (OpenSyria)
     #: external identifiers: keys ``geonames``, ``pcode``, ``wikidata``, ``iso3166_2``,
     #: ``geonames_admin2`` (a GeoNames admin2 geonameid) ...
     external_ids: dict[str, str] = field(default_factory=dict)

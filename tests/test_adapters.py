@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.adapters import ReadResult, Skip, discover, geonames, ocha, opensyria
+from gazetteer.adapters import ReadResult, Skip, curated, discover, geonames, ocha, opensyria
 from gazetteer.adapters import syrianarchive as sa
 from gazetteer.errors import SourceFormatError
 from gazetteer.geo import in_syria
@@ -639,3 +639,114 @@ def test_real_read_all(source_data: Path) -> None:
     assert [p.name for p in ignored] == ["SHA256SUMS"]
     results = discover.read_all([source_data])
     assert sum(len(r.records) for r in results) == 290 + 14 + 61 + 14 + 62 + 272 + 819
+
+
+# --------------------------------------------------------------------------- Syrian Archive: kinds of real rows
+
+
+def test_syrianarchive__facility_words_give_facility_kinds() -> None:
+    records = by_id(sa.read(FIXTURES / "merge" / "syrianarchive_locations.json"))
+    got = {sid: records[sid].kind for sid in ("23", "479", "127", "53", "55", "264", "343", "182")}
+    assert got == {
+        "23": "prison",  # "Central Prison" (Aleppo)
+        "479": "prison",  # "Central Prison / السجن المركزي" (Homs)
+        "127": "airbase",  # "Kuwayris Airbase / مطار كويرس"
+        "53": "landmark",  # "Meridian / فندق ديدمان" (a hotel)
+        "55": "landmark",  # "Military Academy / الكليه الحربيه"
+        "264": "landmark",  # "Arab International (European) Uni"
+        "343": "town",  # "Amiqiyah / مدينة عميقة": مدينة does not make a city
+        "182": "camp",  # "Yarmouk Camp / مخيم اليرموك"
+    }
+
+
+def test_syrianarchive__governorate_words_leave_the_arabic_name() -> None:
+    records = by_id(sa.read(REPO / "sources" / "upstream" / "syrianarchive_locations.json"))
+    suluk = records["781"]  # "Suluk nahiyah / الرقة سلوك"
+    assert suluk.name_ar == "سلوك" and ("الرقة سلوك", "ar", ("alias",)) in names_of(suluk)
+    assert records["473"].name_ar == "حمص القديمة"  # "Old Homs": the word is part of the name
+
+
+# --------------------------------------------------------------------------- OpenSyria: area
+
+
+def test_opensyria__area_of_subdistricts() -> None:
+    records = by_id(opensyria.read(FIXTURES / "merge" / "opensyria_subdistricts.json"))
+    jaramana = next(r for r in records.values() if r.external_ids.get("pcode") == "SY030103")
+    assert jaramana.area_km2 == pytest.approx(10.485) and jaramana.population == 114363
+
+
+# --------------------------------------------------------------------------- curated files
+
+
+PLACES_HEADER = "\t".join(curated.PLACE_COLUMNS)
+
+
+def test_curated__reads_a_place_row_with_its_geonames_id() -> None:
+    row = (
+        "kanaker-town\tKanaker\tكناكر\t\ttown\t33.26722\t36.09694\t33°16′2″N 36°5′49″E\tRif Dimashq\t\t"
+        "https://qa.edu.vn/en/Kanaker,_Syria\t2026-11-29\tsame place as gn:168579\t168579"
+    )
+    result = curated.read_places(f"{PLACES_HEADER}\n{row}\n")
+    (rec,) = result.records
+    assert (rec.source, rec.source_id, rec.kind, rec.governorate) == ("curated", "kanaker-town", "town", "Rif Dimashq")
+    assert rec.external_ids == {"curated": "kanaker-town", "geonames": "168579"}
+    assert rec.name_ar == "كناكر"
+
+
+def test_curated__arabic_with_vowel_marks_is_shown_without() -> None:
+    row = (
+        "yarmouk-camp\tYarmouk Camp\tمُخَيَّم ٱلْيَرْمُوْك\tYarmouk\tcamp\t33.47417\t36.30306\t33°28′27″N 36°18′11″E\t"
+        "Damascus\tgn:170654\thttps://example.org/Yarmouk\t2026-11-29\tx\t166716"
+    )
+    (rec,) = curated.read_places(f"{PLACES_HEADER}\n{row}\n").records
+    assert rec.name_ar == "مخيم اليرموك" and rec.parent_id == "gn:170654"
+    assert ("مُخَيَّم ٱلْيَرْمُوْك", "ar", ("official",)) in names_of(rec)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("id\tname\n", "header"),
+        (f"{PLACES_HEADER}\nx\tX\t\t\ttown\t33.5\t36.3\t33.5, 36.3\tDamascus\t\t\t2026-11-29\t\t\n", "url"),
+        (f"{PLACES_HEADER}\nx\tX\t\t\tcastle\t33.5\t36.3\t33.5, 36.3\tDamascus\t\thttps://a.b\t2026-11-29\t\t\n",
+         "kind"),
+    ],
+)  # fmt: skip
+def test_curated__refuses_rows_without_citation_or_with_unknown_kind(text: str, problem: str) -> None:
+    with pytest.raises(SourceFormatError, match=problem):
+        curated.read_places(text)
+
+
+def test_curated__names_languages() -> None:
+    header = "\t".join(curated.NAME_COLUMNS)
+    rows = [
+        "gn:170905\tAdhri'at\tar\thistoric\thttps://a.b/Daraa\t2026-11-29\tLatin text tagged ar",
+        "gn:173377\tقامشلۆ\tckb\t\thttps://a.b/Q\t2026-11-29\t",
+        "gn:173377\tܩܡܫܠܝ\tsyc\t\thttps://a.b/Q\t2026-11-29\tSyriac script",
+        "sa:517\tQosour\ten\tpress\thttps://a.b/Q\t2026-11-29\t",
+    ]
+    result = curated.read_names(header + "\n" + "\n".join(rows) + "\n")
+    got = [(f.target, f.name.text, f.name.lang, f.name.flags) for f in result.names]
+    assert got == [
+        ("gn:170905", "Adhri'at", "ar-Latn", ("historic",)),
+        ("gn:173377", "قامشلۆ", "ckb", ()),
+        ("sa:517", "Qosour", "en", ("press",)),
+    ]
+    assert [s.reason for s in result.skipped] == ["script not kept"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("33° 28′ 40″ N 36° 13′ 24″ E / 33.47778° N 36.22333° E", (33.47778, 36.22333)),
+        ("34 ° 29'24 '' N. 36 ° 54'32 '' E. / 34,49000 ° N 36,90889 ° O.", (34.49, 36.90889)),
+        ("36 ° 5′51 ″ с.ш. 37 ° 56′25 ″ в.д.", (36.0975, 37.94028)),
+        ("37 ° 11′8″ K 042 ° 13′56 ″ D", (37.18556, 42.23222)),
+        ("32 ° 28′34 ″ Н. 36 ° 31′16 ″ E", (32.47611, 36.52111)),
+        ("خط العرض 32درجة و41دقيقة شمالاً مع خط الطول 35درجة و58دقيقة شرقاً", (32.68333, 35.96667)),
+        ("View on map:35.658060°N 36.260830°E", (35.65806, 36.26083)),
+        ("36°52′20.51″N41°1′17.61″E", (36.87236, 41.02156)),
+    ],
+)
+def test_curated__coordinate_texts_of_the_cited_pages(text: str, expected: tuple[float, float]) -> None:
+    assert curated.parse_coord_text(text) == expected

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import SourceRecord
+from ..model import Name, SourceRecord
 
-__all__ = ["SOURCES", "ReadResult", "Skip", "SourceInfo", "file_sha256"]
+__all__ = ["SOURCES", "NameFact", "ReadResult", "SeatFact", "Skip", "SourceInfo", "file_sha256"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,33 @@ class Skip:
     count: int = 1  #: rows this entry stands for (one entry may aggregate many, e.g. "other country")
 
 
+@dataclass(frozen=True, slots=True)
+class NameFact:
+    """A name a source gives to a place that another source defines (``sources/curated_names.tsv``).
+
+    ``target`` names the place by a stable id of one of its rows, never by a merged place id:
+    ``gn:170063`` (a GeoNames id), ``pcode:SY08`` (an OCHA P-code) or ``sa:517`` (a Syrian
+    Archive row).
+    """
+
+    source: str
+    row: str  #: line number or row id in the source file
+    target: str  #: ``gn:<geonameid>``, ``pcode:<P-code>`` or ``<source short name>:<row id>``
+    name: Name
+    url: str = ""  #: the page the fact was read on
+
+
+@dataclass(frozen=True, slots=True)
+class SeatFact:
+    """A subdistrict's seat town, read from a cited page (``sources/subdistrict_seats.tsv``)."""
+
+    source: str
+    row: str
+    pcode: str  #: the subdistrict's OCHA P-code, e.g. ``SY020000``
+    seat: str  #: the seat town as ``gn:<geonameid>``
+    url: str = ""
+
+
 @dataclass(slots=True)
 class ReadResult:
     """What an adapter read from one file."""
@@ -38,6 +65,8 @@ class ReadResult:
     records: list[SourceRecord] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)
     rows: int = 0  #: rows seen in the file (records + skipped + ignored)
+    names: list[NameFact] = field(default_factory=list)  #: names for places of other sources
+    seats: list[SeatFact] = field(default_factory=list)  #: seat towns of subdistricts
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +114,12 @@ SOURCES: dict[str, SourceInfo] = {
         ),
         SourceInfo(
             "curated",
-            "The 14 governorates, written by the gazetteer project",
-            "CC0-1.0",
-            "sources/ in the gazetteer repository",
-            "Project-written facts: codes and spellings of the 14 governorates.",
+            "Curated facts of the gazetteer project: governorates, places, names, subdistrict seats",
+            "CC-BY-SA-4.0",
+            "sources/ in the gazetteer repository (each row cites the page it was read on)",
+            "Contains facts read from Wikipedia (CC BY-SA 4.0) and its mirrors and from other public pages, "
+            "each row citing its page and date, compiled by the gazetteer project (sources/curated_*.tsv, "
+            "sources/subdistrict_seats.tsv, sources/governorates.json), CC BY-SA 4.0.",
         ),
     )
 }

@@ -4,7 +4,8 @@ Upstream: https://github.com/Open-Syria/data-geography, ``data/governorates.json
 ``data/districts.json`` and ``data/subdistricts.json`` (also found renamed
 ``opensyria_*.json``). Each file is a JSON list of objects with ``id``,
 ``name`` (``en``, ``ar``), ``aliases`` (``value``, ``language``, ``type``),
-``centroid`` (``latitude``, ``longitude``), ``population`` (``value``, ``year``),
+``centroid`` (``latitude``, ``longitude``), ``population`` (``value``, ``year``), ``area``
+(``value``, ``unit``),
 ``externalIds`` (``ochaPcode``, ``geonames``, ``wikidata``, ``geoboundaries``),
 ``iso31662`` (governorates), ``governorateId`` (districts, subdistricts) and
 ``districtId`` (subdistricts). The level of an element is told by its
@@ -218,6 +219,13 @@ def _record(item: dict[str, object], skipped: list[Skip]) -> SourceRecord | None
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
             population = int(value)
 
+    area_km2 = None
+    area = item.get("area")
+    if isinstance(area, dict) and area.get("unit", "km2") == "km2":
+        value = area.get("value")
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+            area_km2 = float(value)
+
     external: dict[str, str] = {}
     ext = item.get("externalIds")
     if isinstance(ext, dict):
@@ -250,6 +258,7 @@ def _record(item: dict[str, object], skipped: list[Skip]) -> SourceRecord | None
         name_ar=ar or None,
         names=names.to_list(),
         population=population,
+        area_km2=area_km2,
         governorate=governorate,
         district_pcode=district_pcode,
         parent_id=parent or None,

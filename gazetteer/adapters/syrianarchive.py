@@ -12,11 +12,13 @@ hand-typed and dirty:
 * ``latitude``/``longitude`` are strings, sometimes empty or malformed; then
   ``latlon`` (free text: ``"36.19, 37.16"``, ``"36.19N 37.16E"`` or
   ``35°42'49"N 36°56'54"E``) is parsed instead. Swapped pairs are swapped back.
-* Arabic names often start with a generic word (قرية village, بلدة town,
-  مدينة city, حي neighbourhood, مخيم camp, سجن/مشفى/دوار/جامع/جسر/حاجز...
-  landmarks) and English names carry words such as ``roundabout``,
-  ``Prison``, ``Airbase``, ``nahiyah`` (subdistrict): they set the kind (default
-  ``"village"``) and the name is also stored without the generic word.
+* Arabic names often start with a generic word (قرية village, بلدة and مدينة
+  town, حي neighbourhood, مخيم camp, سجن prison, مطار airport, مشفى/دوار/جامع/
+  جسر/حاجز/فندق/مشروع/كلية/قلعة... landmarks) and English names carry words such
+  as ``roundabout``, ``Prison``, ``Airbase``, ``Academy``, ``Uni``, ``nahiyah``
+  (subdistrict): they set the kind (default ``"village"``) and the name is also
+  stored without the generic word. A governorate word typed into an Arabic name
+  ("محمبل ادلب") and leading punctuation ("- قرية الغفر") are taken off.
 
 >>> [round(x, 5) for x in parse_latlon('35°42\\'49"N   36°56\\'54"E')]
 [35.71361, 36.94833]
@@ -26,6 +28,10 @@ hand-typed and dirty:
 ('landmark', 'Karah Bridge', 'جسر الكرة', ['الكرة'])
 >>> classify_name("Ajaz", "قرية اعجاز")
 ('village', 'Ajaz', 'اعجاز', ['قرية اعجاز'])
+>>> classify_name("Central Prison", "السجن المركزي")[0], classify_name("Kuwayris Airbase", "مطار كويرس")[0]
+('prison', 'airbase')
+>>> classify_name("Amiqiyah", "مدينة عميقة")[0], classify_name("Meridian", "فندق ديدمان")[0]
+('town', 'landmark')
 """
 
 from __future__ import annotations
@@ -35,12 +41,22 @@ from pathlib import Path
 
 from ..errors import SourceFormatError
 from ..model import SourceRecord
-from ..normalize import clean
+from ..normalize import clean, skeleton_key
 from . import SOURCES, ReadResult, Skip
 from .geonames import NameSet, check_coordinates, parse_float, strip_arabic_marks
 from .opensyria import load_json_list
 
-__all__ = ["LICENCE", "NAME", "ROLES", "classify_name", "matches", "parse_latlon", "read", "role"]
+__all__ = [
+    "LICENCE",
+    "NAME",
+    "ROLES",
+    "classify_name",
+    "matches",
+    "parse_latlon",
+    "read",
+    "role",
+    "strip_governorate_word",
+]
 
 NAME = "syrianarchive"
 LICENCE = SOURCES[NAME].licence
@@ -50,18 +66,19 @@ ROLES: tuple[str, ...] = ("syrianarchive",)
 
 _FILE_RE = re.compile(r"^(syrianarchive.*|locations)\.json$", re.IGNORECASE)
 
-#: Leading Arabic generic words and the kind they give.
+#: Leading Arabic generic words (compared without article, harakat, and with ة as ه) and the kind they give.
 ARABIC_KIND_WORDS: dict[str, str] = {
     "قرية": "village",
     "بلدة": "town",
-    "مدينة": "city",
+    "مدينة": "town",  # "مدينة عميقة" is a village: the word does not make a city
     "حي": "neighbourhood",
     "مساكن": "neighbourhood",
     "مخيم": "camp",
     "ناحية": "subdistrict",
+    "سجن": "prison",
+    "مطار": "airport",
     **dict.fromkeys(
         [
-            "سجن",
             "مشفى",
             "مستشفى",
             "دوار",
@@ -69,7 +86,6 @@ ARABIC_KIND_WORDS: dict[str, str] = {
             "جامع",
             "مسجد",
             "مدرسة",
-            "مطار",
             "جسر",
             "حاجز",
             "شارع",
@@ -79,6 +95,10 @@ ARABIC_KIND_WORDS: dict[str, str] = {
             "جامعة",
             "معمل",
             "ملعب",
+            "فندق",
+            "مشروع",
+            "كلية",
+            "قلعة",
         ],
         "landmark",
     ),
@@ -90,14 +110,11 @@ _STRIP_FOR_NAME_AR = frozenset({"village", "town", "city", "neighbourhood", "sub
 ENGLISH_KIND_WORDS: dict[str, str] = {
     **dict.fromkeys(
         [
-            "prison",
             "hospital",
             "roundabout",
             "square",
             "school",
             "mosque",
-            "airport",
-            "airbase",
             "base",
             "bridge",
             "checkpoint",
@@ -108,12 +125,22 @@ ENGLISH_KIND_WORDS: dict[str, str] = {
             "souq",
             "market",
             "university",
+            "uni",
+            "academy",
+            "college",
+            "hotel",
+            "projects",
+            "castle",
+            "citadel",
             "factory",
             "stadium",
             "church",
         ],
         "landmark",
     ),
+    "prison": "prison",
+    "airport": "airport",
+    "airbase": "airbase",
     "camp": "camp",
     "neighbourhood": "neighbourhood",
     "neighborhood": "neighbourhood",
@@ -132,7 +159,25 @@ _ENGLISH_STRIP = frozenset(
     {"nahiyah", "nahiya", "najiyah", "mantiqah", "mintaqah", "village", "town", "city"}
     | {"neighbourhood", "neighborhood", "district"}
 )
-_KIND_PRIORITY = ("landmark", "camp", "neighbourhood", "subdistrict", "district", "city", "town", "village")
+_KIND_PRIORITY = (
+    "prison",
+    "airbase",
+    "airport",
+    "landmark",
+    "camp",
+    "neighbourhood",
+    "subdistrict",
+    "district",
+    "city",
+    "town",
+    "village",
+)
+#: Governorate words typed into some Arabic names ("محمبل ادلب", "الرقة سلوك", "ريف إدلب رامي").
+_GOVERNORATE_WORDS_AR = (
+    "دمشق", "ريف دمشق", "حلب", "ريف حلب", "حمص", "ريف حمص", "حماة", "حماه", "ريف حماة", "اللاذقية",
+    "ريف اللاذقية", "ادلب", "إدلب", "ريف ادلب", "ريف إدلب", "الحسكة", "دير الزور", "طرطوس", "الرقة",
+    "ريف الرقة", "درعا", "ريف درعا", "السويداء", "القنيطرة",
+)  # fmt: skip
 
 _COMPONENT = re.compile(
     r"""(?P<sign>-)?(?P<deg>\d+(?:\.\d+)?)\s*
@@ -185,7 +230,29 @@ def parse_latlon(text: str) -> tuple[float, float] | None:
 
 def _first_word(text: str) -> tuple[str, str]:
     word, _, rest = text.partition(" ")
-    return strip_arabic_marks(word), rest.strip()
+    word = strip_arabic_marks(word).replace("ه", "ة")
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]
+    return word, rest.strip()
+
+
+def strip_governorate_word(arabic: str, latin: str) -> str:
+    """``arabic`` without a governorate word typed into it, when the rest is the place's name.
+
+    The rest must have the consonant skeleton of the English name, so "حمص القديمة" (Old Homs)
+    keeps its word.
+
+    >>> strip_governorate_word("محمبل ادلب", "Mahambel"), strip_governorate_word("الرقة سلوك", "Suluk")
+    ('محمبل', 'سلوك')
+    >>> strip_governorate_word("حمص القديمة", "Old Homs")
+    'حمص القديمة'
+    """
+    target = skeleton_key(latin)
+    for word in _GOVERNORATE_WORDS_AR:
+        for rest in (arabic.removeprefix(word + " "), arabic.removesuffix(" " + word)):
+            if rest != arabic and rest.strip() and target and skeleton_key(rest) == target:
+                return rest.strip()
+    return arabic
 
 
 def classify_name(name: str, arabic: str) -> tuple[str, str, str, list[str]]:
@@ -196,6 +263,7 @@ def classify_name(name: str, arabic: str) -> tuple[str, str, str, list[str]]:
     """
     kinds: set[str] = set()
     extra: list[str] = []
+    arabic = arabic.lstrip("-–—_.,:; ")
     name_ar = arabic
     word, rest = _first_word(arabic)
     arabic_kind = ARABIC_KIND_WORDS.get(word) if rest else None
@@ -207,8 +275,10 @@ def classify_name(name: str, arabic: str) -> tuple[str, str, str, list[str]]:
             extra_ar = rest
         extra.append(extra_ar)
     words = name.split(" ")
-    for w in words:
+    for i, w in enumerate(words):
         kind = ENGLISH_KIND_WORDS.get(w.lower())
+        if w.lower() == "base" and i and words[i - 1].lower() == "air":
+            kind = "airbase"
         if kind:
             kinds.add(kind)
     primary = name
@@ -216,6 +286,10 @@ def classify_name(name: str, arabic: str) -> tuple[str, str, str, list[str]]:
         primary = " ".join(words[:-1])
         extra.append(name)
     kind = next((k for k in _KIND_PRIORITY if k in kinds), "village")
+    stripped = strip_governorate_word(name_ar, primary)
+    if stripped != name_ar:
+        extra.append(name_ar)
+        name_ar = stripped
     return kind, primary, name_ar, extra
 
 

@@ -109,6 +109,22 @@ def _mention(text: str, tokens: Sequence[Token], span: Span, taken: set[int]) ->
     return " ".join([*before, name, *after])
 
 
+def _family_name(text: str, tokens: Sequence[Token], span: Span, taken: set[int]) -> bool:
+    """ "Bashar al-Assad", "Hayat Tahrir al-Sham": a capitalised word, then al-/el- and the span, is a
+    person's or an organisation's name, not a place (a place after a word is "the town of al-X")."""
+    i = span.first - 1
+    if i < 1 or not tokens[i].article or text[tokens[i].end : tokens[span.first].start] != "-":
+        return False
+    before = tokens[i - 1]
+    word = text[before.start : before.end]
+    return before.capital and (i - 1) not in taken and _joined(text, before, tokens[i]) and not is_descriptor(word)
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end : b.start]
+    return 0 < len(gap) <= 1 and gap.isspace()
+
+
 def _province_of(match: Match) -> str | None:
     """The governorate a span names, when it names one (the unit, or a governorate's capital city)."""
     p = match.place
@@ -146,6 +162,8 @@ def geoparse(
         name = text[span.start : span.end]
         if span.first == span.last and tokens[span.first].keys[0].isascii() and not tokens[span.first].capital:
             continue  # a Latin word in lower case is prose, not a name
+        if _family_name(text, tokens, span, taken):
+            continue
         items.append(_Item(span, name, _mention(text, tokens, span, taken)))
     for item in items:
         item.found = _candidates(g, item.mention, gov, near)

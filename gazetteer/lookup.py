@@ -101,11 +101,22 @@ def split_scripts(text: str) -> list[str]:
 
     >>> split_scripts("Qabu القبو"), split_scripts("Talbiseh")
     (['Qabu', 'القبو'], ['Talbiseh'])
+    >>> split_scripts("16 Tishrin Dam سد 16 تشرين")
+    ['16 Tishrin Dam', 'سد 16 تشرين']
     """
     if text.isascii() or script(text) != "mixed":
         return [text]
     words = text.split()
-    parts = [" ".join(w for w in words if is_arabic(w) == arabic) for arabic in (False, True)]
+    lettered: list[bool | None] = [is_arabic(w) if any(c.isalpha() for c in w) else None for w in words]
+    # a word without letters ("16") goes with the next word that has some, or else the one before
+    scripts = []
+    for i, s in enumerate(lettered):
+        if s is None:
+            s = next((x for x in lettered[i + 1 :] if x is not None), None)
+        if s is None:
+            s = next((x for x in reversed(lettered[:i]) if x is not None), False)
+        scripts.append(s)
+    parts = [" ".join(w for w, s in zip(words, scripts) if s == arabic) for arabic in (False, True)]
     return [p for p in parts if p]
 
 

@@ -18,7 +18,7 @@ step                    rule                                                 exa
 articles                al el il ul, ar as ash at ath ad adh az an, er es    Ar Rastan → rastan
                         esh et ez ed en ej ech (+ doubled: ett, All),
                         their i forms (ish, iz...), Russian ehl ehs...
-                        as words; al/el + consonant glued (Alrastan); e + a
+                        as words; al/el/il + consonant glued (Alrastan); e + a
                         doubled sun letter glued (Ezzor)
 doubled letters         collapsed                                            Tallbisah → talbisah
 generic words           Kfar/Kafar → kafr, Jbel → jabal, Der/Dajr → dayr,    Kfar Nubl → kafr nubl
@@ -28,7 +28,8 @@ generic words           Kfar/Kafar → kafr, Jbel → jabal, Der/Dajr → dayr, 
 consonant-only words    4+ letters, no e/i/o/u, at most one a, ending in     tlbyst → tlbysa
                         consonant + t: that t is a ta marbuta → a
 construct -at/-et       → a when another word follows                        Ma‘arrat an → maarra
-nisba + ta marbuta      -iyah -iyya -iyeh -ieh -ie -iye -ia → iya            Salamieh → salamiya
+nisba + ta marbuta      -iyah -iyya -iyeh -ieh -ie -iye -ia → iya;           Salamieh → salamiya,
+                        -yah -yeh -ya after a consonant → iya                 Zakyah = Zākīyah
 ta marbuta, final alef  -ah -eh -a -e → a (words of 3+ letters)              Talbiseh → talbisa
 final ya                -i -y -iy -ey → i (kept apart from a)                Sharqy → sharqi
 consonants              dzh/dj → j, ch/tch → sh, ph → f, x → kh, gh → k,         Qaboun → kabun
@@ -94,7 +95,7 @@ __all__ = [
 
 #: The version of the key rules below: bumped whenever the keys of some text change, so that an
 #: index built with other rules can be told apart (its header records the version it used).
-KEY_RULES = 2
+KEY_RULES = 3
 
 
 class NameKeys(NamedTuple):
@@ -524,11 +525,6 @@ _ARTICLES = "al el il ul ar as ash at ath ad adh az an er es esh et ez ed en ej 
 _ARTICLES += " ehl ehs ehsh eht ehd ehr ehn ehz"  # Russian эль-, эс-, эт-... ("Ras-ehl'-Ajn")
 _ARTICLES += " ihl ihs ihsh iht ihd ihr ihn ihz"  # the same with e read as i, as the vowel classes do
 _ARTICLES += " ir is ish it ith id idh iz in"  # er es esh... with e read as i ("ish Sham" = "Esh Sham")
-#: Any letter of an article may be doubled ("All", "Ett", "ehhl"), as doubled letters collapse elsewhere.
-_ARTICLE_FORMS = sorted({"".join(f"{c}+" for c in art) for art in _ARTICLES.split()}, key=len, reverse=True)
-_ARTICLE_RE = re.compile(rf"(?<![a-z0-9])(?:{'|'.join(_ARTICLE_FORMS)})(?![a-z0-9]) ?")
-#: Joined articles: "alrastan", "elsharqiyeh" (al/el + consonant + 2 letters), "ezzor" (e + doubled sun letter).
-_JOINED_ARTICLE_RE = re.compile(r"(?<![a-z0-9])(?:[ae]l(?=[b-df-hj-np-tv-z][a-z]{2})|e(?=([tdrzsn])\1[a-z]{2}))")
 
 #: Generic words: spellings that the vowel and consonant rules below would not already merge.
 _GENERIC = {
@@ -545,27 +541,9 @@ _GENERIC = {
     "shaykh": "sheik shekh shiekh shiek shaik sheykh sheikh shaikh cheikh chaikh cheykh shykh",
 }
 _GENERIC_MAP = {form: canon for canon, forms in _GENERIC.items() for form in forms.split()}
-_GENERIC_RE = re.compile(rf"(?<![a-z0-9])(?:{'|'.join(sorted(_GENERIC_MAP, key=len, reverse=True))})(?![a-z0-9])")
 
 
-def _generic(match: re.Match[str]) -> str:
-    return _GENERIC_MAP[match.group()]
-
-
-#: Consonant-only romanisation (one Latin letter per Arabic letter, ة as t: "tlbyst", "alsbkht"): a
-#: word of 4+ letters without e, i, o, u and with at most one a (ا), ending in a consonant and t.
 _C = "[b-df-hj-np-tv-z]"  # a consonant letter
-_CONSONANTAL_T_RE = re.compile(rf"(?<![a-z0-9])(?!bayt(?![a-z0-9]))(?=[a-z]{{4}})({_C}*(?:a{_C}*)?{_C})t(?![a-z0-9])")
-
-#: Construct state (idafa): -at/-et of a word followed by another word is a ta marbuta: "a".
-_CONSTRUCT_RE = re.compile(r"(?<=[a-z]{2})[ae]t(?= [a-z])")
-#: Nisba + ta marbuta: -iyah -iyya -iyyah -iyeh -ieh -ie -iye -iya -ia -eyyeh → "IYA".
-_IYA_RE = re.compile(r"(?<=[a-z]{2})(?:iyy?|eyy?|i)(?:ah|eh|a|e)(?![a-z0-9])")
-#: Ta marbuta and final alef: -ah -eh -a -e → "a" (words of 3+ letters).
-_TA_MARBUTA_RE = re.compile(r"(?<=[a-z]{2})(?:ah|eh|a|e)(?![a-z0-9])")
-#: Nisba / final ya: -i -y -iy -ey → "I" (kept apart from a).
-_FINAL_I_RE = re.compile(r"(?<=[a-z]{2})(?:iy|ey|i|y)(?![a-z0-9])")
-
 
 #: Article words, with doubled letters collapsed (a word is an article when its collapsed form is one).
 _ARTICLE_SET = frozenset(re.sub(r"(.)\1+", r"\1", art) for art in _ARTICLES.split())
@@ -573,6 +551,10 @@ _ARTICLE_FIRST = frozenset(art[0] for art in _ARTICLE_SET)
 _CONSONANT_LETTERS = frozenset("bcdfghjklmnpqrstvwxyz")
 _SUN_LETTERS = frozenset("tdrzsn")
 _IYA_SUFFIXES = frozenset(x + y for x in ("iyy", "iy", "eyy", "ey", "i") for y in ("ah", "eh", "a", "e"))
+#: -yah after a consonant is the same nisba, written without its i ("Zakyah" = "Zākīyah").
+_YA_SUFFIXES = frozenset("y" + y for y in ("ah", "eh", "a"))
+#: Consonant-only romanisation (one Latin letter per Arabic letter, ة as t: "tlbyst", "alsbkht"): a
+#: word of 4+ letters without e, i, o, u and with at most one a (ا), ending in a consonant and t.
 _CONSONANTAL_WORD_RE = re.compile(rf"(?=[a-z]{{4}})({_C}*(?:a{_C}*)?{_C})t")
 _ANY_DOUBLE_RE = re.compile(r"([a-z])\1")
 
@@ -586,10 +568,10 @@ def _is_article(word: str) -> bool:
 
 
 def _joined_article(word: str) -> str:
-    """'alrastan' -> 'rastan', 'ezzor' -> 'zzor' (al/el + consonant + 2 letters; e + doubled sun letter + 2)."""
+    """'alrastan' -> 'rastan', 'ezzor' -> 'zzor' (al/el/il + consonant + 2 letters; e + doubled sun letter + 2)."""
     if len(word) >= 5 and word[3].isalpha() and word[4].isalpha():
         first = word[0]
-        if first in "ae" and word[1] == "l" and word[2] in _CONSONANT_LETTERS:
+        if first in "aei" and word[1] == "l" and word[2] in _CONSONANT_LETTERS:
             return word[2:]
         if first == "e" and word[1] == word[2] and word[1] in _SUN_LETTERS:
             return word[1:]
@@ -613,6 +595,8 @@ def _ending(word: str) -> str:
     for p in range(max(2, n - 5), n - 1):  # the leftmost nisba suffix that ends the word
         if word[p:] in _IYA_SUFFIXES and _letters2(word, p):
             return _ta_or_ya(word[:p]) + "IYA"
+        if word[p:] in _YA_SUFFIXES and p >= 3 and word[p - 1] in _CONSONANT_LETTERS and _letters2(word, p):
+            return word[:p] + "IYA"
     return _ta_or_ya(word)
 
 

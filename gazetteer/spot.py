@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from .kinds import ADMIN_KINDS, POPULATED_KINDS
 from .mention import is_descriptor, parse_mention
 from .normalize import _GENERIC_MAP, _is_article, fold, strip_arabic_article
 
@@ -42,6 +43,8 @@ _GENERIC_LATIN = ("tell", "tal", "tall", "khan", "bab", "jisr", "ras", "qasr", "
 _GENERIC_ARABIC = ("بير", "تل", "دير", "كفر", "عين", "خان", "باب", "جسر", "راس", "قصر", "قلعه", "سوق", "نهر", "جبل",
                    "بيت", "ابو", "ام")  # fmt: skip
 _GENERIC_WORDS = frozenset({*_GENERIC_MAP, *(fold(w) for w in (*_GENERIC_LATIN, *_GENERIC_ARABIC))})
+#: Kinds whose descriptive word a name is spotted without.
+_CORE_KINDS = frozenset({*ADMIN_KINDS, *POPULATED_KINDS, "neighbourhood", "governorate"})
 #: What may separate two words of one name in running text.
 _JOINERS = frozenset(" -‐‑–'’")
 
@@ -91,7 +94,10 @@ def spot_key(name: str) -> str:
     but descriptive words, or generic words without an article ("مدينة", "Khan"), is never
     spotted ("").
     """
-    core = parse_mention(name).name
+    mention = parse_mention(name)
+    # Only words that name an admin unit or a settlement come off ("ناحية تلبيسة", "Homs Governorate");
+    # a facility's or a feature's word is part of its name ("Lake Assad" is not "Assad", a person).
+    core = mention.name if mention.kind_hint in _CORE_KINDS or mention.province_hint else name
     tokens = tokenize(core)
     words = [t.keys[0] for t in tokens if not t.article and t.keys[0]]
     with_article = any(t.article for t in tokens) or any(t.offsets[0] for t in tokens) or core.startswith("ال")

@@ -269,14 +269,22 @@ class RemovedBatch:
 
 
 def removed_place_batches(
-    places: Sequence[Any], split: str, *, batches: int = 2, share: float = 0.25, seed: int = 20241207
+    places: Sequence[Any],
+    split: str,
+    *,
+    batches: int = 2,
+    share: float = 0.25,
+    names_per_place: int = 2,
+    seed: int = 20241207,
 ) -> Iterator[RemovedBatch]:
     """Leave-one-place-out negatives: a share of the ``split`` half's non-admin places is removed with
-    every name, and each of their written names is queried (without a province and with the place's
-    governorate). The right answer is then "not found", or a place within 5 km (an unmerged twin)
-    or linked to the removed one (its admin unit). Names another remaining place holds are skipped."""
+    every name, and up to ``names_per_place`` of their written names (of distinct variant keys, so a
+    place with thirty spellings does not count thirty times) are queried, without a province and with
+    the place's governorate. The right answer is then "not found", or a place within 5 km (an
+    unmerged twin) or linked to the removed one (its admin unit). Names another remaining place
+    holds are skipped."""
     from gazetteer.kinds import ADMIN_KINDS
-    from gazetteer.normalize import clean, exact_key
+    from gazetteer.normalize import clean, exact_key, variant_key
 
     rng = random.Random(f"{seed}-{split}")
     pool = [i for i, p in enumerate(places) if p.kind not in ADMIN_KINDS and split_of(p.id) == split]
@@ -289,9 +297,12 @@ def removed_place_batches(
             p = places[i]
             linked = tuple(target_of(q) for q in kept if q.id in _linked_ids(p))
             texts = sorted({clean(n.text) for n in p.names if "core" not in n.flags} - {""})
+            rng.shuffle(texts)
+            chosen: dict[str, str] = {}
             for text in texts:
-                if _script_of(text) is None or exact_key(text) in held:
-                    continue
+                if _script_of(text) is not None and exact_key(text) not in held:
+                    chosen.setdefault(variant_key(text), text)
+            for text in list(chosen.values())[:names_per_place]:
                 for province in (None, p.governorate.pcode):
                     tags = {"removed", "removed-province" if province else "removed-bare"}
                     batch.queries.append(

@@ -6,7 +6,8 @@ and where it lies relative to the caller's province). ``confidence.json`` holds,
 per bucket, how many answers in that bucket were right on the project's tuning
 sets (``benchmarks/calibrate.py`` measures them; ``docs/benchmarks.md`` shows the
 reliability table and the precision/recall curve). A bucket's confidence is its
-smoothed precision; a bucket with few answers leans on its score band.
+smoothed precision; a bucket with few answers leans on the coarser buckets it
+belongs to (without its markers, then without its province, then its score band).
 
 >>> e = Evidence("exact", 100.0, ambiguous=False, margin="clear", province="none")
 >>> bucket(e), 0.9 < confidence(e) <= 1.0
@@ -42,7 +43,7 @@ MARGINS: tuple[str, ...] = ("clear", "near", "below")
 #: Rank points that separate a "clear" lead from a "near" one.
 FAR_MARGIN = SCORES.far_margin
 #: Pseudo-answers with which a bucket's score band pulls a sparse bucket towards itself.
-_BAND_WEIGHT = 8.0
+_BAND_WEIGHT = 4.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,8 @@ class Evidence:
     margin: str  #: one of :data:`MARGINS`
     province: str  #: ``in`` (inside the given province), ``out`` (a neighbouring one), ``none`` (no province)
     cross_script: bool = False  #: an Arabic mention against a Latin name, or the reverse
+    kind_missed: bool = False  #: the mention asked for a kind ("X airbase") and the place is not of it
+    name: str = "main"  #: the name matched: ``main`` (the place's name or an official one), ``alias``, ``historic``
 
 
 def band(e: Evidence) -> str:
@@ -75,8 +78,11 @@ def band(e: Evidence) -> str:
 
 
 def bucket(e: Evidence) -> str:
-    """The reliability-table bucket of an answer: ``band|ambiguous-or-margin|province``."""
-    return f"{band(e)}|{'ambiguous' if e.ambiguous else e.margin}|{e.province}"
+    """The reliability-table bucket of an answer: ``band|ambiguous-or-margin|province``, then
+    ``+other-kind`` when the mention asked for a kind the answer is not of, and ``+alias`` or
+    ``+historic`` when the name matched is not the place's own or an official one."""
+    extra = ("+other-kind" if e.kind_missed else "") + ("" if e.name == "main" else f"+{e.name}")
+    return f"{band(e)}|{'ambiguous' if e.ambiguous else e.margin}|{e.province}{extra}"
 
 
 @cache
@@ -92,18 +98,43 @@ def _rate(right: float, answered: float, prior: float, weight: float) -> float:
 
 
 @cache
-def _confidence(key: str, band_key: str) -> float:
-    buckets = table()["buckets"]
-    bands = table()["bands"]
-    b_right, b_answered = bands.get(band_key, (0, 0))
-    band_rate = _rate(b_right, b_answered, 0.5, 2.0)  # an unseen band: 0.5, quickly moved by data
-    right, answered = buckets.get(key, (0, 0))
-    return round(_rate(right, answered, band_rate, _BAND_WEIGHT), 4)
+def _levels() -> list[dict[str, tuple[float, float]]]:
+    """The table's counts at each level of detail, finest first: the bucket, then without its
+    ``+`` markers, then without its province, then the band (best answers only)."""
+    buckets = {k: (float(v[0]), float(v[1])) for k, v in table()["buckets"].items()}
+    levels: list[dict[str, tuple[float, float]]] = [buckets]
+    for cut in (_without_markers, _without_province):
+        coarser: dict[str, tuple[float, float]] = {}
+        for key, (right, answered) in levels[-1].items():
+            r0, a0 = coarser.get(cut(key), (0.0, 0.0))
+            coarser[cut(key)] = (r0 + right, a0 + answered)
+        levels.append(coarser)
+    levels.append({k: (float(v[0]), float(v[1])) for k, v in table()["bands"].items()})
+    return levels
+
+
+def _without_markers(key: str) -> str:
+    return key.split("+", 1)[0]
+
+
+def _without_province(key: str) -> str:
+    return key.rsplit("|", 1)[0]
+
+
+@cache
+def _confidence(key: str) -> float:
+    """Smoothed precision: each level's rate pulls the next finer one when that one has few answers."""
+    keys = [key, _without_markers(key), _without_province(_without_markers(key)), key.split("|", 1)[0]]
+    rate = 0.5  # nothing measured at all
+    for level, k in reversed(list(zip(_levels(), keys))):
+        right, answered = level.get(k, (0.0, 0.0))
+        rate = _rate(right, answered, rate, _BAND_WEIGHT)
+    return round(rate, 4)
 
 
 def confidence(e: Evidence) -> float:
     """The measured probability that an answer with this evidence is right (0-1)."""
-    return _confidence(bucket(e), band(e))
+    return _confidence(bucket(e))
 
 
 #: ``resolve`` answers only when the confidence is at least this: the lowest threshold that kept

@@ -167,6 +167,20 @@ class OpenedIndex:
             codes = self._codes = (by_pcode, by_gn)
         return codes
 
+    # -- names ------------------------------------------------------------------------------------
+    def name_quality(self, row: int) -> str:
+        """``main`` (the place's own name, its Arabic name, or an official or preferred one),
+        ``historic`` (a name flagged historic) or ``alias`` (any other alternate name)."""
+        flags = self.file.column("names", "flags")[row]
+        if "historic" in flags:
+            return "historic"
+        if "official" in flags or "preferred" in flags:
+            return "main"
+        place = self.name_place[row]
+        text = self.name_text[row]
+        c = self.file.column
+        return "main" if text == c("places", "name")[place] or text == c("places", "name_ar")[place] else "alias"
+
     # -- spotting --------------------------------------------------------------------------------
     def spot_index(self) -> SpotIndex:
         """The spot tier of the posting lists (built on the first geoparse: a dict over first words)."""

@@ -111,6 +111,9 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
         hit = found[r]
         signals: list[str] = []
         score = hit.score + index.importance[r]
+        if index.name_quality(hit.name_row) == "historic":
+            score -= SCORES.historic_penalty
+            signals.append("a historic name")
         if hit.via:
             signals.append(hit.via)
         if index.kind[r] in wanted:
@@ -133,7 +136,12 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
         ranked = _seat_first(index, ranked, found)
     top_rank, _, top, _ = ranked[0]
     top_hit = found[top]
-    unrelated = [(rank_, r) for rank_, _, r, _ in ranked[1:] if not index.related(top, r)]
+    # Places matched through a historic name ("Berea" for Aleppo) are no rivals of a modern match.
+    unrelated = [
+        (rank_, r)
+        for rank_, _, r, _ in ranked[1:]
+        if not index.related(top, r) and index.name_quality(found[r].name_row) != "historic"
+    ]
     rivals = [
         r
         for rank_, r in unrelated
@@ -158,6 +166,8 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
             margin=margin if is_top else "below",
             province=province,
             cross_script=hit.tier == "skeleton" and is_arabic(matched) != request.arabic,
+            kind_missed=bool(wanted) and index.kind[r] not in wanted,
+            name=index.name_quality(hit.name_row),
         )
         out.append(
             Match(

@@ -58,6 +58,7 @@ class Scores:
     rival_importance_gap: float = 2.0  #: ... or is this much less important (a street named after a city)
     seat_first_min: float = 90.0  #: a seat town this good goes before the admin unit named after it
     far_margin: float = 5.0  #: a runner-up this many rank points behind is "far" (confidence evidence)
+    historic_penalty: float = 5.0  #: rank points off a match on a historic name ("Berea" for Aleppo)
 
     def variant(self, similarity: float) -> float:
         """Score of a variant hit whose folded forms are ``similarity`` (0-1) alike."""
@@ -115,6 +116,8 @@ class Scores:
         assert self.fuzzy_below == self.variant_base
         # A kind bonus always beats a tier step inside the skeleton band and any importance gap.
         assert self.kind_bonus > self.max_importance
+        # A modern name of a small place ranks above a historic name of a big one with the same key.
+        assert self.historic_penalty > self.max_importance
 
 
 #: The one instance everything reads.

@@ -255,10 +255,11 @@ def test_quality__bara_data_side(full: Gazetteer) -> None:
     assert len(bara) == 1
 
 
-@pytest.mark.xfail(reason="query side: a name flagged historic must rank below a modern name of another place")
 def test_quality__bara_is_al_bara_not_aleppo(full: Gazetteer) -> None:
-    match = full.resolve("Bara")
+    match = full.resolve("Bara", min_confidence=0)
     assert match is not None and match.place.name_ar == "البارة" and match.place.governorate.pcode == "SY07"
+    assert not match.ambiguous  # Aleppo's historic "Berea" is no rival
+    assert all(m.place.id != "gn:170063" for m in [full.resolve("Bara")] if m is not None)
 
 
 def test_quality__seat_towns_carry_their_subdistrict_pcode(full: Gazetteer) -> None:

@@ -104,7 +104,7 @@ def test_resolve__transliterations_without_their_stored_spelling(
         replace(p, names=tuple(n for n in p.names if exact_key(n.text) != exact_key(mention))) for p in full.places()
     ]
     write_index(tmp_path / "held-out.gzidx", places, {"data_version": "test"})
-    match = gazetteer.load(tmp_path / "held-out.gzidx").resolve(mention)
+    match = gazetteer.load(tmp_path / "held-out.gzidx").resolve(mention, min_confidence=0)
     assert match is not None and match.place.id == expected, (mention, match)
 
 
@@ -138,12 +138,14 @@ def test_resolve__province_decides_between_same_name_places(full: Gazetteer) -> 
     governorates = {m.place.governorate.pcode for m in all_of_them}
     assert len(governorates) >= 2
     for pcode in governorates:
-        match = full.resolve("Al-Hamidiyah", province=pcode)
+        match = full.resolve("Al-Hamidiyah", province=pcode, min_confidence=0)
         assert match is not None and match.place.governorate.pcode == pcode and match.in_province is True
+    # Without a province the name is ambiguous: no answer at the default confidence.
+    assert full.resolve("Al-Hamidiyah") is None
 
 
 def test_resolve__ambiguity_is_flagged_not_hidden(full: Gazetteer) -> None:
-    match = full.resolve("Al-Hamidiyah")
+    match = full.resolve("Al-Hamidiyah", min_confidence=0)
     assert match is not None and match.ambiguous and match.alternatives
     assert "ambiguous" in match.explanation
 
@@ -171,11 +173,11 @@ def test_resolve__unknown_province_lists_valid_ones(full: Gazetteer) -> None:
 
 
 def test_resolve__near_biases_towards_the_closer_place(full: Gazetteer) -> None:
-    top = full.resolve("Al-Hamidiyah")
+    top = full.resolve("Al-Hamidiyah", min_confidence=0)
     assert top is not None and top.alternatives
     other = full.place(top.alternatives[0])
     assert other is not None
-    match = full.resolve("Al-Hamidiyah", near=(other.lat, other.lon))
+    match = full.resolve("Al-Hamidiyah", near=(other.lat, other.lon), min_confidence=0)
     assert match is not None and match.place.id == other.id
     assert any("km from near=" in s for s in match.signals)
 
@@ -212,7 +214,7 @@ def test_resolve__default_follows_GAZETTEER_INDEX(full_index_path: object, monke
     try:
         g = gazetteer.load()
         assert g.origin == "GAZETTEER_INDEX" and g.path == str(full_index_path)
-        assert gazetteer.resolve("Ter Maela") is not None  # only in the full index
+        assert gazetteer.resolve("Ter Maela", province="Homs") is not None
     finally:
         gazetteer.default.reset_default()
 
@@ -257,16 +259,17 @@ def test_resolve__best_answer_is_the_first_candidate(full: Gazetteer) -> None:
     compared = 0
     for text in texts:
         for province in (None, "Homs"):
-            best = full.resolve(text, province=province)
+            best = full.resolve(text, province=province, min_confidence=0)
             first = full.candidates(text, province=province, limit=5)
             assert (best is None) == (not first), text
             if best is not None:
                 compared += 1
-                assert (best.place.id, best.score, best.tier, best.ambiguous, best.alternatives) == (
+                assert (best.place.id, best.score, best.tier, best.ambiguous, best.alternatives, best.confidence) == (
                     first[0].place.id,
                     first[0].score,
                     first[0].tier,
                     first[0].ambiguous,
                     first[0].alternatives,
+                    first[0].confidence,
                 ), (text, province)
     assert compared > 1000

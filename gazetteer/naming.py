@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .kinds import ADMIN_KINDS, accepts
+from .kinds import ADMIN_KINDS, POPULATED_KINDS, accepts
 from .mention import parse_mention
 from .model import Name
 from .normalize import is_arabic, skeleton_key, variant_key
@@ -36,6 +36,13 @@ __all__ = [
 ]
 
 
+#: Kinds whose names give their core without the descriptive word: a settlement or a quarter is
+#: named by its core ("Hay al-Midan" is "al-Midan"), a mosque or a roundabout too ("جامع الدالاتي"),
+#: but a lake, a dam, a base or a mountain is not ("Lake Assad" is not "Assad", a person; "Tishrin
+#: Dam" is not "Tishrin", a month).
+CORE_KINDS = frozenset({*POPULATED_KINDS, "neighbourhood", "camp", "landmark"})
+
+
 def core_name(text: str, kind: str) -> str | None:
     """The name inside ``text`` when a descriptor fits a place of ``kind``, else ``None``.
 
@@ -43,11 +50,15 @@ def core_name(text: str, kind: str) -> str | None:
     ('Darayya', 'مضايا')
     >>> core_name("جامع الدالاتي", "landmark"), core_name("Sasa Prison", "town"), core_name("Talbiseh", "town")
     ('الدالاتي', None, None)
+    >>> core_name("Lake Assad", "region"), core_name("Tishrin Dam", "dam")
+    (None, None)
     """
     mention = parse_mention(text)
     if mention.name == mention.text or not mention.kind_hint:
         return None
-    if mention.kind_hint in ADMIN_KINDS or kind in accepts(mention.kind_hint):
+    if mention.kind_hint in ADMIN_KINDS:
+        return mention.name
+    if kind in CORE_KINDS and kind in accepts(mention.kind_hint):
         return mention.name
     return None
 

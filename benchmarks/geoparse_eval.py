@@ -138,8 +138,10 @@ def score(doc: Doc, predicted: list[tuple[int, int, Answer]]) -> Score:
             s.fp += 1
             if gold is not None and gold.target is not None:
                 s.wrong_place += 1
-            s.details.append(f"FP {doc.id} {doc.text[start:end]!r} -> {answer.label} ({answer.place_id})"
-                             + ("" if gold is None else f", gold {gold.target.place_id if gold.target else 'NONE'}"))
+            s.details.append(
+                f"FP {doc.id} {doc.text[start:end]!r} -> {answer.label} ({answer.place_id})"
+                + ("" if gold is None else f", gold {gold.target.place_id if gold.target else 'NONE'}")
+            )
     for m in doc.gold:
         if m.target is not None and (m.start, m.end) not in matched:
             s.fn += 1

@@ -33,7 +33,8 @@ from typing import Any, NamedTuple, Protocol
 from . import governorates as govs
 from .confidence import DEFAULT_MIN_CONFIDENCE
 from .errors import InvalidQueryError
-from .mention import is_descriptor
+from .kinds import ADMIN_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
+from .mention import is_descriptor, parse_mention
 from .model import Match
 from .opened import OpenedIndex
 from .spot import Span, Token, spot, tokenize
@@ -48,6 +49,16 @@ _CONNECTOR_RE = re.compile(r"^(?:,|،|in|of|في|the)$", re.IGNORECASE)
 _GAP_WORD_RE = re.compile(r"[,،]|[^\s,،]+")
 _POSSESSIVE_RE = re.compile(r"^['’]s?\s+$")
 _LIST_RE = re.compile(r"^\s*(?:,|،|and|or|و)\s*(?:and\s+)?$", re.IGNORECASE)
+#: Plural province words: said of a list, they make every governorate name of it a governorate.
+_PROVINCES_RE = re.compile(r"^(?:provinces|governorates|muhafazat|محافظات|محافظتي)$", re.IGNORECASE)
+#: A list of at least this many governorate names reads as governorates ("in Aleppo, Idlib, Hama and Homs").
+_GOVERNORATE_LIST = 3
+#: Kinds a one-word span is no mention of without a descriptive word asking for them: a quarter's
+#: roundabout or a prison named by a common word ("الزراعة", "المركزي"); camps are settlements.
+_NEEDS_DESCRIPTOR = FACILITY_KINDS - {"camp"}
+#: Descriptive words that may name the settlement or unit of that name when the kind asked is missing
+#: ("Talbiseh district" is the town when no district has that name); any other kind asked must be met.
+_SETTLEMENT_HINTS = frozenset({*ADMIN_KINDS, *POPULATED_KINDS, "neighbourhood", "camp"})
 
 
 class PlaceMention(NamedTuple):
@@ -73,12 +84,18 @@ class Gazetteer(Protocol):
 class _Item:
     """One spotted span on its way to an answer."""
 
-    __slots__ = ("binding", "found", "mention", "span", "text")
+    __slots__ = ("binding", "found", "hint", "mention", "span", "text")
 
     def __init__(self, span: Span, text: str, mention: str) -> None:
-        self.span, self.text, self.mention = span, text, mention
+        self.span, self.text = span, text
+        self.mention, self.hint = mention, parse_mention(mention).kind_hint
         self.found: list[Match] = []
         self.binding: str | None = None  # a governorate P-code the text binds the span to
+
+    def read_as(self, mention: str) -> None:
+        """Take ``mention`` as the span's mention, and the kind its descriptive words ask for."""
+        self.mention = mention
+        self.hint = parse_mention(mention).kind_hint
 
 
 def _mention(text: str, tokens: Sequence[Token], span: Span, taken: set[int]) -> str:
@@ -88,8 +105,8 @@ def _mention(text: str, tokens: Sequence[Token], span: Span, taken: set[int]) ->
     while i >= 0 and len(before) < _CONTEXT_WORDS and i not in taken:
         word = text[tokens[i].start : tokens[i].end]
         gap = text[tokens[i].end : tokens[i + 1].start] if i + 1 <= span.first else ""
-        if not is_descriptor(word) or len(gap) > 2:
-            break
+        if not is_descriptor(word) or len(gap) > 2 or word.lower() in ("in", "في"):
+            break  # "Sasa Prison in Damascus": the prison is not Damascus's
         before.insert(0, word)
         i -= 1
     after: list[str] = []
@@ -101,7 +118,7 @@ def _mention(text: str, tokens: Sequence[Token], span: Span, taken: set[int]) ->
             break
         after.append(word)
         j += 1
-    while before and before[0].lower() in ("of", "in"):
+    while before and before[0].lower() in ("of", "in", "the"):
         before.pop(0)
     while after and after[-1].lower() in ("of", "in", "the"):
         after.pop()
@@ -167,6 +184,7 @@ def geoparse(
         items.append(_Item(span, name, _mention(text, tokens, span, taken)))
     for item in items:
         item.found = _candidates(g, item.mention, gov, near)
+    _read_lists(g, text, items, gov, near)
     _bind(text, items)
     votes: dict[str, float] = defaultdict(float)
     voters: dict[str, list[str]] = defaultdict(list)
@@ -174,16 +192,16 @@ def geoparse(
         if item.binding and item.binding != gov:
             item.found = _candidates(g, item.mention, item.binding, near, "bound by the text to")
         best = item.found[0] if item.found else None
-        if best is not None and best.confidence >= threshold and not best.ambiguous:
+        if best is not None and best.confidence >= threshold and not best.ambiguous and _fits(item, best):
             place_gov = best.place.governorate.pcode or ""
             votes[place_gov] += best.confidence
             voters[place_gov].append(item.text)
     out: list[PlaceMention] = []
     for item in items:
         best = item.found[0] if item.found else None
-        if best is not None and (best.confidence < threshold or best.ambiguous) and gov is None and not item.binding:
+        if best is not None and _undecided(best, threshold) and gov is None and not item.binding:
             best = _by_context(g, item, votes, voters, near) or best
-        if best is not None and best.confidence >= threshold:
+        if best is not None and best.confidence >= threshold and _fits(item, best):
             out.append(PlaceMention(item.span.start, item.span.end, item.text, best))
     return out
 
@@ -199,6 +217,52 @@ def _candidates(
         note = f"{why} {govs.by_pcode(gov).name}"
         found = [replace(found[0], signals=(*found[0].signals, note)), *found[1:]]
     return found
+
+
+def _undecided(match: Match, threshold: float) -> bool:
+    """Whether the document may decide: the answer has rivals about as good (a name that repeats
+    across governorates), not merely a poor match ("Army" is no spelling of Aleppo in any province)."""
+    if match.ambiguous:
+        return True
+    margin = match.bucket.split("|")[1] if match.bucket.count("|") >= 2 else ""
+    return match.confidence < threshold and margin in ("ambiguous", "near")
+
+
+def _fits(item: _Item, match: Match) -> bool:
+    """Whether the answer is the kind of place the text speaks of: a facility asked for is not the
+    town it is named after ("Sasa Prison" is not Sa'sa'), and a facility named by one word needs the
+    word that says what it is."""
+    hint = item.hint
+    kind = match.place.kind
+    if hint is not None and hint not in _SETTLEMENT_HINTS and kind not in accepts(hint):
+        return False  # "Sasa Prison" is not the town Sa'sa', "Hauran plain" not the governorate
+    return not (kind in _NEEDS_DESCRIPTOR and hint is None and item.span.first == item.span.last)
+
+
+def _read_lists(
+    g: Gazetteer, text: str, items: Sequence[_Item], gov: str | None, near: tuple[float, float] | None
+) -> None:
+    """Governorate names listed together are governorates when the list says so ("the provinces of
+    Daraa and Suwayda", "Idlib and Hama provinces") or when the list has at least
+    :data:`_GOVERNORATE_LIST` of them and nothing else."""
+    groups: list[list[_Item]] = []
+    for k, item in enumerate(items):
+        if k and _LIST_RE.match(text[items[k - 1].span.end : item.span.start]):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        said = any(_PROVINCES_RE.match(w) for item in group for w in item.mention.split())
+        names = [govs.lookup(item.text) for item in group]
+        if not said and (len(group) < _GOVERNORATE_LIST or None in names or any(i.mention != i.text for i in group)):
+            continue
+        for item, named in zip(group, names):
+            if named is None or item.hint not in (None, "governorate"):
+                continue
+            item.read_as(f"محافظة {item.text}" if item.text[:1] >= "\u0600" else f"{item.text} governorate")
+            item.found = _candidates(g, item.mention, gov, near)
 
 
 def _bind(text: str, items: Sequence[_Item]) -> None:

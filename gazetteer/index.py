@@ -253,7 +253,7 @@ def _place_columns(
             ncols["exact"].append(k.exact)
             ncols["variant"].append(k.variant)
             ncols["skeleton"].append(k.skeleton)
-            ncols["spot"].append(spot_key(n.text))
+            ncols["spot"].append(spot_key(n.text, p.kind, core="core" in n.flags))
         for prefix, ref in (("gov", p.governorate), ("dist", p.district), ("sub", p.subdistrict)):
             cols[f"{prefix}_name"].append(ref.name if ref else None)
             cols[f"{prefix}_name_ar"].append(ref.name_ar if ref else None)

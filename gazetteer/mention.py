@@ -21,7 +21,7 @@ a hint and never looks inside a name: ``Deir ez-Zor``, ``Beit Jann`` and
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .kinds import KINDS
@@ -100,7 +100,7 @@ _LATIN: dict[str, str | None] = {
 #: Arabic descriptor words (fold_arabic keys). Words that begin names are left out on purpose:
 #: جسر (Jisr ash-Shughur), قلعة (Qal'at al-Madiq), جبل, وادي, نهر, سوق, خان, تل, دير, كفر.
 _ARABIC: dict[str, str | None] = {
-    **_words(_PROVINCE, "محافظه"),
+    **_words(_PROVINCE, "محافظه محافظات محافظتي"),
     **_words(_COUNTRYSIDE, "ريف"),
     **_words("district", "منطقه"),
     **_words("subdistrict", "ناحيه"),
@@ -188,6 +188,11 @@ def is_descriptor(word: str, *, first: bool = True) -> bool:
     >>> is_descriptor("بريف"), is_descriptor("بريف", first=False)
     (True, False)
     """
+    return _is_descriptor(word, first)
+
+
+@lru_cache(maxsize=65536)
+def _is_descriptor(word: str, first: bool) -> bool:
     return _classify(word, first, not first).kind not in (_NOT, None) or fold_latin(word) in ("the", "of", "in")
 
 

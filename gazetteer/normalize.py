@@ -95,7 +95,7 @@ __all__ = [
 
 #: The version of the key rules below: bumped whenever the keys of some text change, so that an
 #: index built with other rules can be told apart (its header records the version it used).
-KEY_RULES = 3
+KEY_RULES = 4
 
 
 class NameKeys(NamedTuple):

@@ -1,21 +1,30 @@
 """Spotting: the spans of running text that are spelled like an indexed name.
 
 Text is cut into words (letters and marks; an apostrophe inside a word keeps it
-whole, a hyphen or a space separates words). Each word gets its *spot key*: its
-folded form (:func:`gazetteer.normalize.fold`), with the article taken off an
-Arabic word and, for an Arabic word behind a clitic (و ف ب ل ك), also the key of
-the word without it. Article words (al, el, ar, ez...) are skipped, so
-"al-Rastan", "Ar Rastan" and "Rastan" meet.
+whole, a hyphen or a space separates words, a possessive 's stays outside).
+Each word gets its *spot keys*, best first:
 
-Every indexed name has its sequence of spot keys, stored in the index
-(the ``spot`` tier of the posting lists: first key -> names). One pass over the
-words finds, at each word, the longest indexed name that starts there: the cost
-grows with the text, not with the number of names.
+- a Latin word: its variant key (:func:`gazetteer.normalize.variant_key`), so
+  "Zakyah" meets "Zakiyah" and "Qosour" meets "Qusour"; article words (al, el,
+  ar, ez...) are skipped, so "al-Rastan", "Ar Rastan" and "Rastan" meet;
+- an Arabic word: its folded form, read as written and, behind a clitic (و ف ب ل ك),
+  without it. A reading with the article ال gives two keys: the bare word, for
+  the names of settlements and admin units (which news write with or without
+  the article), and the word with its article, for every other name; a reading
+  without the article gives the bare word and ``#`` + the word. So "القدم" (a
+  quarter) is not spotted in "قدم" (feet), nor "ناصر" (a quarter) in "الناصر".
 
->>> [t.keys for t in tokenize("وتلبيسة al-Rastan")]
-[('وتلبيسه', 'تلبيسه'), ('al',), ('rastan',)]
->>> spot_key("Ar-Rastan"), spot_key("الرستن"), spot_key("Deir ez-Zor")
-('rastan', 'رستن', 'deir zor')
+Every indexed name has its sequence of spot keys (:func:`spot_key`), stored in
+the index (the ``spot`` tier of the posting lists: first key -> names). One pass
+over the words finds, at each word, the longest indexed name that starts there:
+the cost grows with the text, not with the number of names.
+
+>>> [t.keys for t in tokenize("وتلبيسة al-Rastan Aleppo's")]
+[('وتلبيسه', '#وتلبيسه', 'تلبيسه', '#تلبيسه'), ('al',), ('rastan',), ('alabu',)]
+>>> spot_key("Ar-Rastan", "city"), spot_key("الرستن", "city"), spot_key("Deir ez-Zor", "city")
+('rastan', 'رستن', 'dayr zur')
+>>> spot_key("القدم", "neighbourhood"), spot_key("ناصر", "neighbourhood")
+('القدم', '#ناصر')
 """
 
 from __future__ import annotations
@@ -27,9 +36,9 @@ from typing import NamedTuple
 
 from .kinds import ADMIN_KINDS, POPULATED_KINDS
 from .mention import is_descriptor, parse_mention
-from .normalize import _GENERIC_MAP, _is_article, fold, strip_arabic_article
+from .normalize import _GENERIC_MAP, _is_article, fold, variant_key
 
-__all__ = ["Span", "SpotIndex", "Token", "spot", "spot_key", "tokenize"]
+__all__ = ["LOOSE_ARTICLE_KINDS", "SPOTTED_CORE_KINDS", "Span", "SpotIndex", "Token", "spot", "spot_key", "tokenize"]
 
 _LETTER = r"[^\W\d_]"
 _MARK = "[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]"
@@ -37,14 +46,19 @@ _QUOTE = "['’ʼ`ʿʾ‘´]"
 _WORD_RE = re.compile(f"(?:{_LETTER}|{_MARK})+(?:{_QUOTE}(?:{_LETTER}|{_MARK})+)*")
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _CLITICS = "وفبلك"
-#: Words that begin many names and are no name alone (Tell, Deir, Kafr, Khan, Bab...), as spot keys.
+_ARTICLE = "ال"
+#: Marks the key of an Arabic word read without the article (see the module docs).
+_BARE = "#"
+#: Words that begin many names and are no name alone (Tell, Deir, Kafr, Khan, Bab...).
 _GENERIC_LATIN = ("tell", "tal", "tall", "khan", "bab", "jisr", "ras", "qasr", "qalaat", "qalat", "souq", "suq",
-                  "nahr", "jabal", "dam")  # fmt: skip
+                  "nahr", "jabal", "dam", "deir", "dayr", "ain", "ayn", "kafr", "beit", "bayt", "umm", "abu",
+                  "wadi", "bir", "khirbet", "khirbat", "shaykh", "sheikh", "mazraat", "mazraa", "tall")  # fmt: skip
 _GENERIC_ARABIC = ("بير", "تل", "دير", "كفر", "عين", "خان", "باب", "جسر", "راس", "قصر", "قلعه", "سوق", "نهر", "جبل",
-                   "بيت", "ابو", "ام")  # fmt: skip
-_GENERIC_WORDS = frozenset({*_GENERIC_MAP, *(fold(w) for w in (*_GENERIC_LATIN, *_GENERIC_ARABIC))})
-#: Kinds whose descriptive word a name is spotted without.
-_CORE_KINDS = frozenset({*ADMIN_KINDS, *POPULATED_KINDS, "neighbourhood", "governorate"})
+                   "بيت", "ابو", "ام", "خربه", "وادي", "مزرعه", "شيخ")  # fmt: skip
+#: Kinds whose Arabic names are spotted with or without the article ("الحولة" and "حولة").
+LOOSE_ARTICLE_KINDS = frozenset({*ADMIN_KINDS, *POPULATED_KINDS, "camp"})
+#: Kinds whose names are spotted without their descriptive word, and whose derived core names are spotted.
+SPOTTED_CORE_KINDS = frozenset({*ADMIN_KINDS, *POPULATED_KINDS, "neighbourhood", "camp"})
 #: What may separate two words of one name in running text.
 _JOINERS = frozenset(" -‐‑–'’")
 
@@ -60,52 +74,103 @@ class Token(NamedTuple):
     capital: bool  #: a Latin word written with a capital letter
 
 
+def _arabic_readings(folded: str) -> list[tuple[str, int]]:
+    """The word as written and, behind a clitic, without it (لل is ل + ال), with the clitic's length."""
+    readings = [(folded, 0)]
+    if len(folded) >= 4 and folded[0] in _CLITICS:
+        rest = folded[1:]
+        readings.append((_ARTICLE + rest[1:] if rest.startswith("ل") and folded[0] == "ل" else rest, 1))
+    return readings
+
+
+def _arabic_keys(reading: str) -> tuple[str, str]:
+    """(loose key, strict key) of one Arabic reading: the bare word, and the word with its article or marked bare."""
+    if reading.startswith(_ARTICLE) and len(reading) >= 4:
+        return reading[2:], reading
+    return reading, _BARE + reading
+
+
 @lru_cache(maxsize=65536)
 def _word_keys(word: str) -> tuple[tuple[str, ...], tuple[int, ...], bool]:
     if _ARABIC_RE.search(word) is None:
-        key = fold(word).replace(" ", "")
-        return (key,), (0,), bool(key) and _is_article(key)
-    folded = fold(word).replace(" ", "")
-    bare = strip_arabic_article(folded)
-    keys, offsets = [bare], [1 if len(folded) - len(bare) == 3 or folded.startswith("لل") else 0]
-    if folded == bare and len(folded) >= 4 and folded[0] in _CLITICS:
-        inner = strip_arabic_article(folded[1:])
-        keys.append(inner)
-        offsets.append(1)
+        folded = fold(word).replace(" ", "")
+        if folded and _is_article(folded):
+            return (folded,), (0,), True
+        return (variant_key(word).replace(" ", "") if folded else "",), (0,), False
+    keys: list[str] = []
+    offsets: list[int] = []
+    for reading, offset in _arabic_readings(fold(word).replace(" ", "")):
+        for key in _arabic_keys(reading):
+            if key not in keys:
+                keys.append(key)
+                offsets.append(offset)
     return tuple(keys), tuple(offsets), False
 
 
 def tokenize(text: str) -> list[Token]:
     """The words of ``text`` with their spot keys."""
-    out = []
+    out: list[Token] = []
+    append = out.append
+    word_keys = _word_keys
     for m in _WORD_RE.finditer(text):
         word = m.group()
-        keys, offsets, article = _word_keys(word)
+        start = m.start()
+        end = start + len(word)
+        if word[-1] in "sS" and len(word) >= 5 and word[-2] in "'’":
+            word, end = word[:-2], end - 2  # "Aleppo's"
+        keys, offsets, article = word_keys(word)
         if keys[0] or len(keys) > 1:
-            out.append(Token(m.start(), m.end(), keys, offsets, article, word[:1].isupper()))
+            append(Token(start, end, keys, offsets, article, word[0].isupper()))
     return out
 
 
-def spot_key(name: str) -> str:
-    """The spot keys of a name's words, descriptive words at its edges and article words left out.
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    latin = (*_GENERIC_MAP, *_GENERIC_MAP.values(), *_GENERIC_LATIN)
+    return frozenset({*(k for w in latin for k in _word_keys(w)[0]), *(fold(w) for w in _GENERIC_ARABIC)})
 
-    "ناحية تلبيسة" and "Homs Governorate" are spotted as their core, so the descriptive
-    word stays outside the span (and tells the resolver the kind); a name that is nothing
-    but descriptive words, or generic words without an article ("مدينة", "Khan"), is never
-    spotted ("").
+
+def spot_key(name: str, kind: str, *, core: bool = False) -> str:
+    """The spot keys of the words of a name of a place of ``kind``, or "" when it is never spotted.
+
+    Descriptive words at the edges of the name of an admin unit or a settlement
+    are left out ("ناحية تلبيسة" and "Homs Governorate" are spotted as their core,
+    so the descriptive word stays outside the span and tells the resolver the
+    kind); a facility's or a feature's word is part of its name ("Lake Assad" is
+    not "Assad", a person). Never spotted: a name that is nothing but
+    descriptive words, or generic words without an article ("مدينة", "Khan",
+    "Deir"), and a ``core`` name (derived by taking a descriptive word off) of a
+    place outside :data:`SPOTTED_CORE_KINDS` ("الدالاتي" of "جامع الدالاتي").
+
+    >>> spot_key("Homs Governorate", "governorate"), spot_key("Khan", "town"), spot_key("Al-Bab", "city")
+    ('hums', '', 'bab')
     """
+    if core and kind not in SPOTTED_CORE_KINDS:
+        return ""
     mention = parse_mention(name)
-    # Only words that name an admin unit or a settlement come off ("ناحية تلبيسة", "Homs Governorate");
-    # a facility's or a feature's word is part of its name ("Lake Assad" is not "Assad", a person).
-    core = mention.name if mention.kind_hint in _CORE_KINDS or mention.province_hint else name
-    tokens = tokenize(core)
-    words = [t.keys[0] for t in tokens if not t.article and t.keys[0]]
-    with_article = any(t.article for t in tokens) or any(t.offsets[0] for t in tokens) or core.startswith("ال")
+    core_name = mention.name if mention.kind_hint in SPOTTED_CORE_KINDS or mention.province_hint else name
+    loose = kind in LOOSE_ARTICLE_KINDS
+    words: list[str] = []
+    plain: list[str] = []  # the words as written, for the descriptor test
+    with_article = False
+    for token in tokenize(core_name):
+        if token.article:
+            with_article = True
+        elif len(token.keys) > 1:  # Arabic: the reading as written, loose or strict (always for a generic word)
+            bare, strict = token.keys[:2]
+            words.append(bare if loose and bare not in _generic_words() else strict)
+            with_article = with_article or strict.startswith(_ARTICLE)
+            plain.append(bare)
+        elif token.keys[0]:
+            words.append(token.keys[0])
+            plain.append(core_name[token.start : token.end])
+    generic = _generic_words()
     if (
         not words
-        or all(is_descriptor(w) for w in words)
-        or (all(w in _GENERIC_WORDS for w in words) and not with_article)
-    ):
+        or all(is_descriptor(w) for w in plain)
+        or (all(w.removeprefix(_BARE).removeprefix(_ARTICLE) in generic or w in generic for w in words)
+            and not with_article)
+    ):  # fmt: skip
         return ""  # "Al-Bab", "التل" stay: the article makes a generic word a name
     return " ".join(words)
 
@@ -148,6 +213,7 @@ def spot(text: str, tokens: Sequence[Token], index: SpotIndex) -> Iterator[Span]
             continue
         _, last, key_no, rows = best
         start = tok.start + tok.offsets[key_no]
+        generic = last == i and tok.keys[key_no] in _generic_words()
         if i > 0 and key_no == 0 and tok.offsets[0] == 0:
             prev = tokens[i - 1]
             if (
@@ -160,6 +226,10 @@ def spot(text: str, tokens: Sequence[Token], index: SpotIndex) -> Iterator[Span]
                 )
             ):
                 start = prev.start  # "al-Rastan", "Al Rastan": the article is part of the name
+                generic = False
+        if generic:  # "Deir" of "Deir al-Fardis" is not "Ad-Deir"
+            i += 1
+            continue
         yield Span(start, tokens[last].end, i, last, rows)
         i = last + 1
 
@@ -171,7 +241,7 @@ def _match(text: str, tokens: Sequence[Token], i: int, words: Sequence[str]) -> 
     for word in words[1:]:
         while j < len(tokens) and tokens[j].article and _joined(text, tokens[j - 1], tokens[j]):
             j += 1
-        if j >= len(tokens) or tokens[j].keys[0] != word or not _joined(text, tokens[j - 1], tokens[j]):
+        if j >= len(tokens) or word not in tokens[j].keys or not _joined(text, tokens[j - 1], tokens[j]):
             return None
         last = j
         j += 1

@@ -70,8 +70,13 @@ def test_index__query_path_imports_neither_pyarrow_nor_pyproj(full_index_path: P
         "assert g.resolve('Talbissa').place.geonames_id == 163779\n"
         "print(sorted(m for m in ('pyarrow', 'pyproj', 'numpy') if m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+    )
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
 
 

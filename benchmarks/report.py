@@ -347,12 +347,15 @@ def targets(R: dict[str, Any]) -> list[TargetRow]:
             row(gp, "≤ 1 false positive per text (mean over test texts)",
                 f"{mean_fp:.2f} (max {max(fps)}; all texts mean {sum(all_fps) / len(all_fps):.2f})",
                 mean_fp <= 1.0)  # fmt: skip
-        sp = {r["chars"]: r for r in geo.get("speed", [])}
+        sp = {r["chars"]: r for r in geo.get("speed", {}).get("steady", [])}
         big = max(sp) if sp else None
         if big:
             r = sp[big]
-            row(gp, "≥ 1 MB/s at 1 MB", f"{r['bytes_per_s'] / 1e6:.2f} MB/s of UTF-8 ({r['chars_per_s'] / 1e6:.2f} M "
-                f"chars/s)", r["bytes_per_s"] >= 1e6)  # fmt: skip
+            ev = {x["chars"]: x for x in geo["speed"]["eval"]}.get(big)
+            row(gp, "≥ 1 MB/s at 1 MB (first-seen text; lazy tables built)",
+                f"{r['bytes_per_s'] / 1e6:.2f} MB/s of UTF-8 ({r['chars_per_s'] / 1e6:.2f} M chars/s)"
+                + (f"; `geoparse_eval.throughput`, one-off builds included: {ev['bytes_per_s'] / 1e6:.2f} MB/s"
+                   if ev else ""), r["bytes_per_s"] >= 1e6)  # fmt: skip
             small_ = sp[min(sp)]
             lin = (r["seconds"] / r["chars"]) / (small_["seconds"] / small_["chars"])
             row(gp, "linear: time per character at 1 MB ≤ 1.5× that at 10 kB",
@@ -375,6 +378,27 @@ def targets(R: dict[str, Any]) -> list[TargetRow]:
             cur.get("error") or "none measurable: `build_default(exclude={'curated'})` gives the same index "
             f"(data version {cur.get('data_version')}): no curated layer beyond the governorate table at this commit",
             None)  # fmt: skip
+    rows += _pipeline_targets(R)
+    return rows
+
+
+def _pipeline_targets(R: dict[str, Any]) -> list[TargetRow]:
+    """The targets benchmarks/pipelines.py judged: its "Target ...: goal: figures -> met" lines, or run()'s list."""
+    p = R.get("pipelines", {})
+    rows = []
+    for line in p.get("stdout", "").splitlines():
+        if line.startswith("Target") and "->" in line:
+            head, _, verdict = line.rpartition("->")
+            name, _, measured = head.rpartition(": ")
+            rows.append(TargetRow("pipelines", name.strip(), measured.strip(), "FAIL" if "NOT" in verdict else "PASS"))
+    res = p.get("result")
+    if isinstance(res, dict):
+        for name, measured, ok in res.get("targets", []):
+            rows.append(TargetRow("pipelines", str(name), str(measured), "PASS" if ok else "FAIL"))
+    if "error" in p:
+        rows.append(TargetRow("pipelines", "benchmarks/pipelines.py runs", p["error"], "FAIL"))
+    elif p.get("absent"):
+        rows.append(TargetRow("pipelines", "benchmarks/pipelines.py", "absent at this commit: not measured", "INFO"))
     return rows
 
 
@@ -796,19 +820,29 @@ def _geoparse_section(R: dict[str, Any]) -> list[str]:
     L += ["<details><summary>Per text (gazetteer; F1 of the others)</summary>", "",
           *_table(["text", "lang", "half", "gold mentions", "P", "R", "F1", "FP", *(f"F1 {n}" for n in others)], rows),
           "</details>", ""]  # fmt: skip
-    sp = geo.get("speed", [])
-    if sp:
-        base = sp[0]["seconds"] / sp[0]["chars"]
-        L += ["Throughput of `Gazetteer.geoparse` (`geoparse_eval.throughput`: a text of the corpus's paragraphs in "
-              "random order, a freshly loaded index, and here the process-wide key and word caches emptied first; "
-              f"median of {R['cfg']['geoparse_runs']} run(s)). The 1 MB text repeats the corpus's paragraphs many "
-              "times, so later paragraphs meet warm answer and word caches: the 10 kB figure is the closest to "
-              "first-seen text.", ""]  # fmt: skip
-        L += _table(["size", "characters", "UTF-8 bytes", "seconds", "MB/s", "M chars/s", "time per char vs 10 kB",
-                     "mentions"],
-                    [[f"{r['chars'] // 1000:,} k", f"{r['chars']:,}", f"{r['bytes']:,}", f"{r['seconds']:.3f}",
-                      f"{r['bytes_per_s'] / 1e6:.2f}", f"{r['chars_per_s'] / 1e6:.2f}",
-                      f"{(r['seconds'] / r['chars']) / base:.2f}×", r["mentions"]] for r in sp])  # fmt: skip
+    speed = geo.get("speed", {})
+    if speed.get("steady"):
+        L += [f"Throughput of `Gazetteer.geoparse` on a text of the corpus's paragraphs in random order "
+              f"(`geoparse_eval`'s text), median of {R['cfg']['geoparse_runs']} run(s). *First-seen*: one index "
+              "whose lazy tables (spot index, fuzzy table, place columns) are built, every cache emptied before "
+              "each call: the rate the targets are judged on. *geoparse_eval.throughput*: a freshly loaded index per "
+              "size (the process-wide key and word caches emptied), so the index's one-off lazy builds (the fuzzy "
+              "table, the place columns: their cost is in the cold start) weigh on the small texts. The 1 MB text "
+              "repeats the corpus's few paragraphs, so its later paragraphs meet names already resolved within "
+              "the call.", ""]  # fmt: skip
+        rows = []
+        for way, label in (("steady", "first-seen"), ("eval", "`geoparse_eval.throughput`")):
+            sp = speed.get(way, [])
+            if not sp:
+                continue
+            base = sp[0]["seconds"] / sp[0]["chars"]
+            for r in sp:
+                rows.append([label if r is sp[0] else "", f"{r['chars'] // 1000:,} k", f"{r['bytes']:,}",
+                             f"{r['seconds']:.3f}", f"**{r['bytes_per_s'] / 1e6:.2f}**" if way == "steady" else
+                             f"{r['bytes_per_s'] / 1e6:.2f}", f"{r['chars_per_s'] / 1e6:.2f}",
+                             f"{(r['seconds'] / r['chars']) / base:.2f}×", r["mentions"]])  # fmt: skip
+        L += _table(["way", "characters", "UTF-8 bytes", "seconds", "MB/s", "M chars/s", "time per char vs 10 kB",
+                     "mentions"], rows)  # fmt: skip
         ps = geo.get("peer_speed", {})
         if len(ps) > 2:
             L += [f"On the same {ps['chars'] // 1000} k-character text: "
@@ -984,14 +1018,21 @@ def _growth(R: dict[str, Any]) -> list[str]:
 
 def _pipelines_section(R: dict[str, Any]) -> list[str]:
     p = R.get("pipelines", {})
-    L = ["## Pipelines (10M-row Parquet, DuckDB, Spark)", ""]
+    L = ["## Pipelines (Parquet, DuckDB, Spark)", ""]
     if p.get("absent"):
         return [*L, "Not measured: `benchmarks/pipelines.py` does not exist at this commit.", ""]
+    if p.get("skipped"):
+        return [*L, "Not measured in this run (`--pipelines off`).", ""]
     if "error" in p:
-        return [*L, f"Not measured: {p['error']}.", ""]
+        L += [f"**Failed**: {p['error']}.", ""]
+    if "stdout" in p:
+        L += [f"`{p['command']}` (a child process, the index under test as `GAZETTEER_INDEX`), "
+              f"{p['seconds']:.0f} s; its report as printed:", "", "```", p["stdout"], "```", ""]  # fmt: skip
+        return L
     res = p.get("result")
-    L.append(f"`benchmarks/pipelines.py` (`run(index_path, quick=..., workdir=...)`), {p['seconds']:.0f} s.")
-    L.append("")
+    if res is None:
+        return L
+    L += [f"`benchmarks/pipelines.py` (`run(index_path, rows=..., workdir=...)`), {p['seconds']:.0f} s.", ""]
     if isinstance(res, dict):
         for note in res.get("notes", []):
             L += [str(note), ""]
@@ -999,20 +1040,10 @@ def _pipelines_section(R: dict[str, Any]) -> list[str]:
         if isinstance(table, list) and table and isinstance(table[0], dict):
             header = list(table[0])
             L += _table(header, [[r.get(h, "") for h in header] for r in table])
-        for k, v in res.items():
-            if k not in ("notes", "rows", "targets", "markdown"):
-                L.append(f"- {k}: {v}")
         if res.get("markdown"):
             L += [str(res["markdown"]), ""]
-        for t in res.get("targets", []):
-            name, measured, ok = t
-            R["targets"].append(TargetRow("Pipelines", str(name), str(measured), "PASS" if ok else "FAIL"))
-    elif isinstance(res, list) and res and isinstance(res[0], dict):
-        header = list(res[0])
-        L += _table(header, [[r.get(h, "") for h in header] for r in res])
     else:
-        L += [f"```\n{res}\n```", ""]
-    L.append("")
+        L += ["```", str(res), "```", ""]
     return L
 
 

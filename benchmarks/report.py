@@ -708,6 +708,25 @@ def _precision_section(R: dict[str, Any], cv: dict[str, Any]) -> list[str]:
     L += ["Precision / recall at a threshold (negative sets: answers given, all wrong unless a twin):", ""]
     L += _table(["min_confidence", "precision (pooled)", "recall (pooled)", "answered", *cv["per_set"]], rows)
 
+    tuning = (R.get("confidence_table") or {}).get("tuning_figures") or {}
+    if tuning:
+        rows = []
+        for name, fig in tuning.items():
+            s_name = "pooled" if name.startswith("all") else name
+            if s_name == "pooled":
+                p, r, _ = _pooled(cv["per_set"], thr)
+                test = f"{fmt_pct(p)} / {fmt_pct(r)}"
+            elif name in cv["per_set"]:
+                p, r, n = _set_pr(cv["per_set"][name], thr)
+                test = f"{fmt_pct(p)} / {fmt_pct(r)} ({n} answers)"
+            else:
+                test = "— (tuning only)"
+            rows.append([s_name, f"{fmt_pct(fig.get('precision', _nan()))} / {fmt_pct(fig.get('recall', _nan()))}",
+                         test])  # fmt: skip
+        L += ["The same threshold on the tuning half (figures `calibrate.py` recorded in `confidence.json`) and on "
+              "the test half (this run): a large drop from dev to test would mean the table was fitted to its own "
+              "queries.", ""]  # fmt: skip
+        L += _table(["set", "dev half: precision / recall (confidence.json)", "test half: precision / recall"], rows)
     L += ["### Reliability of `Match.confidence`", ""]
     L += [
         "Answers binned by their confidence, against the share that was right (test half; *observed* weighs "
@@ -986,7 +1005,8 @@ def _growth(R: dict[str, Any]) -> list[str]:
         "The real index's places plus perturbed copies (`benchmarks/growth.py`: one key-changing mutation per "
         "name plus up to two cosmetic ones; coordinates moved by up to ±0.15°; no GeoNames ids, P-codes or links "
         "on copies). The same queries at every size, uncached, the place read. Cold start: fresh interpreters, "
-        "checkout, `GAZETTEER_INDEX` = the synthetic index. Flags: load or memory growing faster than the names "
+        "checkout, `GAZETTEER_INDEX` = the synthetic index (with a fuzzy first query only up to 10×: beyond, "
+        "it is the fuzzy table's build, timed in process). Flags: load or memory growing faster than the names "
         "(> 1.25 × their ratio), per-query time faster than ~log (> 1 + log2 of the names ratio).",
         "",
     ]

@@ -350,7 +350,8 @@ def _confidence_meta() -> dict[str, Any]:
         from gazetteer import confidence
 
         t = confidence.table()
-        return {k: t.get(k) for k in ("version", "commit", "target_precision", "default_min_confidence", "note")}
+        keys = ("version", "commit", "target_precision", "default_min_confidence", "note", "tuning_figures")
+        return {k: t.get(k) for k in keys}
     except Exception as e:  # an older library: no table
         return {"error": str(e)}
 

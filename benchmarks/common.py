@@ -99,7 +99,8 @@ class Answer:
     @classmethod
     def of_match(cls, m: Any) -> Answer:
         p = m.place
-        return cls(p.id, p.geonames_id, p.lat, p.lon, p.name, m.confidence, m.bucket, m.tier)
+        return cls(p.id, p.geonames_id, p.lat, p.lon, p.name, getattr(m, "confidence", 1.0), getattr(m, "bucket", ""),
+                   m.tier)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -210,8 +211,14 @@ def time_call(fn: Callable[[], Any], before: Callable[[], None] | None = None, r
 def clear_caches(g: Any) -> None:
     """Forget everything a query leaves behind: the answer cache and built places
     (``Gazetteer.clear_cache``), the name-key cache and the spotting word cache."""
-    from gazetteer import normalize, spot
+    import importlib
 
+    from gazetteer import normalize
+
+    try:
+        spot: Any = importlib.import_module("gazetteer.spot")
+    except ImportError:  # an older library: no spotting
+        spot = None
     clear = getattr(g, "clear_cache", None)
     if clear is not None:
         clear()

@@ -1049,7 +1049,7 @@ def _pipelines_section(R: dict[str, Any]) -> list[str]:
         return [*L, "Not measured in this run (`--pipelines off`).", ""]
     if "error" in p:
         L += [f"**Failed**: {p['error']}.", ""]
-    if "stdout" in p:
+    if p.get("stdout"):
         L += [f"`{p['command']}` (a child process, the index under test as `GAZETTEER_INDEX`), "
               f"{p['seconds']:.0f} s; its report as printed:", "", "```", p["stdout"], "```", ""]  # fmt: skip
         return L

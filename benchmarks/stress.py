@@ -21,9 +21,9 @@ Usage::
 
     python benchmarks/stress.py [--n 1000000] [--threads 8] [--index PATH | --data DIR] [--json]
 
-Without ``--index`` the full index is built from ``--data`` (default
-``../shared/data`` beside the repository) into a temporary folder; without
-data, the default index is used.
+Without ``--index`` the shipped index is built (``gazetteer.build.build_default``:
+``sources/upstream`` and the curated files) into a temporary folder, or, with
+``--data DIR``, an index of that folder's files.
 """
 
 from __future__ import annotations
@@ -84,15 +84,16 @@ def trimmed_rss_kib() -> int:
 def open_index(args: argparse.Namespace) -> tuple[Gazetteer, str]:
     if args.index:
         return gazetteer.load(args.index), args.index
-    data = Path(args.data) if args.data else REPO.parent / "shared" / "data"
-    if (data / "geonames_cities500_SY.txt").is_file():
+    out = Path(tempfile.mkdtemp(prefix="gazetteer-stress-")) / "index.gzidx"
+    if args.data:
         from gazetteer.build import build
 
-        out = Path(tempfile.mkdtemp(prefix="gazetteer-stress-")) / "full.gzidx"
-        build([data], out)
-        return gazetteer.load(out), str(out)
-    g = gazetteer.load()
-    return g, g.path
+        build([Path(args.data)], out)
+    else:
+        from gazetteer.build import build_default
+
+        build_default(out)
+    return gazetteer.load(out), str(out)
 
 
 def _typo(rng: random.Random, s: str) -> str:
@@ -279,7 +280,7 @@ def time_alone(g: Gazetteer, queries: list[Query], repeat: int = 3) -> list[tupl
     for q in queries:
         worst, outcome = 0.0, ""
         for _ in range(repeat):
-            g._cached.cache_clear()
+            g.clear_cache()
             t0 = time.perf_counter()
             try:
                 outcome = call(g, q)
@@ -299,8 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rounds", type=int, default=2, help="equal rounds (default 2)")
     p.add_argument("--pool", type=int, default=150_000, help="distinct queries in the mixture (default 150,000)")
     p.add_argument("--heavy-every", type=int, default=10_000, help="a 10 MB query every N per thread (0: none)")
-    p.add_argument("--index", help="index file (default: build the full index from --data)")
-    p.add_argument("--data", help="source data folder (default ../shared/data)")
+    p.add_argument("--index", help="index file (default: build the shipped index, or one of --data)")
+    p.add_argument("--data", help="source files or folder to build the index from (default: the shipped sources)")
     p.add_argument("--seed", type=int, default=20240601)
     p.add_argument("--json", action="store_true", help="also print the figures as one JSON object")
     args = p.parse_args(argv)

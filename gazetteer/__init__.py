@@ -30,10 +30,9 @@ from .errors import (
     StaleIndexWarning,
     UnknownProvinceError,
 )
-from .geoparse import PlaceMention
 from .kinds import KINDS
 from .lookup import MAX_QUERY_CHARS
-from .model import AdminRef, Match, Name, Place, SourceRef
+from .model import AdminRef, Match, Name, Place, PlaceMention, SourceRef
 from .paths import ENV_VAR
 from .resolve import Gazetteer
 from .spatial import AdminOf, Nearby

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from .scoring import SCORES
@@ -88,7 +88,7 @@ def bucket(e: Evidence) -> str:
 @cache
 def table() -> dict[str, Any]:
     """The reliability table shipped with the package (``gazetteer/confidence.json``)."""
-    text = (resources.files("gazetteer") / "confidence.json").read_text(encoding="utf-8")
+    text = Path(__file__).with_name("confidence.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

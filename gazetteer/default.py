@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import threading
 from pathlib import Path
 
@@ -102,6 +101,8 @@ def _checkout_index(root: Path) -> Path:
         try:
             build_default(path)
         except OSError:  # no writable cache: a private temporary folder
+            import tempfile
+
             path = Path(tempfile.mkdtemp(prefix="gazetteer-")) / name
             build_default(path)
     return path

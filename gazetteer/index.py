@@ -37,7 +37,6 @@ import math
 import os
 import struct
 import sys
-import tempfile
 from array import array
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -45,9 +44,7 @@ from typing import Any
 
 from .errors import CorruptIndexError, IndexFileError
 from .model import Place
-from .naming import with_core_names
 from .normalize import KEY_RULES, keys
-from .spot import spot_key
 
 __all__ = [
     "FORMAT_VERSION",
@@ -237,6 +234,8 @@ class IndexFile:
 def _place_columns(
     places: Sequence[Place], names_of: Callable[[Place], Sequence[Any]]
 ) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+    from .spot import spot_key  # writing only: a reader never imports the spotter
+
     cols: dict[str, list[Any]] = {name: [] for name, _ in PLACES_COLUMNS}
     ncols: dict[str, list[Any]] = {name: [] for name, _ in NAMES_COLUMNS}
     for row, p in enumerate(places):
@@ -316,6 +315,8 @@ def write_index(
     ``names_of(place)`` gives the names to index for a place (default: its names and
     their cores, :func:`gazetteer.naming.with_core_names`).
     """
+    from .naming import with_core_names
+
     cols, ncols = _place_columns(places, names_of or (lambda p: with_core_names(p.names, p.kind)))
     blobs: dict[str, bytes] = {}
     sections: dict[str, dict[str, Any]] = {}
@@ -351,6 +352,8 @@ def write_index(
         raise RuntimeError("index header did not converge")
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as f:

@@ -28,6 +28,7 @@ __all__ = [
     "Match",
     "Name",
     "Place",
+    "PlaceMention",
     "SourceRecord",
     "SourceRef",
 ]
@@ -220,3 +221,13 @@ class Match:
             "bucket": self.bucket,
             "explanation": self.explanation,
         }
+
+
+class PlaceMention(NamedTuple):
+    """A place named in a text (:func:`gazetteer.geoparse`): where (``start``/``end`` into the
+    text), as written, and the answer."""
+
+    start: int
+    end: int
+    text: str
+    match: Match

@@ -17,13 +17,15 @@ import math
 import threading
 from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .index import KEY_TIERS, IndexFile
 from .kinds import ADMIN_KINDS, importance
 from .model import AdminRef, Name, Place, SourceRef
 from .scoring import SCORES
-from .spot import SpotIndex
+
+if TYPE_CHECKING:
+    from .spot import SpotIndex
 
 __all__ = ["OpenedIndex", "Postings", "deletions"]
 
@@ -93,6 +95,7 @@ class OpenedIndex:
         ]
         self.linked: dict[int, frozenset[int]] = self._seat_links()
         self._places: dict[int, Place] = {}
+        self._flag_sets: dict[str, tuple[str, ...]] = {}
         self._place_columns: _PlaceColumns | None = None
         self._codes: tuple[dict[str, int], dict[int, int]] | None = None
         self._spots: SpotIndex | None = None
@@ -187,6 +190,8 @@ class OpenedIndex:
         spots = self._spots
         if spots is None:
             c = self.file.column
+            from .spot import SpotIndex
+
             spots = self._spots = SpotIndex(
                 c("postings", "spot_keys"), c("postings", "spot_offsets"), c("postings", "spot_rows"),
                 c("names", "spot"),
@@ -226,19 +231,21 @@ class OpenedIndex:
         cols = self._place_columns
         if cols is None:
             c = self.file.column
-            cols = self._place_columns = _PlaceColumns._make(
+            cols = _PlaceColumns._make(
                 [
                     *(c("places", name) for name in _PlaceColumns._fields[:-3]),
                     *(c("names", name) for name in _PlaceColumns._fields[-3:]),
                 ]
             )
+            # one tuple per distinct flags value, shared by every name that has it (set before the
+            # columns, which tell another thread that both are ready)
+            self._flag_sets = {f: tuple(f.split(",")) if f else () for f in set(cols.flags)}
+            self._place_columns = cols
         start = cols.name_start[row]
         stop = start + cols.name_count[row]
-        text = self.name_text
-        names = tuple(
-            Name(text[i], cols.lang[i], cols.source[i], tuple(cols.flags[i].split(",")) if cols.flags[i] else ())
-            for i in range(start, stop)
-        )
+        text, lang, source, flags = self.name_text, cols.lang, cols.source, cols.flags
+        new, flag_sets = tuple.__new__, self._flag_sets  # Name(...) without its Python-level __new__
+        names = tuple(new(Name, (text[i], lang[i], source[i], flag_sets[flags[i]])) for i in range(start, stop))
         dist, sub = cols.dist_name[row], cols.sub_name[row]
         return Place(
             id=self.ids[row],

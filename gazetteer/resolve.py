@@ -23,10 +23,9 @@ from .browse import Browsing
 from .confidence import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from .errors import InvalidQueryError, StaleIndexWarning
 from .geo import check_latlon
-from .geoparse import PlaceMention
 from .index import IndexFile, read_index
 from .lookup import candidates_of_forms, check_query, query_forms
-from .model import Match
+from .model import Match, PlaceMention
 from .normalize import KEY_RULES, is_arabic
 from .opened import OpenedIndex
 from .paths import shipped_index_path
@@ -177,14 +176,14 @@ class Gazetteer(Browsing):
     ) -> list[PlaceMention]:
         """Every place mention of a text, in text order, resolved with the document as context.
 
-        See :mod:`gazetteer.geoparse`. ``province`` and ``near`` apply to every mention;
+        See :mod:`gazetteer.geoparsing`. ``province`` and ``near`` apply to every mention;
         each mention's ``match`` reaches ``min_confidence`` (default as :meth:`resolve`).
 
         >>> from gazetteer import load
         >>> [m.text for m in load().geoparse("Clashes in Talbiseh, Homs.")]
         ['Talbiseh', 'Homs']
         """
-        from .geoparse import geoparse
+        from .geoparsing import geoparse
 
         return geoparse(self, text, province=province, near=near, min_confidence=min_confidence)
 
@@ -192,7 +191,7 @@ class Gazetteer(Browsing):
         self, texts: Any, *, ids: Any = None, province: object = None, min_confidence: float | None = None
     ) -> Any:
         """Geoparse many texts into one pyarrow Table, a row per mention (``doc_id`` = ``ids[i]`` or ``i``)."""
-        from .geoparse import geoparse_table
+        from .geoparsing import geoparse_table
 
         return geoparse_table(self.geoparse, texts, ids=ids, province=province, min_confidence=min_confidence)
 

@@ -16,8 +16,9 @@ import pytest
 
 from gazetteer import CorruptIndexError, Gazetteer, IndexFileError, StaleIndexWarning, load
 from gazetteer.cli import info_dict
-from gazetteer.index import MAGIC, read_index, with_core_names, write_index
+from gazetteer.index import MAGIC, read_index, write_index
 from gazetteer.model import Name
+from gazetteer.naming import with_core_names
 from gazetteer.normalize import KEY_RULES
 
 

@@ -210,6 +210,10 @@ def test_project__utm_and_a_clear_error_for_an_unknown_crs() -> None:
 
 
 def test_module_functions__mirror_the_methods() -> None:
+    import importlib
+
+    for module in ("gazetteer.geoparsing", "gazetteer.spot", "gazetteer.browse", "gazetteer.spatial"):
+        importlib.import_module(module)  # importing a stage never hides a public function
     g = gazetteer.load()
     for name in ("place", "by_pcode", "by_geonames_id", "nearest", "admin_of", "places", "geoparse"):
         assert callable(getattr(gazetteer, name)), name

@@ -64,7 +64,7 @@ def test_structure__the_facade_is_small_and_queries_never_import_readers() -> No
     assert len((PACKAGE / "resolve.py").read_text(encoding="utf-8").splitlines()) < 300
     graph = _imports()
     query_path = ["gazetteer.resolve", "gazetteer.lookup", "gazetteer.rank", "gazetteer.opened", "gazetteer.spot",
-                  "gazetteer.geoparse", "gazetteer.spatial", "gazetteer.browse"]  # fmt: skip
+                  "gazetteer.geoparsing", "gazetteer.spatial", "gazetteer.browse"]  # fmt: skip
     seen: set[str] = set()
     todo = list(query_path)
     while todo:

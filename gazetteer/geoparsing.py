@@ -28,14 +28,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
 
 from . import governorates as govs
 from .confidence import DEFAULT_MIN_CONFIDENCE
 from .errors import InvalidQueryError
 from .kinds import ADMIN_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
 from .mention import is_descriptor, parse_mention
-from .model import Match
+from .model import Match, PlaceMention
 from .opened import OpenedIndex
 from .spot import Span, Token, spot, tokenize
 
@@ -59,15 +59,6 @@ _NEEDS_DESCRIPTOR = FACILITY_KINDS - {"camp"}
 #: Descriptive words that may name the settlement or unit of that name when the kind asked is missing
 #: ("Talbiseh district" is the town when no district has that name); any other kind asked must be met.
 _SETTLEMENT_HINTS = frozenset({*ADMIN_KINDS, *POPULATED_KINDS, "neighbourhood", "camp"})
-
-
-class PlaceMention(NamedTuple):
-    """A place named in the text: where (``start``/``end`` into the text), as written, and the answer."""
-
-    start: int
-    end: int
-    text: str
-    match: Match
 
 
 class Gazetteer(Protocol):

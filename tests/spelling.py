@@ -35,11 +35,21 @@ import itertools
 import random
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from typing import NamedTuple
 
-from gazetteer.mention import is_descriptor
+from gazetteer.mention import parse_mention
 
-__all__ = ["ARABIC_CLASSES", "ARABIC_FOLDS", "KNOWN_BUGS", "LATIN_CLASSES", "mutate", "mutate_arabic", "mutate_latin"]
+__all__ = [
+    "ARABIC_CLASSES",
+    "ARABIC_FOLDS",
+    "KNOWN_BUGS",
+    "LATIN_CLASSES",
+    "applies",
+    "mutate",
+    "mutate_arabic",
+    "mutate_latin",
+]
 
 #: Library bugs the generators step around (each pinned by a strict-xfail example in
 #: tests/test_properties.py): remove an entry when its pinned example passes.
@@ -119,8 +129,11 @@ def _collapse(word: str) -> str:
     return "".join(out)
 
 
+_ARTICLE_SET = frozenset(_collapse(a) for a in _ARTICLES)
+
+
 def _is_article(word: str) -> bool:
-    return _collapse(word) in {_collapse(a) for a in _ARTICLES}
+    return _collapse(word) in _ARTICLE_SET
 
 
 def _glued_strip(word: str) -> str:
@@ -168,6 +181,12 @@ def _fold_char(c: str) -> str:
 
 def _latin_words(text: str) -> list[_Word] | None:
     """The folded words of a Latin name; None when a character does not fold to plain ASCII letters."""
+    words = _latin_words_cached(text)
+    return None if words is None else list(words)
+
+
+@lru_cache(maxsize=16384)
+def _latin_words_cached(text: str) -> tuple[_Word, ...] | None:
     words: list[_Word] = []
     letters: list[str] = []
     at: list[int] = []
@@ -194,7 +213,7 @@ def _latin_words(text: str) -> list[_Word] | None:
         else:
             close()
     close()
-    return words
+    return tuple(words)
 
 
 def _replace(text: str, edits: list[tuple[int, int, str]]) -> str:
@@ -213,36 +232,73 @@ def _span(w: _Word, lo: int, hi: int) -> tuple[int, int] | None:
     return (start, end) if end - start == hi - lo else None
 
 
+@lru_cache(maxsize=65536)
+def _status(letters: str) -> tuple[bool, str, bool, bool]:
+    """What the word rules make of a folded word: an article, a glued article, a generic word, a
+    consonant-only -t word.
+
+    The article and glued-article rules read the word as written; the others, its doubled letters collapsed.
+    """
+    glued = _glued_strip(letters)
+    core = _collapse(glued)
+    return _is_article(letters), letters[: len(letters) - len(glued)], core in _GENERIC, _consonantal_t(core)
+
+
 def _plain(w: _Word) -> bool:
     """A word whose letters the generators may touch: no article, no generic word, no digit."""
-    return w.letters.isalpha() and not _is_article(w.letters) and _glued_strip(w.letters) not in _GENERIC
+    status = _status(w.letters)
+    return w.letters.isalpha() and not status[0] and not status[2]
 
 
 def _content(words: list[_Word]) -> list[int]:
     return [i for i, w in enumerate(words) if not _is_article(w.letters)]
 
 
-_Sites = list[tuple[int, int, int, tuple[str, ...]]]  # (word, lo, hi, replacements)
+def _runs(letters: str) -> tuple[str, list[int], list[int]]:
+    """A word with its doubled letters collapsed, and where each collapsed letter's run starts and ends."""
+    collapsed: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, c in enumerate(letters):
+        if collapsed and collapsed[-1] == c:
+            ends[-1] = i + 1
+        else:
+            collapsed.append(c)
+            starts.append(i)
+            ends.append(i + 1)
+    return "".join(collapsed), starts, ends
 
 
-def _letter_sites(words: list[_Word], pick: Callable[[str, int], tuple[int, tuple[str, ...]] | None]) -> _Sites:
+_Sites = list[tuple[int, int, int, tuple[str, ...]]]  # (word, lo, hi: folded letters, replacements)
+_Pick = Callable[[str, int], tuple[int, tuple[str, ...]] | None]
+
+
+def _letter_sites(words: list[_Word], pick: _Pick) -> _Sites:
+    """Where ``pick`` finds a site in a word's collapsed letters (the rules after the articles read those),
+    with the replacements that leave what the word rules make of the word (:func:`_status`) as it was."""
     sites: _Sites = []
     for wi, w in enumerate(words):
-        if not _plain(w):
+        if not _plain(w) or _descriptive(w.letters):
             continue
-        for i in range(len(w.letters)):
-            found = pick(w.letters, i)
-            if found and _span(w, i, i + found[0]):
-                size, options = found
-                # a word that becomes a generic word ("Kefer" -> "Kafer") is read by the generic table
-                options = tuple(
-                    r
-                    for r in options
-                    if "generic_words_before_vowel_classes" not in KNOWN_BUGS
-                    or _glued_strip(w.letters[:i] + r + w.letters[i + size :]) not in _GENERIC
-                )
-                sites.append((wi, i, i + size, options))
+        collapsed, starts, ends = _runs(w.letters)
+        for i in range(len(collapsed)):
+            found = pick(collapsed, i)
+            if not found:
+                continue
+            size, options = found
+            lo, hi = starts[i], ends[i + size - 1]
+            if not _span(w, lo, hi):
+                continue
+            # a word that becomes a generic word ("Kefer" -> "Kafer") is read by the generic table
+            options = tuple(r for r in options if _keeps(w.letters, w.letters[:lo] + r + w.letters[hi:]))
+            if options:
+                sites.append((wi, lo, hi, options))
     return sites
+
+
+def _keeps(letters: str, new: str) -> bool:
+    """Whether the word rules read a mutated word as they read the word (:func:`_status`), and it describes nothing."""
+    return _status(new) == _status(letters) and not _descriptive(new)
 
 
 def _apply_sites(text: str, words: list[_Word], sites: _Sites, rnd: random.Random, many: bool) -> str | None:
@@ -252,12 +308,19 @@ def _apply_sites(text: str, words: list[_Word], sites: _Sites, rnd: random.Rando
     chosen = sites[: rnd.randint(1, len(sites))] if many else sites[:1]
     taken: set[tuple[int, int]] = set()
     edits = []
-    for wi, lo, hi, repl in chosen:
+    new_words = {wi: words[wi].letters for wi, *_ in chosen}
+    for wi, lo, hi, repl in sorted(chosen, key=lambda site: (site[0], -site[1])):
         if any((wi, k) in taken for k in range(lo - 1, hi + 1)):
             continue  # neighbouring sites: their conditions were read on the original letters
         taken.update((wi, k) for k in range(lo, hi))
         start, end = _span(words[wi], lo, hi) or (0, 0)
-        edits.append((start, end, rnd.choice(repl)))
+        new = rnd.choice(repl)
+        edits.append((start, end, new))
+        new_words[wi] = new_words[wi][:lo] + new + new_words[wi][hi:]
+    if any(_status(new) != _status(words[wi].letters) for wi, new in new_words.items()):
+        wi, lo, hi, repl = chosen[0]  # together the sites made another kind of word: the first one alone
+        start, end = _span(words[wi], lo, hi) or (0, 0)
+        edits = [(start, end, rnd.choice(repl))]
     return _replace(text, edits)
 
 
@@ -302,10 +365,7 @@ def _eia(word: str, i: int) -> tuple[int, tuple[str, ...]] | None:
     # e ≈ i ≈ a between consonants, not in the last syllable (endings keep -i apart; -at/-et, -ah/-eh).
     c = word[i]
     if c in "aei" and i and _between_consonants(word, i, 1) and i + 2 < len(word):
-        options = tuple(x for x in "aei" if x != c)
-        # the consonant-only rule reads a word without e, i, o, u as ending in a ta marbuta
-        was = _consonantal_t(_glued_strip(word))
-        return 1, tuple(x for x in options if _consonantal_t(_glued_strip(word[:i] + x + word[i + 1 :])) == was)
+        return 1, tuple(x for x in "aei" if x != c)  # the consonant-only rule: _letter_sites checks it
     return None
 
 
@@ -329,17 +389,19 @@ def _doubled(text: str, rnd: random.Random) -> str | None:
         return None
     edits: list[tuple[int, int, str]] = []
     for w in words:
-        if not w.letters.isalpha() or _is_article(w.letters):
+        if not w.letters.isalpha() or _is_article(w.letters) or _descriptive(w.letters):
             continue
         first = 2 if "glued_article_doubled_l" in KNOWN_BUGS else 1
         for i in range(first, len(w.letters)):
             raw = w.at[i]
             if i + 1 < len(w.letters) and w.letters[i + 1] == w.letters[i] and _span(w, i, i + 2):
                 undoubled = w.letters[:i] + w.letters[i + 1 :]
-                if _collapse(_glued_strip(undoubled)) == _collapse(_glued_strip(w.letters)):
+                if _collapse(_glued_strip(undoubled)) == _collapse(_glued_strip(w.letters)) and _keeps(
+                    w.letters, undoubled
+                ):
                     edits.append((raw, raw + 1, ""))
             doubled = w.letters[: i + 1] + w.letters[i:]
-            if _collapse(_glued_strip(doubled)) == _collapse(_glued_strip(w.letters)):
+            if _collapse(_glued_strip(doubled)) == _collapse(_glued_strip(w.letters)) and _keeps(w.letters, doubled):
                 edits.append((raw, raw + 1, text[raw] * 2))
     if not edits:
         return None
@@ -360,23 +422,26 @@ def _article(text: str, rnd: random.Random) -> str | None:
         nxt = words[wi + 1]
         if not _is_article(w.letters) or _is_article(nxt.letters) or not nxt.letters.isalpha():
             continue
+        if _descriptive(nxt.letters):
+            continue
         span = (w.at[0], nxt.at[0])  # the article and what separates it from its noun
-        forms = [*_PLAIN_ARTICLES, *_ARTICLE_FOR.get(_next_sound(nxt.letters), ())]
+        forms = [f for f in (*_PLAIN_ARTICLES, *_ARTICLE_FOR.get(_next_sound(nxt.letters), ())) if not _descriptive(f)]
         for form in forms:
             if form != w.letters:
                 options += [(span[0], span[1], form + sep) for sep in _SEPARATORS]
         glued = [f for f in ("al", "el") if len(nxt.letters) >= 3 and nxt.letters[0] in _GLUE_CONSONANTS]
         glued += ["e" + nxt.letters[0]] if nxt.letters[0] in _SUN and len(nxt.letters) >= 3 else []
-        options += [(span[0], span[1], g) for g in glued if g + nxt.letters != w.letters + nxt.letters]
+        glued = [g for g in glued if g + nxt.letters != w.letters + nxt.letters and not _descriptive(g + nxt.letters)]
+        options += [(span[0], span[1], g) for g in glued]
         if len(_content(words)) >= 1:
             options.append((span[0], span[1], ""))  # dropped
     for wi, w in enumerate(words):
         before = words[wi - 1] if wi else None
         if _is_article(w.letters) or not w.letters.isalpha() or (before and _is_article(before.letters)):
             continue
-        if _glued_strip(w.letters) != w.letters:
+        if _glued_strip(w.letters) != w.letters or _descriptive(w.letters):
             continue  # "Alrastan" has an article already
-        forms = [*_PLAIN_ARTICLES, *_ARTICLE_FOR.get(_next_sound(w.letters), ())]
+        forms = [f for f in (*_PLAIN_ARTICLES, *_ARTICLE_FOR.get(_next_sound(w.letters), ())) if not _descriptive(f)]
         options += [(w.at[0], w.at[0], f + rnd.choice(_SEPARATORS)) for f in forms]
     if not options:
         return None
@@ -386,28 +451,34 @@ def _article(text: str, rnd: random.Random) -> str | None:
     return text[:start] + new + text[end:]
 
 
-def _ending_sites(words: list[_Word], nisba: bool) -> list[tuple[int, int, int, tuple[str, ...]]]:
+def _ending_sites(words: list[_Word], nisba: bool) -> _Sites:
+    """The ending of each word (read with its doubled letters collapsed), with the other spellings of its class."""
     content = _content(words)
-    sites = []
+    sites: _Sites = []
     for n, wi in enumerate(content):
         w = words[wi]
-        if not _plain(w):
+        if not _plain(w) or _descriptive(w.letters):
             continue
         last = n == len(content) - 1 or not words[content[n + 1]].letters[:1].isalpha()
-        letters = w.letters
-        if not nisba and _is_nisba(letters):
+        glued = len(w.letters) - len(_glued_strip(w.letters))  # the endings are read on the noun
+        collapsed, starts, _ = _runs(w.letters[glued:])
+        starts = [glued + i for i in starts]
+        if not nisba and _is_nisba(collapsed):
             continue
         if nisba:
             endings: tuple[str, ...] = _NISBA_ENDINGS
         else:
             endings = _TA_ENDINGS if last else _TA_ENDINGS + _CONSTRUCT_ENDINGS
         for e in sorted(endings, key=len, reverse=True):
-            stem = letters[: -len(e)]
-            if not letters.endswith(e) or len(stem) < 2 or stem[-1] not in _CONSONANTS or stem[-1] == "h":
+            stem = collapsed[: -len(e)]
+            if not collapsed.endswith(e) or len(stem) < 2 or stem[-1] not in _CONSONANTS or stem[-1] == "h":
                 continue
-            if w.at[-1] + 1 - w.at[len(stem)] != len(e):
+            lo, hi = starts[len(stem)], len(w.letters)
+            if not _span(w, lo, hi):
                 break  # a mark inside the ending
-            sites.append((wi, len(stem), len(letters), tuple(x for x in endings if x != e)))
+            options = tuple(x for x in endings if x != e and _keeps(w.letters, w.letters[:lo] + x))
+            if options:
+                sites.append((wi, lo, hi, options))
             break
     return sites
 
@@ -436,6 +507,8 @@ def _ending_starts_after_a_consonant(word: str) -> bool:
 
 def _join_ok(a: _Word, b: _Word) -> bool:
     """Whether two neighbouring words give the variant key of their join (no rule reads a word boundary)."""
+    if any(_descriptive(w) for w in (a.letters, b.letters, a.letters + b.letters)):
+        return False
     x, y = _collapse(a.letters), _collapse(b.letters)  # doubled letters collapse before any word rule
     for w in (x, y):
         if not w.isalpha() or _is_article(w) or (w in _GENERIC and w not in _CANONICAL_GENERIC):
@@ -448,7 +521,8 @@ def _join_ok(a: _Word, b: _Word) -> bool:
     # the second word's ending reads alike alone and joined.
     if x[-1] not in _CONSONANTS or x[-1] in "thv" or _consonantal_t(x) or not _ending_starts_after_a_consonant(y):
         return False
-    return (x[-1], y[0]) not in _DIGRAPH_PAIRS
+    # no digraph across the boundary, nor a doubled letter (it would collapse into the next word's digraph)
+    return (x[-1], y[0]) not in _DIGRAPH_PAIRS and x[-1] != y[0]
 
 
 def _join(text: str, rnd: random.Random) -> str | None:
@@ -472,7 +546,7 @@ def _split(text: str, rnd: random.Random) -> str | None:
         return None
     spots = []
     for w in words:
-        if w.letters in _GENERIC:
+        if w.letters in _GENERIC or _descriptive(w.letters):
             continue
         for k in range(3, len(w.letters) - 2):
             a = _Word(w.letters[:k], w.at[:k])
@@ -527,9 +601,22 @@ def _latin_noise(text: str, rnd: random.Random) -> str:
 
 
 def _new_descriptor(name: str, text: str) -> bool:
-    """Whether a mutation made a descriptive word ("Tell Bise" -> "Tell Base"): another mention, not a spelling."""
-    before = {_fold_ar(w) if _is_arabic(w) else w.lower() for w in name.split() if is_descriptor(w)}
-    return any(is_descriptor(w) and (_fold_ar(w) if _is_arabic(w) else w.lower()) not in before for w in text.split())
+    """Whether a mutation made a descriptive word or a connector ("Tell Bise" -> "Tell Base", "فيجة" ->
+    "في جة"): :func:`gazetteer.mention.parse_mention` reads another mention, not a spelling of the name."""
+    return _descriptors(text) != _descriptors(name)
+
+
+@lru_cache(maxsize=65536)
+def _descriptors(text: str) -> int:
+    return len(parse_mention(text).descriptors)
+
+
+@lru_cache(maxsize=65536)
+def _descriptive(word: str) -> bool:
+    """Whether parse_mention takes a word off the edge of a name: a word of a kind, province or direction,
+    a connector ("in", "في"). The generators neither touch nor make one."""
+    anchor = "س" if _is_arabic(word) else "x"
+    return bool(_descriptors(f"{anchor} {word}") or _descriptors(f"{word} {anchor}"))
 
 
 def _is_arabic(text: str) -> bool:
@@ -596,7 +683,7 @@ def _ar_words(text: str) -> list[str]:
 
 
 def _arabic_letter(c: str) -> bool:
-    return "\u0621" <= c <= "\u064a" and c != _TATWEEL
+    return "\u0600" <= c <= "\u06ff" and unicodedata.category(c) == "Lo"  # not tatweel (Lm), marks, digits
 
 
 def _hamza(old: str, new: str) -> Callable[[str, random.Random], str | None]:
@@ -623,11 +710,11 @@ def _ar_article(text: str, rnd: random.Random) -> str | None:
     options: list[list[str]] = []
     for i, w in enumerate(words):
         f = _fold_ar(w)
-        if not f or not all(_arabic_letter(c) for c in f):
+        if not f or not all(_arabic_letter(c) for c in f) or _descriptive(f):
             continue
-        if _strip_ar(f) == f and len(f) >= 2:
+        if _strip_ar(f) == f and len(f) >= 2 and not _descriptive("ال" + f):
             options.append([*words[:i], "ال" + w, *words[i + 1 :]])
-        if f.startswith("ال") and len(f) >= 4 and _strip_ar(f[2:]) == f[2:]:
+        if f.startswith("ال") and len(f) >= 4 and _strip_ar(f[2:]) == f[2:] and not _descriptive(f[2:]):
             letters = _letters_at(w)
             options.append([*words[:i], w[letters[2] :], *words[i + 1 :]])
     if not options:
@@ -638,6 +725,8 @@ def _ar_article(text: str, rnd: random.Random) -> str | None:
 def _ar_join_ok(a: str, b: str) -> bool:
     fa, fb = _fold_ar(a), _fold_ar(b)
     if not fa or not fb or not all(_arabic_letter(c) for c in fa + fb):
+        return False
+    if _descriptive(fa) or _descriptive(fb) or _descriptive(fa + fb):
         return False
     return _strip_ar(fa) + _strip_ar(fb) == _strip_ar(fa + fb)
 
@@ -758,6 +847,17 @@ def _arabic_noise(text: str, rnd: random.Random, noise: bool) -> str:
     if noise and rnd.random() < 0.2:
         return "\u200f" + text  # a right-to-left mark, as pasted text carries
     return text
+
+
+def applies(name: str, cls: str) -> bool:
+    """Whether class ``cls`` has a place to apply in ``name`` (cheaper than :func:`mutate`; a mutation of
+    such a name may still come out None, rarely: when every draw made a descriptive word)."""
+    if not _is_arabic(name):
+        return _LATIN[cls](name, random.Random(0)) is not None
+    if cls in _ARABIC_FOLDS:  # with one of the key-changing classes
+        folded = _ARABIC_FOLDS[cls](name, random.Random(0))
+        return folded is not None and any(f(name, random.Random(0)) is not None for f in _ARABIC.values())
+    return _ARABIC[cls](name, random.Random(0)) is not None
 
 
 def mutate(name: str, rnd: random.Random, cls: str | None = None, *, noise: bool = False) -> tuple[str, str] | None:

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
-from spelling import ARABIC_CLASSES, KNOWN_BUGS, LATIN_CLASSES, mutate_arabic, mutate_latin
+from spelling import ARABIC_CLASSES, KNOWN_BUGS, LATIN_CLASSES, applies, mutate_arabic, mutate_latin
 
 from gazetteer.lookup import query_forms
 from gazetteer.mention import parse_mention
@@ -68,9 +68,9 @@ def _places_by_variant(g: Gazetteer) -> dict[str, set[str]]:
     return by_key
 
 
-def _pools(names: Named, classes: tuple[str, ...], mutate: Mutate) -> dict[str, Named]:
+def _pools(names: Named, classes: tuple[str, ...]) -> dict[str, Named]:
     """For each class, the names it applies to (whether it applies does not depend on the draw)."""
-    return {c: _Quiet(n for n in names if mutate(n[0], c, random.Random(0)) is not None) for c in classes}
+    return {c: _Quiet(n for n in names if applies(n[0], c)) for c in classes}
 
 
 def _assert_same_place(g: Gazetteer, mutated: str, place_id: str, original: str, by_key: dict[str, set[str]]) -> None:
@@ -110,12 +110,12 @@ def arabic(full: Gazetteer) -> Named:
 
 @pytest.fixture(scope="module")
 def latin_pools(latin: Named) -> dict[str, Named]:
-    return _QuietDict(_pools(latin, LATIN_CLASSES, mutate_latin))
+    return _QuietDict(_pools(latin, LATIN_CLASSES))
 
 
 @pytest.fixture(scope="module")
 def arabic_pools(arabic: Named) -> dict[str, Named]:
-    return _QuietDict(_pools(arabic, ARABIC_CLASSES, mutate_arabic))
+    return _QuietDict(_pools(arabic, ARABIC_CLASSES))
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +128,11 @@ Case = tuple[str, int, int] | tuple[str, str, str]
 
 
 def _case(case: Case, pools: dict[str, Named], mutate: Mutate) -> tuple[str, str, str]:
-    """(name, place id, mutated text) of a drawn or pinned case."""
+    """(name, place id, mutated text) of a drawn or pinned case; empty when the draw has no name.
+
+    A drawn case is one mutation of its class, and half the time a second one of another class on
+    top (real spellings differ in several ways at once), with noise (case, marks, hyphens).
+    """
     if isinstance(case[1], str):
         place_id, name, mutated = case
         return name, place_id, str(mutated)
@@ -137,8 +141,12 @@ def _case(case: Case, pools: dict[str, Named], mutate: Mutate) -> tuple[str, str
     if not pool:
         return "", "", ""  # no name of the index has a site for this class (ؤ): tests/spelling's test covers it
     name, place_id = pool[pick % len(pool)]
-    out = mutate(name, cls, random.Random(seed), noise=True)
-    assert out is not None, (cls, name)
+    rnd = random.Random(seed)
+    out = mutate(name, cls, rnd, noise=True)
+    if out is None:
+        return "", "", ""  # every draw made a descriptive word: rare
+    if rnd.random() < 0.5:
+        out = mutate(out[0], rnd.choice([c for c in pools if c != cls]), rnd, noise=True) or out
     return name, place_id, out[0]
 
 
@@ -195,8 +203,9 @@ def test_spelling__every_class_changes_the_exact_key_and_keeps_the_variant_key(
     latin_pools: dict[str, Named], arabic_pools: dict[str, Named]
 ) -> None:
     rnd = random.Random(20240601)
-    extra = _pools([(n, "") for n in _EXTRA_ARABIC], ARABIC_CLASSES, mutate_arabic)
+    extra = _pools([(n, "") for n in _EXTRA_ARABIC], ARABIC_CLASSES)
     drawn: Counter[str] = Counter()
+    declined = 0
     wrong: list[tuple[str, str, str, str]] = []
     for classes, pools, mutate in (
         (LATIN_CLASSES, latin_pools, mutate_latin),
@@ -207,7 +216,9 @@ def test_spelling__every_class_changes_the_exact_key_and_keeps_the_variant_key(
             pool = pools[cls] + (extra.get(cls, []) if mutate is mutate_arabic else [])
             name = rnd.choice(pool)[0]
             out = mutate(name, cls, rnd, noise=True)
-            assert out is not None, (cls, name)  # a class applies to every name of its pool
+            if out is None:  # every draw made a descriptive word ("Tell Base")
+                declined += 1
+                continue
             text, label = out
             drawn[label.split("+")[0]] += 1
             before, after = keys(name), keys(text)
@@ -218,6 +229,7 @@ def test_spelling__every_class_changes_the_exact_key_and_keeps_the_variant_key(
     assert not wrong, wrong[:20]
     assert set(drawn) == {*LATIN_CLASSES, *ARABIC_CLASSES}, drawn
     assert min(drawn.values()) >= 100, drawn
+    assert declined <= _SAMPLES // 100, declined
 
 
 def test_spelling__a_class_that_cannot_apply_says_so() -> None:

@@ -9,7 +9,9 @@ name where the documented rules absorb it. Every class changes the folded text (
 :func:`mutate` returns ``(mutated text, class name)``, or ``None`` when the class has no place
 to apply in that name (never the name unchanged). The sites are found from the rules as the
 module docs of :mod:`gazetteer.normalize` and ROMANIZATION.md write them, re-derived here on a
-folded copy of the name: nothing here calls the normaliser, so the tests measure it.
+folded copy of the name: nothing here computes a key, so the tests measure the key functions.
+A mutation never makes or touches a word that :func:`gazetteer.mention.parse_mention` takes off
+a name ("Tell Bise" -> "Tell Base" is the airbase of Tell, not a spelling of Tell Bise).
 
 Latin classes (:data:`LATIN_CLASSES`): ``q_k_g``, ``ch_sh``, ``kh_x``, ``ou_u_o``
 (Qosour → Qusur), ``e_i_a`` (vowel classes), ``doubled`` (letters doubled or undoubled),
@@ -51,8 +53,8 @@ __all__ = [
     "mutate_latin",
 ]
 
-#: Library bugs the generators step around (each pinned by a strict-xfail example in
-#: tests/test_properties.py): remove an entry when its pinned example passes.
+#: Library bugs the generators step around, each pinned by strict-xfail examples (test_properties.py,
+#: test_normalize.py's test_variant_key__known_bugs): remove an entry when its examples pass.
 KNOWN_BUGS = frozenset(
     {
         # "ich" and "ij", the i forms of the articles "ech" and "ej", are not articles:

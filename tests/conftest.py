@@ -7,12 +7,26 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from gazetteer.build import build, upstream_dir
 from gazetteer.resolve import Gazetteer
 
 REPO = Path(__file__).resolve().parent.parent
 DATA_ENV = "GAZETTEER_SOURCE_DATA"
+
+# Hypothesis profiles. "ci" tests the same examples on every run (derandomised: a red CI is the
+# code's, not the draw's) and prints a failure's reproduce blob; "dev" draws new examples on every
+# local run and replays the failures it saved in .hypothesis/. Pick one with HYPOTHESIS_PROFILE;
+# else "ci" when CI is set (as .ci/run does), else "dev". A test's own settings(max_examples=...)
+# still wins over the profile's budget. No deadline: the time of one example on a loaded machine
+# says nothing about the code, and a deadline miss is a flaky failure.
+HYPOTHESIS_PROFILE_ENV = "HYPOTHESIS_PROFILE"
+settings.register_profile(
+    "dev", max_examples=100, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("ci", settings.get_profile("dev"), derandomize=True, database=None)
+settings.load_profile(os.environ.get(HYPOTHESIS_PROFILE_ENV) or ("ci" if os.environ.get("CI") else "dev"))
 
 
 def source_data_dir() -> Path:

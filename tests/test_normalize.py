@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import unicodedata
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gazetteer.normalize import (
+    KEY_RULES,
     NameKeys,
     clean,
     exact_key,
@@ -308,6 +311,63 @@ def test_keys__known_answers(text: str, expected: NameKeys) -> None:
 )
 def test_romanize_arabic__known_answers(folded: str, expected: str) -> None:
     assert romanize_arabic(folded) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "bug"),
+    [
+        ("Saane ich Chajara", "Saane ech Chajara", "'ich' and 'ij', the i forms of 'ech' and 'ej', are no articles"),
+        ("Ij Jarrah", "Ej Jarrah", "'ich' and 'ij', the i forms of 'ech' and 'ej', are no articles"),
+        ("Allrastan", "Alrastan", "a glued article with a doubled l keeps an l ('lrastan')"),
+        ("Al-`Allkanaḩ", "Al ‘Alkānah", "a glued article with a doubled l keeps an l ('lkana' vs 'kana')"),
+        ("Kefer Batna", "Kafer Batna", "generic words come before the vowel classes: kefer is not kafer (kafr)"),
+    ],
+)
+@pytest.mark.xfail(strict=True, reason="library bugs (tests/spelling.py KNOWN_BUGS): the spellings should agree")
+def test_variant_key__known_bugs(first: str, second: str, bug: str) -> None:
+    assert variant_key(first) == variant_key(second), bug
+
+
+# --- KEY_RULES: the keys of a fixed corpus --------------------------------------------------------
+
+_CORPUS_SCRIPT = Path(__file__).parent / "data" / "make_key_corpus.py"
+_REGENERATE = f"python {_CORPUS_SCRIPT.relative_to(Path(__file__).parent.parent)}"
+
+
+def _corpus_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_key_corpus", _CORPUS_SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_key_rules__the_corpus_keys_are_unchanged_unless_key_rules_was_bumped() -> None:
+    """An index records the KEY_RULES it was built with; keys that change without a bump go unnoticed.
+
+    tests/data/key_corpus.tsv holds the keys of about 1,000 texts (real names, ROMANIZATION.md's
+    examples, the doctests) made with the KEY_RULES of its header.
+    """
+    rules, rows = _corpus_module().read_corpus()
+    assert len(rows) >= 900
+    assert rules == KEY_RULES, (
+        f"KEY_RULES is {KEY_RULES} but tests/data/key_corpus.tsv was made with {rules}: regenerate the corpus "
+        f"with `{_REGENERATE}` (and check that its diff shows only the key changes you meant)"
+    )
+    changed = [(text, (exact, variant, skeleton), tuple(keys(text))) for text, exact, variant, skeleton in rows]
+    changed = [c for c in changed if c[1] != c[2]]
+    assert not changed, (
+        f"key rules changed without bumping KEY_RULES: {len(changed)} of {len(rows)} corpus texts have other keys "
+        f"(text, corpus keys, keys now): {changed[:5]}. Bump KEY_RULES in gazetteer/normalize.py and regenerate "
+        f"the corpus with `{_REGENERATE}`"
+    )
+
+
+def test_key_rules__corpus_rows_read_back() -> None:
+    module = _corpus_module()
+    for text in ["a\tb", "x\ny", "\\u200f", "\u200f\ud800حمص\U000e0041", "plain Ḩimş"]:
+        assert module.unescape(module.escape(text)) == text
+        assert "\t" not in module.escape(text) and "\n" not in module.escape(text)
 
 
 # --- real data ------------------------------------------------------------------------------------

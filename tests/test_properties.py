@@ -1,25 +1,39 @@
-"""Properties: spelling variants resolve to the same place, and the index agrees with a brute-force scan."""
+"""Properties: spelling variants resolve to the same place, and the index agrees with a brute-force scan.
+
+The spellings come from tests/spelling.py: every mutation changes the exact key and keeps the
+variant key, which a test below measures. Hypothesis draws them (tests/conftest.py: the "ci"
+profile draws the same ones on every run, "dev" new ones); failures found once are pinned with
+``@example``, and those that are library bugs are strict xfails until the library is fixed.
+"""
 
 from __future__ import annotations
 
 import random
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
+from spelling import ARABIC_CLASSES, KNOWN_BUGS, LATIN_CLASSES, applies, mutate_arabic, mutate_latin
 
-from gazetteer.lookup import fuzzy_candidate, fuzzy_score, key_score, query_forms
+from gazetteer.lookup import query_forms
 from gazetteer.mention import parse_mention
 from gazetteer.model import ADMIN_KINDS
-from gazetteer.normalize import is_arabic, keys
+from gazetteer.normalize import NameKeys, is_arabic, keys
 from gazetteer.resolve import Gazetteer
+from gazetteer.scoring import SCORES
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: More examples than the profile's 100: one costs a lookup (about a millisecond).
+SETTINGS = settings(max_examples=300)
+
+Named = list[tuple[str, str]]  # (name, place id)
+Mutate = Callable[..., "tuple[str, str] | None"]
 
 
-def _latin_names(g: Gazetteer) -> list[tuple[str, str]]:
+def _latin_names(g: Gazetteer) -> Named:
     """(name, place id) for the Latin names of GeoNames/OpenSyria places.
 
     Names with descriptive English words ("X Subdistrict") are left out: mutating the vowels of
@@ -42,7 +56,7 @@ def _all_arabic(text: str) -> bool:
     return all("\u0600" <= c <= "\u06ff" for c in text if c.isalpha())
 
 
-def _arabic_names(g: Gazetteer) -> list[tuple[str, str]]:
+def _arabic_names(g: Gazetteer) -> Named:
     return sorted({(n.text, p.id) for p in g.places() for n in p.names if _all_arabic(n.text) and len(n.text) >= 3})
 
 
@@ -54,93 +68,16 @@ def _places_by_variant(g: Gazetteer) -> dict[str, set[str]]:
     return by_key
 
 
-# -- mutations that the variation rules say carry no identity (ROMANIZATION.md) ---------------
-_VOWELS = {"u": ["ou", "o", "u"], "ou": ["u", "o"], "o": ["u", "ou"], "i": ["e", "i"], "e": ["i", "e"]}
-_ACCENTS = {"a": "áā", "i": "íī", "u": "úū", "s": "şṣ", "h": "ḩḥ", "t": "ţṭ", "d": "ḑḍ", "z": "ẓ"}
-_ARTICLES = ["al-", "Al ", "el-", "Al-", "al "]
-
-
-def _lone_vowel(text: str, vowel: str) -> int:
-    """Index of the first ``vowel`` between two consonants (not in a diphthong, not in a final syllable).
-
-    A word-final vowel carries an ending (-i is a nisba ya, -e a ta marbuta), which the variant key
-    keeps apart on purpose.
-    """
-    low = text.lower()
-    start = low.find(vowel)
-    while start >= 0:
-        before = low[start - 1] if start else " "
-        after = low[start + len(vowel)] if start + len(vowel) < len(low) else " "
-        end = start + len(vowel)
-        beyond = low[end + 1] if end + 1 < len(low) else " "
-        # ...and not in a word's last syllable (-et/-at construct endings are classed apart from -it)
-        if before not in "aeiouyw" and after.isalpha() and after not in "aeiouyw" and beyond.isalpha():
-            return start
-        start = low.find(vowel, start + 1)
-    return -1
-
-
-def mutate_latin(name: str, rnd: random.Random) -> str:
-    text = name
-    for _ in range(rnd.randint(1, 3)):
-        choice = rnd.randrange(7)
-        if choice == 0:  # case
-            text = text.upper() if rnd.random() < 0.5 else text.lower()
-        elif choice == 1:  # hyphens and spaces
-            text = text.replace(" ", "-") if " " in text else text.replace("-", " ")
-        elif choice == 2:  # vowel classes, on a vowel between consonants (not inside a diphthong)
-            for old, new in _VOWELS.items():
-                at = _lone_vowel(text, old)
-                if at >= 0 and rnd.random() < 0.5:
-                    text = text[:at] + rnd.choice(new) + text[at + len(old) :]
-        elif choice == 3:  # diacritics
-            chars = list(text)
-            for i, c in enumerate(chars):
-                if c in _ACCENTS and rnd.random() < 0.3:
-                    chars[i] = rnd.choice(_ACCENTS[c])
-            text = "".join(chars)
-        elif choice == 4:  # endings -ah / -eh / -a
-            for old, new in (("ah", "eh"), ("eh", "a"), ("iyah", "iyya"), ("iyeh", "ieh")):
-                if text.endswith(old):
-                    text = text[: -len(old)] + new
-                    break
-        elif choice == 5:  # article forms at the start
-            low = text.lower()
-            for art in ("al ", "al-", "el-", "el ", "an ", "ar ", "as ", "ash ", "at ", "ad ", "az "):
-                if low.startswith(art):
-                    text = rnd.choice(_ARTICLES) + text[len(art) :]
-                    break
-        else:  # a doubled letter (past the first two letters: "Alldaly" is an article question)
-            consonants = [i for i, c in enumerate(text) if i >= 2 and c.isalpha() and c.lower() not in "aeiouy"]
-            if consonants:
-                i = rnd.choice(consonants)
-                text = text[: i + 1] + text[i] + text[i + 1 :]
-    return text
-
-
-_HARAKAT = ["\u064e", "\u064f", "\u0650", "\u0651", "\u0652"]
-
-
-def mutate_arabic(name: str, rnd: random.Random) -> str:
-    chars = []
-    for c in name:
-        if c == "ا" and rnd.random() < 0.3:
-            c = rnd.choice("أإآ")
-        chars.append(c)
-        if c.strip() and rnd.random() < 0.3:
-            chars.append(rnd.choice(_HARAKAT))
-        if c.strip() and rnd.random() < 0.1:
-            chars.append("\u0640")  # tatweel
-    text = "".join(chars)
-    if rnd.random() < 0.3:
-        text = "\u200f" + text  # a right-to-left mark, as pasted text carries
-    return text
+def _pools(names: Named, classes: tuple[str, ...]) -> dict[str, Named]:
+    """For each class, the names it applies to (whether it applies does not depend on the draw)."""
+    return {c: _Quiet(n for n in names if applies(n[0], c)) for c in classes}
 
 
 def _assert_same_place(g: Gazetteer, mutated: str, place_id: str, original: str, by_key: dict[str, set[str]]) -> None:
     # Places that share a variant key with the name, or with its core ("حي الميدان" -> "الميدان").
     sharing = len(set().union(*(by_key.get(keys(f).variant, set()) for f in query_forms(original)[0])))
-    assume(sharing <= 3)  # a name shared by more places is a question for the province
+    if sharing > 3:
+        return  # a name shared by more places is a question for the province
     place = g.place(place_id)
     assert place is not None
     # An admin unit shares its name with its seat town ("Markaz Abu Kamal" / "Abu Kamal"): top 3.
@@ -162,13 +99,23 @@ class _QuietDict(dict):  # type: ignore[type-arg]
 
 
 @pytest.fixture(scope="module")
-def latin(full: Gazetteer) -> list[tuple[str, str]]:
+def latin(full: Gazetteer) -> Named:
     return _Quiet(_latin_names(full))
 
 
 @pytest.fixture(scope="module")
-def arabic(full: Gazetteer) -> list[tuple[str, str]]:
+def arabic(full: Gazetteer) -> Named:
     return _Quiet(_arabic_names(full))
+
+
+@pytest.fixture(scope="module")
+def latin_pools(latin: Named) -> dict[str, Named]:
+    return _QuietDict(_pools(latin, LATIN_CLASSES))
+
+
+@pytest.fixture(scope="module")
+def arabic_pools(arabic: Named) -> dict[str, Named]:
+    return _QuietDict(_pools(arabic, ARABIC_CLASSES))
 
 
 @pytest.fixture(scope="module")
@@ -176,24 +123,122 @@ def by_variant(full: Gazetteer) -> dict[str, set[str]]:
     return _QuietDict(_places_by_variant(full))
 
 
+# A case is drawn as (class, which name, seed of the mutation), or pinned as (place id, name, mutated text).
+Case = tuple[str, int, int] | tuple[str, str, str]
+
+
+def _case(case: Case, pools: dict[str, Named], mutate: Mutate) -> tuple[str, str, str]:
+    """(name, place id, mutated text) of a drawn or pinned case; empty when the draw has no name.
+
+    A drawn case is one mutation of its class, and half the time a second one of another class on
+    top (real spellings differ in several ways at once), with noise (case, marks, hyphens).
+    """
+    if isinstance(case[1], str):
+        place_id, name, mutated = case
+        return name, place_id, str(mutated)
+    cls, pick, seed = case
+    pool = pools[cls]
+    if not pool:
+        return "", "", ""  # no name of the index has a site for this class (ؤ): tests/spelling's test covers it
+    name, place_id = pool[pick % len(pool)]
+    rnd = random.Random(seed)
+    out = mutate(name, cls, rnd, noise=True)
+    if out is None:
+        return "", "", ""  # every draw made a descriptive word: rare
+    if rnd.random() < 0.5:
+        out = mutate(out[0], rnd.choice([c for c in pools if c != cls]), rnd, noise=True) or out
+    return name, place_id, out[0]
+
+
+def _cases(classes: tuple[str, ...]) -> st.SearchStrategy[Case]:
+    return st.tuples(st.sampled_from(classes), st.integers(0, 2**32 - 1), st.integers(0, 2**32 - 1))
+
+
+_BUG_ICH = (
+    "library bug: 'ich' (and 'ij'), the i forms of the articles 'ech' and 'ej', are not articles, so "
+    "variant_key('Saane ich Chajara') is 'sanashshajara', not 'sanashajara'; nothing is one edit away"
+)
+_BUG_GLUED_DOUBLED = (
+    "library bug: a glued article with a doubled l keeps an l ('Allkanah' -> 'lkana', 'Allrastan' -> 'lrastan') "
+    "where the single one is dropped ('Alkanah' -> 'kana'); and the ‘ayn word ‘Alkānah loses its 'al' as if it "
+    "were an article (skeleton 'kn', too short; its Arabic name العلكانة has 'lkn')"
+)
+
+
 @SETTINGS
-@given(data=st.data())
+@example(case=("gn:172515", "Saane ech Chajara", "Saane ich Cḥájara")).xfail(raises=AssertionError, reason=_BUG_ICH)
+@example(case=("gn:168478", "Al ‘Alkānah", "Al-`Allkanaḩ")).xfail(raises=AssertionError, reason=_BUG_GLUED_DOUBLED)
+@given(case=_cases(LATIN_CLASSES))
 def test_properties__latin_variants_resolve_to_the_same_place(
-    full: Gazetteer, latin: list[tuple[str, str]], by_variant: dict[str, set[str]], data: st.DataObject
+    full: Gazetteer, latin_pools: dict[str, Named], by_variant: dict[str, set[str]], case: Case
 ) -> None:
-    name, place_id = data.draw(st.sampled_from(latin))
-    mutated = mutate_latin(name, random.Random(data.draw(st.integers(0, 2**32))))
-    _assert_same_place(full, mutated, place_id, name, by_variant)
+    name, place_id, mutated = _case(case, latin_pools, mutate_latin)
+    if name:
+        _assert_same_place(full, mutated, place_id, name, by_variant)
 
 
 @SETTINGS
-@given(data=st.data())
+@given(case=_cases(ARABIC_CLASSES))
 def test_properties__arabic_variants_resolve_to_the_same_place(
-    full: Gazetteer, arabic: list[tuple[str, str]], by_variant: dict[str, set[str]], data: st.DataObject
+    full: Gazetteer, arabic_pools: dict[str, Named], by_variant: dict[str, set[str]], case: Case
 ) -> None:
-    name, place_id = data.draw(st.sampled_from(arabic))
-    mutated = mutate_arabic(name, random.Random(data.draw(st.integers(0, 2**32))))
-    _assert_same_place(full, mutated, place_id, name, by_variant)
+    name, place_id, mutated = _case(case, arabic_pools, mutate_arabic)
+    if name:
+        _assert_same_place(full, mutated, place_id, name, by_variant)
+
+
+def test_properties__known_bugs_are_pinned() -> None:
+    """Each bug the generators step around has its strict-xfail example (above, and in test_normalize.py's
+    test_variant_key__known_bugs): remove both when the library is fixed."""
+    assert {"article_i_forms_ich_ij", "glued_article_doubled_l", "generic_words_before_vowel_classes"} >= KNOWN_BUGS
+
+
+# -- the generators: every class is drawn, changes the exact key and keeps the variant key --------------
+#: Arabic names with the letters no name of the index has (ؤ), to draw every class.
+_EXTRA_ARABIC = ["مؤتة", "اللؤلؤة", "رؤوس الجبال", "بئر القصب", "السويداء", "مصطفى", "الصغرى"]
+_SAMPLES = 4000
+
+
+def test_spelling__every_class_changes_the_exact_key_and_keeps_the_variant_key(
+    latin_pools: dict[str, Named], arabic_pools: dict[str, Named]
+) -> None:
+    rnd = random.Random(20240601)
+    extra = _pools([(n, "") for n in _EXTRA_ARABIC], ARABIC_CLASSES)
+    drawn: Counter[str] = Counter()
+    declined = 0
+    wrong: list[tuple[str, str, str, str]] = []
+    for classes, pools, mutate in (
+        (LATIN_CLASSES, latin_pools, mutate_latin),
+        (ARABIC_CLASSES, arabic_pools, mutate_arabic),
+    ):
+        for _ in range(_SAMPLES // 2):
+            cls = rnd.choice(classes)
+            pool = pools[cls] + (extra.get(cls, []) if mutate is mutate_arabic else [])
+            name = rnd.choice(pool)[0]
+            out = mutate(name, cls, rnd, noise=True)
+            if out is None:  # every draw made a descriptive word ("Tell Base")
+                declined += 1
+                continue
+            text, label = out
+            drawn[label.split("+")[0]] += 1
+            before, after = keys(name), keys(text)
+            if before.exact == after.exact:
+                wrong.append((label, name, text, "exact key unchanged"))
+            if before.variant != after.variant:
+                wrong.append((label, name, text, f"variant {before.variant!r} -> {after.variant!r}"))
+    assert not wrong, wrong[:20]
+    assert set(drawn) == {*LATIN_CLASSES, *ARABIC_CLASSES}, drawn
+    assert min(drawn.values()) >= 100, drawn
+    assert declined <= _SAMPLES // 100, declined
+
+
+def test_spelling__a_class_that_cannot_apply_says_so() -> None:
+    rnd = random.Random(1)
+    assert mutate_latin("Homs", "nisba", rnd) is None
+    assert mutate_latin("Hims", "kh_x", rnd) is None
+    assert mutate_arabic("حمص", "hamza_waw", rnd) is None
+    out = mutate_latin("Qosour", "ou_u_o", rnd)
+    assert out is not None and out[0] != "Qosour" and out[1] == "ou_u_o"
 
 
 @SETTINGS
@@ -204,27 +249,67 @@ def test_properties__nfc_and_nfd_forms_resolve_alike(full: Gazetteer, text: str)
     assert [m.place.id for m in a] == [m.place.id for m in b]
 
 
-# -- the oracle: a scan of every name, by the documented rules, agrees with the indexed lookups ----
-def brute_force(g: Gazetteer, query: str) -> dict[str, float]:
-    """Best score per place id by scanning every name (no dictionaries, no deletion table)."""
+# -- the oracle: a scan of every name, scored by the documented rules, agrees with the indexed lookups ----
+# The scores are derived here from the module docs of gazetteer/scoring.py and gazetteer/lookup.py, with
+# the numbers of the SCORES table; no scoring function of the library is called.
+
+
+def _arabic_key(key: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in key)
+
+
+def _oracle_key_score(q: NameKeys, n: NameKeys) -> float | None:
+    """Exact 100; variant 90 + 9 x ratio of the folded forms; skeleton 82 across scripts, else
+    75 + 14 x ratio of the variant keys when that ratio reaches its minimum (higher for short skeletons)."""
+    if n.exact and n.exact == q.exact:
+        return SCORES.exact
+    if n.variant and n.variant == q.variant:
+        return round(SCORES.variant_base + SCORES.variant_span * fuzz.ratio(q.exact, n.exact) / 100, 2)
+    if len(q.skeleton) >= SCORES.min_skeleton and n.skeleton == q.skeleton:
+        if _arabic_key(q.exact) != _arabic_key(n.exact):
+            return SCORES.cross_script_skeleton
+        ratio = fuzz.ratio(q.variant, n.variant)
+        short = len(n.skeleton) <= SCORES.min_skeleton
+        if ratio < (SCORES.short_skeleton_min_ratio if short else SCORES.skeleton_min_ratio):
+            return None
+        return round(SCORES.skeleton_base + SCORES.skeleton_span * ratio / 100, 2)
+    return None
+
+
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter inserted, deleted, replaced or moved: the keys meet after one deletion each at most."""
+    da, db = _deletions(a), _deletions(b)
+    return a == b or a in db or b in da or not da.isdisjoint(db)
+
+
+def _oracle_fuzzy_score(q_variant: str, variant: str) -> float | None:
+    """0.8 x ratio of variant keys one edit apart, the query's of 6+ letters, ratio 80 or more."""
+    if len(q_variant) < SCORES.min_fuzzy_query or not _one_edit(q_variant, variant):
+        return None
+    ratio = fuzz.ratio(q_variant, variant)
+    return round(SCORES.fuzzy_factor * ratio, 2) if ratio >= SCORES.fuzzy_min_ratio else None
+
+
+def brute_force(names: list[tuple[str, NameKeys]], query: str) -> dict[str, float]:
+    """Best score per place id by scanning every name (no posting lists, no deletion table)."""
     forms = [keys(f) for f in query_forms(query)[0]]
     best: dict[str, float] = {}
-    for p in g.places():
-        for n in p.names:
-            for q in forms:
-                scored = key_score(q, *keys(n.text))
-                if scored is not None and scored[0] > best.get(p.id, -1.0):
-                    best[p.id] = scored[0]
-    if best and max(best.values()) >= 90.0:
+    for place_id, n in names:
+        for q in forms:
+            score = _oracle_key_score(q, n)
+            if score is not None and score > best.get(place_id, -1.0):
+                best[place_id] = score
+    if best and max(best.values()) >= SCORES.fuzzy_below:  # the fuzzy tier only when nothing scored 90+
         return best
-    for p in g.places():
-        for n in p.names:
-            variant = keys(n.text).variant
-            for q in forms:
-                if fuzzy_candidate(q.variant, variant):
-                    score = fuzzy_score(q.variant, variant)
-                    if score is not None and score > best.get(p.id, -1.0):
-                        best[p.id] = score
+    for place_id, n in names:
+        for q in forms:
+            score = _oracle_fuzzy_score(q.variant, n.variant)
+            if score is not None and score > best.get(place_id, -1.0):
+                best[place_id] = score
     return best
 
 
@@ -241,9 +326,23 @@ def _queries(g: Gazetteer, n: int) -> list[str]:
     return out
 
 
+def test_oracle__scores_follow_the_documented_table() -> None:
+    """The oracle's own scores, by hand from the table: a check of the oracle, not of the library."""
+    talbisah = keys("Tallbīsah")
+    assert _oracle_key_score(talbisah, talbisah) == 100.0
+    assert _oracle_key_score(keys("Talbiseh"), talbisah) == round(90 + 9 * fuzz.ratio("talbiseh", "tallbisah") / 100, 2)
+    assert _oracle_key_score(keys("تلبيسة"), talbisah) == 82.0
+    assert _oracle_key_score(keys("Qusur"), keys("Qusayr")) is None
+    assert _oracle_fuzzy_score("talbisa", "talbasa") == round(0.8 * fuzz.ratio("talbisa", "talbasa"), 2)
+    assert _oracle_fuzzy_score("talbissa", "talbasa") is None  # two edits
+    assert _oracle_fuzzy_score("talbisa", "tlbs") is None
+    assert _one_edit("abcdef", "bcdaef") and not _one_edit("abcdef", "badcfe")
+
+
 def test_oracle__indexed_resolver_agrees_with_a_scan_of_every_name(full: Gazetteer) -> None:
+    names = sorted({(p.id, keys(n.text)) for p in full.places() for n in p.names})
     for query in _queries(full, 120):
-        expected = brute_force(full, query)
+        expected = brute_force(names, query)
         full.clear_cache()
-        got = {m.place.id: m.score for m in full.candidates(query, limit=100)}
+        got = {m.place.id: m.score for m in full.candidates(query, limit=100, min_confidence=0)}
         assert got == expected, query

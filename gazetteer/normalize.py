@@ -95,7 +95,7 @@ __all__ = [
 
 #: The version of the key rules below: bumped whenever the keys of some text change, so that an
 #: index built with other rules can be told apart (its header records the version it used).
-KEY_RULES = 4
+KEY_RULES = 5
 
 
 class NameKeys(NamedTuple):
@@ -524,7 +524,7 @@ def fold_latin(text: str) -> str:
 _ARTICLES = "al el il ul ar as ash at ath ad adh az an er es esh et ez ed en ej ech ett enn ess err ezz edd"
 _ARTICLES += " ehl ehs ehsh eht ehd ehr ehn ehz"  # Russian эль-, эс-, эт-... ("Ras-ehl'-Ajn")
 _ARTICLES += " ihl ihs ihsh iht ihd ihr ihn ihz"  # the same with e read as i, as the vowel classes do
-_ARTICLES += " ir is ish it ith id idh iz in"  # er es esh... with e read as i ("ish Sham" = "Esh Sham")
+_ARTICLES += " ir is ish it ith id idh iz in ij ich"  # er es esh... with e read as i ("ish Sham" = "Esh Sham")
 
 #: Generic words: spellings that the vowel and consonant rules below would not already merge.
 _GENERIC = {
@@ -568,13 +568,20 @@ def _is_article(word: str) -> bool:
 
 
 def _joined_article(word: str) -> str:
-    """'alrastan' -> 'rastan', 'ezzor' -> 'zzor' (al/el/il + consonant + 2 letters; e + doubled sun letter + 2)."""
-    if len(word) >= 5 and word[3].isalpha() and word[4].isalpha():
-        first = word[0]
-        if first in "aei" and word[1] == "l" and word[2] in _CONSONANT_LETTERS:
-            return word[2:]
-        if first == "e" and word[1] == word[2] and word[1] in _SUN_LETTERS:
-            return word[1:]
+    """'alrastan' -> 'rastan', 'ezzor' -> 'zzor' (al/el/il + consonant + 2 letters; e + doubled sun letter + 2).
+
+    The al/el/il rule reads the word with its doubled letters collapsed, so a doubled l is no
+    consonant after the article: "Illii" is "Illi", "Allkanah" is "Alkanah", "Allepo" keeps its a.
+
+    >>> _joined_article("alrastan"), _joined_article("ezzor"), _joined_article("illii"), _joined_article("allkanah")
+    ('rastan', 'zzor', 'illii', 'kanah')
+    """
+    if len(word) >= 5 and word[0] == "e" and word[1] == word[2] in _SUN_LETTERS and word[3:5].isalpha():
+        return word[1:]
+    if word[:1] in ("a", "e", "i") and word[1:2] == "l":
+        rest = word[1:].lstrip("l")  # the noun after the article's l, however often it is written
+        if len(rest) >= 3 and rest[0] in _CONSONANT_LETTERS and rest[1:3].isalpha():
+            return rest
     return word
 
 

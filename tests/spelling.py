@@ -57,11 +57,6 @@ __all__ = [
 #: test_normalize.py's test_variant_key__known_bugs): remove an entry when its examples pass.
 KNOWN_BUGS = frozenset(
     {
-        # "ich" and "ij", the i forms of the articles "ech" and "ej", are not articles:
-        # variant_key("Saane ich Chajara") != variant_key("Saane ech Chajara").
-        "article_i_forms_ich_ij",
-        # A glued article with a doubled l ("Allrastan") keeps an l: variant "lrastan", not "rastan".
-        "glued_article_doubled_l",
         # Generic words are looked up before the vowel classes, and the table lacks their vowel-class
         # spellings: "Kefer" is not "Kafer" (-> kafr), so variant_key("Kefer Batna") != variant_key("Kafer Batna").
         "generic_words_before_vowel_classes",
@@ -139,12 +134,14 @@ def _is_article(word: str) -> bool:
 
 
 def _glued_strip(word: str) -> str:
-    """A word without its glued article: al/el + consonant + 2 letters, e + doubled sun letter + 2 letters."""
-    if len(word) >= 5 and word[3].isalpha() and word[4].isalpha():
-        if word[0] in "ae" and word[1] == "l" and word[2] in _GLUE_CONSONANTS:
-            return word[2:]
-        if word[0] == "e" and word[1] == word[2] and word[1] in _SUN:
-            return word[1:]
+    """A word without its glued article: al/el/il + consonant + 2 letters (a doubled l read as one),
+    e + doubled sun letter + 2 letters."""
+    if len(word) >= 5 and word[0] == "e" and word[1] == word[2] and word[1] in _SUN and word[3:5].isalpha():
+        return word[1:]
+    if word[:1] in ("a", "e", "i") and word[1:2] == "l":
+        rest = word[1:].lstrip("l")
+        if len(rest) >= 3 and rest[0] in _GLUE_CONSONANTS and rest[1:3].isalpha():
+            return rest
     return word
 
 
@@ -504,7 +501,8 @@ def _ending_starts_after_a_consonant(word: str) -> bool:
     tail = len(word) - len(stem)
     if tail == 0:
         return word[-1] != "t"  # -t: the construct and consonant-only rules
-    return tail <= 5 and len(stem) >= 2 and stem[-1] in _CONSONANTS
+    # -ya after a consonant is a nisba only with 3 letters before it ("Zakyah"; "anya" is no nisba)
+    return tail <= 5 and len(stem) >= (3 if word[len(stem)] == "y" else 2) and stem[-1] in _CONSONANTS
 
 
 def _join_ok(a: _Word, b: _Word) -> bool:

@@ -154,20 +154,9 @@ def _cases(classes: tuple[str, ...]) -> st.SearchStrategy[Case]:
     return st.tuples(st.sampled_from(classes), st.integers(0, 2**32 - 1), st.integers(0, 2**32 - 1))
 
 
-_BUG_ICH = (
-    "library bug: 'ich' (and 'ij'), the i forms of the articles 'ech' and 'ej', are not articles, so "
-    "variant_key('Saane ich Chajara') is 'sanashshajara', not 'sanashajara'; nothing is one edit away"
-)
-_BUG_GLUED_DOUBLED = (
-    "library bug: a glued article with a doubled l keeps an l ('Allkanah' -> 'lkana', 'Allrastan' -> 'lrastan') "
-    "where the single one is dropped ('Alkanah' -> 'kana'); and the ‘ayn word ‘Alkānah loses its 'al' as if it "
-    "were an article (skeleton 'kn', too short; its Arabic name العلكانة has 'lkn')"
-)
-
-
 @SETTINGS
-@example(case=("gn:172515", "Saane ech Chajara", "Saane ich Cḥájara")).xfail(raises=AssertionError, reason=_BUG_ICH)
-@example(case=("gn:168478", "Al ‘Alkānah", "Al-`Allkanaḩ")).xfail(raises=AssertionError, reason=_BUG_GLUED_DOUBLED)
+@example(case=("gn:172515", "Saane ech Chajara", "Saane ich Cḥájara"))  # once a bug: ich is an article
+@example(case=("gn:168478", "Al ‘Alkānah", "Al-`Allkanaḩ"))  # once a bug: a glued article with its l doubled
 @given(case=_cases(LATIN_CLASSES))
 def test_properties__latin_variants_resolve_to_the_same_place(
     full: Gazetteer, latin_pools: dict[str, Named], by_variant: dict[str, set[str]], case: Case
@@ -190,7 +179,7 @@ def test_properties__arabic_variants_resolve_to_the_same_place(
 def test_properties__known_bugs_are_pinned() -> None:
     """Each bug the generators step around has its strict-xfail example (above, and in test_normalize.py's
     test_variant_key__known_bugs): remove both when the library is fixed."""
-    assert {"article_i_forms_ich_ij", "glued_article_doubled_l", "generic_words_before_vowel_classes"} >= KNOWN_BUGS
+    assert {"generic_words_before_vowel_classes"} >= KNOWN_BUGS
 
 
 # -- the generators: every class is drawn, changes the exact key and keeps the variant key --------------

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ._version import __version__
+from .browse import NEAREST_MAX_KM
 from .confidence import DEFAULT_MIN_CONFIDENCE
 from .default import load
 from .errors import (
@@ -148,7 +149,9 @@ def places(
     return load().places(governorate=governorate, district=district, subdistrict=subdistrict, kind=kind)
 
 
-def nearest(lat: object, lon: object, *, k: int = 1, kind: Any = None, max_km: float | None = None) -> list[Nearby]:
+def nearest(
+    lat: object, lon: object, *, k: int = 1, kind: Any = None, max_km: float | None = NEAREST_MAX_KM
+) -> list[Nearby]:
     """The places nearest to a point. See :meth:`Gazetteer.nearest`."""
     return load().nearest(lat, lon, k=k, kind=kind, max_km=max_km)
 

@@ -19,7 +19,11 @@ from .normalize import fold
 from .opened import OpenedIndex
 from .spatial import AdminOf, Nearby, SpatialIndex
 
-__all__ = ["PLACE_FIELDS", "Browsing", "filter_rows", "kinds_of", "place_row", "places_table"]
+__all__ = ["NEAREST_MAX_KM", "PLACE_FIELDS", "Browsing", "filter_rows", "kinds_of", "place_row", "places_table"]
+
+#: How far :meth:`Browsing.nearest` looks by default, km: a point farther from every place is no
+#: neighbour of one (a (0, 0) left by a missing coordinate is not "near" a Syrian town).
+NEAREST_MAX_KM = 100.0
 
 
 def kinds_of(kind: object) -> frozenset[str] | None:
@@ -172,12 +176,13 @@ class Browsing:
         *,
         k: int = 1,
         kind: str | Collection[str] | None = None,
-        max_km: float | None = None,
+        max_km: float | None = NEAREST_MAX_KM,
     ) -> list[Nearby]:
         """The ``k`` places nearest to a point, nearest first, with their geodesic distance.
 
         ``kind``: a kind, several, ``"any"``, or None for populated places (city, town,
-        village). ``max_km`` drops places farther away.
+        village). ``max_km`` drops places farther away (default :data:`NEAREST_MAX_KM`, so a point
+        far from Syria, such as (0, 0) from a missing coordinate, gives ``[]``; ``None``: no limit).
 
         >>> from gazetteer import load
         >>> n = load().nearest(34.84, 36.73)[0]

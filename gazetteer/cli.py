@@ -28,6 +28,7 @@ from typing import Any, BinaryIO, NoReturn
 
 from ._version import __version__
 from .adapters import SOURCES
+from .browse import NEAREST_MAX_KM
 from .confidence import DEFAULT_MIN_CONFIDENCE
 from .errors import GazetteerError, IndexFileError, InvalidQueryError, SourceFormatError, UnknownProvinceError
 from .kinds import KINDS
@@ -64,8 +65,21 @@ def _say(text: str = "", *, err: bool = False) -> None:
     print("\n".join(safe(line) for line in text.split("\n")), file=sys.stderr if err else sys.stdout)
 
 
+def json_text(obj: Any, *, indent: int | None = None) -> str:
+    """JSON with Arabic and other letters as written, but control, format (bidi) and unassigned
+    characters as JSON escapes, so the output is safe on a terminal and still the same JSON.
+
+    >>> print(json_text({"mention": "حمص\\u202e\\ud7fc"}))
+    {"mention": "حمص\\u202e\\ud7fc"}
+    """
+    text = json.dumps(obj, ensure_ascii=False, indent=indent)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch == "\n" or unicodedata.category(ch)[0] != "C" else json.dumps(ch)[1:-1] for ch in text)
+
+
 def _json(obj: Any, *, indent: int | None = None) -> None:
-    print(json.dumps(obj, ensure_ascii=False, indent=indent))
+    print(json_text(obj, indent=indent))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -124,7 +138,8 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--k", "-k", type=int, default=1, help="how many (default 1)")
     n.add_argument("--kind", action="append", metavar="KIND", help="repeatable; 'any' for every kind "
                    "(default: populated places)")  # fmt: skip
-    n.add_argument("--max-km", type=float, default=None, help="ignore places farther than this")
+    n.add_argument("--max-km", type=float, default=NEAREST_MAX_KM,
+                   help=f"ignore places farther than this (default {NEAREST_MAX_KM:g})")  # fmt: skip
     n.add_argument("--json", action="store_true", help="one JSON object per line")
 
     a = sub.add_parser("admin", help="the governorate, district and subdistrict of a point (approximate)")
@@ -403,7 +418,7 @@ def _nearest(args: argparse.Namespace) -> int:
         else:
             _say(f"{n.distance_m / 1000:8.2f} km  {_place_line(n.place)}")
     if not found:
-        _say("gazetteer: no place found" + (f" within {args.max_km:g} km" if args.max_km is not None else ""), err=True)
+        _say(f"gazetteer: no place found within {args.max_km:g} km", err=True)
     return 0 if found else 1
 
 

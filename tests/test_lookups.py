@@ -107,12 +107,17 @@ def test_nearest__agrees_with_a_geodesic_scan(full: Gazetteer) -> None:
     points += [(48.85, 2.35), (-33.9, 151.2), (37.9, 36.1), (32.0, 42.6)]
     for lat, lon in points:
         for k, kind, kinds in ((1, None, populated), (3, "any", None), (2, ["neighbourhood"], {"neighbourhood"})):
-            got = [n.place.id for n in full.nearest(lat, lon, k=k, kind=kind)]
+            got = [n.place.id for n in full.nearest(lat, lon, k=k, kind=kind, max_km=None)]
             assert got == _brute_nearest(full, lat, lon, k, kinds), (lat, lon, k, kind)
 
 
 def test_nearest__max_km_and_bad_input(full: Gazetteer) -> None:
     assert full.nearest(48.85, 2.35, max_km=100) == []
+    assert full.nearest(0, 0) == [] and full.nearest(0, 0, max_km=None)  # a missing coordinate is near nothing
+    default = full.nearest(34.84, 36.73, k=1000, kind="any")
+    assert default and max(n.distance_m for n in default) <= 100_000 < max(
+        n.distance_m for n in full.nearest(34.84, 36.73, k=1000, kind="any", max_km=None)
+    )
     near = full.nearest(34.84, 36.73, k=50, max_km=5)
     assert near and all(n.distance_m <= 5_000 for n in near)
     for bad in ({"lat": 91, "lon": 0}, {"lat": "34", "lon": 36}, {"lat": float("nan"), "lon": 36}):

@@ -15,7 +15,9 @@ Rules (``docs/merging.md`` states each with the rows it was made for):
   row's name in the labelled governorate shows the point is the wrong part; a
   "nahiyah/mantiqah" row gives its names and id, never its point, to the unit
   (else the town) of its name, and the report says when it lay more than
-  10 km from its town; names that belong to another known place are not added;
+  10 km from its town; a populated row more than 10 km from the town or city
+  of its name in its governorate gives that town its names and id, never its
+  point (Afrin 52 km away); names that belong to another known place are not added;
   a row that copies another row's point goes to its namesake or is dropped.
   Every such decision is in the report.
 * A subdistrict's seat is the town the curated seat table names, or the
@@ -38,6 +40,7 @@ from . import governorates as govs
 from .adapters import SOURCES, NameFact, ReadResult, SeatFact, Skip
 from .geo import EARTH_RADIUS_M, distance_m, distances_m, in_syria
 from .kinds import ADMIN_KINDS, KINDS, POPULATED_KINDS, may_merge, merge_distance_m
+from .mention import parse_mention
 from .model import AdminRef, Name, Place, SourceRecord, SourceRef
 from .naming import (
     arabic_display,
@@ -59,6 +62,10 @@ SEAT_DISTANCE_M = 15_000
 GOVERNORATE_TOLERANCE_M = 15_000
 #: An SA "nahiyah/mantiqah" row farther than this from its same-named town is misplaced.
 UNIT_ROW_TOWN_M = 10_000
+#: An SA populated row farther than this from the town (or city) of its name in its governorate is
+#: that town with a wrong point (``../shared/DATA_AUDIT.md`` §8: Afrin 52 km, Nubl 21 km...).
+MISPLACED_POPULATED_M = 10_000
+_TOWN_KINDS = frozenset({"city", "town"})
 #: SA-only villages this close to a city of 200,000 people or more are its neighbourhoods (half as far
 #: for a smaller city).
 NEIGHBOURHOOD_OF_CITY_M = 4_000
@@ -720,6 +727,24 @@ def _place_other_rows(
             if found:
                 report.decide("names", rec, f"joined {_describe(found[0])}",
                               "spelled alike within 1 km (same consonant skeleton)")  # fmt: skip
+        if not found and rec.kind in POPULATED_KINDS:
+            # An SA village named like a town of its governorate, far from it, is that town with a wrong
+            # point (Afrin 52 km east of Afrin, Nubl on Mar'e's point): its names and id go to the town.
+            # Named alike in both scripts, and no word that sets it apart ("Dana village", قرية الدانا, is
+            # a village of its own; Mar Shamarin, معرشمارين, is not Ma'arrat Misrin).
+            latin = [t for t in texts if not is_arabic(t)]
+            towns = [n for n in namesakes(latin, rec.kind, row.allowed) if n.kind in _TOWN_KINDS]
+            if rec.name_ar:
+                by_arabic = {id(n) for n in namesakes([rec.name_ar], rec.kind, row.allowed)}
+                towns = [n for n in towns if id(n) in by_arabic]
+            far = [n for n in towns if _distance(rec, n) > MISPLACED_POPULATED_M]
+            if far and len(far) == len(towns) and parse_mention(rec.name).kind_hint is None:
+                town = _nearest(rec, far)
+                row.target, row.passive = town, True
+                report.decide("misplaced populated row", rec, f"names and id given to {_describe(town)}",
+                              f"{rec.name}: {_distance(rec, town) / 1000:.0f} km from the town of its name in "
+                              "its governorate; its point is not used")  # fmt: skip
+                continue
         if found:
             row.target = _nearest(rec, found)
 

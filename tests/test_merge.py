@@ -20,6 +20,7 @@ from gazetteer.merge import GovernorateLocator, MergeReport, merge
 from gazetteer.model import Place
 from gazetteer.normalize import variant_key
 from gazetteer.quality import quality_report
+from gazetteer.resolve import Gazetteer
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "merge"
@@ -364,3 +365,15 @@ def test_the_merge_does_not_depend_on_input_order() -> None:
         return merge(results)[0]
 
     assert build(False) == build(True)
+
+
+def test_rule2__a_village_named_like_a_far_town_of_its_governorate_is_that_town(full: Gazetteer) -> None:
+    # DATA_AUDIT §8: the Syrian Archive's "Afrin" lies 52 km east of Afrin, "Nubl" on Mar'e's point.
+    for row, town in (("92", "gn:174186"), ("141", "gn:166331")):
+        holders = [p for p in full.places() if any(s.source == "syrianarchive" and s.id == row for s in p.sources)]
+        assert [p.id for p in holders] == [town]
+        assert full.place(f"sa:{row}") is None  # no place of its own, at the wrong point
+    afrin = full.resolve("Afrin")
+    assert afrin is not None and afrin.place.id == "gn:174186" and not afrin.ambiguous
+    # named apart in Arabic or by a descriptor, a far namesake stays a place of its own
+    assert full.place("sa:633") is not None  # Mar Shamarin, معرشمارين, is not Ma'arrat Misrin (معرة مصرين)

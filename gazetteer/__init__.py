@@ -55,6 +55,7 @@ __all__ = [
     "candidates",
     "load",
     "resolve",
+    "resolve_batches",
     "resolve_many",
 ]
 
@@ -76,3 +77,21 @@ def resolve_many(
 ) -> Any:
     """Resolve many mentions into a pyarrow Table. See :meth:`Gazetteer.resolve_many`."""
     return load().resolve_many(mentions, province=province, column=column, province_column=province_column)
+
+
+def resolve_batches(
+    batches: Any,
+    *,
+    mention: str = "mention",
+    province: str | None = None,
+    default_province: str | None = None,
+    near: tuple[float, float] | None = None,
+    prefix: str = "",
+) -> Any:
+    """Resolve a stream of Arrow record batches with the default index. See :meth:`Gazetteer.resolve_batches`.
+
+    Hand it as it is to Spark's ``mapInArrow`` (each worker opens its own default index).
+    """
+    return load().resolve_batches(
+        batches, mention=mention, province=province, default_province=default_province, near=near, prefix=prefix
+    )

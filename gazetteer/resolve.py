@@ -165,6 +165,33 @@ class Gazetteer:
 
         return resolve_many(self.resolve, mentions, province=province, column=column, province_column=province_column)
 
+    def resolve_batches(
+        self,
+        batches: Any,
+        *,
+        mention: str = "mention",
+        province: str | None = None,
+        default_province: str | None = None,
+        near: tuple[float, float] | None = None,
+        prefix: str = "",
+    ) -> Any:
+        """Resolve a stream of Arrow record batches: a ``pyarrow.RecordBatchReader`` of input plus result columns.
+
+        See :func:`gazetteer.bulk.resolve_batches` (Spark ``mapInArrow``, DuckDB, Polars: docs/pipelines.md).
+
+        >>> import pyarrow as pa
+        >>> from gazetteer import load
+        >>> t = pa.table({"event": [1, 2], "mention": ["Talbiseh", "Xqzzy"]})
+        >>> load().resolve_batches(t).read_all().select(["event", "id"]).to_pylist()
+        [{'event': 1, 'id': 'gn:163779'}, {'event': 2, 'id': None}]
+        """
+        from .bulk import resolve_batches
+
+        return resolve_batches(
+            self.resolve, batches, mention=mention, province=province, default_province=default_province,
+            near=near, prefix=prefix,
+        )  # fmt: skip
+
 
 _reopen_lock = threading.Lock()
 _reopened: dict[tuple[str, str], Gazetteer] = {}

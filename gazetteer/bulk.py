@@ -278,12 +278,13 @@ def resolve_batches(
     """Resolve a stream of Arrow record batches; each comes out with its columns plus the result columns.
 
     ``batches`` is an iterable of ``pyarrow.RecordBatch`` (a Spark ``mapInArrow``
-    iterator, a ``RecordBatchReader``), or a ``Table``, ``Dataset`` or anything
-    with ``to_batches()``. ``mention`` and ``province`` name text columns
-    (``string``, ``large_string``, ``string_view`` or dictionary of those);
-    ``default_province`` applies where the province is null or there is no
-    province column; ``near`` biases every row. The result columns are those of
-    :func:`resolve_many`, with the same types and values, named with ``prefix``.
+    iterator, a ``RecordBatchReader``), a ``Table``, a ``Dataset``, anything with
+    ``to_batches()``, or a pandas or Polars ``DataFrame``. ``mention`` and
+    ``province`` name text columns (``string``, ``large_string``, ``string_view``
+    or a dictionary of those); ``default_province`` applies where the province is
+    null or there is no province column; ``near`` biases every row. The result
+    columns are those of :func:`resolve_many`, with the same types and values,
+    named with ``prefix``.
 
     Returns a ``pyarrow.RecordBatchReader`` (an iterator of batches with a
     ``schema``): batches are read, resolved and handed on one at a time, so
@@ -303,11 +304,13 @@ def resolve_batches(
     """
     resolve("", province=default_province, near=near)  # checks both options before any batch is read
     output_schema(_EMPTY, prefix=prefix)  # checks prefix
-    if hasattr(batches, "columns") and hasattr(batches, "iloc"):  # pandas DataFrame
-        try:
+    try:
+        if hasattr(batches, "columns") and hasattr(batches, "iloc"):  # pandas DataFrame
             batches = pa.Table.from_pandas(batches, preserve_index=False)
-        except (pa.ArrowException, ValueError, TypeError) as e:
-            raise InvalidQueryError(f"this DataFrame does not convert to Arrow: {e}") from None
+        elif hasattr(batches, "to_arrow") and not isinstance(batches, (pa.Table, pa.RecordBatch)):  # Polars
+            batches = batches.to_arrow()
+    except (pa.ArrowException, ValueError, TypeError) as e:
+        raise InvalidQueryError(f"this {type(batches).__name__} does not convert to Arrow: {e}") from None
     stream = _batch_source(batches)
     schema = getattr(batches, "schema", None)
     if not isinstance(schema, pa.Schema):

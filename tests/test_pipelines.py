@@ -205,6 +205,7 @@ def _table() -> pa.Table:
         pytest.param(lambda t: t.combine_chunks().to_batches()[0], id="record-batch"),
         pytest.param(lambda t: __import__("pyarrow.dataset").dataset.dataset(t), id="dataset"),
         pytest.param(lambda t: t.to_pandas(), id="pandas"),
+        pytest.param(lambda t: pytest.importorskip("polars").from_arrow(t), id="polars"),
         pytest.param(lambda t: [t.slice(0, 3), t.slice(3)], id="list-of-tables"),
     ],
 )
@@ -570,6 +571,7 @@ def test_recipe__spark_local(g: Gazetteer, tmp_path: Path) -> None:
         "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),  # the executors' too
         "PYSPARK_PYTHON": sys.executable,
         "PYSPARK_DRIVER_PYTHON": sys.executable,
+        "SPARK_LOCAL_IP": os.environ.get("SPARK_LOCAL_IP", "127.0.0.1"),  # no host name lookup in CI containers
     }
     try:
         done = subprocess.run(

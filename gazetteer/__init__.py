@@ -71,6 +71,7 @@ __all__ = [
     "place",
     "places",
     "resolve",
+    "resolve_batches",
     "resolve_many",
 ]
 
@@ -105,10 +106,19 @@ def candidates(
 
 
 def resolve_many(
-    mentions: Any, *, province: Any = None, column: str = "mention", province_column: str | None = None
+    mentions: Any,
+    *,
+    province: Any = None,
+    column: str = "mention",
+    province_column: str | None = None,
+    strict_province: bool = False,
+    min_confidence: float | None = None,
 ) -> Any:
     """Resolve many mentions into a pyarrow Table. See :meth:`Gazetteer.resolve_many`."""
-    return load().resolve_many(mentions, province=province, column=column, province_column=province_column)
+    return load().resolve_many(
+        mentions, province=province, column=column, province_column=province_column,
+        strict_province=strict_province, min_confidence=min_confidence,
+    )  # fmt: skip
 
 
 def geoparse(
@@ -159,3 +169,24 @@ def nearest(
 def admin_of(lat: object, lon: object) -> AdminOf | None:
     """The admin units of a point (approximate). See :meth:`Gazetteer.admin_of`."""
     return load().admin_of(lat, lon)
+
+
+def resolve_batches(
+    batches: Any,
+    *,
+    mention: str = "mention",
+    province: str | None = None,
+    default_province: str | None = None,
+    near: tuple[float, float] | None = None,
+    prefix: str = "",
+    strict_province: bool = False,
+    min_confidence: float | None = None,
+) -> Any:
+    """Resolve a stream of Arrow record batches with the default index. See :meth:`Gazetteer.resolve_batches`.
+
+    Hand it as it is to Spark's ``mapInArrow`` (each worker opens its own default index).
+    """
+    return load().resolve_batches(
+        batches, mention=mention, province=province, default_province=default_province, near=near, prefix=prefix,
+        strict_province=strict_province, min_confidence=min_confidence,
+    )  # fmt: skip

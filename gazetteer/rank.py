@@ -32,7 +32,7 @@ from .kinds import ADMIN_KINDS, accepts
 from .lookup import Hit
 from .mention import Mention
 from .model import Match
-from .normalize import is_arabic
+from .normalize import is_arabic, keys
 from .opened import OpenedIndex
 from .scoring import SCORES
 
@@ -58,6 +58,15 @@ def hints(mentions: Sequence[Mention]) -> tuple[str | None, str | None]:
     kind_hint = next((m.kind_hint for m in mentions if m.kind_hint), None)
     province_hint = next((m.province_hint for m in mentions if m.province_hint), None)
     return kind_hint, province_hint
+
+
+def named_whole(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention]) -> list[int]:
+    """The found places one of whose names is the whole mention, descriptive word included (equal
+    variant keys): "مدينة حلب القديمة" is the Old City's name, not "the city of Aleppo al-Qadima";
+    "Homs Governorate" the governorate's."""
+    whole = {keys(m.text).variant for m in mentions if m.kind_hint and m.name != m.text}
+    named = {index.name_place[row] for variant in whole for row in index.variant.get(variant, ())}
+    return [r for r in found if r in named]
 
 
 def follow_links(index: OpenedIndex, found: dict[int, Hit], wanted: tuple[str, ...]) -> None:
@@ -95,6 +104,11 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
     if not found:
         return ()
     kind_hint, province_hint = hints(mentions)
+    if kind_hint:
+        whole = named_whole(index, found, mentions)
+        if whole:  # the descriptive word is part of a name: no hint, and only the places of that name
+            found = {r: found[r] for r in whole}
+            kind_hint = None
     wanted: tuple[str, ...] = accepts(kind_hint) if kind_hint else ()
     if wanted:
         follow_links(index, found, wanted)

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import threading
 import warnings
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -203,10 +204,13 @@ class Gazetteer(Browsing):
         province: Any = None,
         column: str = "mention",
         province_column: str | None = None,
+        strict_province: bool = False,
+        min_confidence: float | None = None,
     ) -> Any:
         """Resolve many mentions into a pyarrow Table, one row per input row (repeats resolved once).
 
-        See :func:`gazetteer.bulk.resolve_many` for the accepted inputs and the columns.
+        See :func:`gazetteer.bulk.resolve_many` for the accepted inputs and the columns;
+        ``strict_province`` and ``min_confidence`` apply to every row as in :meth:`resolve`.
 
         >>> from gazetteer import load
         >>> t = load().resolve_many(["Talbiseh", "Talbiseh", "", 42])
@@ -215,7 +219,49 @@ class Gazetteer(Browsing):
         """
         from .bulk import resolve_many
 
-        return resolve_many(self.resolve, mentions, province=province, column=column, province_column=province_column)
+        return resolve_many(
+            self._resolver(strict_province, min_confidence), mentions, province=province, column=column,
+            province_column=province_column,
+        )  # fmt: skip
+
+    def resolve_batches(
+        self,
+        batches: Any,
+        *,
+        mention: str = "mention",
+        province: str | None = None,
+        default_province: str | None = None,
+        near: tuple[float, float] | None = None,
+        prefix: str = "",
+        strict_province: bool = False,
+        min_confidence: float | None = None,
+    ) -> Any:
+        """Resolve a stream of Arrow record batches: a ``pyarrow.RecordBatchReader`` of input plus result columns.
+
+        See :func:`gazetteer.bulk.resolve_batches` (Spark ``mapInArrow``, DuckDB, Polars: docs/pipelines.md).
+
+        >>> import pyarrow as pa
+        >>> from gazetteer import load
+        >>> t = pa.table({"event": [1, 2], "mention": ["Talbiseh", "Xqzzy"]})
+        >>> load().resolve_batches(t).read_all().select(["event", "id"]).to_pylist()
+        [{'event': 1, 'id': 'gn:163779'}, {'event': 2, 'id': None}]
+        """
+        from .bulk import resolve_batches
+
+        return resolve_batches(
+            self._resolver(strict_province, min_confidence), batches, mention=mention, province=province,
+            default_province=default_province, near=near, prefix=prefix,
+        )  # fmt: skip
+
+    def _resolver(self, strict_province: bool, min_confidence: float | None) -> Callable[..., Match | None]:
+        """:meth:`resolve` with the options every row of a bulk call shares, checked once here."""
+        if not isinstance(strict_province, bool):
+            raise InvalidQueryError(f"strict_province must be True or False, got {strict_province!r}")
+        if min_confidence is not None:
+            check_min_confidence(min_confidence)
+        if not strict_province and min_confidence is None:
+            return self.resolve
+        return partial(self.resolve, strict_province=strict_province, min_confidence=min_confidence)
 
 
 _reopen_lock = threading.Lock()

@@ -285,13 +285,19 @@ def _oracle_fuzzy_score(q_variant: str, variant: str) -> float | None:
 
 def brute_force(names: list[tuple[str, NameKeys]], query: str) -> dict[str, float]:
     """Best score per place id by scanning every name (no posting lists, no deletion table)."""
-    forms = [keys(f) for f in query_forms(query)[0]]
+    texts, mentions = query_forms(query)
+    forms = [keys(f) for f in texts]
     best: dict[str, float] = {}
     for place_id, n in names:
         for q in forms:
             score = _oracle_key_score(q, n)
             if score is not None and score > best.get(place_id, -1.0):
                 best[place_id] = score
+    # A descriptive word inside a name ("ناحية مركز مصياف"): only the places named by the whole text.
+    whole = {keys(m.text).variant for m in mentions if m.kind_hint and m.name != m.text}
+    named = {place_id for place_id, n in names if n.variant in whole}
+    if named & best.keys():
+        return {place_id: score for place_id, score in best.items() if place_id in named}
     if best and max(best.values()) >= SCORES.fuzzy_below:  # the fuzzy tier only when nothing scored 90+
         return best
     for place_id, n in names:

@@ -133,6 +133,17 @@ def test_resolve__embedded_default_knows_the_towns(
     assert match is not None and match.place.id == expected
 
 
+def test_resolve__a_descriptive_word_inside_a_name_is_the_name(full: Gazetteer) -> None:
+    # "مدينة" opens the Old City's own name: it does not ask for a city (which gave Aleppo)
+    for text in ("مدينة حلب القديمة", "مدينة حلب القديمه"):
+        m = full.resolve(text)
+        assert m is not None and m.place.id == "cur:aleppo-old-city", text
+    gov = full.resolve("Homs Governorate")
+    assert gov is not None and gov.place.id == "pcode:SY04"
+    city = full.resolve("Hama city")  # no place is named "Hama city": the word asks for the city
+    assert city is not None and city.place.kind == "city"
+
+
 def test_resolve__province_decides_between_same_name_places(full: Gazetteer) -> None:
     all_of_them = full.candidates("Al-Hamidiyah", limit=10)
     governorates = {m.place.governorate.pcode for m in all_of_them}

@@ -34,8 +34,8 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from .kinds import ADMIN_KINDS, POPULATED_KINDS
-from .mention import is_descriptor, parse_mention
+from .kinds import ADMIN_KINDS, POPULATED_KINDS, accepts
+from .mention import Mention, is_descriptor, parse_mention
 from .normalize import _GENERIC_MAP, _is_article, fold, variant_key
 
 __all__ = ["LOOSE_ARTICLE_KINDS", "SPOTTED_CORE_KINDS", "Span", "SpotIndex", "Token", "spot", "spot_key", "tokenize"]
@@ -148,7 +148,7 @@ def spot_key(name: str, kind: str, *, core: bool = False) -> str:
     if core and kind not in SPOTTED_CORE_KINDS:
         return ""
     mention = parse_mention(name)
-    core_name = mention.name if mention.kind_hint in SPOTTED_CORE_KINDS or mention.province_hint else name
+    core_name = name if not _core_is_the_name(mention, kind) else mention.name
     loose = kind in LOOSE_ARTICLE_KINDS
     words: list[str] = []
     plain: list[str] = []  # the words as written, for the descriptor test
@@ -173,6 +173,28 @@ def spot_key(name: str, kind: str, *, core: bool = False) -> str:
     ):  # fmt: skip
         return ""  # "Al-Bab", "التل" stay: the article makes a generic word a name
     return " ".join(words)
+
+
+def _core_is_the_name(mention: Mention, kind: str) -> bool:
+    """Whether a name's descriptive or province words stay outside its spotted span.
+
+    Only for a settlement, camp or admin unit, and for a quarter or a camp only
+    when the descriptive word names its kind: "Old City of Damascus" (a
+    quarter), "Great Mosque of Hama" and "Port of Latakia" are spotted whole.
+
+    >>> _core_is_the_name(parse_mention("Homs Governorate"), "governorate")
+    True
+    >>> _core_is_the_name(parse_mention("Old City of Damascus"), "neighbourhood")
+    False
+    >>> _core_is_the_name(parse_mention("Great Mosque of Hama"), "landmark")
+    False
+    """
+    if kind not in SPOTTED_CORE_KINDS:
+        return False
+    hint = mention.kind_hint
+    if hint in SPOTTED_CORE_KINDS:
+        return kind in accepts(hint) or kind not in ("neighbourhood", "camp")
+    return hint is None and mention.province_hint is not None
 
 
 class Span(NamedTuple):

@@ -70,6 +70,13 @@ def test_geoparse__a_facility_asked_for_is_not_the_town_of_its_name(full: Gazett
     assert found(full, "دوار الزراعة")[0][1] == "sa:87" and found(full, "يعمل السكان بالزراعة") == []
 
 
+def test_geoparse__a_name_made_of_a_descriptive_word_and_a_city_is_spotted_whole(full: Gazetteer) -> None:
+    # "Old City of Damascus" is a quarter, "Great Mosque of Hama" a mosque: neither is the city, nor "Old"/"Great".
+    assert found(full, "Shells hit the Old City of Damascus.") == [("Old City of Damascus", "cur:damascus-old-city")]
+    assert found(full, "They prayed at the Great Mosque of Hama") == [("Great Mosque of Hama", "cur:hama-great-mosque")]
+    assert found(full, "The Great powers met at the Port.") == []
+
+
 def test_geoparse__a_possessive_stays_outside_the_name(full: Gazetteer) -> None:
     assert found(full, "in Aleppo's city centre") == [("Aleppo", "gn:170063")]
 

@@ -17,6 +17,7 @@ from gazetteer.resolve import Gazetteer
 # (BGN/PCGN) and Arabic spellings, with and without the province the article gives.
 KNOWN = [
     # mention, province, expected id
+    ("Al-Tanf", None, "cur:al-tanf-garrison"),  # a seed article's "Al-Tanf region" (a curated row)
     ("Talbiseh", "Homs", "gn:163779"),
     ("Tallbīsah", None, "gn:163779"),
     ("تلبيسة", None, "gn:163779"),
@@ -73,7 +74,7 @@ KNOWN = [
     ("Al-Qutayfah district", None, "pcode:SY0303"),
 ]
 #: Mentioned in the articles, but no source here holds them: the right answer is "not found".
-ABSENT = ["Al-Waer", "Al-Tanf", "Tibas", "Rezuz"]  # the seed articles' places no source with a cited page has
+ABSENT = ["Al-Waer", "Tibas", "Rezuz"]  # the seed articles' places no source with a cited page has
 
 
 @pytest.mark.parametrize(("mention", "province", "expected"), KNOWN)

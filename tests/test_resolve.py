@@ -18,6 +18,7 @@ from gazetteer.resolve import Gazetteer
 KNOWN = [
     # mention, province, expected id
     ("Al-Tanf", None, "cur:al-tanf-garrison"),  # a seed article's "Al-Tanf region" (a curated row)
+    ("Bara", None, "sa:648"),  # al-Bara in Idlib, not Aleppo through its historic name Berea
     ("Talbiseh", "Homs", "gn:163779"),
     ("Tallbīsah", None, "gn:163779"),
     ("تلبيسة", None, "gn:163779"),

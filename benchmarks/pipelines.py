@@ -27,7 +27,7 @@ The loop, resolve_batches and the CLI run pinned to one core each (Linux `sched_
 CLI's figure is the whole command (start-up and index load included), the others' exclude them.
 
 The stream: every distinct name of the index, each with two spellings mutated by the property
-tests' mutations (`tests/test_properties.py`: `mutate_latin`, `mutate_arabic`), each paired with no
+tests' mutations (`tests/spelling.py`: `mutate`), each paired with no
 province (half), or its governorate's name, Arabic name or P-code; the pairs shuffled and drawn
 with Zipf weights 1/rank^1.1 (as `costs.zipf_stream`). Figures are printed with ratios against the
 loop measured in the same run, and the growth from the smallest to the largest size.
@@ -63,17 +63,16 @@ BATCH = 65_536
 def spelling_pool(seed: int = 7) -> list[tuple[str, str | None]]:
     """Distinct (mention, province) pairs: the index's names and mutated spellings, with and without a province."""
     sys.path.insert(0, str(REPO / "tests"))
-    from test_properties import mutate_arabic, mutate_latin
+    from spelling import mutate
 
     import gazetteer
-    from gazetteer.normalize import is_arabic
 
     rng = random.Random(seed)
     spellings: dict[str, Any] = {}
     for place in gazetteer.load().places():
         for name in place.names:
-            mutate = mutate_arabic if is_arabic(name.text) else mutate_latin
-            for text in (name.text, mutate(name.text, rng), mutate(name.text, rng)):
+            mutated = (mutate(name.text, rng) for _ in range(2))  # (text, class), None when none applies
+            for text in (name.text, *(m[0] for m in mutated if m is not None)):
                 spellings.setdefault(text, place.governorate)
     pairs: set[tuple[str, str | None]] = set()
     for text, gov in spellings.items():

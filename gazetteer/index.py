@@ -43,8 +43,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CorruptIndexError, IndexFileError
-from .model import Place
-from .normalize import KEY_RULES, keys
+from .model import Name, Place
+from .normalize import KEY_RULES, keys, variant_key
 
 __all__ = [
     "FORMAT_VERSION",
@@ -315,9 +315,15 @@ def write_index(
     ``names_of(place)`` gives the names to index for a place (default: its names and
     their cores, :func:`gazetteer.naming.with_core_names`).
     """
-    from .naming import with_core_names
+    from .naming import CITY_KINDS, with_core_names
 
-    cols, ncols = _place_columns(places, names_of or (lambda p: with_core_names(p.names, p.kind)))
+    if names_of is None:
+        taken = frozenset(variant_key(n.text) for p in places if p.kind in CITY_KINDS for n in p.names)
+
+        def names_of(p: Place) -> Sequence[Name]:
+            return with_core_names(p.names, p.kind, taken)
+
+    cols, ncols = _place_columns(places, names_of)
     blobs: dict[str, bytes] = {}
     sections: dict[str, dict[str, Any]] = {}
     postings = _posting_columns(ncols)

@@ -23,6 +23,7 @@ from .model import Name
 from .normalize import is_arabic, skeleton_key, variant_key
 
 __all__ = [
+    "CITY_KINDS",
     "arabic_display",
     "arabic_script_lang",
     "ascii_display",
@@ -63,17 +64,31 @@ def core_name(text: str, kind: str) -> str | None:
     return None
 
 
-def with_core_names(names: Sequence[Name], kind: str) -> tuple[Name, ...]:
+#: Kinds whose names a quarter's, a camp's or a landmark's core may not take: "Latakia University"
+#: and "Latakia Camp" do not make their places a "Latakia".
+CITY_KINDS = frozenset({*ADMIN_KINDS, "city"})
+
+
+def with_core_names(names: Sequence[Name], kind: str, taken: frozenset[str] = frozenset()) -> tuple[Name, ...]:
     """``names`` and, after them, each one's core (:func:`core_name`) not already there (flag ``"core"``).
 
     "ناحية مضايا" also gives "مضايا", so a bare name finds the unit (and, through its seat
     link, the town) even when no source spells it alone. Derived when the index is written,
-    from the names being written.
+    from the names being written. ``taken``: variant keys of the names of cities and admin
+    units, which the core of a place of another kind (a quarter, a camp, a landmark) never is.
+
+    >>> [n.text for n in with_core_names([Name("Latakia University", "en", "x")], "landmark")]
+    ['Latakia University', 'Latakia']
+    >>> [n.text for n in with_core_names([Name("Latakia University", "en", "x")], "landmark",
+    ...                                  frozenset({variant_key("Latakia")}))]
+    ['Latakia University']
     """
     seen = {(n.text, n.lang, n.source) for n in names}
     out = list(names)
     for n in names:
         core = core_name(n.text, kind)
+        if core and kind not in POPULATED_KINDS and kind not in ADMIN_KINDS and variant_key(core) in taken:
+            continue
         if core and (core, n.lang, n.source) not in seen:
             seen.add((core, n.lang, n.source))
             out.append(Name(core, n.lang, n.source, (*n.flags, "core")))

@@ -603,3 +603,15 @@ def test_recipe__spark_local(g: Gazetteer, tmp_path: Path) -> None:
         counts[gov] = counts.get(gov, 0) + 1
     got = dict(json.loads((tmp_path / "governorates.json").read_text("utf-8")))
     assert got == counts
+
+
+def test_benchmark_stream__names_and_their_mutated_spellings() -> None:
+    """benchmarks/pipelines.py draws its stream from the index's names and the property tests' mutations."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import pipelines  # type: ignore[import-not-found]
+
+    pool = pipelines.spelling_pool()
+    texts = {text for text, _ in pool}
+    assert len(pool) == len(set(pool)) and {"Talbiseh", "تلبيسة"} <= texts
+    names = {n.text for p in gazetteer.load().places() for n in p.names}
+    assert len(texts - names) > len(names) // 2  # most names also come as a mutated spelling

@@ -286,3 +286,10 @@ def test_resolve__best_answer_is_the_first_candidate(full: Gazetteer) -> None:
                     first[0].confidence,
                 ), (text, province)
     assert compared > 1000
+
+
+@pytest.mark.parametrize("city", ["Latakia", "Homs", "Hama", "Aleppo"])
+def test_resolve__a_landmark_or_camp_named_after_its_city_is_no_rival_of_the_city(full: Gazetteer, city: str) -> None:
+    # "Latakia University", "Latakia Camp", "Homs University": their cores are not names of theirs.
+    kinds = {m.place.kind for m in full.candidates(city, limit=10)}
+    assert not kinds & {"landmark", "camp", "neighbourhood"}, kinds  # (a town elsewhere may share the name)

@@ -1012,7 +1012,20 @@ def _cost_section(R: dict[str, Any]) -> list[str]:
     n = R["nearest"]
     rows += [
         ["`nearest(lat, lon)`: first call (builds the grid)", _ms(n["first_s"])],
-        ["`nearest(lat, lon)`, k=1", f"median {fmt_us(n['k1_median'])}, p99 {fmt_us(n['k1_p99'])} ({n['n']:,} points)"],
+        [
+            "`nearest(lat, lon)`, k=1, uniform points of the bounding box",
+            f"median {fmt_us(n['k1_median'])}, p99 {fmt_us(n['k1_p99'])} ({n['n']:,} points)",
+        ],
+        *(
+            [
+                [
+                    "`nearest(lat, lon)`, k=1, points within 0.05° of a place",
+                    f"median {fmt_us(n['k1_near_median'])}, p99 {fmt_us(n['k1_near_p99'])}",
+                ]
+            ]
+            if "k1_near_median" in n
+            else []
+        ),
         ["`nearest(lat, lon, k=10)`", f"median {fmt_us(n['k10_median'])}, p99 {fmt_us(n['k10_p99'])}"],
         ["`admin_of(lat, lon)`", f"median {fmt_us(n['admin_of_median'])}, p99 {fmt_us(n['admin_of_p99'])}"],
     ]

@@ -113,11 +113,12 @@ def resolve_many(
     province_column: str | None = None,
     strict_province: bool = False,
     min_confidence: float | None = None,
+    to_crs: str | None = None,
 ) -> Any:
     """Resolve many mentions into a pyarrow Table. See :meth:`Gazetteer.resolve_many`."""
     return load().resolve_many(
         mentions, province=province, column=column, province_column=province_column,
-        strict_province=strict_province, min_confidence=min_confidence,
+        strict_province=strict_province, min_confidence=min_confidence, to_crs=to_crs,
     )  # fmt: skip
 
 

@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .errors import GazetteerError, InvalidQueryError
+from .geo import project
 from .model import Match
 
 __all__ = ["RESULT_SCHEMA", "output_schema", "resolve_batches", "resolve_many"]
@@ -38,6 +39,7 @@ def resolve_many(
     province: Any = None,
     column: str = "mention",
     province_column: str | None = None,
+    to_crs: str | None = None,
 ) -> pa.Table:
     """Resolve many mentions; one output row per input row, repeats resolved once.
 
@@ -47,7 +49,16 @@ def resolve_many(
     ``province_column``). ``province`` is one province for all rows or a
     sequence aligned with the mentions. A bad mention or province gives a
     row with ``error`` set and no place; it never spoils the other rows.
+    ``to_crs`` (``"EPSG:32637"``, UTM 37N, and the like) adds the columns
+    ``x`` and ``y``: the place's point projected with pyproj.
+
+    >>> from gazetteer import load
+    >>> t = resolve_many(load().resolve, ["Talbiseh", "Xqzzy"], to_crs="EPSG:32637")
+    >>> [None if v is None else round(v) for v in t.column("x").to_pylist()]
+    [292523, None]
     """
+    if to_crs is not None:
+        project([], [], to_crs)  # an unknown CRS is an error before any row is resolved
     texts, provinces = _bulk_inputs(mentions, province, column, province_column)
     m_codes, m_dict = _encode(texts)
     p_codes, p_dict = _encode(provinces) if provinces is not None else ([0] * len(m_codes), [None])
@@ -74,6 +85,9 @@ def resolve_many(
         columns["province"] = pa.array([_utf8(p) for p in provinces], pa.string())
     for name in out.column_names:
         columns[name] = out.column(name)
+        if name == "lon" and to_crs is not None:
+            xs, ys = project(out.column("lat").to_pylist(), out.column("lon").to_pylist(), to_crs)
+            columns["x"], columns["y"] = pa.array(xs, pa.float64()), pa.array(ys, pa.float64())
     return pa.table(columns)
 
 

@@ -206,11 +206,13 @@ class Gazetteer(Browsing):
         province_column: str | None = None,
         strict_province: bool = False,
         min_confidence: float | None = None,
+        to_crs: str | None = None,
     ) -> Any:
         """Resolve many mentions into a pyarrow Table, one row per input row (repeats resolved once).
 
         See :func:`gazetteer.bulk.resolve_many` for the accepted inputs and the columns;
-        ``strict_province`` and ``min_confidence`` apply to every row as in :meth:`resolve`.
+        ``strict_province`` and ``min_confidence`` apply to every row as in :meth:`resolve`;
+        ``to_crs`` adds ``x``/``y`` projected columns.
 
         >>> from gazetteer import load
         >>> t = load().resolve_many(["Talbiseh", "Talbiseh", "", 42])
@@ -221,7 +223,7 @@ class Gazetteer(Browsing):
 
         return resolve_many(
             self._resolver(strict_province, min_confidence), mentions, province=province, column=column,
-            province_column=province_column,
+            province_column=province_column, to_crs=to_crs,
         )  # fmt: skip
 
     def resolve_batches(

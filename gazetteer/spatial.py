@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from typing import NamedTuple
 
 from .geo import SYRIA_BBOX, distance_m, fast_distance_m
@@ -33,7 +33,7 @@ from .opened import OpenedIndex
 
 __all__ = ["ADMIN_OF_MAX_M", "AdminOf", "Nearby", "SpatialIndex"]
 
-_CELL = 0.1  # degrees
+_CELL = 0.2  # degrees: 22 km; rings grow over the desert, cells stay small in cities
 #: admin_of answers None for a point farther than this from every subdistrict centre (outside Syria).
 ADMIN_OF_MAX_M = 60_000.0
 
@@ -97,14 +97,11 @@ class SpatialIndex:
         scale = math.cos(math.radians(lat))
         ring = 0
         while True:
-            for i in range(ci - ring, ci + ring + 1):
-                for j in range(cj - ring, cj + ring + 1):
-                    if ring and abs(i - ci) != ring and abs(j - cj) != ring:
-                        continue  # inside the ring: seen already
-                    for row in grid.get((i, j), ()):
-                        if kinds is None or kind[row] in kinds:
-                            dy, dx = lats[row] - lat, (lons[row] - lon) * scale
-                            found.append((dy * dy + dx * dx, row))
+            for cell in _ring_cells(ci, cj, ring):
+                for row in grid.get(cell, ()):
+                    if kinds is None or kind[row] in kinds:
+                        dy, dx = lats[row] - lat, (lons[row] - lon) * scale
+                        found.append((dy * dy + dx * dx, row))
             found.sort()
             # every unseen place is at least `ring` whole cells away from the query's cell
             bound = (ring * _CELL * min(scale, _cos_edge(lat, ring))) ** 2
@@ -157,6 +154,23 @@ class SpatialIndex:
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
     return (math.floor(lat / _CELL), math.floor(lon / _CELL))
+
+
+def _ring_cells(ci: int, cj: int, ring: int) -> Iterator[tuple[int, int]]:
+    """The cells on the square ring ``ring`` cells away from ``(ci, cj)`` (only the centre for 0).
+
+    >>> sorted(_ring_cells(0, 0, 1)) == sorted((i, j) for i in (-1, 0, 1) for j in (-1, 0, 1) if (i, j) != (0, 0))
+    True
+    """
+    if ring == 0:
+        yield ci, cj
+        return
+    for j in range(cj - ring, cj + ring + 1):
+        yield ci - ring, j
+        yield ci + ring, j
+    for i in range(ci - ring + 1, ci + ring):
+        yield i, cj - ring
+        yield i, cj + ring
 
 
 def _clamp(lat: float, lon: float) -> tuple[float, float]:

@@ -615,3 +615,23 @@ def test_benchmark_stream__names_and_their_mutated_spellings() -> None:
     assert len(pool) == len(set(pool)) and {"Talbiseh", "تلبيسة"} <= texts
     names = {n.text for p in gazetteer.load().places() for n in p.names}
     assert len(texts - names) > len(names) // 2  # most names also come as a mutated spelling
+
+
+def test_resolve_many__to_crs_adds_projected_columns(g: Gazetteer) -> None:
+    from pyproj import Transformer
+
+    t = g.resolve_many(["Talbiseh", "Xqzzyqq", "Rastan"], to_crs="EPSG:32637")
+    names = t.column_names
+    assert names[names.index("lon") + 1 : names.index("lon") + 3] == ["x", "y"]
+    utm = Transformer.from_crs("EPSG:4326", "EPSG:32637", always_xy=True)
+    for row in t.to_pylist():
+        if row["id"] is None:
+            assert row["x"] is None and row["y"] is None
+        else:
+            x, y = utm.transform(row["lon"], row["lat"])
+            assert abs(row["x"] - x) < 0.01 and abs(row["y"] - y) < 0.01
+    assert "x" not in g.resolve_many(["Talbiseh"]).column_names
+    with pytest.raises(InvalidQueryError):
+        g.resolve_many(["Talbiseh"], to_crs="EPSG:999999")
+    with pytest.raises(InvalidQueryError):
+        gazetteer.resolve_many(["Talbiseh"], to_crs="")

@@ -21,6 +21,7 @@ border it can be wrong, which the result says (``method``, ``distance_m``).
 
 from __future__ import annotations
 
+import heapq
 import math
 import threading
 from collections.abc import Collection, Iterator
@@ -102,15 +103,15 @@ class SpatialIndex:
                     if kinds is None or kind[row] in kinds:
                         dy, dx = lats[row] - lat, (lons[row] - lon) * scale
                         found.append((dy * dy + dx * dx, row))
-            found.sort()
             # every unseen place is at least `ring` whole cells away from the query's cell
             bound = (ring * _CELL * min(scale, _cos_edge(lat, ring))) ** 2
-            enough = len(found) >= k and found[k - 1][0] <= bound
+            enough = len(found) >= k and (min(found) if k == 1 else heapq.nsmallest(k, found)[-1])[0] <= bound
             beyond = max_m is not None and bound >= (max_m / 110_000.0) ** 2
             outside = ci - ring <= lo_i and ci + ring >= hi_i and cj - ring <= lo_j and cj + ring >= hi_j
             if enough or beyond or outside:
                 break
             ring += 1
+        found.sort()
         # Re-rank on the ellipsoid where the plane could have swapped two places (within 1 %).
         cut = k
         while cut < len(found) and found[cut][0] <= found[k - 1][0] * 1.02:

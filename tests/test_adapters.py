@@ -750,3 +750,16 @@ def test_curated__names_languages() -> None:
 )
 def test_curated__coordinate_texts_of_the_cited_pages(text: str, expected: tuple[float, float]) -> None:
     assert curated.parse_coord_text(text) == expected
+
+
+def test_upstream_copies__live_in_sources_only() -> None:
+    """A verbatim upstream file has one home, ``sources/upstream``; fixtures hold extracts, not copies."""
+    upstream = {f.read_bytes() for f in (REPO / "sources" / "upstream").iterdir() if f.is_file()}
+    sizes = {len(b) for b in upstream}
+    copies = [
+        f.relative_to(REPO).as_posix()
+        for top in ("tests", "benchmarks", "docs", "gazetteer")
+        for f in (REPO / top).rglob("*")
+        if f.is_file() and f.stat().st_size in sizes and f.read_bytes() in upstream
+    ]
+    assert copies == []

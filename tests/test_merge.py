@@ -2,9 +2,11 @@
 
 ``tests/fixtures/merge`` holds rows copied from ``sources/upstream`` by ``extract.py`` (GeoNames
 towns, the Syrian Archive rows the audit found misplaced, copied or mislabelled, all OpenSyria
-districts and subdistricts); the curated rows are lines of ``sources/curated_places.tsv`` and
-``sources/curated_names.tsv``. Expected values are read off those rows (points, labels, P-codes),
-not off the program's output; the comments say which row says so.
+districts and subdistricts); the GeoNames admin code tables are read from ``sources/upstream``
+itself (the only copy of an upstream file in the repository); the curated rows are lines of
+``sources/curated_places.tsv`` and ``sources/curated_names.tsv``. Expected values are read off
+those rows (points, labels, P-codes), not off the program's output; the comments say which row
+says so.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from gazetteer.resolve import Gazetteer
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "merge"
+#: What the merge tests read: the extracted rows, and the whole admin code tables where they live.
+INPUTS = [FIXTURES, *(REPO / "sources" / "upstream" / n for n in ("geonames_admin1CodesASCII_SY.txt",
+                                                                  "geonames_admin2Codes_SY.txt"))]  # fmt: skip
 
 #: curated rows that meet fixture rows (the camp of al-Hawl, Yarmouk camp, As-Suwar, Dummar).
 CURATED_IDS = ("al-hawl-camp", "yarmouk-camp", "as-suwar-town", "damascus-dummar", "kanaker-town",
@@ -57,7 +62,7 @@ def _sa_rows() -> dict[int, dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def merged() -> tuple[dict[str, Place], MergeReport]:
-    results: list[ReadResult] = read_all([FIXTURES])
+    results: list[ReadResult] = read_all(INPUTS)
     results.append(curated.read_places(_lines("curated_places.tsv", CURATED_IDS, 0)))
     results.append(curated.read_names(_lines("curated_names.tsv", CURATED_NAMES, None)))
     results.append(curated.read_seats())
@@ -356,7 +361,7 @@ def test_neighbourhoods_link_to_their_city(places: dict[str, Place]) -> None:
 
 def test_the_merge_does_not_depend_on_input_order() -> None:
     def build(reverse: bool) -> list[Place]:
-        results = read_all([FIXTURES])
+        results = read_all(INPUTS)
         for r in results:
             if reverse:
                 r.records.reverse()

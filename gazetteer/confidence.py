@@ -19,10 +19,9 @@ True
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .scoring import SCORES
 
@@ -46,8 +45,7 @@ FAR_MARGIN = SCORES.far_margin
 _BAND_WEIGHT = 4.0
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """What decides how far an answer can be trusted."""
 
     tier: str  #: exact, variant, skeleton or fuzzy
@@ -135,6 +133,16 @@ def _confidence(key: str) -> float:
 def confidence(e: Evidence) -> float:
     """The measured probability that an answer with this evidence is right (0-1)."""
     return _confidence(bucket(e))
+
+
+def bucket_confidence(key: str) -> float:
+    """:func:`confidence` of the evidence whose :func:`bucket` is ``key``.
+
+    >>> e = Evidence("exact", 100.0, False, "clear", "none")
+    >>> bucket_confidence(bucket(e)) == confidence(e)
+    True
+    """
+    return _confidence(key)
 
 
 #: ``resolve`` answers only when the confidence is at least this: the lowest threshold that kept

@@ -38,6 +38,9 @@ __all__ = [
     "split_scripts",
 ]
 
+#: A hit scoring above this settles the lookup (:meth:`~gazetteer.scoring.Scores.settles`).
+_SETTLES_ABOVE: float = SCORES.lowest_settling()
+
 #: Longest accepted mention, in characters; longer input raises InvalidQueryError.
 MAX_QUERY_CHARS = 256
 
@@ -237,7 +240,7 @@ def lookup(
     for row in index.exact.get(k.exact, ()):
         _offer(index, found, row, SCORES.exact, "exact")
     _score_rows(index, k, found, index.variant.get(k.variant, ()), SCORES.exact)
-    if settles and any(SCORES.settles(h.score) and (gov is None or index.gov[p] == gov) for p, h in found.items()):
+    if settles and any(h.score > _SETTLES_ABOVE and (gov is None or index.gov[p] == gov) for p, h in found.items()):
         return
     if len(k.skeleton) >= SCORES.min_skeleton:
         _score_rows(index, k, found, index.skeleton.get(k.skeleton, ()), SCORES.variant_base)

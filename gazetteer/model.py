@@ -16,8 +16,10 @@ Two layers of records live here:
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from .kinds import ADMIN_KINDS, KINDS
 
@@ -221,6 +223,47 @@ class Match:
             "bucket": self.bucket,
             "explanation": self.explanation,
         }
+
+
+_Frozen = TypeVar("_Frozen")
+
+
+def fast_constructor(cls: type[_Frozen]) -> Callable[..., _Frozen]:
+    """``cls(...)`` for a frozen, slotted dataclass, without its per-field ``object.__setattr__``.
+
+    The query path builds a :class:`Place` and a :class:`Match` per answer; a frozen
+    dataclass' ``__init__`` spends most of their cost setting its fields one by one. This
+    builds an unfrozen twin with the same slots (so the same memory layout) and gives it
+    ``cls`` as its class: the object is a ``cls`` in every respect (equality, hash, repr,
+    pickling, immutability) and costs a quarter as much.
+
+    >>> make = fast_constructor(Place)
+    >>> fields = dict(id="x", name="A", name_ar=None, kind="town", lat=1.0, lon=2.0, governorate=AdminRef("Homs"))
+    >>> p = make(**fields)
+    >>> type(p) is Place, p == Place(**fields), hash(p) == hash(Place(**fields))
+    (True, True, True)
+    """
+    namespace: dict[str, Any] = {"__annotations__": {}, "__module__": cls.__module__}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        namespace["__annotations__"][f.name] = f.type
+        if f.default is not dataclasses.MISSING:
+            namespace[f.name] = f.default
+    bare = type(f"_Building{cls.__name__}", (), namespace)
+    twin: type = dataclass(slots=True, eq=False, repr=False, match_args=False)(bare)
+    if twin.__slots__ != cls.__slots__:  # type: ignore[attr-defined]
+        raise TypeError(f"{cls.__name__}: the twin's slots differ")
+
+    def make(*args: Any, **kwargs: Any) -> _Frozen:
+        obj = twin(*args, **kwargs)
+        obj.__class__ = cls
+        return obj  # type: ignore[no-any-return]
+
+    return make
+
+
+#: ``Place(...)`` and ``Match(...)`` as the query path builds them (see :func:`fast_constructor`).
+new_place: Callable[..., Place] = fast_constructor(Place)
+new_match: Callable[..., Match] = fast_constructor(Match)
 
 
 class PlaceMention(NamedTuple):

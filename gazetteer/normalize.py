@@ -350,9 +350,15 @@ _NON_WORD_RE = re.compile(r"[\W_]+")
 _ARABIC_BLOCK_RE = re.compile("[\u0600-\u06ff]")
 
 
+_ARABIC_MAP_TABLE = str.maketrans(_ARABIC_MAP)
+_TRANSLATE_BELOW = 64  #: characters: below this one translate beats the replace loop
+
+
 def _map_arabic(text: str) -> str:
-    # No target is also a source, so replacing one character at a time equals str.translate,
-    # and `in` + replace is ~20 times faster than translate on long text.
+    # No target is also a source, so replacing one character at a time equals str.translate:
+    # translate is twice as fast on a name, and `in` + replace ~20 times faster on long text.
+    if len(text) < _TRANSLATE_BELOW:
+        return text.translate(_ARABIC_MAP_TABLE)
     if not _ARABIC_BLOCK_RE.search(text):
         return text
     for old, new in _ARABIC_MAP_ITEMS:

@@ -17,11 +17,12 @@ import math
 import threading
 from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
+from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .index import KEY_TIERS, IndexFile
 from .kinds import ADMIN_KINDS, importance
-from .model import AdminRef, Name, Place, SourceRef
+from .model import AdminRef, Name, Place, SourceRef, new_place
 from .scoring import SCORES
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 __all__ = ["OpenedIndex", "Postings", "deletions"]
 
 _NO_LINKS: frozenset[int] = frozenset()
+_new_name = partial(tuple.__new__, Name)  # Name from a (text, lang, source, flags) tuple, without a Python call
+_new_source = partial(tuple.__new__, SourceRef)
 
 
 class Postings(Mapping[str, list[int]]):
@@ -95,7 +98,7 @@ class OpenedIndex:
         ]
         self.linked: dict[int, frozenset[int]] = self._seat_links()
         self._places: dict[int, Place] = {}
-        self._flag_sets: dict[str, tuple[str, ...]] = {}
+        self._name_flags: list[tuple[str, ...]] = []
         self._place_columns: _PlaceColumns | None = None
         self._codes: tuple[dict[str, int], dict[int, int]] | None = None
         self._spots: SpotIndex | None = None
@@ -239,15 +242,17 @@ class OpenedIndex:
             )
             # one tuple per distinct flags value, shared by every name that has it (set before the
             # columns, which tell another thread that both are ready)
-            self._flag_sets = {f: tuple(f.split(",")) if f else () for f in set(cols.flags)}
+            flag_sets = {f: tuple(f.split(",")) if f else () for f in set(cols.flags)}
+            self._name_flags = [flag_sets[f] for f in cols.flags]
             self._place_columns = cols
         start = cols.name_start[row]
         stop = start + cols.name_count[row]
-        text, lang, source, flags = self.name_text, cols.lang, cols.source, cols.flags
-        new, flag_sets = tuple.__new__, self._flag_sets  # Name(...) without its Python-level __new__
-        names = tuple(new(Name, (text[i], lang[i], source[i], flag_sets[flags[i]])) for i in range(start, stop))
+        # Name(...) for each name row, all in C: zip gives the field tuples, tuple.__new__ makes them Names
+        part = slice(start, stop)
+        fields = zip(self.name_text[part], cols.lang[part], cols.source[part], self._name_flags[part])
+        names = tuple(map(_new_name, fields))
         dist, sub = cols.dist_name[row], cols.sub_name[row]
-        return Place(
+        return new_place(
             id=self.ids[row],
             name=cols.name[row],
             name_ar=cols.name_ar[row],
@@ -263,7 +268,7 @@ class OpenedIndex:
             wikidata=cols.wikidata[row],
             iso3166_2=cols.iso3166_2[row],
             names=names,
-            sources=tuple(SourceRef(*s) for s in cols.sources[row]),
+            sources=tuple(map(_new_source, cols.sources[row])),
             seat_of=tuple(cols.seat_of[row]),
             seat=cols.seat[row],
             admin_inferred=cols.admin_inferred[row],

@@ -26,12 +26,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import governorates as govs
-from .confidence import FAR_MARGIN, Evidence, bucket, confidence
+from .confidence import FAR_MARGIN, Evidence, bucket, bucket_confidence
 from .geo import fast_distance_m
 from .kinds import ADMIN_KINDS, accepts
 from .lookup import Hit
 from .mention import Mention
-from .model import Match
+from .model import Match, new_match
 from .normalize import is_arabic, keys
 from .opened import OpenedIndex
 from .scoring import SCORES
@@ -183,20 +183,12 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
             kind_missed=bool(wanted) and index.kind[r] not in wanted,
             name=index.name_quality(hit.name_row),
         )
-        out.append(
-            Match(
-                place=index.place(r),
-                score=round(hit.score, 2),
-                matched_name=matched,
-                tier=hit.tier,
-                signals=tuple(signals),
-                ambiguous=bool(alternatives),
-                alternatives=alternatives,
-                in_province=None if province == "none" else province == "in",
-                confidence=confidence(evidence),
-                bucket=bucket(evidence),
-            )
-        )
+        key = bucket(evidence)
+        in_province = None if province == "none" else province == "in"
+        place, score, signal_tuple = index.place(r), round(hit.score, 2), tuple(signals)
+        match = new_match(place, score, matched, hit.tier, signal_tuple, bool(alternatives), alternatives, in_province,
+                          bucket_confidence(key), key)  # fmt: skip
+        out.append(match)
     return tuple(out)
 
 

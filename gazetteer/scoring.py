@@ -27,6 +27,9 @@ from .kinds import KINDS, importance
 
 __all__ = ["SCORES", "TIERS", "Scores"]
 
+#: The largest ranking prior of a kind (:func:`gazetteer.kinds.importance`).
+_MAX_KIND_IMPORTANCE: float = max(importance(k) for k in KINDS)
+
 #: Match tiers, from the strictest to the loosest.
 TIERS: tuple[str, ...] = ("exact", "variant", "skeleton", "fuzzy")
 
@@ -88,12 +91,16 @@ class Scores:
         >>> SCORES.settles(100.0), SCORES.settles(98.5), SCORES.settles(97.5)
         (True, True, False)
         """
-        return score > self.skeleton(1.0) + self.max_importance + self.far_margin
+        return score > self.lowest_settling()
+
+    def lowest_settling(self) -> float:
+        """The score above which a hit settles (see :meth:`settles`)."""
+        return self.skeleton(1.0) + self.max_importance + self.far_margin
 
     @property
     def max_importance(self) -> float:
         """The largest importance a place can add to its rank."""
-        return max(importance(k) for k in KINDS) + self.population_bonus
+        return _MAX_KIND_IMPORTANCE + self.population_bonus
 
     def check(self) -> None:
         """Assert the invariants the lookup and the ranking rely on."""
@@ -108,7 +115,7 @@ class Scores:
         # far_margin below a settling hit (so the answer's confidence evidence is the same), is
         # never within ambiguity_score of it (nor of its tier), and never puts a seat town first.
         # Exact hits always settle.
-        lowest_settling = skeleton_max + self.max_importance + self.far_margin
+        lowest_settling = self.lowest_settling()
         assert self.settles(self.exact) and lowest_settling < self.exact
         assert skeleton_max < lowest_settling - self.ambiguity_score
         assert skeleton_max < self.seat_first_min <= self.variant_base

@@ -70,3 +70,31 @@ def test_api__installed_package_opens_a_built_index(full_index_path: Path, tmp_p
         pytest.skip("gazetteer is not installed in this environment (pip install .)")
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "163779"
+
+
+def test_api__places_and_matches_the_index_builds_are_true_frozen_records() -> None:
+    # The query path builds Place and Match with model.fast_constructor; what it returns must be
+    # indistinguishable from objects made with the public constructors.
+    import dataclasses
+    import pickle
+
+    from gazetteer.model import Match, Place
+
+    g = gazetteer.load()
+    opened = g.opened
+    for row in range(len(opened)):
+        built = opened._build_place(row)
+        fields = {f.name: getattr(built, f.name) for f in dataclasses.fields(Place)}
+        public = Place(**fields)
+        assert type(built) is Place
+        assert built == public and hash(built) == hash(public) and repr(built) == repr(public)
+    m = g.resolve("Talbiseh")
+    assert m is not None and type(m) is Match
+    again = Match(**{f.name: getattr(m, f.name) for f in dataclasses.fields(Match)})
+    assert m == again and hash(m) == hash(again)
+    assert pickle.loads(pickle.dumps(m)) == m
+    assert dataclasses.replace(m, score=1.0).score == 1.0
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        m.place.lat = 0.0  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        m.score = 0.0  # type: ignore[misc]

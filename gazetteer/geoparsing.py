@@ -219,10 +219,18 @@ def _undecided(match: Match, threshold: float) -> bool:
     return match.confidence < threshold and margin in ("ambiguous", "near")
 
 
+def _historic(match: Match) -> bool:
+    """Whether the name matched is one of the place's historic names only."""
+    flags = [n.flags for n in match.place.names if n.text == match.matched_name]
+    return bool(flags) and all("historic" in f for f in flags)
+
+
 def _fits(item: _Item, match: Match) -> bool:
     """Whether the answer is the kind of place the text speaks of: a facility asked for is not the
-    town it is named after ("Sasa Prison" is not Sa'sa'), and a facility named by one word needs the
-    word that says what it is."""
+    town it is named after ("Sasa Prison" is not Sa'sa'), a facility named by one word needs the
+    word that says what it is, and an ancient name counts only as written."""
+    if match.tier != "exact" and _historic(match):
+        return False  # in running text a respelt ancient name is a word: "Army" is not Armi (Aleppo at Ebla)
     hint = item.hint
     kind = match.place.kind
     if hint is not None and hint not in _SETTLEMENT_HINTS and kind not in accepts(hint):

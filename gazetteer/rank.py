@@ -5,9 +5,9 @@ applies, in order:
 
 1. the kinds the mention asks for (following seat links from a town to its unit and back);
 2. the caller's province as a constraint: candidates inside it win; when none
-   matches inside, a candidate in a neighbouring governorate may answer only with
-   an exact or variant match (``in_province=False``, and the explanation says so);
-   ``strict`` never leaves the province;
+   matches inside, or only by skeleton or fuzzily, a candidate in a neighbouring
+   governorate may answer only with an exact or variant match (``in_province=False``,
+   and the explanation says so); ``strict`` never leaves the province;
 3. the province named in the mention, ``near=``, importance; the seat town before
    the admin unit named after it;
 4. the ambiguity test (a rival as good, farther than 3 km and not related), and
@@ -80,20 +80,29 @@ def follow_links(index: OpenedIndex, found: dict[int, Hit], wanted: tuple[str, .
 
 
 def _in_province(index: OpenedIndex, found: dict[int, Hit], request: Request) -> tuple[list[int], str, str]:
-    """The candidate rows the province allows, the province evidence (in/out/none), and a note."""
+    """The candidate rows the province allows, the province evidence (in/out/none), and a note.
+
+    Inside candidates win, unless they only match by skeleton or fuzzily while a neighbouring
+    governorate holds an exact or variant match: a consonant skeleton inside ("Tubna" for
+    "Thibeen", province Daraa) is weaker evidence than the name itself next door (Dhibbin).
+    """
     rows = list(found)
     gov = request.gov
     if gov is None:
         return rows, "none", ""
     inside = [r for r in rows if index.gov[r] == gov]
-    if inside:
-        return inside, "in", ""
-    name = govs.by_pcode(gov).name
     if request.strict:
-        return [], "in", ""
+        return inside, "in", ""
+    strong_inside = any(found[r].tier in NEIGHBOUR_TIERS for r in inside)
+    if inside and strong_inside:
+        return inside, "in", ""
     around = govs.neighbours(gov)
     outside = [r for r in rows if index.gov[r] in around and found[r].tier in NEIGHBOUR_TIERS]
-    return outside, "out", f"nothing matches in {name}: answered in a neighbouring governorate"
+    if inside and not outside:
+        return inside, "in", ""
+    name = govs.by_pcode(gov).name
+    how = "only a weak match" if inside else "nothing matches"
+    return outside, "out", f"{how} in {name}: answered in a neighbouring governorate"
 
 
 _Ranked = tuple[float, str, int, list[str]]

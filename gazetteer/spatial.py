@@ -35,6 +35,10 @@ from .opened import OpenedIndex
 __all__ = ["ADMIN_OF_MAX_M", "AdminOf", "Nearby", "SpatialIndex"]
 
 _CELL = 0.2  # degrees: 22 km; rings grow over the desert, cells stay small in cities
+#: Squared plane distances within this factor may swap on the ellipsoid (the plane's error, from
+#: the latitude's cosine and the ellipsoid's two radii, stays under 1.5 % of a distance within a few
+#: cells): such candidates are measured on the ellipsoid, and the search goes on until it holds.
+_PLANE_MARGIN = 1.05
 #: admin_of answers None for a point farther than this from every subdistrict centre (outside Syria).
 ADMIN_OF_MAX_M = 60_000.0
 
@@ -63,6 +67,7 @@ class SpatialIndex:
     def __init__(self, index: OpenedIndex) -> None:
         self.index = index
         self._cells: dict[tuple[int, int], list[int]] | None = None
+        self._populated: dict[tuple[int, int], list[int]] = {}
         self._extent = (0, 0, 0, 0)
         self._centres: list[int] | None = None
         self._lock = threading.Lock()
@@ -73,9 +78,15 @@ class SpatialIndex:
             with self._lock:
                 if self._cells is None:
                     built: dict[tuple[int, int], list[int]] = {}
+                    populated: dict[tuple[int, int], list[int]] = {}
+                    kind = self.index.kind
                     for row, (lat, lon) in enumerate(zip(self.index.lat, self.index.lon)):
-                        built.setdefault(_cell(lat, lon), []).append(row)
+                        cell = _cell(lat, lon)
+                        built.setdefault(cell, []).append(row)
+                        if kind[row] in POPULATED_KINDS:
+                            populated.setdefault(cell, []).append(row)
                     self._extent = _extent(built) if built else (0, 0, 0, 0)
+                    self._populated = populated  # set before the cells, which tell another thread both are ready
                     self._cells = built
                 cells = self._cells
         return cells
@@ -86,10 +97,12 @@ class SpatialIndex:
     ) -> list[Nearby]:  # fmt: skip
         """The ``k`` places of ``kinds`` (all kinds when None) nearest to a point, within ``max_m``."""
         grid = self._grid()
-        kind, lats, lons = self.index.kind, self.index.lat, self.index.lon
-        found: list[tuple[float, int]] = []
         if not grid:
             return []
+        if kinds is not None and set(kinds) == POPULATED_KINDS:
+            grid, kinds = self._populated, None  # the default: a grid of populated places only
+        kind, lats, lons = self.index.kind, self.index.lat, self.index.lon
+        found: list[tuple[float, int]] = []
         ci, cj = _cell(*_clamp(lat, lon))
         lo_i, hi_i, lo_j, hi_j = self._extent
         # Candidates are ranked in a local plane (degrees of latitude; longitude scaled by the
@@ -103,8 +116,12 @@ class SpatialIndex:
                     if kinds is None or kind[row] in kinds:
                         dy, dx = lats[row] - lat, (lons[row] - lon) * scale
                         found.append((dy * dy + dx * dx, row))
-            # every unseen place is at least `ring` whole cells away from the query's cell
-            bound = (ring * _CELL * min(scale, _cos_edge(lat, ring))) ** 2
+            # every unseen place lies outside the square of cells searched so far: at least the
+            # point's distance to that square's nearest side away (in the same plane), less a margin
+            # that keeps the ellipsoid's re-ranking below exact
+            side = min(lat - (ci - ring) * _CELL, (ci + ring + 1) * _CELL - lat,
+                       (lon - (cj - ring) * _CELL) * scale, ((cj + ring + 1) * _CELL - lon) * scale)  # fmt: skip
+            bound = max(0.0, side) ** 2 / _PLANE_MARGIN
             enough = len(found) >= k and (min(found) if k == 1 else heapq.nsmallest(k, found)[-1])[0] <= bound
             beyond = max_m is not None and bound >= (max_m / 110_000.0) ** 2
             outside = ci - ring <= lo_i and ci + ring >= hi_i and cj - ring <= lo_j and cj + ring >= hi_j
@@ -112,9 +129,9 @@ class SpatialIndex:
                 break
             ring += 1
         found.sort()
-        # Re-rank on the ellipsoid where the plane could have swapped two places (within 1 %).
+        # Re-rank on the ellipsoid where the plane could have swapped two places.
         cut = k
-        while cut < len(found) and found[cut][0] <= found[k - 1][0] * 1.02:
+        while cut < len(found) and found[cut][0] <= found[k - 1][0] * _PLANE_MARGIN:
             cut += 1
         out = []
         for _, row in found[:cut]:
@@ -184,8 +201,3 @@ def _extent(grid: dict[tuple[int, int], list[int]]) -> tuple[int, int, int, int]
     rows = [i for i, _ in grid]
     cols = [j for _, j in grid]
     return min(rows), max(rows), min(cols), max(cols)
-
-
-def _cos_edge(lat: float, ring: int) -> float:
-    """The smallest longitude scale over the rows of cells searched so far (the poleward edge)."""
-    return math.cos(math.radians(min(abs(lat) + _CELL * (ring + 1), 89.0)))

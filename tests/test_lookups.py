@@ -105,6 +105,8 @@ def test_nearest__agrees_with_a_geodesic_scan(full: Gazetteer) -> None:
     populated = {"city", "town", "village"}
     points = [(rng.uniform(32.3, 37.3), rng.uniform(35.7, 42.3)) for _ in range(60)]
     points += [(48.85, 2.35), (-33.9, 151.2), (37.9, 36.1), (32.0, 42.6)]
+    places = [(p.lat, p.lon) for p in full.places()]
+    points += [(la + rng.uniform(-0.05, 0.05), lo + rng.uniform(-0.05, 0.05)) for la, lo in rng.choices(places, k=60)]
     for lat, lon in points:
         for k, kind, kinds in ((1, None, populated), (3, "any", None), (2, ["neighbourhood"], {"neighbourhood"})):
             got = [n.place.id for n in full.nearest(lat, lon, k=k, kind=kind, max_km=None)]

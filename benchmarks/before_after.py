@@ -132,13 +132,22 @@ class Tally:
     top_right: int = 0  # the top candidate right, whatever its confidence (positive queries)
     errors: int = 0
 
+    @property
+    def precision(self) -> float:
+        return (self.answered - self.wrong) / max(1, self.answered)
+
+    @property
+    def recall(self) -> float:
+        return self.right / max(1, self.positives)
+
+    @property
+    def top1(self) -> float:
+        return self.top_right / max(1, self.positives)
+
     def row(self) -> str:
-        precision = (self.answered - self.wrong) / max(1, self.answered)
-        recall = self.right / max(1, self.positives)
-        top = self.top_right / max(1, self.positives)
         return (
-            f"{self.queries} | {self.answered} | {self.right} | {self.wrong} | {precision:.1%} | "
-            f"{recall:.1%} | {top:.1%} | {self.errors}"
+            f"{self.queries} | {self.answered} | {self.right} | {self.wrong} | {self.precision:.1%} | "
+            f"{self.recall:.1%} | {self.top1:.1%} | {self.errors}"
         )
 
 
@@ -225,9 +234,10 @@ def _totals(tallies: dict[tuple[str, str], Tally]) -> dict[str, Tally]:
 
 def compare(
     before_rev: str = BEFORE, after_rev: str = "HEAD", cap: int = 1500, examples: int = 12
-) -> tuple[str, dict[str, dict[str, Tally]]]:
-    """The before/after report as Markdown (what :func:`main` prints and ``run.py`` includes), and the
-    totals per revision: ``{"all queries" | "targets the later merge kept": {"before" | "after": Tally}}``."""
+) -> tuple[str, dict[str, dict[str, Tally]], dict[tuple[str, str], Tally]]:
+    """The before/after report as Markdown (what :func:`main` prints and ``run.py`` includes), the
+    totals per revision (``{"all queries" | "targets the later merge kept": {"before" | "after": Tally}}``)
+    and the tallies per (set, revision) of the queries whose targets the later merge kept."""
     started = time.perf_counter()
     short = {
         rev: subprocess.run(
@@ -264,7 +274,7 @@ def compare(
     ]
     for name in sets:
         out += [f"| {name} | {key} | {kept_tallies[(name, key)].row()} |" for key in (BEFORE_KEY, AFTER_KEY)]
-    summary = {}
+    summary: dict[str, dict[str, Tally]] = {}
     for label, counted in (("all queries", tallies), ("targets the later merge kept", kept_tallies)):
         totals = summary[label] = _totals(counted)
         out += [f"| **{label}** | {key} | {totals[key].row()} |" for key in (BEFORE_KEY, AFTER_KEY)]
@@ -277,7 +287,7 @@ def compare(
             for name, q, said_b, said_a, _ in these[:examples]
         ]
     log(f"before/after done in {time.perf_counter() - started:.0f} s")
-    return "\n".join(out), summary
+    return "\n".join(out), summary, kept_tallies
 
 
 def main(argv: list[str] | None = None) -> int:

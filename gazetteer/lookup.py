@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from .errors import InvalidQueryError
+from .foreign import is_foreign_key
 from .mention import Mention, parse_mention
 from .normalize import NameKeys, clean, exact_and_variant, fold, has_dotted_h, is_arabic, keys, script
 from .opened import OpenedIndex, deletions
@@ -277,9 +278,15 @@ def candidates_of_forms(
     """:func:`candidates` for the forms :func:`query_forms` gave."""
     found: dict[int, Hit] = {}
     qkeys = [query_keys(index, f) for f in forms]
-    for k in qkeys:
-        lookup(index, k, found, settles=plain, gov=gov)
+    foreign = [is_foreign_key(k.exact) for k in qkeys]
+    for k, abroad in zip(qkeys, foreign):
+        if abroad:  # a name of a place outside Syria: only a Syrian place of that very name
+            for row in index.exact.get(k.exact, ()):
+                _offer(index, found, row, SCORES.exact, "exact")
+        else:
+            lookup(index, k, found, settles=plain, gov=gov)
     if not found or max(h.score for h in found.values()) < SCORES.fuzzy_below:
-        for k in qkeys:
-            fuzzy_lookup(index, k, found)
+        for k, abroad in zip(qkeys, foreign):
+            if not abroad:
+                fuzzy_lookup(index, k, found)
     return found

@@ -13,7 +13,7 @@ from gazetteer.adapters import curated, opensyria
 from gazetteer.geo import distance_m, in_syria
 from gazetteer.kinds import KINDS, may_merge, merge_distance_m
 from gazetteer.merge import GOVERNORATE_TOLERANCE_M, GovernorateLocator, _name_texts
-from gazetteer.normalize import variant_key
+from gazetteer.normalize import is_arabic, variant_key
 from gazetteer.quality import EXPLAINED
 from gazetteer.resolve import Gazetteer
 
@@ -42,7 +42,7 @@ def locator() -> GovernorateLocator:
 
 
 @pytest.mark.parametrize("name", ["curated_places.tsv", "curated_names.tsv", "subdistrict_seats.tsv",
-                                  "governorate_adjacency.tsv"])  # fmt: skip
+                                  "governorate_adjacency.tsv", "foreign_names.tsv"])  # fmt: skip
 def test_curated__every_row_cites_a_page_and_a_date(name: str) -> None:
     for row in _table(name):
         assert row["url"].startswith(("http://", "https://")), row
@@ -179,3 +179,12 @@ def test_governorates__adjacency_is_symmetric_without_self_pairs_and_covers_all(
     assert govs.neighbours("Damascus") == frozenset({"SY03"})
     with pytest.raises(govs.UnknownProvinceError):
         govs.neighbours("Narnia")
+
+
+def test_curated__foreign_names_are_outside_syria_and_in_english_or_arabic() -> None:
+    rows = _table("foreign_names.tsv")
+    assert len(rows) >= 50
+    for row in rows:
+        assert row["country"] != "SY" and len(row["country"]) == 2, row
+        assert row["lang"] in ("en", "ar") and row["name"].strip() == row["name"] != "", row
+        assert (row["lang"] == "ar") == is_arabic(row["name"]), row

@@ -131,3 +131,9 @@ def test_spot__keys_of_names_and_words() -> None:
     assert tokenize("للرستن")[0].keys[2:] == ("رستن", "الرستن")
     assert [t.article for t in tokenize("al-Rastan")] == [True, False]
     assert [(t.start, t.end) for t in tokenize("Aleppo's Ra's")] == [(0, 6), (9, 13)]
+
+
+def test_geoparse__names_abroad_give_nothing(full: Gazetteer) -> None:
+    for text in ("at the crossroads of Syria, Iraq and Jordan", "وقالت مصادر في لبنان إن الحدود مغلقة",
+                 "talks in Erbil and Basra"):  # fmt: skip
+        assert full.geoparse(text) == [], text

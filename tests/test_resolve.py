@@ -305,3 +305,19 @@ def test_resolve__a_landmark_or_camp_named_after_its_city_is_no_rival_of_the_cit
     # "Latakia University", "Latakia Camp", "Homs University": their cores are not names of theirs.
     kinds = {m.place.kind for m in full.candidates(city, limit=10)}
     assert not kinds & {"landmark", "camp", "neighbourhood"}, kinds  # (a town elsewhere may share the name)
+
+
+@pytest.mark.parametrize("text", ["Iraq", "Erbil", "Basra", "البصرة", "لبنان", "العراق", "Amman"])
+def test_resolve__a_place_abroad_is_no_misspelt_syrian_place(full: Gazetteer, text: str) -> None:
+    # "Iraq" shares Arak's variant key, "Erbil" Arbin's, البصرة Busra's: a name of a place outside
+    # Syria (sources/foreign_names.tsv) matches a Syrian place only when that place bears the very name.
+    assert full.candidates(text) == []
+
+
+def test_resolve__a_syrian_place_named_like_one_abroad_still_answers(full: Gazetteer) -> None:
+    # Arak (Homs) is no foreign name; الريحانية is Reyhanlı in Türkiye and a village of Latakia too.
+    arak = full.resolve("Arak", min_confidence=0)
+    assert arak is not None and arak.place.governorate.name == "Homs"
+    village = full.candidates("الريحانية")
+    assert village and village[0].tier == "exact" and village[0].place.id == "sa:759"
+    assert full.candidates("ريحانية") == []  # but no looser spelling of the foreign name

@@ -1,0 +1,53 @@
+"""Names of places outside Syria: a mention that is one of them is no misspelt Syrian place.
+
+``sources/foreign_names.tsv`` lists the countries and the cities beyond the border that reports
+about Syria name (Iraq, Lebanon, Amman, Erbil, Gaziantep, Doha...), in English and Arabic, each
+with the page it was read on. A mention whose folded text is one of them may still be a Syrian
+place of the same name (Sinjar in Idlib, صيدا in Daraa) but never through a looser key: "Iraq"
+is not Arak, "Erbil" not Arbin, "China" not Shin, البصرة not Busra. Geoparsing drops a spot
+whose words are such a name ("لبنان" is not ل + the village Banan).
+
+>>> is_foreign("Iraq"), is_foreign("العراق"), is_foreign("والعراق"), is_foreign("بلبنان"), is_foreign("Talbiseh")
+(True, True, True, True, False)
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+
+from .curated import curated_text
+from .normalize import fold, is_arabic, strip_arabic_article
+
+__all__ = ["foreign_keys", "is_foreign", "is_foreign_key"]
+
+_CLITICS = "وفبلك"  # a one-letter proclitic written onto an Arabic word
+
+
+@cache
+def foreign_keys() -> frozenset[str]:
+    """The folded names of ``sources/foreign_names.tsv`` (Arabic ones also without their article)."""
+    keys: set[str] = set()
+    for row in csv.DictReader(curated_text("foreign_names.tsv").splitlines(), delimiter="\t"):
+        key = fold(row["name"])
+        keys.add(key)
+        if is_arabic(key):
+            keys.add(strip_arabic_article(key))
+    keys.discard("")
+    return frozenset(keys)
+
+
+def is_foreign(text: str) -> bool:
+    """Whether ``text`` (a mention, or the words of a spot with their clitics) names a place outside Syria."""
+    return is_foreign_key(fold(text))
+
+
+def is_foreign_key(key: str) -> bool:
+    """:func:`is_foreign` of a folded text (:func:`gazetteer.normalize.fold`)."""
+    keys = foreign_keys()
+    if key in keys:
+        return True
+    if not is_arabic(key):
+        return False
+    bare = strip_arabic_article(key)
+    return bare in keys or (len(key) > 3 and key[0] in _CLITICS and strip_arabic_article(key[1:]) in keys)

@@ -17,24 +17,37 @@ import csv
 from functools import cache
 
 from .curated import curated_text
-from .normalize import fold, is_arabic, strip_arabic_article
+from .normalize import fold, fold_latin, is_arabic, strip_arabic_article
 
 __all__ = ["foreign_keys", "is_foreign", "is_foreign_key"]
 
 _CLITICS = "وفبلك"  # a one-letter proclitic written onto an Arabic word
 
 
+def _rows() -> list[dict[str, str]]:
+    return list(csv.DictReader(curated_text("foreign_names.tsv").splitlines(), delimiter="\t"))
+
+
 @cache
+def _latin_keys() -> frozenset[str]:
+    """The folded English names (:func:`fold_latin`: no Unicode tables, so a Latin query's first call stays cheap)."""
+    return frozenset(fold_latin(row["name"]) for row in _rows() if row["lang"] != "ar") - {""}
+
+
+@cache
+def _arabic_keys() -> frozenset[str]:
+    """The folded Arabic names, with and without their article."""
+    keys: set[str] = set()
+    for row in _rows():
+        if row["lang"] == "ar":
+            key = fold(row["name"])
+            keys.update((key, strip_arabic_article(key)))
+    return frozenset(keys) - {""}
+
+
 def foreign_keys() -> frozenset[str]:
     """The folded names of ``sources/foreign_names.tsv`` (Arabic ones also without their article)."""
-    keys: set[str] = set()
-    for row in csv.DictReader(curated_text("foreign_names.tsv").splitlines(), delimiter="\t"):
-        key = fold(row["name"])
-        keys.add(key)
-        if is_arabic(key):
-            keys.add(strip_arabic_article(key))
-    keys.discard("")
-    return frozenset(keys)
+    return _latin_keys() | _arabic_keys()
 
 
 def is_foreign(text: str) -> bool:
@@ -44,10 +57,11 @@ def is_foreign(text: str) -> bool:
 
 def is_foreign_key(key: str) -> bool:
     """:func:`is_foreign` of a folded text (:func:`gazetteer.normalize.fold`)."""
-    keys = foreign_keys()
-    if key in keys:
-        return True
+    if key.isascii():
+        return key in _latin_keys()
     if not is_arabic(key):
         return False
-    bare = strip_arabic_article(key)
-    return bare in keys or (len(key) > 3 and key[0] in _CLITICS and strip_arabic_article(key[1:]) in keys)
+    keys = _arabic_keys()
+    if key in keys or strip_arabic_article(key) in keys:
+        return True
+    return len(key) > 3 and key[0] in _CLITICS and strip_arabic_article(key[1:]) in keys

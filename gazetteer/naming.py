@@ -53,9 +53,12 @@ def core_name(text: str, kind: str) -> str | None:
     ('الدالاتي', None, None)
     >>> core_name("Lake Assad", "region"), core_name("Tishrin Dam", "dam")
     (None, None)
+    >>> core_name("Great Mosque of Hama", "landmark")  # a phrase around a place's name: "Great" is no name
     """
     mention = parse_mention(text)
     if mention.name == mention.text or not mention.kind_hint:
+        return None
+    if mention.province_hint and mention.kind_hint not in ADMIN_KINDS:
         return None
     if mention.kind_hint in ADMIN_KINDS:
         return mention.name

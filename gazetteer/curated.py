@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,8 @@ __all__ = ["curated_text", "load_json"]
 
 def curated_text(name: str) -> str:
     """The text of a curated file, e.g. ``governorates.json``."""
+    from importlib import resources  # here, not at import: it pulls in tempfile, shutil, zipfile...
+
     try:
         return (resources.files("gazetteer._curated") / name).read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError):

@@ -243,8 +243,22 @@ def fast_constructor(cls: type[_Frozen]) -> Callable[..., _Frozen]:
     >>> type(p) is Place, p == Place(**fields), hash(p) == hash(Place(**fields))
     (True, True, True)
     """
+    twin: type | None = None
+
+    def make(*args: Any, **kwargs: Any) -> _Frozen:
+        nonlocal twin
+        if twin is None:  # built on the first call, not at import
+            twin = _unfrozen_twin(cls)
+        obj = twin(*args, **kwargs)
+        obj.__class__ = cls
+        return obj  # type: ignore[no-any-return]
+
+    return make
+
+
+def _unfrozen_twin(cls: type) -> type:
     namespace: dict[str, Any] = {"__annotations__": {}, "__module__": cls.__module__}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+    for f in dataclasses.fields(cls):
         namespace["__annotations__"][f.name] = f.type
         if f.default is not dataclasses.MISSING:
             namespace[f.name] = f.default
@@ -252,13 +266,7 @@ def fast_constructor(cls: type[_Frozen]) -> Callable[..., _Frozen]:
     twin: type = dataclass(slots=True, eq=False, repr=False, match_args=False)(bare)
     if twin.__slots__ != cls.__slots__:  # type: ignore[attr-defined]
         raise TypeError(f"{cls.__name__}: the twin's slots differ")
-
-    def make(*args: Any, **kwargs: Any) -> _Frozen:
-        obj = twin(*args, **kwargs)
-        obj.__class__ = cls
-        return obj  # type: ignore[no-any-return]
-
-    return make
+    return twin
 
 
 #: ``Place(...)`` and ``Match(...)`` as the query path builds them (see :func:`fast_constructor`).

@@ -19,12 +19,21 @@ __all__ = ["curated_text", "load_json"]
 
 def curated_text(name: str) -> str:
     """The text of a curated file, e.g. ``governorates.json``."""
-    from importlib import resources  # here, not at import: it pulls in tempfile, shutil, zipfile...
+    return (_curated_dir() / name).read_text(encoding="utf-8")
 
+
+@cache
+def _curated_dir() -> Path:
+    """The installed package ``gazetteer._curated`` (a folder of data files), else ``sources/`` of the checkout.
+
+    Found by importing the package, not through ``importlib.resources``, which would import
+    tempfile, shutil and zipfile on a query's first call.
+    """
     try:
-        return (resources.files("gazetteer._curated") / name).read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        return (Path(__file__).resolve().parent.parent / "sources" / name).read_text(encoding="utf-8")
+        import gazetteer._curated as installed  # type: ignore[import-not-found]
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "sources"
+    return Path(next(iter(installed.__path__)))
 
 
 @cache

@@ -25,6 +25,7 @@ import heapq
 import math
 import threading
 from collections.abc import Collection, Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from .geo import SYRIA_BBOX, distance_m, fast_distance_m
@@ -35,6 +36,7 @@ from .opened import OpenedIndex
 __all__ = ["ADMIN_OF_MAX_M", "AdminOf", "Nearby", "SpatialIndex"]
 
 _CELL = 0.2  # degrees: 22 km; rings grow over the desert, cells stay small in cities
+_POPULATED_CELL = 0.3  # the populated places alone are sparser: larger cells, fewer rings over the desert
 #: Squared plane distances within this factor may swap on the ellipsoid (the plane's error, from
 #: the latitude's cosine and the ellipsoid's two radii, stays under 1.5 % of a distance within a few
 #: cells): such candidates are measured on the ellipsoid, and the search goes on until it holds.
@@ -69,6 +71,7 @@ class SpatialIndex:
         self._cells: dict[tuple[int, int], list[int]] | None = None
         self._populated: dict[tuple[int, int], list[int]] = {}
         self._extent = (0, 0, 0, 0)
+        self._populated_extent = (0, 0, 0, 0)
         self._centres: list[int] | None = None
         self._lock = threading.Lock()
 
@@ -81,11 +84,11 @@ class SpatialIndex:
                     populated: dict[tuple[int, int], list[int]] = {}
                     kind = self.index.kind
                     for row, (lat, lon) in enumerate(zip(self.index.lat, self.index.lon)):
-                        cell = _cell(lat, lon)
-                        built.setdefault(cell, []).append(row)
+                        built.setdefault(_cell(lat, lon), []).append(row)
                         if kind[row] in POPULATED_KINDS:
-                            populated.setdefault(cell, []).append(row)
+                            populated.setdefault(_cell(lat, lon, _POPULATED_CELL), []).append(row)
                     self._extent = _extent(built) if built else (0, 0, 0, 0)
+                    self._populated_extent = _extent(populated) if populated else (0, 0, 0, 0)
                     self._populated = populated  # set before the cells, which tell another thread both are ready
                     self._cells = built
                 cells = self._cells
@@ -99,28 +102,32 @@ class SpatialIndex:
         grid = self._grid()
         if not grid:
             return []
+        size = _CELL
+        lo_i, hi_i, lo_j, hi_j = self._extent
         if kinds is not None and set(kinds) == POPULATED_KINDS:
-            grid, kinds = self._populated, None  # the default: a grid of populated places only
+            # the default: a grid of populated places only, in larger cells (they are sparser)
+            grid, kinds, size = self._populated, None, _POPULATED_CELL
+            lo_i, hi_i, lo_j, hi_j = self._populated_extent
         kind, lats, lons = self.index.kind, self.index.lat, self.index.lon
         found: list[tuple[float, int]] = []
-        ci, cj = _cell(*_clamp(lat, lon))
-        lo_i, hi_i, lo_j, hi_j = self._extent
+        ci, cj = _cell(*_clamp(lat, lon), size)
         # Candidates are ranked in a local plane (degrees of latitude; longitude scaled by the
         # cosine of the latitude): cheap, and within a fraction of a percent of the sphere at
         # these distances; the few closest are then measured on the ellipsoid.
         scale = math.cos(math.radians(lat))
         ring = 0
+        get = grid.get
         while True:
-            for cell in _ring_cells(ci, cj, ring):
-                for row in grid.get(cell, ()):
+            for rows in [get((ci + di, cj + dj)) for di, dj in _ring_offsets(ring)]:
+                for row in rows or ():
                     if kinds is None or kind[row] in kinds:
                         dy, dx = lats[row] - lat, (lons[row] - lon) * scale
                         found.append((dy * dy + dx * dx, row))
             # every unseen place lies outside the square of cells searched so far: at least the
             # point's distance to that square's nearest side away (in the same plane), less a margin
             # that keeps the ellipsoid's re-ranking below exact
-            side = min(lat - (ci - ring) * _CELL, (ci + ring + 1) * _CELL - lat,
-                       (lon - (cj - ring) * _CELL) * scale, ((cj + ring + 1) * _CELL - lon) * scale)  # fmt: skip
+            side = min(lat - (ci - ring) * size, (ci + ring + 1) * size - lat,
+                       (lon - (cj - ring) * size) * scale, ((cj + ring + 1) * size - lon) * scale)  # fmt: skip
             bound = max(0.0, side) ** 2 / _PLANE_MARGIN
             enough = len(found) >= k and (min(found) if k == 1 else heapq.nsmallest(k, found)[-1])[0] <= bound
             beyond = max_m is not None and bound >= (max_m / 110_000.0) ** 2
@@ -170,8 +177,8 @@ class SpatialIndex:
         return AdminOf(place.governorate, place.district, place.subdistrict, place, d)
 
 
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return (math.floor(lat / _CELL), math.floor(lon / _CELL))
+def _cell(lat: float, lon: float, size: float = _CELL) -> tuple[int, int]:
+    return (math.floor(lat / size), math.floor(lon / size))
 
 
 def _ring_cells(ci: int, cj: int, ring: int) -> Iterator[tuple[int, int]]:
@@ -189,6 +196,12 @@ def _ring_cells(ci: int, cj: int, ring: int) -> Iterator[tuple[int, int]]:
     for i in range(ci - ring + 1, ci + ring):
         yield i, cj - ring
         yield i, cj + ring
+
+
+@lru_cache(maxsize=256)
+def _ring_offsets(ring: int) -> tuple[tuple[int, int], ...]:
+    """:func:`_ring_cells` around ``(0, 0)``, kept: the search adds them to its cell."""
+    return tuple(_ring_cells(0, 0, ring))
 
 
 def _clamp(lat: float, lon: float) -> tuple[float, float]:

@@ -9,6 +9,7 @@ True
 
 from __future__ import annotations
 
+import importlib
 import json
 from functools import cache
 from pathlib import Path
@@ -30,7 +31,7 @@ def _curated_dir() -> Path:
     tempfile, shutil and zipfile on a query's first call.
     """
     try:
-        import gazetteer._curated as installed  # type: ignore[import-not-found]
+        installed = importlib.import_module("gazetteer._curated")  # present only when installed
     except ModuleNotFoundError:
         return Path(__file__).resolve().parent.parent / "sources"
     return Path(next(iter(installed.__path__)))

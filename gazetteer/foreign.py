@@ -3,7 +3,8 @@
 ``sources/foreign_names.tsv`` lists the countries and the cities beyond the border that reports
 about Syria name (Iraq, Lebanon, Amman, Erbil, Gaziantep, Doha...), in English and Arabic, each
 with the page it was read on. A mention whose folded text is one of them may still be a Syrian
-place of the same name (Sinjar in Idlib, صيدا in Daraa) but never through a looser key: "Iraq"
+place of the very same name (الريحانية: Reyhanlı in Türkiye, a village of Latakia) but never
+through a looser key: "Iraq"
 is not Arak, "Erbil" not Arbin, "China" not Shin, البصرة not Busra. Geoparsing drops a spot
 whose words are such a name ("لبنان" is not ل + the village Banan).
 

@@ -20,11 +20,12 @@ from functools import cache
 from .curated import curated_text
 from .normalize import fold, fold_latin, is_arabic, strip_arabic_article
 
-__all__ = ["foreign_keys", "is_foreign", "is_foreign_key"]
+__all__ = ["is_foreign", "is_foreign_key"]
 
 _CLITICS = "وفبلك"  # a one-letter proclitic written onto an Arabic word
 
 
+@cache
 def _rows() -> list[dict[str, str]]:
     return list(csv.DictReader(curated_text("foreign_names.tsv").splitlines(), delimiter="\t"))
 
@@ -44,11 +45,6 @@ def _arabic_keys() -> frozenset[str]:
             key = fold(row["name"])
             keys.update((key, strip_arabic_article(key)))
     return frozenset(keys) - {""}
-
-
-def foreign_keys() -> frozenset[str]:
-    """The folded names of ``sources/foreign_names.tsv`` (Arabic ones also without their article)."""
-    return _latin_keys() | _arabic_keys()
 
 
 def is_foreign(text: str) -> bool:

@@ -217,6 +217,11 @@ def _offer(index: OpenedIndex, found: dict[int, Hit], row: int, score: float, ti
         found[place] = Hit(score, row, tier)
 
 
+def _offer_exact(index: OpenedIndex, k: QueryKeys, found: dict[int, Hit]) -> None:
+    for row in index.exact.get(k.exact, ()):
+        _offer(index, found, row, SCORES.exact, "exact")
+
+
 def _score_rows(index: OpenedIndex, k: QueryKeys, found: dict[int, Hit], rows: list[int], settled: float) -> None:
     for row in rows:
         hit = found.get(index.name_place[row])
@@ -238,8 +243,7 @@ def lookup(
     (:meth:`~gazetteer.scoring.Scores.settles`) skips the skeleton tier: the invariants of
     :class:`~gazetteer.scoring.Scores` make that leave the best answer unchanged.
     """
-    for row in index.exact.get(k.exact, ()):
-        _offer(index, found, row, SCORES.exact, "exact")
+    _offer_exact(index, k, found)
     _score_rows(index, k, found, index.variant.get(k.variant, ()), SCORES.exact)
     if settles and any(h.score > _SETTLES_ABOVE and (gov is None or index.gov[p] == gov) for p, h in found.items()):
         return
@@ -281,8 +285,7 @@ def candidates_of_forms(
     foreign = [is_foreign_key(k.exact) for k in qkeys]
     for k, abroad in zip(qkeys, foreign):
         if abroad:  # a name of a place outside Syria: only a Syrian place of that very name
-            for row in index.exact.get(k.exact, ()):
-                _offer(index, found, row, SCORES.exact, "exact")
+            _offer_exact(index, k, found)
         else:
             lookup(index, k, found, settles=plain, gov=gov)
     if not found or max(h.score for h in found.values()) < SCORES.fuzzy_below:

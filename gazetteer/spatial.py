@@ -104,7 +104,7 @@ class SpatialIndex:
             return []
         size = _CELL
         lo_i, hi_i, lo_j, hi_j = self._extent
-        if kinds is not None and set(kinds) == POPULATED_KINDS:
+        if kinds == POPULATED_KINDS:
             # the default: a grid of populated places only, in larger cells (they are sparser)
             grid, kinds, size = self._populated, None, _POPULATED_CELL
             lo_i, hi_i, lo_j, hi_j = self._populated_extent

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from itertools import pairwise
+from functools import cache, partial
+from itertools import islice, pairwise
 from typing import Any, Protocol
 
 from . import governorates as govs
@@ -78,16 +79,20 @@ class _Item:
 
     __slots__ = ("binding", "found", "hint", "mention", "span", "text")
 
-    def __init__(self, span: Span, text: str, mention: str) -> None:
+    def __init__(self, span: Span, text: str, mention: str, hint: str | None) -> None:
         self.span, self.text = span, text
-        self.mention, self.hint = mention, parse_mention(mention).kind_hint
+        self.mention, self.hint = mention, hint  # the kind the mention's descriptive words ask for
         self.found: list[Match] = []
         self.binding: str | None = None  # a governorate P-code the text binds the span to
 
     def read_as(self, mention: str) -> None:
         """Take ``mention`` as the span's mention, and the kind its descriptive words ask for."""
         self.mention = mention
-        self.hint = parse_mention(mention).kind_hint
+        self.hint = _kind_hint(mention)
+
+
+def _kind_hint(mention: str) -> str | None:
+    return parse_mention(mention).kind_hint
 
 
 def _mention(text: str, tokens: Sequence[Token], span: Span, taken: set[int]) -> str:
@@ -167,6 +172,7 @@ def geoparse(
     spans = list(spot(text, tokens, g.opened.spot_index()))
     taken = {i for s in spans for i in range(s.first, s.last + 1)}
     items: list[_Item] = []
+    hint_of = cache(_kind_hint)  # a text names its places many times: each mention parsed once
     for span in spans:
         name = text[span.start : span.end]
         if span.first == span.last and tokens[span.first].keys[0].isascii() and not tokens[span.first].capital:
@@ -176,21 +182,23 @@ def geoparse(
         words = text[tokens[span.first].start : tokens[span.last].end]
         if words != name and is_foreign(words):
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan
-        items.append(_Item(span, name, _mention(text, tokens, span, taken)))
+        mention = _mention(text, tokens, span, taken)
+        items.append(_Item(span, name, mention, hint_of(mention)))
+    ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
     for item in items:
-        item.found = _candidates(g, item.mention, gov, near)
-    _read_lists(g, text, items, gov, near)
+        item.found = ask(item.mention, gov)
+    _read_lists(ask, text, items, gov)
     _bind(text, items)
     votes: dict[str, float] = defaultdict(float)
-    voters: dict[str, list[str]] = defaultdict(list)
+    voters: dict[str, dict[str, None]] = defaultdict(dict)  # per governorate, the texts that voted, in order
     for item in items:
         if item.binding and item.binding != gov:
-            item.found = _candidates(g, item.mention, item.binding, near, "bound by the text to")
+            item.found = ask(item.mention, item.binding, "bound by the text to")
         best = item.found[0] if item.found else None
         if best is not None and best.confidence >= threshold and not best.ambiguous and _fits(item, best):
             place_gov = best.place.governorate.pcode or ""
             votes[place_gov] += best.confidence
-            voters[place_gov].append(item.text)
+            voters[place_gov][item.text] = None
     out: list[PlaceMention] = []
     for item in items:
         best = item.found[0] if item.found else None
@@ -202,8 +210,9 @@ def geoparse(
 
 
 def _candidates(
-    g: Gazetteer, mention: str, gov: str | None, near: tuple[float, float] | None, why: str = ""
+    g: Gazetteer, near: tuple[float, float] | None, mention: str, gov: str | None, why: str = ""
 ) -> list[Match]:
+    """The candidates of a mention within ``gov`` (a note says ``why`` the text chose it)."""
     try:
         found = g.candidates(mention, province=gov, near=near, limit=5)
     except InvalidQueryError:
@@ -243,7 +252,7 @@ def _fits(item: _Item, match: Match) -> bool:
 
 
 def _read_lists(
-    g: Gazetteer, text: str, items: Sequence[_Item], gov: str | None, near: tuple[float, float] | None
+    ask: Callable[[str, str | None], list[Match]], text: str, items: Sequence[_Item], gov: str | None
 ) -> None:
     """Governorate names listed together are governorates when the list says so ("the provinces of
     Daraa and Suwayda", "Idlib and Hama provinces") or when the list has at least
@@ -265,7 +274,7 @@ def _read_lists(
             if named is None or item.hint not in (None, "governorate"):
                 continue
             item.read_as(f"محافظة {item.text}" if item.text[:1] >= "\u0600" else f"{item.text} governorate")
-            item.found = _candidates(g, item.mention, gov, near)
+            item.found = ask(item.mention, gov)
 
 
 def _bind(text: str, items: Sequence[_Item]) -> None:
@@ -304,8 +313,16 @@ def _binds(gap: str) -> bool:
     return connector
 
 
+#: The longest list of the mentions behind a document-context answer in its note, in characters.
+_CONTEXT_NOTE_CHARS = 120
+
+
 def _by_context(
-    g: Gazetteer, item: _Item, votes: dict[str, float], voters: dict[str, list[str]], near: tuple[float, float] | None
+    g: Gazetteer,
+    item: _Item,
+    votes: dict[str, float],
+    voters: dict[str, dict[str, None]],
+    near: tuple[float, float] | None,
 ) -> Match | None:
     """The span resolved again within the governorate the document's other mentions prefer, if any."""
     top = item.found[0]
@@ -318,8 +335,11 @@ def _by_context(
     found = g.candidates(item.mention, province=chosen, near=near, limit=1, strict_province=True)
     if not found:
         return None
-    others = ", ".join(dict.fromkeys(v for v in voters[chosen] if v != item.text))
-    note = f"document context: {govs.by_pcode(chosen).name}" + (f" (from {others[:120]})" if others else "")
+    # enough names to fill the note (each with its ", " takes three characters or more), not the
+    # thousands a long text holds: reading them all for every undecided mention was quadratic
+    names = islice((v for v in voters[chosen] if v != item.text), _CONTEXT_NOTE_CHARS // 3 + 1)
+    others = ", ".join(names)[:_CONTEXT_NOTE_CHARS]
+    note = f"document context: {govs.by_pcode(chosen).name}" + (f" (from {others})" if others else "")
     return replace(found[0], signals=(*found[0].signals, note))
 
 

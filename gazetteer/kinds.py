@@ -18,6 +18,7 @@ or an airport).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -32,6 +33,7 @@ __all__ = [
     "kind",
     "may_merge",
     "merge_distance_m",
+    "stands_in",
 ]
 
 
@@ -137,6 +139,34 @@ def accepts(hint: str) -> tuple[str, ...]:
     return k.accepts if k else (hint,)
 
 
+#: What may stand in for a kind a mention asks for when nothing of that kind matches, by the
+#: asked kind's family: the settlement or unit such a thing lies in or is named after ("Hama
+#: Citadel" -> Hama), never a thing of another sort ("حي البياضة", a quarter, is not the prison
+#: called البياضة; "ضيعة دوما", a hamlet, is neither the city nor the district of Douma), and nothing for a natural
+#: feature ("Ghab Plain" is no district).
+_STAND_INS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "admin": _POPULATED | {"governorate", "district", "subdistrict"},
+        "populated": frozenset({"neighbourhood"}),  # a village a city has grown over
+        "part": _POPULATED | {"neighbourhood"},
+        "facility": _POPULATED | {"neighbourhood", "governorate", "district", "subdistrict"},
+        "site": _POPULATED | {"neighbourhood", "governorate", "district", "subdistrict"},
+        "natural": frozenset(),
+    }
+)
+
+
+def stands_in(asked: str, kind: str) -> bool:
+    """Whether a place of ``kind`` may answer a mention asking for ``asked`` when no place of an
+    accepted kind matches (an unknown ``asked`` kind accepts any stand-in).
+
+    >>> stands_in("archaeological_site", "city"), stands_in("neighbourhood", "prison"), stands_in("village", "district")
+    (True, False, False)
+    """
+    k = _BY_NAME.get(asked)
+    return k is None or kind in k.accepts or kind in _STAND_INS[k.family]
+
+
 def _check() -> None:
     """The table's invariants, asserted at import."""
     assert len(_BY_NAME) == len(_TABLE), "kind names are unique"
@@ -148,6 +178,7 @@ def _check() -> None:
         for other in k.merges_with:
             assert k.name in _BY_NAME[other].merges_with, f"merge of {k.name} and {other} is not symmetric"
         assert (k.family == "admin") == (not k.merges_with), k
+    assert set(_STAND_INS) == families and all(s <= set(_BY_NAME) for s in _STAND_INS.values())
     assert max(k.importance for k in _TABLE) == importance("city")
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from . import governorates as govs
 from .confidence import FAR_MARGIN, Evidence, bucket, bucket_confidence
 from .geo import fast_distance_m
-from .kinds import ADMIN_KINDS, accepts
+from .kinds import ADMIN_KINDS, accepts, stands_in
 from .lookup import Hit
 from .mention import Mention
 from .model import Match, new_match
@@ -36,7 +36,7 @@ from .normalize import is_arabic, keys
 from .opened import OpenedIndex
 from .scoring import SCORES
 
-__all__ = ["NEIGHBOUR_TIERS", "Request", "hints", "rank"]
+__all__ = ["NEIGHBOUR_TIERS", "Request", "fitting", "hints", "rank"]
 
 #: Tiers with which a candidate outside the given province, in a neighbouring one, may answer.
 NEIGHBOUR_TIERS = frozenset({"exact", "variant"})
@@ -77,6 +77,33 @@ def follow_links(index: OpenedIndex, found: dict[int, Hit], wanted: tuple[str, .
         for other in index.links(row):
             if index.kind[other] in wanted and (other not in found or found[other].score < hit.score):
                 found[other] = Hit(hit.score, hit.name_row, hit.tier, f"{index.kind[other]} of {index.ids[row]}")
+
+
+def _strictly_fits(asked: str, kind: str) -> bool:
+    """The kind asked, or one that accepts it and that it accepts, the catch-all landmark aside
+    (an airport for an airbase; not a university for a dam)."""
+    if kind == asked:
+        return True
+    return "landmark" not in (asked, kind) and kind in accepts(asked) and asked in accepts(kind)
+
+
+def fitting(index: OpenedIndex, found: dict[int, Hit], asked: str, wanted: tuple[str, ...]) -> dict[int, Hit]:
+    """The found places that may answer a mention asking for the kind ``asked``.
+
+    A place of a wanted kind; or a stand-in (:func:`gazetteer.kinds.stands_in`: the town for
+    "Hama Citadel") matched exactly or by variant. A place matched by its core name (its name
+    without its own descriptor: "البعث" of "جامعة البعث") answers only for its own kind: "سد
+    البعث", a dam, is not the university.
+    """
+    flags = index.file.column("names", "flags")
+    out: dict[int, Hit] = {}
+    for r, hit in found.items():
+        kind = index.kind[r]
+        if "core" in flags[hit.name_row] and not _strictly_fits(asked, kind):
+            continue
+        if kind in wanted or (hit.tier in NEIGHBOUR_TIERS and stands_in(asked, kind)):
+            out[r] = hit
+    return out
 
 
 def _in_province(index: OpenedIndex, found: dict[int, Hit], request: Request) -> tuple[list[int], str, str]:
@@ -121,6 +148,9 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
     wanted: tuple[str, ...] = accepts(kind_hint) if kind_hint else ()
     if wanted:
         follow_links(index, found, wanted)
+        found = fitting(index, found, str(kind_hint), wanted)
+        if not found:
+            return ()
     hint_gov = None
     if province_hint and kind_hint != "governorate":
         g = govs.lookup(province_hint)

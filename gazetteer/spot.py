@@ -29,6 +29,7 @@ the cost grows with the text, not with the number of names.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -90,8 +91,8 @@ def _arabic_keys(reading: str) -> tuple[str, str]:
     return reading, _BARE + reading
 
 
-@lru_cache(maxsize=65536)
-def _word_keys(word: str) -> tuple[tuple[str, ...], tuple[int, ...], bool]:
+def _keys_of(word: str) -> tuple[tuple[str, ...], tuple[int, ...], bool]:
+    """A word's spot keys, best first, the offset each starts at, and whether it is an article."""
     if _ARABIC_RE.search(word) is None:
         folded = fold(word).replace(" ", "")
         if folded and _is_article(folded):
@@ -107,27 +108,40 @@ def _word_keys(word: str) -> tuple[tuple[str, ...], tuple[int, ...], bool]:
     return tuple(keys), tuple(offsets), False
 
 
+#: What :func:`tokenize` keeps of a word: its keys, their offsets, article, capital, and how many
+#: characters to drop at its end (the "'s" of "Aleppo's"); ``None`` for a word with no key.
+_WordToken = tuple[tuple[str, ...], tuple[int, ...], bool, bool, int]
+
+
+@lru_cache(maxsize=65536)
+def _word_keys(word: str) -> _WordToken | None:
+    """Everything :func:`tokenize` needs of a word, once per distinct word."""
+    trim = 2 if word[-1] in "sS" and len(word) >= 5 and word[-2] in "'’" else 0
+    keys, offsets, article = _keys_of(word[:-2] if trim else word)
+    if not keys[0] and len(keys) == 1:
+        return None
+    return keys, offsets, article, word[0].isupper(), trim
+
+
 def tokenize(text: str) -> list[Token]:
     """The words of ``text`` with their spot keys."""
     out: list[Token] = []
     append = out.append
     word_keys = _word_keys
+    new = tuple.__new__  # Token(...) without the generated __new__'s argument handling
     for m in _WORD_RE.finditer(text):
-        word = m.group()
-        start = m.start()
-        end = start + len(word)
-        if word[-1] in "sS" and len(word) >= 5 and word[-2] in "'’":
-            word, end = word[:-2], end - 2  # "Aleppo's"
-        keys, offsets, article = word_keys(word)
-        if keys[0] or len(keys) > 1:
-            append(Token(start, end, keys, offsets, article, word[0].isupper()))
+        info = word_keys(m.group())
+        if info is not None:
+            start, end = m.span()
+            keys, offsets, article, capital, trim = info
+            append(new(Token, (start, end - trim, keys, offsets, article, capital)))
     return out
 
 
 @lru_cache(maxsize=1)
 def _generic_words() -> frozenset[str]:
     latin = (*_GENERIC_MAP, *_GENERIC_MAP.values(), *_GENERIC_LATIN)
-    return frozenset({*(k for w in latin for k in _word_keys(w)[0]), *(fold(w) for w in _GENERIC_ARABIC)})
+    return frozenset({*(k for w in latin for k in _keys_of(w)[0]), *(fold(w) for w in _GENERIC_ARABIC)})
 
 
 def spot_key(name: str, kind: str, *, core: bool = False) -> str:
@@ -215,15 +229,18 @@ def _joined(text: str, a: Token, b: Token) -> bool:
 def spot(text: str, tokens: Sequence[Token], index: SpotIndex) -> Iterator[Span]:
     """The longest indexed names in the text, left to right, without overlaps."""
     n = len(tokens)
+    starts = index.first_keys  # most words begin no name: one membership test each
+    names_from = index.names_from
     i = 0
     while i < n:
         tok = tokens[i]
-        if tok.article:
+        if tok.article or starts.isdisjoint(tok.keys):
             i += 1
             continue
         best: tuple[int, int, int, tuple[int, ...]] | None = None  # (words, last token, key number, rows)
+        follow = _next_keys(text, tokens, i)
         for key_no, key in enumerate(tok.keys):
-            for words, rows in index.names_from(key):
+            for words, rows in names_from(key, follow):
                 if best is not None and len(words) <= best[0]:
                     break
                 last = _match(text, tokens, i, words)
@@ -256,6 +273,16 @@ def spot(text: str, tokens: Sequence[Token], index: SpotIndex) -> Iterator[Span]
         i = last + 1
 
 
+def _next_keys(text: str, tokens: Sequence[Token], i: int) -> tuple[str, ...]:
+    """The keys of the word that may carry on a name from token ``i`` (joined articles skipped):
+    the second word of any longer name :func:`_match` can find there."""
+    j = i + 1
+    n = len(tokens)
+    while j < n and tokens[j].article and _joined(text, tokens[j - 1], tokens[j]):
+        j += 1
+    return tokens[j].keys if j < n and _joined(text, tokens[j - 1], tokens[j]) else ()
+
+
 def _match(text: str, tokens: Sequence[Token], i: int, words: Sequence[str]) -> int | None:
     """The last token of ``words`` matched from token ``i`` (article words in between skipped), or None."""
     last = i
@@ -276,18 +303,35 @@ class SpotIndex:
     def __init__(self, first_keys: Sequence[str], offsets: Sequence[int], rows: Sequence[int],
                  spot_keys: Sequence[str]) -> None:  # fmt: skip
         self._at = dict(zip(first_keys, range(len(first_keys))))
+        #: The keys some name begins with.
+        self.first_keys: frozenset[str] = frozenset(self._at)
         self._offsets, self._rows, self._spot = offsets, rows, spot_keys
-        self._cache: dict[str, list[tuple[tuple[str, ...], tuple[int, ...]]]] = {}
+        self._one_word: dict[str, list[tuple[tuple[str, ...], tuple[int, ...]]]] = {}
+        self._cache: dict[str, dict[str, list[tuple[tuple[int, int], tuple[str, ...], tuple[int, ...]]]]] = {}
 
-    def names_from(self, key: str) -> list[tuple[tuple[str, ...], tuple[int, ...]]]:
-        """(word keys, name rows) of the names whose first word has ``key``, the longest first."""
-        found = self._cache.get(key)
-        if found is None:
-            i = self._at.get(key)
-            groups: dict[tuple[str, ...], list[int]] = {}
-            if i is not None:
-                for row in self._rows[self._offsets[i] : self._offsets[i + 1]]:
-                    groups.setdefault(tuple(self._spot[row].split(" ")), []).append(row)
-            found = sorted(((k, tuple(v)) for k, v in groups.items()), key=lambda kv: -len(kv[0]))
-            self._cache[key] = found
-        return found
+    def names_from(self, key: str, follow: Sequence[str] = ()) -> list[tuple[tuple[str, ...], tuple[int, ...]]]:
+        """(word keys, name rows) of the names whose first word has ``key``, the longest first: the
+        one-word names, and the longer ones whose second word has one of the keys ``follow``."""
+        by_second = self._cache.get(key)
+        if by_second is None:
+            by_second = self._cache[key] = self._group(key)
+        longer = [by_second[k] for k in follow if k in by_second]
+        if not longer:
+            return self._one_word.get(key, [])
+        merged = heapq.merge(*longer, by_second.get("", []))  # the longest first, then in name order
+        return [(words, rows) for _, words, rows in merged]
+
+    def _group(self, key: str) -> dict[str, list[tuple[tuple[int, int], tuple[str, ...], tuple[int, ...]]]]:
+        """The names whose first word has ``key``, by their second word's key ("" for one-word names),
+        each list in the order (longest first, then as stored) that :meth:`names_from` merges."""
+        i = self._at.get(key)
+        groups: dict[tuple[str, ...], list[int]] = {}
+        if i is not None:
+            for row in self._rows[self._offsets[i] : self._offsets[i + 1]]:
+                groups.setdefault(tuple(self._spot[row].split(" ")), []).append(row)
+        ordered = sorted(groups.items(), key=lambda kv: -len(kv[0]))
+        out: dict[str, list[tuple[tuple[int, int], tuple[str, ...], tuple[int, ...]]]] = {}
+        for pos, (words, rows) in enumerate(ordered):
+            out.setdefault(words[1] if len(words) > 1 else "", []).append(((-len(words), pos), words, tuple(rows)))
+        self._one_word[key] = [(words, rows) for _, words, rows in out.get("", [])]
+        return out

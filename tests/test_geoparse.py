@@ -137,3 +137,23 @@ def test_geoparse__names_abroad_give_nothing(full: Gazetteer) -> None:
     for text in ("at the crossroads of Syria, Iraq and Jordan", "وقالت مصادر في لبنان إن الحدود مغلقة",
                  "talks in Erbil and Basra"):  # fmt: skip
         assert full.geoparse(text) == [], text
+
+
+def test_geoparse__document_context_decides_a_repeated_name_and_says_which_mentions(full: Gazetteer) -> None:
+    """Al-Hamidiyah is in several governorates; the text's other places are all in Tartus."""
+    assert full.resolve("Al-Hamidiyah") is None  # alone, it is ambiguous
+    text = "Raids on Al-Hamidiyah near Tartus, Banias and Safita."
+    first = full.geoparse(text)[0]
+    assert first.text == "Al-Hamidiyah" and first.match.place.governorate.pcode == "SY10"
+    assert first.match.signals[-1] == "document context: Tartus (from Tartus, Banias, Safita)"
+
+
+def test_geoparse__document_context_note_stays_short_in_a_long_text(full: Gazetteer) -> None:
+    """A long text lists only the first of its many voters (the whole list made geoparse quadratic)."""
+    towns = ["Tartus", "Banias", "Safita", "Dreikish", "Qadmus", "Sheikh Badr"]
+    text = " ".join(f"Shelling hit {t}." for t in towns * 300) + " Raids on Al-Hamidiyah."
+    last = full.geoparse(text)[-1]
+    assert last.text == "Al-Hamidiyah" and last.match.place.governorate.pcode == "SY10"
+    note = last.match.signals[-1]
+    assert note.startswith("document context: Tartus (from Tartus, Banias, Safita, Dreikish")
+    assert len(note) <= len("document context: Tartus (from )") + 120

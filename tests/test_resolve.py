@@ -321,3 +321,35 @@ def test_resolve__a_syrian_place_named_like_one_abroad_still_answers(full: Gazet
     village = full.candidates("الريحانية")
     assert village and village[0].tier == "exact" and village[0].place.id == "sa:759"
     assert full.candidates("ريحانية") == []  # but no looser spelling of the foreign name
+
+
+# A mention asking for a kind the index lacks: what may stand in, with the named place removed
+# from the index (as the `removed` benchmark set does).
+STAND_INS = [
+    # (removed place, mention, province, allowed answer: a place id, or None for "not found")
+    ("cur:baath-dam", "سد البعث", "SY11", None),  # not the university's core name "البعث"
+    ("sa:20", "حي البياضة", "SY02", None),  # a quarter: not the prison that a source calls البياضة
+    ("sa:358", "ضيعة دوما", None, None),  # a hamlet: not the Douma district nor the city
+    ("cur:hama-castle", "Hama Citadel", "SY05", "gn:170017"),  # the city it is named after
+]
+
+
+@pytest.mark.parametrize(("removed", "mention", "province", "expected"), STAND_INS)
+def test_resolve__a_kind_the_index_lacks_has_only_a_settlement_or_unit_for_stand_in(
+    full: Gazetteer, tmp_path: Path, removed: str, mention: str, province: str | None, expected: str | None
+) -> None:
+    places = [p for p in full.places() if p.id != removed]
+    assert len(places) == len(list(full.places())) - 1, removed
+    write_index(tmp_path / "without.gzidx", places, {"data_version": "test"})
+    g = gazetteer.load(tmp_path / "without.gzidx")
+    found = g.candidates(mention, province=province, limit=5, min_confidence=0)
+    if expected is None:
+        assert not found, [(m.place.id, m.place.kind) for m in found]
+    else:
+        assert found and found[0].place.id == expected, [(m.place.id, m.place.kind) for m in found]
+
+
+def test_resolve__the_kind_asked_is_still_found_by_its_core_name(full: Gazetteer) -> None:
+    """The stand-in rule leaves the kind asked alone: the dam by its name without "سد"."""
+    match = full.resolve("سد البعث")
+    assert match is not None and match.place.id == "cur:baath-dam"

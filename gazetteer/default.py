@@ -17,9 +17,9 @@ once per process, under a lock.
 
 from __future__ import annotations
 
+import _thread
 import hashlib
 import os
-import threading
 from pathlib import Path
 
 from ._version import __version__
@@ -30,7 +30,7 @@ from .resolve import Gazetteer
 
 __all__ = ["ENV_VAR", "default", "load", "reset_default"]
 
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()  # threading.Lock itself, without importing threading
 _default: Gazetteer | None = None
 
 

@@ -166,7 +166,8 @@ def _decode(buf: bytes, kind: str, count: int) -> list[Any]:
         if kind == "str?":
             return [None if t == "\x01" else t for t in texts]
         if kind == "json":
-            return [json.loads(t) for t in texts]
+            loads = json.loads
+            return [[] if t == "[]" else loads(t) for t in texts]  # most lists of links are empty
         return texts
     if kind == "bool":
         if len(buf) != count:

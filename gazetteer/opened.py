@@ -13,8 +13,8 @@ links, and the :class:`~gazetteer.resolve.Gazetteer` façade ties them together.
 
 from __future__ import annotations
 
+import _thread
 import math
-import threading
 from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from functools import partial
@@ -103,7 +103,7 @@ class OpenedIndex:
         self._codes: tuple[dict[str, int], dict[int, int]] | None = None
         self._spots: SpotIndex | None = None
         self._fuzzy: dict[str, tuple[str, ...]] | None = None
-        self._lock = threading.Lock()
+        self._lock = _thread.allocate_lock()  # threading.Lock, without importing threading
 
     @property
     def path(self) -> str:

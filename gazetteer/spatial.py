@@ -21,9 +21,9 @@ border it can be wrong, which the result says (``method``, ``distance_m``).
 
 from __future__ import annotations
 
+import _thread
 import heapq
 import math
-import threading
 from collections.abc import Collection, Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -73,7 +73,7 @@ class SpatialIndex:
         self._extent = (0, 0, 0, 0)
         self._populated_extent = (0, 0, 0, 0)
         self._centres: list[int] | None = None
-        self._lock = threading.Lock()
+        self._lock = _thread.allocate_lock()  # threading.Lock, without importing threading
 
     def _grid(self) -> dict[tuple[int, int], list[int]]:
         cells = self._cells

@@ -27,6 +27,7 @@ from .scoring import SCORES
 
 __all__ = [
     "DEFAULT_MIN_CONFIDENCE",
+    "LONG_SKELETON",
     "MARGINS",
     "Evidence",
     "band",
@@ -41,6 +42,8 @@ __all__ = [
 MARGINS: tuple[str, ...] = ("clear", "near", "below")
 #: Rank points that separate a "clear" lead from a "near" one.
 FAR_MARGIN = SCORES.far_margin
+#: Consonants from which a skeleton match is told apart as long (its own band: far fewer chance matches).
+LONG_SKELETON = 5
 #: Pseudo-answers with which a bucket's score band pulls a sparse bucket towards itself.
 _BAND_WEIGHT = 4.0
 
@@ -56,22 +59,32 @@ class Evidence(NamedTuple):
     cross_script: bool = False  #: an Arabic mention against a Latin name, or the reverse
     kind_missed: bool = False  #: the mention asked for a kind ("X airbase") and the place is not of it
     name: str = "main"  #: the name matched: ``main`` (the place's name or an official one), ``alias``, ``historic``
+    key_letters: int = 0  #: letters of the key that matched (a skeleton's consonants)
 
 
 def band(e: Evidence) -> str:
     """The score band of an answer.
 
+    A consonant skeleton of :data:`LONG_SKELETON` letters or more is a band of its own: two
+    unrelated names rarely share five consonants in order, while three ("Dara" and "Dura")
+    are shared by chance.
+
     >>> band(Evidence("variant", 97.4, False, "clear", "none")), band(Evidence("fuzzy", 66.0, False, "clear", "none"))
     ('variant-high', 'fuzzy-low')
+    >>> band(Evidence("skeleton", 87.0, False, "clear", "none", key_letters=3))
+    'skeleton-high'
+    >>> band(Evidence("skeleton", 87.0, False, "clear", "none", cross_script=True, key_letters=6))
+    'skeleton-script-long'
     """
     if e.tier == "exact":
         return "exact"
     if e.tier == "variant":
         return "variant-high" if e.score >= 96.0 else "variant-low"
     if e.tier == "skeleton":
+        long = "-long" if e.key_letters >= LONG_SKELETON else ""
         if e.cross_script:
-            return "skeleton-script"
-        return "skeleton-high" if e.score >= 85.0 else "skeleton-low"
+            return f"skeleton-script{long}"
+        return f"skeleton-high{long}" if e.score >= 85.0 else "skeleton-low"
     return "fuzzy-high" if e.score >= 72.0 else "fuzzy-low"
 
 

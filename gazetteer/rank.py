@@ -221,6 +221,7 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
             cross_script=hit.tier == "skeleton" and is_arabic(matched) != request.arabic,
             kind_missed=bool(wanted) and index.kind[r] not in wanted,
             name=index.name_quality(hit.name_row),
+            key_letters=_skeleton_letters(index, hit),
         )
         key = bucket(evidence)
         in_province = None if province == "none" else province == "in"
@@ -229,6 +230,14 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
                           bucket_confidence(key), key)  # fmt: skip
         out.append(match)
     return tuple(out)
+
+
+def _skeleton_letters(index: OpenedIndex, hit: Hit) -> int:
+    """The consonants of a skeleton match's key (0 for the other tiers)."""
+    if hit.tier != "skeleton":
+        return 0
+    skeleton = index.name_skeleton[hit.name_row]
+    return len(skeleton) - skeleton.count(" ")
 
 
 def _seat_first(index: OpenedIndex, ranked: list[_Ranked], found: dict[int, Hit]) -> list[_Ranked]:

@@ -353,3 +353,15 @@ def test_resolve__the_kind_asked_is_still_found_by_its_core_name(full: Gazetteer
     """The stand-in rule leaves the kind asked alone: the dam by its name without "سد"."""
     match = full.resolve("سد البعث")
     assert match is not None and match.place.id == "cur:baath-dam"
+
+
+def test_resolve__a_long_consonant_skeleton_has_its_own_band(full: Gazetteer) -> None:
+    """Five consonants shared in order (h-n-s-h-n) are not the four that names share by chance."""
+    from gazetteer.normalize import keys
+
+    long_one = full.candidates("Khn Shykhwn", limit=1, min_confidence=0)
+    short_one = full.candidates("Tlbs", limit=1, min_confidence=0)
+    assert [m.place.id for m in (*long_one, *short_one)] == ["gn:168325", "gn:163779"]  # Khan Shaykhun, Talbiseh
+    assert len(keys("Khn Shykhwn").skeleton.replace(" ", "")) == 5 and len(keys("Tlbs").skeleton) == 4
+    assert long_one[0].tier == short_one[0].tier == "skeleton"
+    assert long_one[0].bucket.startswith("skeleton-high-long|") and short_one[0].bucket.startswith("skeleton-high|")

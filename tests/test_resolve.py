@@ -365,3 +365,29 @@ def test_resolve__a_long_consonant_skeleton_has_its_own_band(full: Gazetteer) ->
     assert len(keys("Khn Shykhwn").skeleton.replace(" ", "")) == 5 and len(keys("Tlbs").skeleton) == 4
     assert long_one[0].tier == short_one[0].tier == "skeleton"
     assert long_one[0].bucket.startswith("skeleton-high-long|") and short_one[0].bucket.startswith("skeleton-high|")
+
+
+@pytest.mark.parametrize("mention", ["Sūreshjān", "Karakuyu", "Kırköy"])
+def test_resolve__a_likeness_does_not_borrow_a_names_descriptive_word(full: Gazetteer, mention: str) -> None:
+    """Towns abroad whose consonants run into "شارع السجن" (a street) or "قرية عكو" (the village
+    of Akko): the descriptive word's consonants are no evidence when the mention does not say it."""
+    assert full.candidates(mention, limit=5, min_confidence=0) == []
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [("Jami Nur al-Din", "cur:hama-nur-al-din-mosque"), ("Sahat al-Marjah", "cur:damascus-marjeh-square")],
+)
+def test_resolve__a_likeness_that_says_the_descriptive_word_still_matches(
+    full: Gazetteer, tmp_path: Path, mention: str, expected: str
+) -> None:
+    """With the Latin spelling held out, the Arabic name (جامع..., ساحة...) is matched by its
+    consonants: the mention says جامع as "Jami" and ساحة as "Sahat"."""
+    from gazetteer.normalize import exact_key
+
+    places = [
+        replace(p, names=tuple(n for n in p.names if exact_key(n.text) != exact_key(mention))) for p in full.places()
+    ]
+    write_index(tmp_path / "held-out.gzidx", places, {"data_version": "test"})
+    found = gazetteer.load(tmp_path / "held-out.gzidx").candidates(mention, limit=1, min_confidence=0)
+    assert found and found[0].place.id == expected and found[0].tier == "skeleton", found

@@ -33,7 +33,7 @@ from .confidence import FAR_MARGIN, Evidence, bucket, bucket_confidence
 from .geo import fast_distance_m
 from .kinds import ADMIN_KINDS, accepts, stands_in
 from .lookup import Hit
-from .mention import Mention, parse_mention
+from .mention import Mention, is_descriptor, parse_mention
 from .model import Match, new_match
 from .normalize import is_arabic, keys
 from .opened import OpenedIndex
@@ -94,12 +94,22 @@ def without_borrowed_words(index: OpenedIndex, found: dict[int, Hit], mentions: 
     weak = [r for r, hit in found.items() if hit.tier in WEAK_TIERS]
     if not weak:
         return found
-    said = {keys(w).skeleton for m in mentions for w in m.text.split()}
     names = index.name_text
+    written = {w.casefold() for m in mentions for w in m.text.split()}
+    said: set[str] | None = None  # the skeletons of the mention's words, when a name needs them
     borrowed = set()
     for r in weak:
-        words = [keys(d).skeleton for d in parse_mention(names[found[r].name_row]).descriptors if d != "'s"]
-        if not all(w in said or w + "t" in said for w in words if w):  # ة read as t: "Sahat" for ساحة
+        text = names[found[r].name_row]
+        edges = text.split()
+        if len(edges) < 2:
+            continue  # parse_mention never takes a name's only word
+        first, last = is_descriptor(edges[0]), is_descriptor(edges[-1], first=False)
+        if (not first or edges[0].casefold() in written) and (not last or edges[-1].casefold() in written):
+            continue  # it takes words off the edges only: none, or the very words the mention says
+        words = [keys(d).skeleton for d in parse_mention(text).descriptors if d != "'s"]
+        if said is None and words:
+            said = {keys(w).skeleton for m in mentions for w in m.text.split()}
+        if said is not None and not all(w in said or w + "t" in said for w in words if w):  # ة as t: Sahat, ساحة
             borrowed.add(r)
     return {r: hit for r, hit in found.items() if r not in borrowed} if borrowed else found
 

@@ -90,16 +90,22 @@ def without_borrowed_words(index: OpenedIndex, found: dict[int, Hit], mentions: 
     """The hits left when a name with a descriptive word may match by skeleton or fuzzily only a
     mention that says that word too: the consonants of "شارع" or "قرية" lent to a likeness are no
     evidence ("Sūreshjān" is not شارع السجن, a street; "Karakuyu" not قرية عكو), while "Jami Nur
-    al-Din" says جامع."""
+    al-Din" says جامع. A core name (a name with its descriptive word taken off, "Hananu" of "Hananu
+    Barracks") is matched only as itself, never by a likeness ("Hanönü", a town in Turkey)."""
     weak = [r for r, hit in found.items() if hit.tier in WEAK_TIERS]
     if not weak:
         return found
     names = index.name_text
+    flags = index.file.column("names", "flags")
     written = {w.casefold() for m in mentions for w in m.text.split()}
     said: set[str] | None = None  # the skeletons of the mention's words, when a name needs them
     borrowed = set()
     for r in weak:
-        text = names[found[r].name_row]
+        row = found[r].name_row
+        if "core" in flags[row]:  # a name made by taking a word off: only the name itself is evidence
+            borrowed.add(r)
+            continue
+        text = names[row]
         edges = text.split()
         if len(edges) < 2:
             continue  # parse_mention never takes a name's only word

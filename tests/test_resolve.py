@@ -391,3 +391,12 @@ def test_resolve__a_likeness_that_says_the_descriptive_word_still_matches(
     write_index(tmp_path / "held-out.gzidx", places, {"data_version": "test"})
     found = gazetteer.load(tmp_path / "held-out.gzidx").candidates(mention, limit=1, min_confidence=0)
     assert found and found[0].place.id == expected and found[0].tier == "skeleton", found
+
+
+@pytest.mark.parametrize("mention", ["Hanönü", "İnanöz", "Ayazlı", "Çayyazı"])
+def test_resolve__a_core_name_is_matched_only_as_itself(full: Gazetteer, mention: str) -> None:
+    """Turkish towns one edit from "Hananu" (of Hananu Barracks) or "Kayyali" (of Kayyali St.):
+    a name made by taking a descriptive word off is no evidence for a likeness."""
+    for m in full.candidates(mention, limit=5, min_confidence=0):
+        flags = [n.flags for n in m.place.names if n.text == m.matched_name]
+        assert not (m.tier in ("skeleton", "fuzzy") and flags and all("core" in f for f in flags)), m

@@ -39,7 +39,7 @@ from .kinds import ADMIN_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
 from .mention import is_descriptor, parse_mention
 from .model import Match, PlaceMention
 from .opened import OpenedIndex
-from .spot import Span, Token, spot, tokenize
+from .spot import SPOTTED_CORE_KINDS, Span, Token, spot, tokenize
 
 __all__ = ["MAX_TEXT_CHARS", "MENTION_SCHEMA", "PlaceMention", "geoparse", "geoparse_table"]
 
@@ -77,10 +77,11 @@ class Gazetteer(Protocol):
 class _Item:
     """One spotted span on its way to an answer."""
 
-    __slots__ = ("binding", "found", "hint", "mention", "span", "text")
+    __slots__ = ("around", "binding", "found", "hint", "mention", "span", "text")
 
-    def __init__(self, span: Span, text: str, mention: str, hint: str | None) -> None:
+    def __init__(self, span: Span, text: str, mention: str, hint: str | None, around: tuple[int, int]) -> None:
         self.span, self.text = span, text
+        self.around = around  # the span with the descriptive words of its mention
         self.mention, self.hint = mention, hint  # the kind the mention's descriptive words ask for
         self.found: list[Match] = []
         self.binding: str | None = None  # a governorate P-code the text binds the span to
@@ -95,14 +96,21 @@ def _kind_hint(mention: str) -> str | None:
     return parse_mention(mention).kind_hint
 
 
-def _mention(text: str, tokens: Sequence[Token], span: Span, taken: set[int]) -> str:
-    """The span with the descriptive words next to it ("the town of X", "X countryside")."""
+def _word_gap(gap: str) -> bool:
+    """Whether two words are next to each other in one phrase: a space or a hyphen between them, no
+    full stop or comma ("the Hauran plain. The Barada River": "plain" says nothing of Barada)."""
+    return len(gap) <= 2 and not gap.strip(" -\u00a0")
+
+
+def _mention(text: str, tokens: Sequence[Token], span: Span, taken: set[int]) -> tuple[str, int, int]:
+    """The span with the descriptive words next to it ("the town of X", "X countryside"), and where
+    that stretch of text starts and ends."""
     before: list[str] = []
     i = span.first - 1
     while i >= 0 and len(before) < _CONTEXT_WORDS and i not in taken:
         word = text[tokens[i].start : tokens[i].end]
         gap = text[tokens[i].end : tokens[i + 1].start] if i + 1 <= span.first else ""
-        if not is_descriptor(word) or len(gap) > 2 or word.lower() in ("in", "في"):
+        if not is_descriptor(word) or not _word_gap(gap) or word.lower() in ("in", "في"):
             break  # "Sasa Prison in Damascus": the prison is not Damascus's
         before.insert(0, word)
         i -= 1
@@ -111,7 +119,7 @@ def _mention(text: str, tokens: Sequence[Token], span: Span, taken: set[int]) ->
     while j < len(tokens) and len(after) < _CONTEXT_WORDS and j not in taken:
         word = text[tokens[j].start : tokens[j].end]
         gap = text[tokens[j - 1].end : tokens[j].start]
-        if not (is_descriptor(word, first=False) and (len(gap) <= 2 or _POSSESSIVE_RE.match(gap))):
+        if not (is_descriptor(word, first=False) and (_word_gap(gap) or _POSSESSIVE_RE.match(gap))):
             break
         after.append(word)
         j += 1
@@ -120,7 +128,9 @@ def _mention(text: str, tokens: Sequence[Token], span: Span, taken: set[int]) ->
     while after and after[-1].lower() in ("of", "in", "the"):
         after.pop()
     name = text[span.start : span.end]
-    return " ".join([*before, name, *after])
+    start = tokens[span.first - len(before)].start if before else span.start
+    end = tokens[span.last + len(after)].end if after else span.end
+    return " ".join([*before, name, *after]), start, end
 
 
 def _family_name(text: str, tokens: Sequence[Token], span: Span, taken: set[int]) -> bool:
@@ -182,8 +192,8 @@ def geoparse(
         words = text[tokens[span.first].start : tokens[span.last].end]
         if words != name and is_foreign(words):
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan
-        mention = _mention(text, tokens, span, taken)
-        items.append(_Item(span, name, mention, hint_of(mention)))
+        mention, start, end = _mention(text, tokens, span, taken)
+        items.append(_Item(span, name, mention, hint_of(mention), (start, end)))
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
     for item in items:
         item.found = ask(item.mention, gov)
@@ -205,8 +215,19 @@ def geoparse(
         if best is not None and _undecided(best, threshold) and gov is None and not item.binding:
             best = _by_context(g, item, votes, voters, near) or best
         if best is not None and best.confidence >= threshold and _fits(item, best):
-            out.append(PlaceMention(item.span.start, item.span.end, item.text, best))
+            start, end = _extent(item, best)
+            out.append(PlaceMention(start, end, text[start:end], best))
     return out
+
+
+def _extent(item: _Item, match: Match) -> tuple[int, int]:
+    """Where the mention of the answer is: for a facility, a site or a natural feature that the
+    descriptive word asked for, the word is part of its name ("سد الرستن", "Rastan Dam", as
+    :func:`gazetteer.spot.spot_key` spots such names); a settlement's or a unit's stays outside."""
+    kind = match.place.kind
+    if item.hint and kind not in SPOTTED_CORE_KINDS and kind in accepts(item.hint):
+        return item.around
+    return item.span.start, item.span.end
 
 
 def _candidates(

@@ -20,7 +20,7 @@ from rapidfuzz.distance import Indel
 
 from .errors import InvalidQueryError
 from .foreign import is_foreign_key
-from .mention import Mention, parse_mention
+from .mention import Mention, is_descriptor, parse_mention
 from .normalize import NameKeys, clean, exact_and_variant, fold, has_dotted_h, is_arabic, keys, script
 from .opened import OpenedIndex, deletions
 from .scoring import SCORES
@@ -222,18 +222,64 @@ def _offer_exact(index: OpenedIndex, k: QueryKeys, found: dict[int, Hit]) -> Non
         _offer(index, found, row, SCORES.exact, "exact")
 
 
-def _score_rows(index: OpenedIndex, k: QueryKeys, found: dict[int, Hit], rows: list[int], settled: float) -> None:
+class Said:
+    """The words a mention writes, for :func:`likeness_allowed` (their skeletons worked out once, when needed)."""
+
+    __slots__ = ("_skeletons", "words")
+
+    def __init__(self, text: str) -> None:
+        self.words = frozenset(w.casefold() for w in text.split())
+        self._skeletons: frozenset[str] | None = None
+
+    def skeletons(self) -> frozenset[str]:
+        """The consonant skeletons of the words."""
+        if self._skeletons is None:
+            self._skeletons = frozenset(keys(w).skeleton for w in self.words)
+        return self._skeletons
+
+
+def likeness_allowed(index: OpenedIndex, row: int, said: Said) -> bool:
+    """Whether a name may be matched by skeleton or fuzzily for a mention that writes ``said``.
+
+    Not a core name (a name with its descriptive word taken off, "Hananu" of "Hananu Barracks"):
+    only the name itself is evidence for it. Not a name with a descriptive word the mention does not
+    say: the consonants of "شارع" or "قرية" lent to a likeness are no evidence ("Sūreshjān" is not
+    شارع السجن, a street; "Karakuyu" not قرية عكو), while "Jami Nur al-Din" says جامع.
+    """
+    if "core" in index.file.column("names", "flags")[row]:
+        return False
+    text = index.name_text[row]
+    edges = text.split()
+    if len(edges) < 2:
+        return True  # parse_mention never takes a name's only word
+    first, last = is_descriptor(edges[0]), is_descriptor(edges[-1], first=False)
+    if (not first or edges[0].casefold() in said.words) and (not last or edges[-1].casefold() in said.words):
+        return True  # it takes words off the edges only: none, or the very words the mention says
+    words = [keys(d).skeleton for d in parse_mention(text).descriptors if d != "'s"]
+    skeletons = said.skeletons() if words else frozenset()
+    return all(w in skeletons or w + "t" in skeletons for w in words if w)  # ة read as t: "Sahat" for ساحة
+
+
+def _score_rows(
+    index: OpenedIndex, k: QueryKeys, found: dict[int, Hit], rows: list[int], settled: float, said: Said
+) -> None:
     for row in rows:
         hit = found.get(index.name_place[row])
         if hit is not None and hit.score >= settled:
             continue
         scored = key_score(k, index.name_exact[row], index.name_variant[row], index.name_skeleton[row])
-        if scored is not None:
+        if scored is not None and (scored[1] != "skeleton" or likeness_allowed(index, row, said)):
             _offer(index, found, row, *scored)
 
 
 def lookup(
-    index: OpenedIndex, k: QueryKeys, found: dict[int, Hit], *, settles: bool = False, gov: str | None = None
+    index: OpenedIndex,
+    k: QueryKeys,
+    found: dict[int, Hit],
+    *,
+    settles: bool = False,
+    gov: str | None = None,
+    said: Said | None = None,
 ) -> None:
     """Offer every name with a key equal to one of ``k``'s to ``found`` (place row -> best hit).
 
@@ -241,20 +287,24 @@ def lookup(
     :func:`key_score` over the union of the three row sets, with far fewer calls. With
     ``settles``, a hit (in ``gov`` when given) that no skeleton hit can rival
     (:meth:`~gazetteer.scoring.Scores.settles`) skips the skeleton tier: the invariants of
-    :class:`~gazetteer.scoring.Scores` make that leave the best answer unchanged.
+    :class:`~gazetteer.scoring.Scores` make that leave the best answer unchanged. A skeleton
+    match needs :func:`likeness_allowed` (``said``: the words of the mention, ``k.text``'s by default).
     """
+    said = said or Said(k.text)
     _offer_exact(index, k, found)
-    _score_rows(index, k, found, index.variant.get(k.variant, ()), SCORES.exact)
+    _score_rows(index, k, found, index.variant.get(k.variant, ()), SCORES.exact, said)
     if settles and any(h.score > _SETTLES_ABOVE and (gov is None or index.gov[p] == gov) for p, h in found.items()):
         return
     if len(k.skeleton) >= SCORES.min_skeleton:
-        _score_rows(index, k, found, index.skeleton.get(k.skeleton, ()), SCORES.variant_base)
+        _score_rows(index, k, found, index.skeleton.get(k.skeleton, ()), SCORES.variant_base, said)
 
 
-def fuzzy_lookup(index: OpenedIndex, k: QueryKeys, found: dict[int, Hit]) -> None:
-    """Offer the names whose variant key is one edit from ``k.variant`` (see :func:`fuzzy_candidate`)."""
+def fuzzy_lookup(index: OpenedIndex, k: QueryKeys, found: dict[int, Hit], said: Said | None = None) -> None:
+    """Offer the names whose variant key is one edit from ``k.variant`` (see :func:`fuzzy_candidate`)
+    and that :func:`likeness_allowed` lets through."""
     if len(k.variant) < SCORES.min_fuzzy_query:
         return
+    said = said or Said(k.text)
     table = index.fuzzy_table()
     keys_seen: set[str] = set()
     for probe in (k.variant, *deletions(k.variant)):
@@ -263,7 +313,8 @@ def fuzzy_lookup(index: OpenedIndex, k: QueryKeys, found: dict[int, Hit]) -> Non
         score = fuzzy_score(k.variant, key)
         if score is not None:
             for row in index.variant[key]:
-                _offer(index, found, row, score, "fuzzy")
+                if likeness_allowed(index, row, said):
+                    _offer(index, found, row, score, "fuzzy")
 
 
 def candidates(index: OpenedIndex, query: str, *, gov: str | None = None, plain: bool = False) -> dict[int, Hit]:
@@ -283,13 +334,14 @@ def candidates_of_forms(
     found: dict[int, Hit] = {}
     qkeys = [query_keys(index, f) for f in forms]
     foreign = [is_foreign_key(k.exact) for k in qkeys]
+    said = Said(" ".join(forms))
     for k, abroad in zip(qkeys, foreign):
         if abroad:  # a name of a place outside Syria: only a Syrian place of that very name
             _offer_exact(index, k, found)
         else:
-            lookup(index, k, found, settles=plain, gov=gov)
+            lookup(index, k, found, settles=plain, gov=gov, said=said)
     if not found or max(h.score for h in found.values()) < SCORES.fuzzy_below:
         for k, abroad in zip(qkeys, foreign):
             if not abroad:
-                fuzzy_lookup(index, k, found)
+                fuzzy_lookup(index, k, found, said)
     return found

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from .kinds import KINDS
 from .normalize import arabic_words_only, clean, fold_arabic, fold_latin, is_arabic, to_ascii, variant_key
 
-__all__ = ["KIND_HINTS", "Mention", "is_descriptor", "parse_mention"]
+__all__ = ["KIND_HINTS", "Mention", "is_descriptor", "kind_said", "parse_mention"]
 
 #: The values :attr:`Mention.kind_hint` can take: the kinds of :mod:`gazetteer.kinds`.
 KIND_HINTS: tuple[str, ...] = KINDS
@@ -176,6 +176,24 @@ def _classify(token: str, first: bool, last: bool) -> _Word:
     if last and key in _ARABIC_ADJECTIVES:
         return _Word(token, bare, _ADJECTIVE, False)
     return _Word(token, bare, _NOT, False)
+
+
+def kind_said(text: str) -> str | None:
+    """The kind a name's descriptive word says it is of: "محافظة إدلب" a governorate's, "مدينة
+    إدلب" a city's; ``None`` when no word says (a countryside word names no unit).
+
+    >>> kind_said("محافظة إدلب"), kind_said("Quneitra Governorate"), kind_said("مدينة إدلب")
+    ('governorate', 'governorate', 'city')
+    >>> kind_said("Idlib"), kind_said("ريف إدلب"), kind_said("Idlib District")
+    (None, None, 'district')
+    """
+    mention = parse_mention(text)
+    if not mention.descriptors or mention.kind_hint is None:
+        return None
+    if mention.kind_hint == _GOV:
+        province = any(_classify(d, True, True).kind == _PROVINCE for d in mention.descriptors)
+        return _GOV if province else None
+    return mention.kind_hint
 
 
 def is_descriptor(word: str, *, first: bool = True) -> bool:

@@ -40,7 +40,7 @@ from . import governorates as govs
 from .adapters import SOURCES, NameFact, ReadResult, SeatFact, Skip
 from .geo import EARTH_RADIUS_M, distance_m, distances_m, in_syria
 from .kinds import ADMIN_KINDS, KINDS, POPULATED_KINDS, may_merge, merge_distance_m
-from .mention import parse_mention
+from .mention import kind_said, parse_mention
 from .model import AdminRef, Name, Place, SourceRecord, SourceRef
 from .naming import (
     arabic_display,
@@ -1415,7 +1415,16 @@ def _names(node: _Node) -> list[Name]:
             add(_retag(n))
     for n in node.extra_names:
         add(_retag(n))
+    names = [n for n in names if not _says_another_kind(n.text, node.kind)]
     return _mark_historic(names)
+
+
+def _says_another_kind(text: str, kind: str) -> bool:
+    """A name whose descriptive word says it is another place's: a governorate's on anything but the
+    governorate (GeoNames gives the city of Idlib "محافظة إدلب", OpenSyria a district "Quneitra
+    Governorate"), a town's on an admin unit (OpenSyria gives the Idlib district "مدينة إدلب")."""
+    said = kind_said(text)
+    return (said == "governorate" and kind != "governorate") or (said in POPULATED_KINDS and kind in ADMIN_KINDS)
 
 
 def _latin_spellings(node: _Node, names: list[Name]) -> list[str]:

@@ -3,8 +3,6 @@
 Takes the hits :mod:`gazetteer.lookup` found and the hints of the mention, and
 applies, in order:
 
-0. no skeleton or fuzzy likeness that leans on a name's descriptive word the mention does not say
-   ("Karakuyu" is not قرية عكو);
 1. the kinds the mention asks for (following seat links from a town to its unit and back), and
    what may stand in for a kind the index lacks (a settlement or a unit, matched exactly or by variant);
 2. the caller's province as a constraint: candidates inside it win; when none
@@ -33,13 +31,13 @@ from .confidence import FAR_MARGIN, Evidence, bucket, bucket_confidence
 from .geo import fast_distance_m
 from .kinds import ADMIN_KINDS, accepts, stands_in
 from .lookup import Hit
-from .mention import Mention, is_descriptor, parse_mention
+from .mention import Mention
 from .model import Match, new_match
 from .normalize import is_arabic, keys
 from .opened import OpenedIndex
 from .scoring import SCORES
 
-__all__ = ["NEIGHBOUR_TIERS", "WEAK_TIERS", "Request", "fitting", "hints", "rank", "without_borrowed_words"]
+__all__ = ["NEIGHBOUR_TIERS", "Request", "fitting", "hints", "rank"]
 
 #: Tiers with which a candidate outside the given province, in a neighbouring one, may answer.
 NEIGHBOUR_TIERS = frozenset({"exact", "variant"})
@@ -80,44 +78,6 @@ def follow_links(index: OpenedIndex, found: dict[int, Hit], wanted: tuple[str, .
         for other in index.links(row):
             if index.kind[other] in wanted and (other not in found or found[other].score < hit.score):
                 found[other] = Hit(hit.score, hit.name_row, hit.tier, f"{index.kind[other]} of {index.ids[row]}")
-
-
-#: Tiers whose match is only alike, not the name itself.
-WEAK_TIERS = frozenset({"skeleton", "fuzzy"})
-
-
-def without_borrowed_words(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention]) -> dict[int, Hit]:
-    """The hits left when a name with a descriptive word may match by skeleton or fuzzily only a
-    mention that says that word too: the consonants of "شارع" or "قرية" lent to a likeness are no
-    evidence ("Sūreshjān" is not شارع السجن, a street; "Karakuyu" not قرية عكو), while "Jami Nur
-    al-Din" says جامع. A core name (a name with its descriptive word taken off, "Hananu" of "Hananu
-    Barracks") is matched only as itself, never by a likeness ("Hanönü", a town in Turkey)."""
-    weak = [r for r, hit in found.items() if hit.tier in WEAK_TIERS]
-    if not weak:
-        return found
-    names = index.name_text
-    flags = index.file.column("names", "flags")
-    written = {w.casefold() for m in mentions for w in m.text.split()}
-    said: set[str] | None = None  # the skeletons of the mention's words, when a name needs them
-    borrowed = set()
-    for r in weak:
-        row = found[r].name_row
-        if "core" in flags[row]:  # a name made by taking a word off: only the name itself is evidence
-            borrowed.add(r)
-            continue
-        text = names[row]
-        edges = text.split()
-        if len(edges) < 2:
-            continue  # parse_mention never takes a name's only word
-        first, last = is_descriptor(edges[0]), is_descriptor(edges[-1], first=False)
-        if (not first or edges[0].casefold() in written) and (not last or edges[-1].casefold() in written):
-            continue  # it takes words off the edges only: none, or the very words the mention says
-        words = [keys(d).skeleton for d in parse_mention(text).descriptors if d != "'s"]
-        if said is None and words:
-            said = {keys(w).skeleton for m in mentions for w in m.text.split()}
-        if said is not None and not all(w in said or w + "t" in said for w in words if w):  # ة as t: Sahat, ساحة
-            borrowed.add(r)
-    return {r: hit for r, hit in found.items() if r not in borrowed} if borrowed else found
 
 
 def _strictly_fits(asked: str, kind: str) -> bool:
@@ -178,9 +138,6 @@ _Ranked = tuple[float, str, int, list[str]]
 
 def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention], request: Request) -> tuple[Match, ...]:
     """The best ``request.limit`` matches, best first, each with its confidence."""
-    if not found:
-        return ()
-    found = without_borrowed_words(index, found, mentions)
     if not found:
         return ()
     kind_hint, province_hint = hints(mentions)

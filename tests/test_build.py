@@ -269,3 +269,15 @@ def test_quality__seat_towns_carry_their_subdistrict_pcode(full: Gazetteer) -> N
             assert unit is not None
             if unit.kind == "subdistrict":
                 assert p.pcode == unit.pcode, (p.id, unit_id)
+
+
+def test_merge__a_name_that_says_another_kind_is_dropped(full: Gazetteer) -> None:
+    """GeoNames gives the city of Idlib "محافظة إدلب" and OpenSyria the Idlib district "مدينة إدلب":
+    each names another place, and each answers that place."""
+    city, district = full.place("gn:169389"), full.place("pcode:SY0700")
+    assert city is not None and district is not None
+    assert "محافظة إدلب" not in {n.text for n in city.names}
+    assert "مدينة إدلب" not in {n.text for n in district.names}
+    governorate = full.resolve("محافظة إدلب")
+    assert governorate is not None and governorate.place.id == "pcode:SY07"
+    assert [m.match.place.id for m in full.geoparse("بعد مدينة إدلب مركز المحافظة")] == ["gn:169389"]

@@ -157,3 +157,16 @@ def test_geoparse__document_context_note_stays_short_in_a_long_text(full: Gazett
     note = last.match.signals[-1]
     assert note.startswith("document context: Tartus (from Tartus, Banias, Safita, Dreikish")
     assert len(note) <= len("document context: Tartus (from )") + 120
+
+
+def test_geoparse__a_facility_asked_for_keeps_its_word_in_the_span(full: Gazetteer) -> None:
+    """The dam is named with its word (as the spotter treats such names); a town's word stays outside."""
+    assert found(full, "وصلت القوات إلى سد الرستن أمس") == [("سد الرستن", "cur:rastan-dam")]
+    assert found(full, "They reached the Rastan Dam.") == [("Rastan Dam", "cur:rastan-dam")]
+    assert found(full, "They entered the town of al-Rastan.") == [("al-Rastan", RASTAN)]
+
+
+def test_geoparse__a_descriptive_word_does_not_reach_across_a_full_stop(full: Gazetteer) -> None:
+    text = "South of that lies the Hauran plain. The Barada River Valley borders the Ghouta."
+    spans = [m.text for m in full.geoparse(text)]
+    assert "Barada River Valley" in spans and not any(s.startswith("plain") for s in spans)

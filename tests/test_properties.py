@@ -283,24 +283,44 @@ def _oracle_fuzzy_score(q_variant: str, variant: str) -> float | None:
     return round(SCORES.fuzzy_factor * ratio, 2) if ratio >= SCORES.fuzzy_min_ratio else None
 
 
-def brute_force(names: list[tuple[str, NameKeys]], query: str) -> dict[str, float]:
+#: A name as the oracle scans it: place id, keys, text, whether it is a core name.
+_OracleName = tuple[str, NameKeys, str, bool]
+
+
+def _oracle_likeness_ok(text: str, core: bool, written: str) -> bool:
+    """A name may be matched by skeleton or fuzzily: never a core name; and each descriptive word the
+    mention parser takes off it must be written in the mention (the same consonant skeleton, or that
+    skeleton with ة read as t)."""
+    if core:
+        return False
+    said = {keys(w).skeleton for w in written.split()}
+    words = [keys(d).skeleton for d in parse_mention(text).descriptors if d != "'s"]
+    return all(w in said or w + "t" in said for w in words if w)
+
+
+def brute_force(names: list[_OracleName], query: str) -> dict[str, float]:
     """Best score per place id by scanning every name (no posting lists, no deletion table)."""
     texts, mentions = query_forms(query)
     forms = [keys(f) for f in texts]
+    written = " ".join(texts)
     best: dict[str, float] = {}
-    for place_id, n in names:
+    for place_id, n, text, core in names:
         for q in forms:
             score = _oracle_key_score(q, n)
+            if score is not None and score < SCORES.variant_base and not _oracle_likeness_ok(text, core, written):
+                score = None  # a skeleton match (below every variant score) that leans on a word not said
             if score is not None and score > best.get(place_id, -1.0):
                 best[place_id] = score
     # A descriptive word inside a name ("ناحية مركز مصياف"): only the places named by the whole text.
     whole = {keys(m.text).variant for m in mentions if m.kind_hint and m.name != m.text}
-    named = {place_id for place_id, n in names if n.variant in whole}
+    named = {place_id for place_id, n, _, _ in names if n.variant in whole}
     if named & best.keys():
         return {place_id: score for place_id, score in best.items() if place_id in named}
     if best and max(best.values()) >= SCORES.fuzzy_below:  # the fuzzy tier only when nothing scored 90+
         return best
-    for place_id, n in names:
+    for place_id, n, text, core in names:
+        if not _oracle_likeness_ok(text, core, written):
+            continue
         for q in forms:
             score = _oracle_fuzzy_score(q.variant, n.variant)
             if score is not None and score > best.get(place_id, -1.0):
@@ -335,7 +355,7 @@ def test_oracle__scores_follow_the_documented_table() -> None:
 
 
 def test_oracle__indexed_resolver_agrees_with_a_scan_of_every_name(full: Gazetteer) -> None:
-    names = sorted({(p.id, keys(n.text)) for p in full.places() for n in p.names})
+    names = sorted({(p.id, keys(n.text), n.text, "core" in n.flags) for p in full.places() for n in p.names})
     for query in _queries(full, 120):
         expected = brute_force(names, query)
         full.clear_cache()

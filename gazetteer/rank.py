@@ -204,7 +204,16 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
         and index.importance[r] > index.importance[top] - SCORES.rival_importance_gap
         and fast_distance_m(index.lat[top], index.lon[top], index.lat[r], index.lon[r]) > SCORES.same_place_m
     ]
-    margin = "clear" if not unrelated or top_rank - unrelated[0][0] >= FAR_MARGIN else "near"
+    # a place at the same spot (a landmark row of the town, 200 m off) leaves where the name itself
+    # matched clear; a likeness stays as unsure as its runner-up makes it
+    elsewhere = (
+        rank_
+        for rank_, r in unrelated
+        if top_hit.tier not in NEIGHBOUR_TIERS
+        or fast_distance_m(index.lat[top], index.lon[top], index.lat[r], index.lon[r]) > SCORES.same_place_m
+    )
+    runner_up = next(elsewhere, None)
+    margin = "clear" if runner_up is None or top_rank - runner_up >= FAR_MARGIN else "near"
     if wanted and index.kind[top] not in wanted:
         ranked[0][3].append(f"no {kind_hint} of that name: answered with the {index.kind[top]}")
     out: list[Match] = []

@@ -400,3 +400,15 @@ def test_resolve__a_core_name_is_matched_only_as_itself(full: Gazetteer, mention
     for m in full.candidates(mention, limit=5, min_confidence=0):
         flags = [n.flags for n in m.place.names if n.text == m.matched_name]
         assert not (m.tier in ("skeleton", "fuzzy") and flags and all("core" in f for f in flags)), m
+
+
+def test_resolve__a_row_at_the_same_spot_leaves_the_answer_clear(full: Gazetteer) -> None:
+    """Syrian Archive lists Jisr ash-Shughur also as a landmark 200 m from the town: that row is no
+    runner-up that makes the town's exact name less sure."""
+    from gazetteer.geo import distance_m
+
+    town, landmark = full.place("gn:169023"), full.place("sa:587")
+    assert town is not None and landmark is not None and landmark.kind == "landmark"
+    assert distance_m(town.lat, town.lon, landmark.lat, landmark.lon) < 1_000
+    match = full.resolve("Jisr al-Shughur")
+    assert match is not None and match.place.id == "gn:169023" and "|clear|" in match.bucket

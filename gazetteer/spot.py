@@ -61,7 +61,7 @@ LOOSE_ARTICLE_KINDS = frozenset({*ADMIN_KINDS, *POPULATED_KINDS, "camp"})
 #: Kinds whose names are spotted without their descriptive word, and whose derived core names are spotted.
 SPOTTED_CORE_KINDS = frozenset({*ADMIN_KINDS, *POPULATED_KINDS, "neighbourhood", "camp"})
 #: What may separate two words of one name in running text.
-_JOINERS = frozenset(" -‐‑–'’")
+_JOINERS = " -‐‑–'’"
 
 
 class Token(NamedTuple):
@@ -223,7 +223,7 @@ class Span(NamedTuple):
 
 def _joined(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end : b.start]
-    return len(gap) <= 2 and all(c in _JOINERS for c in gap)
+    return len(gap) <= 2 and not gap.strip(_JOINERS)  # every character a joiner
 
 
 def spot(text: str, tokens: Sequence[Token], index: SpotIndex) -> Iterator[Span]:

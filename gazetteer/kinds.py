@@ -142,8 +142,8 @@ def accepts(hint: str) -> tuple[str, ...]:
 #: What may stand in for a kind a mention asks for when nothing of that kind matches, by the
 #: asked kind's family: the settlement or unit such a thing lies in or is named after ("Hama
 #: Citadel" -> Hama), never a thing of another sort ("حي البياضة", a quarter, is not the prison
-#: called البياضة; "ضيعة دوما", a hamlet, is neither the city nor the district of Douma), and nothing for a natural
-#: feature ("Ghab Plain" is no district).
+#: called البياضة; "ضيعة دوما", a hamlet, is neither the city nor the district of Douma), and
+#: nothing for a natural feature ("Ghab Plain" is no district).
 _STAND_INS: Mapping[str, frozenset[str]] = MappingProxyType(
     {
         "admin": _POPULATED | {"governorate", "district", "subdistrict"},

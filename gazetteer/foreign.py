@@ -4,9 +4,8 @@
 about Syria name (Iraq, Lebanon, Amman, Erbil, Gaziantep, Doha...), in English and Arabic, each
 with the page it was read on. A mention whose folded text is one of them may still be a Syrian
 place of the very same name (الريحانية: Reyhanlı in Türkiye, a village of Latakia) but never
-through a looser key: "Iraq"
-is not Arak, "Erbil" not Arbin, "China" not Shin, البصرة not Busra. Geoparsing drops a spot
-whose words are such a name ("لبنان" is not ل + the village Banan).
+through a looser key: "Iraq" is not Arak, "Erbil" not Arbin, "China" not Shin, البصرة not Busra.
+Geoparsing drops a spot whose words are such a name ("لبنان" is not ل + the village Banan).
 
 >>> is_foreign("Iraq"), is_foreign("العراق"), is_foreign("والعراق"), is_foreign("بلبنان"), is_foreign("Talbiseh")
 (True, True, True, True, False)
@@ -18,11 +17,9 @@ import csv
 from functools import cache
 
 from .curated import curated_text
-from .normalize import fold, fold_latin, is_arabic, strip_arabic_article
+from .normalize import ARABIC_CLITICS, fold, fold_latin, is_arabic, strip_arabic_article
 
 __all__ = ["is_foreign", "is_foreign_key"]
-
-_CLITICS = "وفبلك"  # a one-letter proclitic written onto an Arabic word
 
 
 @cache
@@ -61,4 +58,4 @@ def is_foreign_key(key: str) -> bool:
     keys = _arabic_keys()
     if key in keys or strip_arabic_article(key) in keys:
         return True
-    return len(key) > 3 and key[0] in _CLITICS and strip_arabic_article(key[1:]) in keys
+    return len(key) > 3 and key[0] in ARABIC_CLITICS and strip_arabic_article(key[1:]) in keys

@@ -223,18 +223,26 @@ def _offer_exact(index: OpenedIndex, k: QueryKeys, found: dict[int, Hit]) -> Non
 
 
 class Said:
-    """The words a mention writes, for :func:`likeness_allowed` (their skeletons worked out once, when needed)."""
+    """The words a mention writes, for :func:`likeness_allowed`: worked out on first use (most
+    queries never need them), then kept."""
 
-    __slots__ = ("_skeletons", "words")
+    __slots__ = ("_skeletons", "_text", "_words")
 
     def __init__(self, text: str) -> None:
-        self.words = frozenset(w.casefold() for w in text.split())
+        self._text = text
+        self._words: frozenset[str] | None = None
         self._skeletons: frozenset[str] | None = None
+
+    def words(self) -> frozenset[str]:
+        """The words, case-folded."""
+        if self._words is None:
+            self._words = frozenset(w.casefold() for w in self._text.split())
+        return self._words
 
     def skeletons(self) -> frozenset[str]:
         """The consonant skeletons of the words."""
         if self._skeletons is None:
-            self._skeletons = frozenset(keys(w).skeleton for w in self.words)
+            self._skeletons = frozenset(keys(w).skeleton for w in self.words())
         return self._skeletons
 
 
@@ -253,7 +261,7 @@ def likeness_allowed(index: OpenedIndex, row: int, said: Said) -> bool:
     if len(edges) < 2:
         return True  # parse_mention never takes a name's only word
     first, last = is_descriptor(edges[0]), is_descriptor(edges[-1], first=False)
-    if (not first or edges[0].casefold() in said.words) and (not last or edges[-1].casefold() in said.words):
+    if (not first or edges[0].casefold() in said.words()) and (not last or edges[-1].casefold() in said.words()):
         return True  # it takes words off the edges only: none, or the very words the mention says
     words = [keys(d).skeleton for d in parse_mention(text).descriptors if d != "'s"]
     skeletons = said.skeletons() if words else frozenset()

@@ -71,6 +71,7 @@ from typing import NamedTuple
 from unidecode import unidecode
 
 __all__ = [
+    "ARABIC_CLITICS",
     "KEY_RULES",
     "NameKeys",
     "arabic_words_only",
@@ -406,6 +407,10 @@ def _strip_article_word(word: str) -> str:
     if word.startswith("لل") and len(word) >= 4:
         return word[2:]
     return word
+
+
+#: One-letter proclitics written onto an Arabic word: و and, ف so, ب in, ل to, ك like.
+ARABIC_CLITICS = "وفبلك"
 
 
 def strip_arabic_article(folded: str) -> str:

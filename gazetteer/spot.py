@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 from .kinds import ADMIN_KINDS, POPULATED_KINDS, accepts
 from .mention import Mention, is_descriptor, parse_mention
-from .normalize import _GENERIC_MAP, _is_article, fold, variant_key
+from .normalize import _GENERIC_MAP, ARABIC_CLITICS, _is_article, fold, variant_key
 
 __all__ = ["LOOSE_ARTICLE_KINDS", "SPOTTED_CORE_KINDS", "Span", "SpotIndex", "Token", "spot", "spot_key", "tokenize"]
 
@@ -46,7 +46,6 @@ _MARK = "[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]"
 _QUOTE = "['’ʼ`ʿʾ‘´]"
 _WORD_RE = re.compile(f"(?:{_LETTER}|{_MARK})+(?:{_QUOTE}(?:{_LETTER}|{_MARK})+)*")
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
-_CLITICS = "وفبلك"
 _ARTICLE = "ال"
 #: Marks the key of an Arabic word read without the article (see the module docs).
 _BARE = "#"
@@ -78,7 +77,7 @@ class Token(NamedTuple):
 def _arabic_readings(folded: str) -> list[tuple[str, int]]:
     """The word as written and, behind a clitic, without it (لل is ل + ال), with the clitic's length."""
     readings = [(folded, 0)]
-    if len(folded) >= 4 and folded[0] in _CLITICS:
+    if len(folded) >= 4 and folded[0] in ARABIC_CLITICS:
         rest = folded[1:]
         readings.append((_ARTICLE + rest[1:] if rest.startswith("ل") and folded[0] == "ل" else rest, 1))
     return readings

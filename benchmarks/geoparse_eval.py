@@ -155,11 +155,11 @@ def gazetteer_predict(g: Any, text: str) -> list[tuple[int, int, Answer]]:
 
 def baseline_predict(g: Any, text: str) -> list[tuple[int, int, Answer]]:
     """Longest-match dictionary lookup: each spotted span's first indexed name, no context, no threshold."""
-    from gazetteer.spot import spot, tokenize
+    from gazetteer.spot import Words, spot
 
     o = g.opened
     out = []
-    for span in spot(text, tokenize(text), o.spot_index()):
+    for span in spot(text, Words(text), o.spot_index()):
         out.append((span.start, span.end, _answer(o.place(o.name_place[span.rows[0]]))))
     return out
 

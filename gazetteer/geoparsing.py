@@ -39,7 +39,7 @@ from .kinds import ADMIN_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
 from .mention import is_descriptor, parse_mention
 from .model import Match, PlaceMention
 from .opened import OpenedIndex
-from .spot import SPOTTED_CORE_KINDS, Span, Token, spot, tokenize
+from .spot import SPOTTED_CORE_KINDS, Span, Words, spot
 
 __all__ = ["MAX_TEXT_CHARS", "MENTION_SCHEMA", "PlaceMention", "geoparse", "geoparse_table"]
 
@@ -102,23 +102,24 @@ def _word_gap(gap: str) -> bool:
     return len(gap) <= 2 and not gap.strip(" -\u00a0")
 
 
-def _mention(text: str, tokens: Sequence[Token], span: Span, taken: set[int]) -> tuple[str, int, int]:
+def _mention(text: str, words: Words, span: Span, taken: set[int]) -> tuple[str, int, int]:
     """The span with the descriptive words next to it ("the town of X", "X countryside"), and where
     that stretch of text starts and ends."""
+    starts, ends = words.start, words.end
     before: list[str] = []
     i = span.first - 1
     while i >= 0 and len(before) < _CONTEXT_WORDS and i not in taken:
-        word = text[tokens[i].start : tokens[i].end]
-        gap = text[tokens[i].end : tokens[i + 1].start] if i + 1 <= span.first else ""
+        word = text[starts[i] : ends[i]]
+        gap = text[ends[i] : starts[i + 1]] if i + 1 <= span.first else ""
         if not is_descriptor(word) or not _word_gap(gap) or word.lower() in ("in", "في"):
             break  # "Sasa Prison in Damascus": the prison is not Damascus's
         before.insert(0, word)
         i -= 1
     after: list[str] = []
     j = span.last + 1
-    while j < len(tokens) and len(after) < _CONTEXT_WORDS and j not in taken:
-        word = text[tokens[j].start : tokens[j].end]
-        gap = text[tokens[j - 1].end : tokens[j].start]
+    while j < len(starts) and len(after) < _CONTEXT_WORDS and j not in taken:
+        word = text[starts[j] : ends[j]]
+        gap = text[ends[j - 1] : starts[j]]
         if not (is_descriptor(word, first=False) and (_word_gap(gap) or _POSSESSIVE_RE.match(gap))):
             break
         after.append(word)
@@ -128,25 +129,23 @@ def _mention(text: str, tokens: Sequence[Token], span: Span, taken: set[int]) ->
     while after and after[-1].lower() in ("of", "in", "the"):
         after.pop()
     name = text[span.start : span.end]
-    start = tokens[span.first - len(before)].start if before else span.start
-    end = tokens[span.last + len(after)].end if after else span.end
+    start = starts[span.first - len(before)] if before else span.start
+    end = ends[span.last + len(after)] if after else span.end
     return " ".join([*before, name, *after]), start, end
 
 
-def _family_name(text: str, tokens: Sequence[Token], span: Span, taken: set[int]) -> bool:
+def _family_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """ "Bashar al-Assad", "Hayat Tahrir al-Sham": a capitalised word, then al-/el- and the span, is a
     person's or an organisation's name, not a place (a place after a word is "the town of al-X")."""
     i = span.first - 1
-    if i < 1 or not tokens[i].article or text[tokens[i].end : tokens[span.first].start] != "-":
+    starts, ends = words.start, words.end
+    if i < 1 or not words.article[i] or text[ends[i] : starts[span.first]] != "-":
         return False
-    before = tokens[i - 1]
-    word = text[before.start : before.end]
-    return before.capital and (i - 1) not in taken and _joined(text, before, tokens[i]) and not is_descriptor(word)
-
-
-def _joined(text: str, a: Token, b: Token) -> bool:
-    gap = text[a.end : b.start]
-    return 0 < len(gap) <= 1 and gap.isspace()
+    before = i - 1
+    word = text[starts[before] : ends[before]]
+    gap = text[ends[before] : starts[i]]
+    joined = 0 < len(gap) <= 1 and gap.isspace()
+    return words.capital[before] and before not in taken and joined and not is_descriptor(word)
 
 
 def _province_of(match: Match) -> str | None:
@@ -178,21 +177,21 @@ def geoparse(
         raise InvalidQueryError(f"a text is at most {MAX_TEXT_CHARS} characters, got {len(text)}")
     threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else check_min_confidence(min_confidence)
     gov = None if province is None else govs.find(province).pcode
-    tokens = tokenize(text)
-    spans = list(spot(text, tokens, g.opened.spot_index()))
+    words = Words(text)
+    spans = list(spot(text, words, g.opened.spot_index()))
     taken = {i for s in spans for i in range(s.first, s.last + 1)}
     items: list[_Item] = []
     hint_of = cache(_kind_hint)  # a text names its places many times: each mention parsed once
     for span in spans:
         name = text[span.start : span.end]
-        if span.first == span.last and tokens[span.first].keys[0].isascii() and not tokens[span.first].capital:
+        if span.first == span.last and words.keys[span.first][0].isascii() and not words.capital[span.first]:
             continue  # a Latin word in lower case is prose, not a name
-        if _family_name(text, tokens, span, taken):
+        if _family_name(text, words, span, taken):
             continue
-        words = text[tokens[span.first].start : tokens[span.last].end]
-        if words != name and is_foreign(words):
+        written = text[words.start[span.first] : words.end[span.last]]
+        if written != name and is_foreign(written):
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan
-        mention, start, end = _mention(text, tokens, span, taken)
+        mention, start, end = _mention(text, words, span, taken)
         items.append(_Item(span, name, mention, hint_of(mention), (start, end)))
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
     for item in items:

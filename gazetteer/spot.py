@@ -33,18 +33,24 @@ import heapq
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from itertools import accumulate, compress, repeat
+from operator import is_not, itemgetter, sub
+from typing import NamedTuple, cast
 
 from .kinds import ADMIN_KINDS, POPULATED_KINDS, accepts
 from .mention import Mention, is_descriptor, parse_mention
 from .normalize import _GENERIC_MAP, ARABIC_CLITICS, _is_article, fold, variant_key
 
-__all__ = ["LOOSE_ARTICLE_KINDS", "SPOTTED_CORE_KINDS", "Span", "SpotIndex", "Token", "spot", "spot_key", "tokenize"]
+__all__ = [
+    "LOOSE_ARTICLE_KINDS", "SPOTTED_CORE_KINDS", "Span", "SpotIndex", "Token", "Words", "spot", "spot_key", "tokenize",
+]  # fmt: skip
 
 _LETTER = r"[^\W\d_]"
 _MARK = "[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]"
 _QUOTE = "['’ʼ`ʿʾ‘´]"
-_WORD_RE = re.compile(f"(?:{_LETTER}|{_MARK})+(?:{_QUOTE}(?:{_LETTER}|{_MARK})+)*")
+#: Letters and marks, possessive (``++``): a run never needs to give characters back, and the engine
+#: skips the backtracking bookkeeping.
+_WORD_RE = re.compile(f"(?:{_LETTER}++|{_MARK}++)++(?:{_QUOTE}(?:{_LETTER}++|{_MARK}++)++)*+")
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _ARTICLE = "ال"
 #: Marks the key of an Arabic word read without the article (see the module docs).
@@ -122,19 +128,65 @@ def _word_keys(word: str) -> _WordToken | None:
     return keys, offsets, article, word[0].isupper(), trim
 
 
+class Words:
+    """The words of a text that have a key, one list per :class:`Token` field (``words.start[i]``...).
+
+    Every list comes from a C-level pass (``re.split``, ``accumulate``, ``map``
+    over the cached :func:`_word_keys`), so a long text costs no Python step
+    and no object per word; :meth:`starting` takes one Python step per
+    *distinct* word.
+
+    >>> words = Words("Aleppo's Ra's")
+    >>> len(words), words.start, words.end, words.keys
+    (2, [0, 9], [6, 13], [('alabu',), ('ras',)])
+    """
+
+    __slots__ = ("_infos", "_words", "article", "capital", "end", "keys", "offsets", "start")
+
+    def __init__(self, text: str) -> None:
+        parts = _SPLIT_RE.split(text)  # text between words, a word, text between words, ...
+        bounds = list(accumulate(map(len, parts), initial=0))
+        words: list[str] = parts[1::2]
+        starts: list[int] = bounds[1:-1:2]
+        ends: list[int] = bounds[2::2]
+        found: list[_WordToken | None] = list(map(_word_keys, words))
+        if None in found:  # a word with no key (rare): left out
+            kept = list(compress(range(len(found)), map(is_not, found, repeat(None))))
+            words, starts, ends = [words[k] for k in kept], [starts[k] for k in kept], [ends[k] for k in kept]
+            found = [found[k] for k in kept]
+        infos = cast("list[_WordToken]", found)  # no None left
+        self._words, self._infos = words, infos
+        self.start: list[int] = starts
+        self.end: list[int] = list(map(sub, ends, map(itemgetter(4), infos)))  # without a possessive 's
+        #: Spot keys, best first, and the characters a clitic takes before each.
+        self.keys: list[tuple[str, ...]] = list(map(itemgetter(0), infos))
+        self.offsets: list[tuple[int, ...]] = list(map(itemgetter(1), infos))
+        self.article: list[bool] = list(map(itemgetter(2), infos))  #: an article word (al, el, ar, ez...)
+        self.capital: list[bool] = list(map(itemgetter(3), infos))  #: a Latin word written with a capital
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    def token(self, i: int) -> Token:
+        """Word ``i`` as one record."""
+        return Token(self.start[i], self.end[i], self.keys[i], self.offsets[i], self.article[i], self.capital[i])
+
+    def starting(self, first_keys: frozenset[str]) -> list[int]:
+        """Where a name may begin: the words that are no article and have a key in ``first_keys``."""
+        may_begin = {
+            word: not info[2] and not first_keys.isdisjoint(info[0])
+            for word, info in dict(zip(self._words, self._infos)).items()
+        }  # once per distinct word
+        return list(compress(range(len(self._words)), map(may_begin.__getitem__, self._words)))
+
+
+_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
+
+
 def tokenize(text: str) -> list[Token]:
-    """The words of ``text`` with their spot keys."""
-    out: list[Token] = []
-    append = out.append
-    word_keys = _word_keys
-    new = tuple.__new__  # Token(...) without the generated __new__'s argument handling
-    for m in _WORD_RE.finditer(text):
-        info = word_keys(m.group())
-        if info is not None:
-            start, end = m.span()
-            keys, offsets, article, capital, trim = info
-            append(new(Token, (start, end - trim, keys, offsets, article, capital)))
-    return out
+    """The words of ``text`` with their spot keys, as records (:class:`Words` holds them as columns)."""
+    words = Words(text)
+    return [words.token(i) for i in range(len(words))]
 
 
 @lru_cache(maxsize=1)
@@ -220,76 +272,72 @@ class Span(NamedTuple):
     rows: tuple[int, ...]  #: name rows whose spot key it matches
 
 
-def _joined(text: str, a: Token, b: Token) -> bool:
-    gap = text[a.end : b.start]
+def spot(text: str, words: Words, index: SpotIndex) -> Iterator[Span]:
+    """The longest indexed names in the text, left to right, without overlaps."""
+    names_from = index.names_from
+    start_of, keys_of, offsets_of = words.start, words.keys, words.offsets
+    resume = 0  # the word after the last span found
+    for i in words.starting(index.first_keys):  # most words begin no name: they are never looked at
+        if i < resume:
+            continue
+        keys = keys_of[i]
+        best: tuple[int, int, int, tuple[int, ...]] | None = None  # (words, last word, key number, rows)
+        follow = _next_keys(text, words, i)
+        for key_no, key in enumerate(keys):
+            for name_words, rows in names_from(key, follow):
+                if best is not None and len(name_words) <= best[0]:
+                    break
+                last = _match(text, words, i, name_words)
+                if last is not None:
+                    best = (len(name_words), last, key_no, rows)
+                    break
+        if best is None:
+            continue
+        _, last, key_no, rows = best
+        start = start_of[i] + offsets_of[i][key_no]
+        generic = last == i and keys[key_no] in _generic_words()
+        if i > 0 and key_no == 0 and offsets_of[i][0] == 0 and words.article[i - 1] and _joined(text, words, i - 1):
+            prev_start, prev_end = start_of[i - 1], words.end[i - 1]
+            if (
+                text[prev_end : start_of[i]] == "-"
+                or words.capital[i - 1]
+                or text[prev_start:prev_end].lower() in ("al", "el")
+            ):
+                start = prev_start  # "al-Rastan", "Al Rastan": the article is part of the name
+                generic = False
+        if generic:  # "Deir" of "Deir al-Fardis" is not "Ad-Deir"
+            continue
+        yield Span(start, words.end[last], i, last, rows)
+        resume = last + 1
+
+
+def _joined(text: str, words: Words, i: int) -> bool:
+    """Whether word ``i`` and the next are one name's words: only joiners (at most two) between them."""
+    gap = text[words.end[i] : words.start[i + 1]]
     return len(gap) <= 2 and not gap.strip(_JOINERS)  # every character a joiner
 
 
-def spot(text: str, tokens: Sequence[Token], index: SpotIndex) -> Iterator[Span]:
-    """The longest indexed names in the text, left to right, without overlaps."""
-    n = len(tokens)
-    starts = index.first_keys  # most words begin no name: one membership test each
-    names_from = index.names_from
-    i = 0
-    while i < n:
-        tok = tokens[i]
-        if tok.article or starts.isdisjoint(tok.keys):
-            i += 1
-            continue
-        best: tuple[int, int, int, tuple[int, ...]] | None = None  # (words, last token, key number, rows)
-        follow = _next_keys(text, tokens, i)
-        for key_no, key in enumerate(tok.keys):
-            for words, rows in names_from(key, follow):
-                if best is not None and len(words) <= best[0]:
-                    break
-                last = _match(text, tokens, i, words)
-                if last is not None:
-                    best = (len(words), last, key_no, rows)
-                    break
-        if best is None:
-            i += 1
-            continue
-        _, last, key_no, rows = best
-        start = tok.start + tok.offsets[key_no]
-        generic = last == i and tok.keys[key_no] in _generic_words()
-        if i > 0 and key_no == 0 and tok.offsets[0] == 0:
-            prev = tokens[i - 1]
-            if (
-                prev.article
-                and _joined(text, prev, tok)
-                and (
-                    text[prev.end : tok.start] == "-"
-                    or prev.capital
-                    or text[prev.start : prev.end].lower() in ("al", "el")
-                )
-            ):
-                start = prev.start  # "al-Rastan", "Al Rastan": the article is part of the name
-                generic = False
-        if generic:  # "Deir" of "Deir al-Fardis" is not "Ad-Deir"
-            i += 1
-            continue
-        yield Span(start, tokens[last].end, i, last, rows)
-        i = last + 1
-
-
-def _next_keys(text: str, tokens: Sequence[Token], i: int) -> tuple[str, ...]:
-    """The keys of the word that may carry on a name from token ``i`` (joined articles skipped):
+def _next_keys(text: str, words: Words, i: int) -> tuple[str, ...]:
+    """The keys of the word that may carry on a name from word ``i`` (joined articles skipped):
     the second word of any longer name :func:`_match` can find there."""
     j = i + 1
-    n = len(tokens)
-    while j < n and tokens[j].article and _joined(text, tokens[j - 1], tokens[j]):
+    n = len(words.start)
+    article = words.article
+    while j < n and article[j] and _joined(text, words, j - 1):
         j += 1
-    return tokens[j].keys if j < n and _joined(text, tokens[j - 1], tokens[j]) else ()
+    return words.keys[j] if j < n and _joined(text, words, j - 1) else ()
 
 
-def _match(text: str, tokens: Sequence[Token], i: int, words: Sequence[str]) -> int | None:
-    """The last token of ``words`` matched from token ``i`` (article words in between skipped), or None."""
+def _match(text: str, words: Words, i: int, name_words: Sequence[str]) -> int | None:
+    """The last word of ``name_words`` matched from word ``i`` (article words in between skipped), or None."""
     last = i
     j = i + 1
-    for word in words[1:]:
-        while j < len(tokens) and tokens[j].article and _joined(text, tokens[j - 1], tokens[j]):
+    n = len(words.start)
+    article, keys = words.article, words.keys
+    for word in name_words[1:]:
+        while j < n and article[j] and _joined(text, words, j - 1):
             j += 1
-        if j >= len(tokens) or word not in tokens[j].keys or not _joined(text, tokens[j - 1], tokens[j]):
+        if j >= n or word not in keys[j] or not _joined(text, words, j - 1):
             return None
         last = j
         j += 1

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gazetteer import InvalidQueryError
 from gazetteer.resolve import Gazetteer
-from gazetteer.spot import spot_key, tokenize
+from gazetteer.spot import Words, spot_key, tokenize
 
 TALBISEH, RASTAN, HOMS_CITY, HOMS_GOV = "gn:163779", "gn:172946", "gn:169577", "pcode:SY04"
 
@@ -131,6 +135,37 @@ def test_spot__keys_of_names_and_words() -> None:
     assert tokenize("للرستن")[0].keys[2:] == ("رستن", "الرستن")
     assert [t.article for t in tokenize("al-Rastan")] == [True, False]
     assert [(t.start, t.end) for t in tokenize("Aleppo's Ra's")] == [(0, 6), (9, 13)]
+
+
+#: Letters, marks, quotes, digits, joiners and other characters of both scripts, for word cutting.
+_WORD_PIECES = st.text(st.sampled_from("aZé ḩ'’`s-–.,؛٣3_\u064b\u0651\u0640\u200fوالتبيسةح \n"), max_size=40)
+
+
+@given(_WORD_PIECES)
+def test_words__columns_are_the_words_one_by_one(text: str) -> None:
+    # the oracle walks the words one at a time (finditer with a plain, non-possessive pattern), as
+    # the columns would be without their C-level passes; a possessive 's stays outside the word
+    letter, quote = r"[^\W\d_]", "['’ʼ`ʿʾ‘´]"
+    mark = "[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]"
+    plain = re.compile(f"(?:{letter}|{mark})+(?:{quote}(?:{letter}|{mark})+)*")
+    from gazetteer.spot import _word_keys
+
+    expected = []
+    for m in plain.finditer(text):
+        info = _word_keys(m.group())
+        if info is not None:
+            expected.append((m.start(), m.end() - info[4], info[0], info[1], info[2], info[3]))
+    words = Words(text)
+    got = list(zip(words.start, words.end, words.keys, words.offsets, words.article, words.capital))
+    assert got == expected
+    assert [tuple(t) for t in tokenize(text)] == expected and len(words) == len(expected)
+
+
+def test_words__where_a_name_may_begin() -> None:
+    words = Words("the town of al-Rastan, near Talbiseh and al Rastan")
+    begins = words.starting(frozenset({"rastan", "talbasa"}))
+    assert [words.keys[i][0] for i in begins] == ["rastan", "talbasa", "rastan"]
+    assert Words("").starting(frozenset({"x"})) == [] and len(Words(" ,. ")) == 0
 
 
 def test_geoparse__names_abroad_give_nothing(full: Gazetteer) -> None:

@@ -165,9 +165,11 @@ def _decode(buf: bytes, kind: str, count: int) -> list[Any]:
             raise ValueError(f"{len(texts)} values, expected {count}")
         if kind == "str?":
             return [None if t == "\x01" else t for t in texts]
-        if kind == "json":
-            loads = json.loads
-            return [[] if t == "[]" else loads(t) for t in texts]  # most lists of links are empty
+        if kind == "json":  # one JSON array for the column: one C-level parse, not one per row
+            values = json.loads("[" + ",".join(texts) + "]") if count else []
+            if len(values) != count:
+                raise ValueError(f"{len(values)} JSON values, expected {count}")
+            return values
         return texts
     if kind == "bool":
         if len(buf) != count:

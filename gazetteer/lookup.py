@@ -14,9 +14,7 @@ scores those candidates with rapidfuzz. Scores come from :mod:`gazetteer.scoring
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
+from typing import Any, NamedTuple
 
 from .errors import InvalidQueryError
 from .foreign import is_foreign_key
@@ -76,6 +74,29 @@ class Hit:
     via: str = ""  #: a signal explaining an indirect hit (the unit of a matched seat town)
 
 
+class _Scorers(NamedTuple):
+    ratio: Any  #: rapidfuzz.fuzz.ratio
+    indel_distance: Any  #: rapidfuzz.distance.Indel.distance
+
+
+_scorers: list[_Scorers] = []
+
+
+def _rapidfuzz() -> _Scorers:
+    """rapidfuzz's scorers, imported on the first query that compares spellings (about 12 ms that an
+    exact first query does not pay).
+
+    >>> round(_rapidfuzz().ratio("talbisa", "talbasa"), 2)
+    85.71
+    """
+    if not _scorers:
+        from rapidfuzz import fuzz
+        from rapidfuzz.distance import Indel
+
+        _scorers.append(_Scorers(fuzz.ratio, Indel.distance))
+    return _scorers[0]
+
+
 def key_score(q: NameKeys | QueryKeys, exact: str, variant: str, skeleton: str) -> tuple[float, str] | None:
     """Score and tier of one name for a query, by equal keys; ``None`` when no key is equal.
 
@@ -88,11 +109,11 @@ def key_score(q: NameKeys | QueryKeys, exact: str, variant: str, skeleton: str) 
     if exact and exact == q.exact:
         return SCORES.exact, "exact"
     if variant and variant == q.variant:
-        return SCORES.variant(fuzz.ratio(q.exact, exact) / 100.0), "variant"
+        return SCORES.variant(_rapidfuzz().ratio(q.exact, exact) / 100.0), "variant"
     if len(q.skeleton) >= SCORES.min_skeleton and skeleton == q.skeleton:
         if variant[:1].isascii() != q.variant[:1].isascii():
             return SCORES.cross_script_skeleton, "skeleton"  # across scripts the skeleton is all there is
-        similarity = fuzz.ratio(q.variant, variant)
+        similarity = _rapidfuzz().ratio(q.variant, variant)
         short = len(skeleton) <= SCORES.min_skeleton
         if similarity < (SCORES.short_skeleton_min_ratio if short else SCORES.skeleton_min_ratio):
             return None  # same consonants, different names ("nowhere at all" vs "Nahiyat ar Ra'i")
@@ -158,7 +179,7 @@ def fuzzy_candidate(query_variant: str, variant: str) -> bool:
     return (
         len(query_variant) >= SCORES.min_fuzzy_query
         and abs(len(query_variant) - len(variant)) <= 1
-        and Indel.distance(query_variant, variant, score_cutoff=2) <= 2
+        and _rapidfuzz().indel_distance(query_variant, variant, score_cutoff=2) <= 2
     )
 
 
@@ -168,7 +189,7 @@ def fuzzy_score(query_variant: str, variant: str) -> float | None:
     >>> fuzzy_score("talbissa", "talbasa"), fuzzy_score("talbisa", "kafrnubl")
     (64.0, None)
     """
-    ratio = fuzz.ratio(query_variant, variant, score_cutoff=SCORES.fuzzy_min_ratio)
+    ratio = _rapidfuzz().ratio(query_variant, variant, score_cutoff=SCORES.fuzzy_min_ratio)
     return SCORES.fuzzy(ratio) if ratio else None
 
 

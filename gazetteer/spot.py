@@ -39,7 +39,7 @@ from typing import NamedTuple, cast
 
 from .kinds import ADMIN_KINDS, POPULATED_KINDS, accepts
 from .mention import Mention, is_descriptor, parse_mention
-from .normalize import _GENERIC_MAP, ARABIC_CLITICS, _is_article, fold, variant_key
+from .normalize import _GENERIC_MAP, ARABIC_CLITICS, _is_article, exact_and_variant, fold
 
 __all__ = [
     "LOOSE_ARTICLE_KINDS", "SPOTTED_CORE_KINDS", "Span", "SpotIndex", "Token", "Words", "spot", "spot_key", "tokenize",
@@ -102,7 +102,7 @@ def _keys_of(word: str) -> tuple[tuple[str, ...], tuple[int, ...], bool]:
         folded = fold(word).replace(" ", "")
         if folded and _is_article(folded):
             return (folded,), (0,), True
-        return (variant_key(word).replace(" ", "") if folded else "",), (0,), False
+        return (exact_and_variant(word)[1].replace(" ", "") if folded else "",), (0,), False  # no skeleton
     keys: list[str] = []
     offsets: list[int] = []
     for reading, offset in _arabic_readings(fold(word).replace(" ", "")):

@@ -337,7 +337,11 @@ def fuzzy_lookup(index: OpenedIndex, k: QueryKeys, found: dict[int, Hit], said: 
     table = index.fuzzy_table()
     keys_seen: set[str] = set()
     for probe in (k.variant, *deletions(k.variant)):
-        keys_seen.update(table.get(probe, ()))
+        found_keys = table.get(probe)
+        if isinstance(found_keys, str):
+            keys_seen.add(found_keys)
+        elif found_keys is not None:
+            keys_seen.update(found_keys)
     for key in sorted(keys_seen):
         score = fuzzy_score(k.variant, key)
         if score is not None:

@@ -102,7 +102,7 @@ class OpenedIndex:
         self._place_columns: _PlaceColumns | None = None
         self._codes: tuple[dict[str, int], dict[int, int]] | None = None
         self._spots: SpotIndex | None = None
-        self._fuzzy: dict[str, tuple[str, ...]] | None = None
+        self._fuzzy: dict[str, str | tuple[str, ...]] | None = None
         self._lock = _thread.allocate_lock()  # threading.Lock, without importing threading
 
     @property
@@ -202,18 +202,31 @@ class OpenedIndex:
         return spots
 
     # -- fuzzy deletion table --------------------------------------------------------------------
-    def fuzzy_table(self) -> dict[str, tuple[str, ...]]:
-        """Deletion neighbourhood of every variant key long enough for the fuzzy tier (built once)."""
+    def fuzzy_table(self) -> dict[str, str | tuple[str, ...]]:
+        """Deletion neighbourhood of every variant key long enough for the fuzzy tier (built once):
+        probe -> the key it comes from, or a tuple of keys when several share it (few do: one object
+        per probe fewer to build and to collect)."""
         table = self._fuzzy
         if table is None:
             with self._lock:
                 if self._fuzzy is None:
-                    built: dict[str, list[str]] = {}
+                    built: dict[str, str | tuple[str, ...]] = {}
+                    get = built.get
+                    shortest = SCORES.min_fuzzy_query - 1
                     for key in self.variant:
-                        if len(key) >= SCORES.min_fuzzy_query - 1:
-                            for probe in (key, *deletions(key)):
-                                built.setdefault(probe, []).append(key)
-                    self._fuzzy = {k: tuple(v) for k, v in built.items()}
+                        if len(key) < shortest:
+                            continue
+                        probes = deletions(key)
+                        probes.add(key)
+                        for probe in probes:
+                            old = get(probe)
+                            if old is None:
+                                built[probe] = key
+                            elif isinstance(old, str):
+                                built[probe] = (old, key)
+                            else:
+                                built[probe] = (*old, key)
+                    self._fuzzy = built
                 table = self._fuzzy
         return table
 

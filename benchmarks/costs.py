@@ -409,8 +409,24 @@ def geoparse_text(docs: Sequence[Any], size: int, seed: int = 7) -> str:
     return "\n".join(parts)[:size]
 
 
-def geoparse_speed(index_path: Path, docs: Sequence[Any], sizes: Sequence[int], runs: int) -> dict[str, Any]:
-    """Geoparse throughput per text size, two ways, median of ``runs``:
+def geoparse_speed_fresh(index_path: Path, sizes: Sequence[int], runs: int) -> dict[str, Any]:
+    """:func:`geoparse_speed` in a fresh interpreter (``python costs.py geoparse-speed ...``): a user's process
+    holds the library and its text, not the objects of this benchmark's other sections, which the cyclic
+    garbage collector would walk in every full collection that geoparsing's allocations trigger."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "geoparse-speed", str(index_path), str(runs),
+           *map(str, sizes)]  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k not in ("GAZETTEER_INDEX", "PYTHONPATH")}
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
+    if done.returncode != 0:
+        raise RuntimeError(f"geoparse speed child failed: {' '.join(cmd)}\n{done.stderr[-2000:]}")
+    out: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return out
+
+
+def geoparse_speed(
+    index_path: Path, docs: Sequence[Any], sizes: Sequence[int], runs: int, *, steady_only: bool = False
+) -> dict[str, Any]:
+    """Geoparse throughput per text size, two ways (``steady_only``: the second alone), median of ``runs``:
 
     * ``eval``: ``geoparse_eval.throughput`` (a freshly loaded index per size), the process-wide key and
       word caches emptied first; it includes the index's one-off lazy builds (fuzzy table, place columns);
@@ -430,7 +446,7 @@ def geoparse_speed(index_path: Path, docs: Sequence[Any], sizes: Sequence[int], 
                 "chars_per_s": len(text) / t, "bytes_per_s": nbytes / t, "mentions": mentions}  # fmt: skip
 
     out: dict[str, Any] = {"eval": [], "steady": []}
-    for size in sizes:
+    for size in () if steady_only else sizes:
         rows = []
         for _ in range(runs):
             for fn in (getattr(normalize, "_cached_keys", None), getattr(spot, "_word_keys", None)):
@@ -462,3 +478,23 @@ def peer_geoparse_speed(text: str, predict: Any, runs: int) -> float:
         predict(text)
         times.append(time.perf_counter() - t0)
     return median(times)
+
+
+def _child(argv: list[str]) -> int:
+    """``costs.py geoparse-speed INDEX RUNS SIZE...``: :func:`geoparse_speed` here, its figures as JSON."""
+    if len(argv) < 4 or argv[0] != "geoparse-speed":
+        print("usage: costs.py geoparse-speed INDEX RUNS SIZE...", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(REPO))
+    import geoparse_eval
+
+    import gazetteer
+
+    index_path, runs, sizes = Path(argv[1]), int(argv[2]), [int(x) for x in argv[3:]]
+    docs = geoparse_eval.load_docs(gazetteer.load(index_path))
+    print(json.dumps(geoparse_speed(index_path, docs, sizes, runs)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_child(sys.argv[1:]))

@@ -232,7 +232,7 @@ def throughput(
         text = "\n".join(parts)[:size]
         g = load(g_path)  # a fresh index: no cached answers
         g.geoparse("warm up the spot index")
-        g.opened.fuzzy_table()
+        g.opened.build_fuzzy_tables()
         g.opened.place(0)
         g.clear_cache()
         t0 = time.perf_counter()

@@ -98,7 +98,7 @@ def run_growth(
         cold = cold_start(first, load_runs, index_path=path)
         g = gazetteer.load(path)
         t2 = time.perf_counter()
-        g.opened.fuzzy_table()
+        g.opened.build_fuzzy_tables()
         fuzzy_build = time.perf_counter() - t2
         timings = time_tiers(g, queries, per_tier=max(len(v) for v in queries.values()), rounds=rounds)
         variant, name_place = g.opened.variant, g.opened.name_place

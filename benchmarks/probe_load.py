@@ -55,10 +55,14 @@ def main(argv: list[str]) -> dict[str, float]:
         out["found"] = float(m is not None)
         out["rss_first_kib"] = rss_kib()
         opened = getattr(g, "opened", None)
-        out["fuzzy_built_by_first"] = float(getattr(opened, "_fuzzy", None) is not None)
-        if opened is not None and getattr(opened, "_fuzzy", None) is None and hasattr(opened, "fuzzy_table"):
+        built = getattr(opened, "_fuzzy", None)  # one table (older libraries) or a dict of tables per key length
+        out["fuzzy_built_by_first"] = float(bool(built))
+        if opened is not None and not built:
             t = time.perf_counter()
-            opened.fuzzy_table()
+            if hasattr(opened, "build_fuzzy_tables"):
+                opened.build_fuzzy_tables()
+            elif hasattr(opened, "fuzzy_table"):
+                opened.fuzzy_table()
             out["fuzzy_build_s"] = time.perf_counter() - t
         out["rss_fuzzy_kib"] = rss_kib()
         if len(argv) > 3:

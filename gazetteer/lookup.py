@@ -334,14 +334,16 @@ def fuzzy_lookup(index: OpenedIndex, k: QueryKeys, found: dict[int, Hit], said: 
     if len(k.variant) < SCORES.min_fuzzy_query:
         return
     said = said or Said(k.text)
-    table = index.fuzzy_table()
+    n = len(k.variant)
+    tables = [index.fuzzy_table(length) for length in (n - 1, n, n + 1)]  # keys one edit away
     keys_seen: set[str] = set()
     for probe in (k.variant, *deletions(k.variant)):
-        found_keys = table.get(probe)
-        if isinstance(found_keys, str):
-            keys_seen.add(found_keys)
-        elif found_keys is not None:
-            keys_seen.update(found_keys)
+        for table in tables:
+            found_keys = table.get(probe)
+            if isinstance(found_keys, str):
+                keys_seen.add(found_keys)
+            elif found_keys is not None:
+                keys_seen.update(found_keys)
     for key in sorted(keys_seen):
         score = fuzzy_score(k.variant, key)
         if score is not None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import _thread
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -102,7 +102,8 @@ class OpenedIndex:
         self._place_columns: _PlaceColumns | None = None
         self._codes: tuple[dict[str, int], dict[int, int]] | None = None
         self._spots: SpotIndex | None = None
-        self._fuzzy: dict[str, str | tuple[str, ...]] | None = None
+        self._fuzzy: dict[int, dict[str, str | tuple[str, ...]]] = {}  # key length -> deletion table
+        self._by_length: dict[int, list[str]] | None = None
         self._lock = _thread.allocate_lock()  # threading.Lock, without importing threading
 
     @property
@@ -202,33 +203,29 @@ class OpenedIndex:
         return spots
 
     # -- fuzzy deletion table --------------------------------------------------------------------
-    def fuzzy_table(self) -> dict[str, str | tuple[str, ...]]:
-        """Deletion neighbourhood of every variant key long enough for the fuzzy tier (built once):
-        probe -> the key it comes from, or a tuple of keys when several share it (few do: one object
-        per probe fewer to build and to collect)."""
-        table = self._fuzzy
+    def fuzzy_table(self, length: int) -> dict[str, str | tuple[str, ...]]:
+        """Deletion neighbourhood of the variant keys of ``length`` letters (built the first time a query
+        needs that length, so a first fuzzy query builds three lengths, not all of them): probe -> the
+        key it comes from, or a tuple of keys when several share it (few do)."""
+        table = self._fuzzy.get(length)
         if table is None:
             with self._lock:
-                if self._fuzzy is None:
-                    built: dict[str, str | tuple[str, ...]] = {}
-                    get = built.get
+                if self._by_length is None:
+                    by_length: dict[int, list[str]] = {}
                     shortest = SCORES.min_fuzzy_query - 1
                     for key in self.variant:
-                        if len(key) < shortest:
-                            continue
-                        probes = deletions(key)
-                        probes.add(key)
-                        for probe in probes:
-                            old = get(probe)
-                            if old is None:
-                                built[probe] = key
-                            elif isinstance(old, str):
-                                built[probe] = (old, key)
-                            else:
-                                built[probe] = (*old, key)
-                    self._fuzzy = built
-                table = self._fuzzy
+                        if len(key) >= shortest:
+                            by_length.setdefault(len(key), []).append(key)
+                    self._by_length = by_length
+                table = self._fuzzy.get(length)
+                if table is None:
+                    table = self._fuzzy[length] = _deletion_table(self._by_length.get(length, ()))
         return table
+
+    def build_fuzzy_tables(self) -> None:
+        """Build the deletion table of every key length now (benchmarks time queries without it)."""
+        for length in range(SCORES.min_fuzzy_query - 1, max(map(len, self.variant), default=0) + 1):
+            self.fuzzy_table(length)
 
     # -- places ----------------------------------------------------------------------------------
     def place(self, row: int) -> Place:
@@ -314,6 +311,28 @@ class _PlaceColumns(NamedTuple):
     lang: list[str]
     source: list[str]
     flags: list[str]
+
+
+def _deletion_table(keys: Iterable[str]) -> dict[str, str | tuple[str, ...]]:
+    """Each key and its deletions -> the key (a tuple of keys where several share a probe).
+
+    >>> _deletion_table(["abcd", "abce"])["abc"]
+    ('abcd', 'abce')
+    """
+    built: dict[str, str | tuple[str, ...]] = {}
+    get = built.get
+    for key in keys:
+        probes = deletions(key)
+        probes.add(key)
+        for probe in probes:
+            old = get(probe)
+            if old is None:
+                built[probe] = key
+            elif isinstance(old, str):
+                built[probe] = (old, key)
+            else:
+                built[probe] = (*old, key)
+    return built
 
 
 def deletions(key: str) -> set[str]:

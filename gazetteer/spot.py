@@ -141,23 +141,26 @@ class Words:
     (2, [0, 9], [6, 13], [('alabu',), ('ras',)])
     """
 
-    __slots__ = ("_infos", "_words", "article", "capital", "end", "keys", "offsets", "start")
+    __slots__ = ("_infos", "article", "capital", "end", "keys", "offsets", "start")
 
     def __init__(self, text: str) -> None:
         parts = _SPLIT_RE.split(text)  # text between words, a word, text between words, ...
         bounds = list(accumulate(map(len, parts), initial=0))
         words: list[str] = parts[1::2]
+        del parts  # the text between words, freed before the columns are made
         starts: list[int] = bounds[1:-1:2]
         ends: list[int] = bounds[2::2]
+        del bounds
         found: list[_WordToken | None] = list(map(_word_keys, words))
+        del words  # each word is known by its keys from here on
         if None in found:  # a word with no key (rare): left out
             kept = list(compress(range(len(found)), map(is_not, found, repeat(None))))
-            words, starts, ends = [words[k] for k in kept], [starts[k] for k in kept], [ends[k] for k in kept]
-            found = [found[k] for k in kept]
+            starts, ends, found = [starts[k] for k in kept], [ends[k] for k in kept], [found[k] for k in kept]
         infos = cast("list[_WordToken]", found)  # no None left
-        self._words, self._infos = words, infos
+        self._infos = infos  # shared: one tuple per distinct word
         self.start: list[int] = starts
-        self.end: list[int] = list(map(sub, ends, map(itemgetter(4), infos)))  # without a possessive 's
+        trims = list(map(itemgetter(4), infos))
+        self.end: list[int] = list(map(sub, ends, trims)) if any(trims) else ends  # without a possessive 's
         #: Spot keys, best first, and the characters a clitic takes before each.
         self.keys: list[tuple[str, ...]] = list(map(itemgetter(0), infos))
         self.offsets: list[tuple[int, ...]] = list(map(itemgetter(1), infos))
@@ -173,11 +176,11 @@ class Words:
 
     def starting(self, first_keys: frozenset[str]) -> list[int]:
         """Where a name may begin: the words that are no article and have a key in ``first_keys``."""
+        ids = list(map(id, self._infos))  # a distinct word's info is one shared tuple (or a few equal ones)
         may_begin = {
-            word: not info[2] and not first_keys.isdisjoint(info[0])
-            for word, info in dict(zip(self._words, self._infos)).items()
+            i: not info[2] and not first_keys.isdisjoint(info[0]) for i, info in dict(zip(ids, self._infos)).items()
         }  # once per distinct word
-        return list(compress(range(len(self._words)), map(may_begin.__getitem__, self._words)))
+        return list(compress(range(len(ids)), map(may_begin.__getitem__, ids)))
 
 
 _SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")

@@ -13,8 +13,8 @@ scores those candidates with rapidfuzz. Scores come from :mod:`gazetteer.scoring
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
 
 from .errors import InvalidQueryError
 from .foreign import is_foreign_key
@@ -74,27 +74,31 @@ class Hit:
     via: str = ""  #: a signal explaining an indirect hit (the unit of a matched seat town)
 
 
-class _Scorers(NamedTuple):
-    ratio: Any  #: rapidfuzz.fuzz.ratio
-    indel_distance: Any  #: rapidfuzz.distance.Indel.distance
+def _first_ratio(a: str, b: str, *, score_cutoff: float | None = None) -> float:
+    """rapidfuzz's ``fuzz.ratio``, imported by the first query that compares spellings (about 12 ms that
+    an exact first query does not pay); from then on :data:`_ratio` is rapidfuzz's own function.
 
-
-_scorers: list[_Scorers] = []
-
-
-def _rapidfuzz() -> _Scorers:
-    """rapidfuzz's scorers, imported on the first query that compares spellings (about 12 ms that an
-    exact first query does not pay).
-
-    >>> round(_rapidfuzz().ratio("talbisa", "talbasa"), 2)
+    >>> round(_ratio("talbisa", "talbasa"), 2)
     85.71
     """
-    if not _scorers:
-        from rapidfuzz import fuzz
-        from rapidfuzz.distance import Indel
+    global _ratio
+    from rapidfuzz.fuzz import ratio
 
-        _scorers.append(_Scorers(fuzz.ratio, Indel.distance))
-    return _scorers[0]
+    _ratio = ratio
+    return float(ratio(a, b, score_cutoff=score_cutoff))
+
+
+def _first_indel(a: str, b: str, *, score_cutoff: int | None = None) -> int:
+    """rapidfuzz's ``Indel.distance``, imported on first use like :func:`_first_ratio`."""
+    global _indel_distance
+    from rapidfuzz.distance import Indel
+
+    _indel_distance = Indel.distance
+    return int(Indel.distance(a, b, score_cutoff=score_cutoff))
+
+
+_ratio: Callable[..., float] = _first_ratio
+_indel_distance: Callable[..., int] = _first_indel
 
 
 def key_score(q: NameKeys | QueryKeys, exact: str, variant: str, skeleton: str) -> tuple[float, str] | None:
@@ -109,11 +113,11 @@ def key_score(q: NameKeys | QueryKeys, exact: str, variant: str, skeleton: str) 
     if exact and exact == q.exact:
         return SCORES.exact, "exact"
     if variant and variant == q.variant:
-        return SCORES.variant(_rapidfuzz().ratio(q.exact, exact) / 100.0), "variant"
+        return SCORES.variant(_ratio(q.exact, exact) / 100.0), "variant"
     if len(q.skeleton) >= SCORES.min_skeleton and skeleton == q.skeleton:
         if variant[:1].isascii() != q.variant[:1].isascii():
             return SCORES.cross_script_skeleton, "skeleton"  # across scripts the skeleton is all there is
-        similarity = _rapidfuzz().ratio(q.variant, variant)
+        similarity = _ratio(q.variant, variant)
         short = len(skeleton) <= SCORES.min_skeleton
         if similarity < (SCORES.short_skeleton_min_ratio if short else SCORES.skeleton_min_ratio):
             return None  # same consonants, different names ("nowhere at all" vs "Nahiyat ar Ra'i")
@@ -179,7 +183,7 @@ def fuzzy_candidate(query_variant: str, variant: str) -> bool:
     return (
         len(query_variant) >= SCORES.min_fuzzy_query
         and abs(len(query_variant) - len(variant)) <= 1
-        and _rapidfuzz().indel_distance(query_variant, variant, score_cutoff=2) <= 2
+        and _indel_distance(query_variant, variant, score_cutoff=2) <= 2
     )
 
 
@@ -189,7 +193,7 @@ def fuzzy_score(query_variant: str, variant: str) -> float | None:
     >>> fuzzy_score("talbissa", "talbasa"), fuzzy_score("talbisa", "kafrnubl")
     (64.0, None)
     """
-    ratio = _rapidfuzz().ratio(query_variant, variant, score_cutoff=SCORES.fuzzy_min_ratio)
+    ratio = _ratio(query_variant, variant, score_cutoff=SCORES.fuzzy_min_ratio)
     return SCORES.fuzzy(ratio) if ratio else None
 
 
@@ -335,15 +339,14 @@ def fuzzy_lookup(index: OpenedIndex, k: QueryKeys, found: dict[int, Hit], said: 
         return
     said = said or Said(k.text)
     n = len(k.variant)
-    tables = [index.fuzzy_table(length) for length in (n - 1, n, n + 1)]  # keys one edit away
+    dels = deletions(k.variant)
     keys_seen: set[str] = set()
-    for probe in (k.variant, *deletions(k.variant)):
-        for table in tables:
-            found_keys = table.get(probe)
-            if isinstance(found_keys, str):
-                keys_seen.add(found_keys)
-            elif found_keys is not None:
-                keys_seen.update(found_keys)
+    probed = (index.fuzzy_table(n).get(k.variant), *map(index.fuzzy_table(n - 1).get, dels))
+    for found_keys in filter(None, probed):
+        if isinstance(found_keys, str):
+            keys_seen.add(found_keys)
+        else:
+            keys_seen.update(found_keys)
     for key in sorted(keys_seen):
         score = fuzzy_score(k.variant, key)
         if score is not None:

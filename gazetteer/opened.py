@@ -18,6 +18,7 @@ import math
 from collections.abc import Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from functools import partial
+from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .index import KEY_TIERS, IndexFile
@@ -102,7 +103,7 @@ class OpenedIndex:
         self._place_columns: _PlaceColumns | None = None
         self._codes: tuple[dict[str, int], dict[int, int]] | None = None
         self._spots: SpotIndex | None = None
-        self._fuzzy: dict[int, dict[str, str | tuple[str, ...]]] = {}  # key length -> deletion table
+        self._fuzzy: dict[int, dict[str, str | tuple[str, ...]]] = {}  # probe length -> deletion table
         self._by_length: dict[int, list[str]] | None = None
         self._lock = _thread.allocate_lock()  # threading.Lock, without importing threading
 
@@ -204,9 +205,10 @@ class OpenedIndex:
 
     # -- fuzzy deletion table --------------------------------------------------------------------
     def fuzzy_table(self, length: int) -> dict[str, str | tuple[str, ...]]:
-        """Deletion neighbourhood of the variant keys of ``length`` letters (built the first time a query
-        needs that length, so a first fuzzy query builds three lengths, not all of them): probe -> the
-        key it comes from, or a tuple of keys when several share it (few do)."""
+        """The fuzzy tier's deletion table for probes of ``length`` letters: the variant keys of that
+        length and the deletions of the keys one letter longer, each -> the key it comes from (a
+        tuple of keys where several share it; few do). Built the first time a query needs that
+        length, so a first fuzzy query builds two tables (three key lengths), not all of them."""
         table = self._fuzzy.get(length)
         if table is None:
             with self._lock:
@@ -219,11 +221,13 @@ class OpenedIndex:
                     self._by_length = by_length
                 table = self._fuzzy.get(length)
                 if table is None:
-                    table = self._fuzzy[length] = _deletion_table(self._by_length.get(length, ()))
+                    same, longer = self._by_length.get(length, ()), self._by_length.get(length + 1, ())
+                    table = self._fuzzy[length] = _deletion_table(same, longer)
         return table
 
     def build_fuzzy_tables(self) -> None:
-        """Build the deletion table of every key length now (benchmarks time queries without it)."""
+        """Build the deletion table of every probe length a query may need now (benchmarks time queries
+        without the build)."""
         for length in range(SCORES.min_fuzzy_query - 1, max(map(len, self.variant), default=0) + 1):
             self.fuzzy_table(length)
 
@@ -313,17 +317,17 @@ class _PlaceColumns(NamedTuple):
     flags: list[str]
 
 
-def _deletion_table(keys: Iterable[str]) -> dict[str, str | tuple[str, ...]]:
-    """Each key and its deletions -> the key (a tuple of keys where several share a probe).
+def _deletion_table(keys: Iterable[str], longer: Iterable[str]) -> dict[str, str | tuple[str, ...]]:
+    """``keys`` themselves and the deletions of the ``longer`` keys -> the key each comes from (a tuple
+    of keys where several share a probe).
 
-    >>> _deletion_table(["abcd", "abce"])["abc"]
-    ('abcd', 'abce')
+    >>> table = _deletion_table(["abc"], ["abcd", "abce"])
+    >>> table["abc"], table["abd"]
+    (('abc', 'abcd', 'abce'), 'abcd')
     """
     built: dict[str, str | tuple[str, ...]] = {}
     get = built.get
-    for key in keys:
-        probes = deletions(key)
-        probes.add(key)
+    for key, probes in chain(((k, (k,)) for k in keys), ((k, deletions(k)) for k in longer)):
         for probe in probes:
             old = get(probe)
             if old is None:

@@ -55,7 +55,7 @@ def main(argv: list[str]) -> dict[str, float]:
         out["found"] = float(m is not None)
         out["rss_first_kib"] = rss_kib()
         opened = getattr(g, "opened", None)
-        built = getattr(opened, "_fuzzy", None)  # one table (older libraries) or a dict of tables per key length
+        built = getattr(opened, "_fuzzy", None)  # one table (older libraries) or a dict of tables per probe length
         out["fuzzy_built_by_first"] = float(bool(built))
         if opened is not None and not built:
             t = time.perf_counter()

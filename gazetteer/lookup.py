@@ -279,7 +279,7 @@ def likeness_allowed(index: OpenedIndex, row: int, said: Said) -> bool:
     say: the consonants of "شارع" or "قرية" lent to a likeness are no evidence ("Sūreshjān" is not
     شارع السجن, a street; "Karakuyu" not قرية عكو), while "Jami Nur al-Din" says جامع.
     """
-    if "core" in index.file.column("names", "flags")[row]:
+    if index.is_core_name(row):
         return False
     text = index.name_text[row]
     edges = text.split()

@@ -176,6 +176,11 @@ class OpenedIndex:
         return codes
 
     # -- names ------------------------------------------------------------------------------------
+    def is_core_name(self, row: int) -> bool:
+        """Whether name ``row`` is a core name: a place's name with its own descriptive word taken off
+        ("البعث" of "جامعة البعث"), which is evidence only for a place of that kind."""
+        return "core" in self.file.column("names", "flags")[row]
+
     def name_quality(self, row: int) -> str:
         """``main`` (the place's own name, its Arabic name, or an official or preferred one),
         ``historic`` (a name flagged historic) or ``alias`` (any other alternate name)."""

@@ -96,11 +96,10 @@ def fitting(index: OpenedIndex, found: dict[int, Hit], asked: str, wanted: tuple
     without its own descriptor: "البعث" of "جامعة البعث") answers only for its own kind: "سد
     البعث", a dam, is not the university.
     """
-    flags = index.file.column("names", "flags")
     out: dict[int, Hit] = {}
     for r, hit in found.items():
         kind = index.kind[r]
-        if "core" in flags[hit.name_row] and not _strictly_fits(asked, kind):
+        if index.is_core_name(hit.name_row) and not _strictly_fits(asked, kind):
             continue
         if kind in wanted or (hit.tier in NEIGHBOUR_TIERS and stands_in(asked, kind)):
             out[r] = hit
@@ -244,10 +243,7 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
 
 def _skeleton_letters(index: OpenedIndex, hit: Hit) -> int:
     """The consonants of a skeleton match's key (0 for the other tiers)."""
-    if hit.tier != "skeleton":
-        return 0
-    skeleton = index.name_skeleton[hit.name_row]
-    return len(skeleton) - skeleton.count(" ")
+    return len(index.name_skeleton[hit.name_row]) if hit.tier == "skeleton" else 0  # a skeleton has no spaces
 
 
 def _seat_first(index: OpenedIndex, ranked: list[_Ranked], found: dict[int, Hit]) -> list[_Ranked]:

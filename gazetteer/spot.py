@@ -99,10 +99,11 @@ def _arabic_keys(reading: str) -> tuple[str, str]:
 def _keys_of(word: str) -> tuple[tuple[str, ...], tuple[int, ...], bool]:
     """A word's spot keys, best first, the offset each starts at, and whether it is an article."""
     if _ARABIC_RE.search(word) is None:
-        folded = fold(word).replace(" ", "")
+        exact, variant = exact_and_variant(word)  # both keys in one pass, without the skeleton
+        folded = exact.replace(" ", "")
         if folded and _is_article(folded):
             return (folded,), (0,), True
-        return (exact_and_variant(word)[1].replace(" ", "") if folded else "",), (0,), False  # no skeleton
+        return (variant.replace(" ", "") if folded else "",), (0,), False
     keys: list[str] = []
     offsets: list[int] = []
     for reading, offset in _arabic_readings(fold(word).replace(" ", "")):
@@ -133,7 +134,7 @@ class Words:
 
     Every list comes from a C-level pass (``re.split``, ``accumulate``, ``map``
     over the cached :func:`_word_keys`), so a long text costs no Python step
-    and no object per word; :meth:`starting` takes one Python step per
+    and no record per word; :meth:`starting` takes one Python step per
     *distinct* word.
 
     >>> words = Words("Aleppo's Ra's")

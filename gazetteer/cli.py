@@ -27,6 +27,7 @@ from ._version import __version__
 from .adapters import SOURCES
 from .browse import NEAREST_MAX_KM
 from .confidence import DEFAULT_MIN_CONFIDENCE
+from .curated import QUERY_TIME_FILES
 from .errors import GazetteerError, IndexFileError, InvalidQueryError, SourceFormatError, UnknownProvinceError
 from .kinds import KINDS
 from .normalize import KEY_RULES
@@ -487,6 +488,7 @@ def info_dict(g: Any) -> dict[str, Any]:
         "counts": h.get("counts", {}),
         "sources": h.get("sources", []),
         "skipped": h.get("build_report", {}).get("skipped", []),
+        "query_time_data": [{"file": f, "licence": lic, "attribution": who} for f, lic, who in QUERY_TIME_FILES],
     }
 
 
@@ -516,6 +518,9 @@ def _info(args: argparse.Namespace) -> int:
         say(f"  {s['name']:<14} {s['licence']:<12} {s['title']}")
         say(f"  {'':<14} {s['attribution']}")
         say(f"  {'':<14} files: {files}")
+    say("Read at query time (shipped with the package):")
+    for q in info["query_time_data"]:
+        say(f"  {q['file']:<24} {q['licence']:<12} {q['attribution']}")
     return 0
 
 

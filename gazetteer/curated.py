@@ -15,7 +15,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["curated_text", "load_json"]
+__all__ = ["QUERY_TIME_FILES", "curated_text", "load_json"]
+
+#: The shipped files read at query time, not built into an index (``gazetteer info`` lists them):
+#: (file, licence, attribution).
+QUERY_TIME_FILES: tuple[tuple[str, str, str], ...] = (
+    ("foreign_names.tsv", "CC-BY-SA-4.0", "names of places outside Syria, collected by the gazetteer project"),
+    (
+        "arabic_common_words.tsv",
+        "CC-BY-SA-4.0",
+        "Arabic word frequencies from wordfreq 3.1.1 (Robyn Speer), https://github.com/rspeer/wordfreq",
+    ),
+)
 
 
 def curated_text(name: str) -> str:

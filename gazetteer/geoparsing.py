@@ -27,17 +27,19 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from itertools import islice, pairwise
 from typing import Any, Protocol
 
 from . import governorates as govs
 from .confidence import DEFAULT_MIN_CONFIDENCE
+from .curated import curated_text
 from .errors import InvalidQueryError
 from .foreign import is_foreign
 from .kinds import ADMIN_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
-from .mention import is_descriptor, parse_mention
+from .mention import is_compass, is_descriptor, is_direction_adjective, parse_mention
 from .model import Match, PlaceMention
+from .normalize import fold_arabic, is_arabic
 from .opened import OpenedIndex
 from .spot import SPOTTED_CORE_KINDS, Span, Words, spot
 
@@ -52,12 +54,21 @@ _GAP_WORD_RE = re.compile(r"[,،]|[^\s,،]+")
 _POSSESSIVE_RE = re.compile(r"^['’]s?\s+$")
 _LIST_RE = re.compile(r"^\s*(?:,|،|and|or|و)\s*(?:and\s+)?$", re.IGNORECASE)
 #: Plural province words: said of a list, they make every governorate name of it a governorate.
-_PROVINCES_RE = re.compile(r"^(?:provinces|governorates|muhafazat|محافظات|محافظتي)$", re.IGNORECASE)
+_PROVINCES_RE = re.compile(r"^(?:provinces|governorates|muhafazat|محافظات|محافظتي|ريفي)$", re.IGNORECASE)
 #: A list of at least this many governorate names reads as governorates ("in Aleppo, Idlib, Hama and Homs").
 _GOVERNORATE_LIST = 3
 #: Kinds a one-word span is no mention of without a descriptive word asking for them: a quarter's
 #: roundabout or a prison named by a common word ("الزراعة", "المركزي"); camps are settlements.
 _NEEDS_DESCRIPTOR = FACILITY_KINDS - {"camp"}
+#: Kinds a one-word Arabic span is no mention of when its word is a common word (:data:`COMMON_WORD_ZIPF`)
+#: and no descriptive word asks for the place: villages and quarters named by a noun ("الزراعة",
+#: agriculture; "العدوان", aggression). Cities and towns keep their names as written ("الباب",
+#: "الطبقة", "القصير"), not without their article ("ثورة", revolution, is no al-Thawrah).
+_COMMON_WORD_KINDS = frozenset({"village", "neighbourhood", "camp"})
+#: The Zipf frequency (wordfreq: log10 of the uses per billion words; 4.0 is ten per million) from which
+#: an Arabic word is common; ``sources/arabic_common_words.tsv`` lists the words from 4.0 up. Measured
+#: on the tuning texts: "العدوان" is 4.33, "الزراعة" 4.58; towns' names such as "تلبيسة" are below 3.
+COMMON_WORD_ZIPF = 4.0
 #: Descriptive words that may name the settlement or unit of that name when the kind asked is missing
 #: ("Talbiseh district" is the town when no district has that name); any other kind asked must be met.
 _SETTLEMENT_HINTS = frozenset({*ADMIN_KINDS, *POPULATED_KINDS, "neighbourhood", "camp"})
@@ -77,7 +88,7 @@ class Gazetteer(Protocol):
 class _Item:
     """One spotted span on its way to an answer."""
 
-    __slots__ = ("around", "binding", "found", "hint", "mention", "span", "text")
+    __slots__ = ("around", "binding", "compass_named", "found", "hint", "mention", "span", "text")
 
     def __init__(self, span: Span, text: str, mention: str, hint: str | None, around: tuple[int, int]) -> None:
         self.span, self.text = span, text
@@ -85,6 +96,7 @@ class _Item:
         self.mention, self.hint = mention, hint  # the kind the mention's descriptive words ask for
         self.found: list[Match] = []
         self.binding: str | None = None  # a governorate P-code the text binds the span to
+        self.compass_named = False  # "Eastern Ghariyah": a capitalised compass word begins the name
 
     def read_as(self, mention: str) -> None:
         """Take ``mention`` as the span's mention, and the kind its descriptive words ask for."""
@@ -111,7 +123,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int]) -> tuple[str,
     while i >= 0 and len(before) < _CONTEXT_WORDS and i not in taken:
         word = text[starts[i] : ends[i]]
         gap = text[ends[i] : starts[i + 1]] if i + 1 <= span.first else ""
-        if not is_descriptor(word) or not _word_gap(gap) or word.lower() in ("in", "في"):
+        descriptive = is_descriptor(word) or (i == span.first - 1 and is_compass(word))  # "southern Idlib"
+        if not descriptive or not _word_gap(gap) or word.lower() in ("in", "في"):
             break  # "Sasa Prison in Damascus": the prison is not Damascus's
         before.insert(0, word)
         i -= 1
@@ -148,6 +161,47 @@ def _family_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     return words.capital[before] and before not in taken and joined and not is_descriptor(word)
 
 
+def _name_goes_on(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """ "Busra Al-Harir": a Latin span followed by al-/el- and a word that is no spotted place is the
+    start of a longer name the index lacks (Busra al-Harir, in the Lajat, is not Busra al-Sham)."""
+    j = span.last + 1
+    starts, ends = words.start, words.end
+    if j + 1 >= len(starts) or not words.article[j] or j + 1 in taken:
+        return False
+    latin = words.keys[span.last][0].isascii()
+    return latin and text[ends[span.last] : starts[j]] == " " and text[ends[j] : starts[j + 1]] == "-"
+
+
+def _compass_named(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """ "Eastern Ghariyah", "Western Ghariyah": a capitalised compass word inside a sentence, right
+    before the span, is part of the name. Syrian villages come in pairs (al-Ghariyah al-Sharqiyah and
+    al-Gharbiyah), so the name is another village than the span's, when the index lacks it. A
+    governorate's name is the governorate instead ("Eastern Daraa", :func:`gazetteer.mention.parse_mention`)."""
+    i = span.first - 1
+    if i < 0 or i in taken or not words.capital[i] or text[words.end[i] : span.start] != " ":
+        return False
+    if not is_compass(text[words.start[i] : words.end[i]]):
+        return False
+    k = words.start[i]
+    while k > 0 and text[k - 1] in " \t\u00a0":
+        k -= 1
+    inside_sentence = k > 0 and text[k - 1] not in ".!?:\n"  # a capital there is the name's, not the sentence's
+    return inside_sentence and govs.lookup(text[span.start : span.end]) is None
+
+
+def _without_adjectives(text: str, words: Words, spans: list[Span]) -> list[Span]:
+    """The spans less the directional adjectives that follow a name ("ريف حماة الشمالي": the
+    adjective is part of the mention of Hama, not the quarter called الشمالي)."""
+    kept: list[Span] = []
+    for span in spans:
+        if kept and span.first == span.last and kept[-1].last == span.first - 1:
+            gap = text[words.end[span.first - 1] : words.start[span.first]]
+            if gap == " " and is_direction_adjective(text[words.start[span.first] : words.end[span.first]]):
+                continue
+        kept.append(span)
+    return kept
+
+
 def _province_of(match: Match) -> str | None:
     """The governorate a span names, when it names one (the unit, or a governorate's capital city)."""
     p = match.place
@@ -178,7 +232,7 @@ def geoparse(
     threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else check_min_confidence(min_confidence)
     gov = None if province is None else govs.find(province).pcode
     words = Words(text)
-    spans = list(spot(text, words, g.opened.spot_index()))
+    spans = _without_adjectives(text, words, list(spot(text, words, g.opened.spot_index())))
     taken = {i for s in spans for i in range(s.first, s.last + 1)}
     items: list[_Item] = []
     hint_of = cache(_kind_hint)  # a text names its places many times: each mention parsed once
@@ -186,14 +240,19 @@ def geoparse(
         name = text[span.start : span.end]
         if span.first == span.last and words.keys[span.first][0].isascii() and not words.capital[span.first]:
             continue  # a Latin word in lower case is prose, not a name
-        if _family_name(text, words, span, taken):
+        after = span.last + 1
+        goes_on = after + 1 < len(words.start) and words.article[after] and _name_goes_on(text, words, span, taken)
+        if goes_on or _family_name(text, words, span, taken):
             continue
         written = text[words.start[span.first] : words.end[span.last]]
         if written != name and is_foreign(written):
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan
         mention, start, end = _mention(text, words, span, taken)
         items.append(_Item(span, name, mention, hint_of(mention), (start, end)))
+        if span.first and words.capital[span.first - 1]:
+            items[-1].compass_named = _compass_named(text, words, span, taken)
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
+    named: dict[tuple[str, str, str], tuple[bool, bool]] = {}  # _name_facts, once per place, name and span
     for item in items:
         item.found = ask(item.mention, gov)
     _read_lists(ask, text, items, gov)
@@ -204,7 +263,7 @@ def geoparse(
         if item.binding and item.binding != gov:
             item.found = ask(item.mention, item.binding, "bound by the text to")
         best = item.found[0] if item.found else None
-        if best is not None and best.confidence >= threshold and not best.ambiguous and _fits(item, best):
+        if best is not None and best.confidence >= threshold and not best.ambiguous and _fits(item, best, named):
             place_gov = best.place.governorate.pcode or ""
             votes[place_gov] += best.confidence
             voters[place_gov][item.text] = None
@@ -213,7 +272,7 @@ def geoparse(
         best = item.found[0] if item.found else None
         if best is not None and _undecided(best, threshold) and gov is None and not item.binding:
             best = _by_context(g, item, votes, voters, near) or best
-        if best is not None and best.confidence >= threshold and _fits(item, best):
+        if best is not None and best.confidence >= threshold and _fits(item, best, named):
             start, end = _extent(item, best)
             out.append(PlaceMention(start, end, text[start:end], best))
     return out
@@ -258,17 +317,68 @@ def _historic(match: Match) -> bool:
     return bool(flags) and all("historic" in f for f in flags)
 
 
-def _fits(item: _Item, match: Match) -> bool:
+def _name_facts(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[bool, bool]]) -> tuple[bool, bool]:
+    """(the name matched is only a colloquial one of the place, the span is a name of the place written
+    without the article another of its names has), worked out once per place, name and span of a text
+    (``named``): a city has a hundred names and is named a thousand times in a long text.
+
+    A colloquial name ("الشام" for Damascus) is what running text mostly uses for something else (the
+    Levant; "هيئة تحرير الشام"). A name without its article that is a common word ("ثورة" of
+    "الثورة", "طبقة" of "الطبقة") is prose, whatever the kind of place."""
+    key = (match.place.id, match.matched_name, item.text)
+    facts = named.get(key)
+    if facts is None:
+        flags = [n.flags for n in match.place.names if n.text == match.matched_name]
+        colloquial = bool(flags) and all("colloquial" in f for f in flags)
+        word = fold_arabic(item.text) if is_arabic(item.text) else ""
+        with_article = "ال" + word
+        bare = bool(word) and not word.startswith("ال")
+        bare = bare and any(fold_arabic(n.text) == with_article for n in match.place.names if is_arabic(n.text))
+        facts = named[key] = (colloquial, bare)
+    return facts
+
+
+@cache
+def _common_arabic_words() -> frozenset[str]:
+    """The folded Arabic words of Zipf frequency :data:`COMMON_WORD_ZIPF` or more
+    (``sources/arabic_common_words.tsv``)."""
+    words = set()
+    for line in curated_text("arabic_common_words.tsv").splitlines()[2:]:
+        word, zipf = line.split("\t")
+        if float(zipf) >= COMMON_WORD_ZIPF:
+            words.add(fold_arabic(word))
+    return frozenset(words)
+
+
+def _common_word(item: _Item) -> bool:
+    """Whether a one-word Arabic span is a common word ("الزراعة"), as written after its clitic."""
+    return item.span.first == item.span.last and _is_common_arabic(item.text)
+
+
+@lru_cache(maxsize=4096)
+def _is_common_arabic(word: str) -> bool:
+    return is_arabic(word) and fold_arabic(word) in _common_arabic_words()
+
+
+def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[bool, bool]]) -> bool:
     """Whether the answer is the kind of place the text speaks of: a facility asked for is not the
     town it is named after ("Sasa Prison" is not Sa'sa'), a facility named by one word needs the
-    word that says what it is, and an ancient name counts only as written."""
+    word that says what it is, an ancient name counts only as written, and a nickname, a common word
+    or a name that the text goes on with (:func:`_compass_named`) is no place of that name."""
     if match.tier != "exact" and _historic(match):
         return False  # in running text a respelt ancient name is a word: "Army" is not Armi (Aleppo at Ebla)
+    one_word = item.span.first == item.span.last
+    if one_word and "+alias" in match.bucket and _name_facts(item, match, named)[0]:
+        return False  # a one-word nickname, no official or main name: "الشام" is the Levant as often as Damascus
     hint = item.hint
     kind = match.place.kind
+    if item.compass_named and kind in POPULATED_KINDS:
+        return False  # "Eastern Ghariyah" is not the village al-Ghariyah
+    if hint is None and _common_word(item) and (kind in _COMMON_WORD_KINDS or _name_facts(item, match, named)[1]):
+        return False  # "بالزراعة" is "in agriculture", not the village Zira'a; "ثورة" is no al-Thawrah
     if hint is not None and hint not in _SETTLEMENT_HINTS and kind not in accepts(hint):
         return False  # "Sasa Prison" is not the town Sa'sa', "Hauran plain" not the governorate
-    return not (kind in _NEEDS_DESCRIPTOR and hint is None and item.span.first == item.span.last)
+    return not (kind in _NEEDS_DESCRIPTOR and hint is None and one_word)
 
 
 def _read_lists(

@@ -24,10 +24,19 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from . import governorates as govs
 from .kinds import KINDS
 from .normalize import arabic_words_only, clean, fold_arabic, fold_latin, is_arabic, to_ascii, variant_key
 
-__all__ = ["KIND_HINTS", "Mention", "is_descriptor", "kind_said", "parse_mention"]
+__all__ = [
+    "KIND_HINTS",
+    "Mention",
+    "is_compass",
+    "is_descriptor",
+    "is_direction_adjective",
+    "kind_said",
+    "parse_mention",
+]
 
 #: The values :attr:`Mention.kind_hint` can take: the kinds of :mod:`gazetteer.kinds`.
 KIND_HINTS: tuple[str, ...] = KINDS
@@ -58,6 +67,16 @@ _COUNTRYSIDE = "countryside"
 def _words(kind: str | None, words: str) -> dict[str, str | None]:
     return dict.fromkeys(words.split(), kind)
 
+
+#: Compass words, Latin and Arabic. Right before the name of a governorate they speak of a part of the
+#: governorate ("southern Idlib", "northwest Hama", "جنوب إدلب"), which the city does not hold (southern
+#: Idlib lies 30-60 km from Idlib city): the governorate is the answer true whatever part is meant.
+_LATIN_COMPASS = (
+    "north south east west northern southern eastern western northeastern northwestern southeastern "
+    "southwestern northeast northwest southeast southwest"
+)
+_ARABIC_COMPASS = "شمال جنوب شرق غرب"
+_COMPASS = frozenset(f"{_LATIN_COMPASS} {_ARABIC_COMPASS}".split(" "))
 
 #: Latin descriptor words, as fold_latin keys without spaces, and the kind each asks for.
 _LATIN: dict[str, str | None] = {
@@ -91,9 +110,7 @@ _LATIN: dict[str, str | None] = {
         # markaz: "centre" of a subdistrict ("Nahiyat Markaz Qatana"); mrkz: its consonant spelling
         "markaz mrkz the of provincial area region zone outskirts suburbs suburb vicinity surrounding central greater "
         "oil gas military air border international "
-        "settlement settlements syria syrian in near around inside "
-        "north south east west northern southern eastern western northeastern northwestern southeastern "
-        "southwestern northeast northwest southeast southwest",
+        f"settlement settlements syria syrian in near around inside {_LATIN_COMPASS}",
     ),
 }
 
@@ -101,7 +118,7 @@ _LATIN: dict[str, str | None] = {
 #: جسر (Jisr ash-Shughur), قلعة (Qal'at al-Madiq), جبل, وادي, نهر, سوق, خان, تل, دير, كفر.
 _ARABIC: dict[str, str | None] = {
     **_words(_PROVINCE, "محافظه محافظات محافظتي"),
-    **_words(_COUNTRYSIDE, "ريف"),
+    **_words(_COUNTRYSIDE, "ريف ريفي"),  # ريفي حلب وإدلب: the countrysides (dual) of Aleppo and Idlib
     **_words("district", "منطقه"),
     **_words("subdistrict", "ناحيه"),
     **_words("city", "مدينه"),
@@ -117,7 +134,7 @@ _ARABIC: dict[str, str | None] = {
     **_words("dam", "سد"),
     **_words("landmark", "مشفي مستشفي جامع مسجد دوار ساحه شارع حاجز جامعه"),
     **_words("region", "سهل"),
-    **_words(None, "شمال جنوب شرق غرب وسط اطراف محيط ضواحي في مركز"),  # مركز: "centre" (ناحية مركز تدمر)
+    **_words(None, f"{_ARABIC_COMPASS} وسط اطراف محيط ضواحي في مركز"),  # مركز: "centre" (ناحية مركز تدمر)
 }
 #: Arabic directional adjectives: descriptors after a name only when another descriptor is there
 #: (ريف حلب الغربي), since they also end names (كويرس شرقي, صرين الشمالية).
@@ -127,6 +144,18 @@ _ARABIC_ADJECTIVES = frozenset(
     for adjective in (direction, "ال" + direction, "ال" + direction + "ه")
 )
 _ARABIC_PREFIXES = "وبلف"
+
+
+def is_direction_adjective(word: str) -> bool:
+    """Whether an Arabic word is a directional adjective ("الشمالي", "شرقي"), which after a name
+    belongs to it ("ريف حماة الشمالي") and is no place of its own.
+
+    >>> is_direction_adjective("الشمالي"), is_direction_adjective("الغربية"), is_direction_adjective("حماة")
+    (True, True, False)
+    """
+    return fold_arabic(word) in _ARABIC_ADJECTIVES
+
+
 _CONNECTORS = frozenset(("of", "in", "في"))
 
 
@@ -214,6 +243,21 @@ def _is_descriptor(word: str, first: bool) -> bool:
     return _classify(word, first, not first).kind not in (_NOT, None) or fold_latin(word) in ("the", "of", "in")
 
 
+def _compass(word: _Word) -> bool:
+    return is_compass(word.bare)
+
+
+def is_compass(word: str) -> bool:
+    """Whether a word is a compass word, which right before a governorate's name makes it the governorate
+    ("southern Idlib"); an Arabic one may carry a و ب ل ف prefix ("وجنوب").
+
+    >>> is_compass("southern"), is_compass("Northwest"), is_compass("وجنوب"), is_compass("south-west")
+    (True, True, True, False)
+    """
+    key = word.lower()  # the Arabic compass words have no letter that folding changes
+    return key in _COMPASS or (key[:1] in _ARABIC_PREFIXES and key[1:] in _COMPASS)
+
+
 def _descriptor(word: _Word) -> str:
     return word.bare if is_arabic(word.bare) else word.bare.lower()
 
@@ -261,6 +305,9 @@ def _parse(tokens: list[str]) -> _Parsed | None:
     kinds = [w.kind for w in (*words[:start], *reversed(after)) if w.kind]  # the outermost word first
     province = any(k in (_PROVINCE, _COUNTRYSIDE) for k in kinds)
     kind = _GOV if province else next((k for k in kinds if k in KIND_HINTS), None)
+    if kind is None and start and _compass(words[start - 1]) and govs.lookup(name) is not None:
+        kind, province = _GOV, True  # "southern Idlib": a part of the governorate
+
     if province and variant_key(name) in _damascus():
         countryside = [i for i, w in enumerate(words) if w.kind == _COUNTRYSIDE]
         if countryside:  # Rif Dimashq, Rural Damascus, Damascus countryside, ريف دمشق: a governorate's name

@@ -77,6 +77,10 @@ def test_cli__info_json_shows_sources_licences_and_counts(full_index_path: Path)
     assert sum(info["counts"]["by_governorate"].values()) == info["places"]
     human = run(["info"], env={"GAZETTEER_INDEX": str(full_index_path)})
     assert "CC-BY-4.0" in human.stdout and "Data version" in human.stdout
+    # the word list geoparsing reads is shipped data too, with its licence and origin
+    query_data = {q["file"]: q for q in info["query_time_data"]}
+    assert query_data["arabic_common_words.tsv"]["licence"] == "CC-BY-SA-4.0"
+    assert "wordfreq" in human.stdout
 
 
 def test_cli__build_then_use_without_code_changes(data_dir: Path, tmp_path: Path) -> None:

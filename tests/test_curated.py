@@ -188,3 +188,15 @@ def test_curated__foreign_names_are_outside_syria_and_in_english_or_arabic() -> 
         assert row["country"] != "SY" and len(row["country"]) == 2, row
         assert row["lang"] in ("en", "ar") and row["name"].strip() == row["name"] != "", row
         assert (row["lang"] == "ar") == is_arabic(row["name"]), row
+
+
+def test_curated__common_arabic_words_are_frequent_arabic_words_most_frequent_first() -> None:
+    lines = (SOURCES / "arabic_common_words.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# ") and "wordfreq" in lines[0] and "CC BY-SA 4.0" in lines[0]
+    assert lines[1].split("\t") == ["word", "zipf"]
+    rows = [line.split("\t") for line in lines[2:]]
+    zipfs = [float(z) for _, z in rows]
+    assert len(rows) > 10_000 and min(zipfs) >= 4.0 and zipfs == sorted(zipfs, reverse=True)
+    words = [w for w, _ in rows]
+    assert len(set(words)) == len(words) and all(re.search("[\u0600-\u06ff]", w) for w in words)
+    assert {"في", "الزراعة"} <= set(words) and "تلبيسة" not in words  # a preposition, a noun; a town's name

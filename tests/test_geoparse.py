@@ -205,3 +205,36 @@ def test_geoparse__a_descriptive_word_does_not_reach_across_a_full_stop(full: Ga
     text = "South of that lies the Hauran plain. The Barada River Valley borders the Ghouta."
     spans = [m.text for m in full.geoparse(text)]
     assert "Barada River Valley" in spans and not any(s.startswith("plain") for s in spans)
+
+
+def test_geoparse__a_compass_word_before_a_governorate_name_is_the_governorate(full: Gazetteer) -> None:
+    # southern Idlib (Khan Shaykhun, Maarat al-Numan) lies 30-60 km from Idlib city: only the
+    # governorate holds it; "south of Homs" places a thing relative to the city
+    assert found(full, "Fighting continued in southern Idlib and northwest Hama.") == [
+        ("Idlib", "pcode:SY07"), ("Hama", "pcode:SY05"),
+    ]  # fmt: skip
+    assert found(full, "تواصل القصف على جنوب إدلب") == [("إدلب", "pcode:SY07")]
+    assert found(full, "They fled south of Homs.") == [("Homs", HOMS_CITY)]
+    assert found(full, "They besieged Eastern Ghouta.") == [("Ghouta", "cur:ghouta")]  # no governorate name
+    assert full.resolve("southern Idlib").place.id == "pcode:SY07"  # type: ignore[union-attr]
+
+
+def test_geoparse__a_name_that_goes_on_is_another_place(full: Gazetteer) -> None:
+    # Busra al-Harir (Daraa, Lajat) is not Busra al-Sham; al-Ghariyah al-Sharqiyah and
+    # al-Gharbiyah (Daraa) are not the al-Ghariyah of As-Suwayda
+    assert found(full, "The army captured farms near Busra Al-Harir.") == []
+    assert found(full, "They attacked the towns of Eastern Ghariyah and Western Ghariyah.") == []
+    assert found(full, "They attacked the town of Busra al-Sham.") == [("Busra al-Sham", "gn:171126")]
+
+
+def test_geoparse__arabic_words_that_are_not_places(full: Gazetteer) -> None:
+    assert found(full, "سيطرت على بلدات في ريف حماة الشمالي") == [("حماة", "pcode:SY05")]  # an adjective
+    assert found(full, "اهتم السكان بالزراعة وتربية المواشي") == []  # "in agriculture"
+    assert found(full, "جزء من عملية ردع العدوان") == []  # "deterring the aggression"
+    assert found(full, "قاتلت هيئة تحرير الشام") == []  # the Levant, in an organisation's name
+    village = found(full, "قصفت قوات النظام قرية الزراعة")  # a descriptive word asks for the village
+    assert [t for t, _ in village] == ["الزراعة"]
+
+
+def test_geoparse__the_dual_countryside_reads_both_names_as_governorates(full: Gazetteer) -> None:
+    assert found(full, "بدأ الهجوم في ريفي حلب وإدلب") == [("حلب", "pcode:SY02"), ("إدلب", "pcode:SY07")]

@@ -86,7 +86,12 @@ from gazetteer.normalize import clean
         ("northern outskirts of Homs", "Homs", None, None),
         ("ريف حلب الغربي", "حلب", "governorate", "حلب"),
         ("بريف حمص الشمالي", "حمص", "governorate", "حمص"),
-        ("شمال حماة", "حماة", None, None),
+        # a compass word right before a governorate's name: a part of the governorate (not "X of Homs")
+        ("شمال حماة", "حماة", "governorate", "حماة"),
+        ("southern Idlib", "Idlib", "governorate", "Idlib"),
+        ("Northwest Hama", "Hama", "governorate", "Hama"),
+        ("southern Talbiseh", "Talbiseh", None, None),  # no governorate's name
+        ("south of Homs", "Homs", None, None),
         ("Yarmouk refugee camp", "Yarmouk", "camp", None),
         ("Al-Tanf region", "Al-Tanf", None, None),
         ("  Hama  city\u200f ", "Hama", "city", None),

@@ -36,6 +36,7 @@ from .confidence import DEFAULT_MIN_CONFIDENCE
 from .curated import curated_text
 from .errors import InvalidQueryError
 from .foreign import is_foreign
+from .geo import fast_distance_m
 from .kinds import ADMIN_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
 from .mention import is_compass, is_descriptor, is_direction_adjective, parse_mention
 from .model import Match, PlaceMention
@@ -69,6 +70,8 @@ _COMMON_WORD_KINDS = frozenset({"village", "neighbourhood", "camp"})
 #: an Arabic word is common; ``sources/arabic_common_words.tsv`` lists the words from 4.0 up. Measured
 #: on the tuning texts: "العدوان" is 4.33, "الزراعة" 4.58; towns' names such as "تلبيسة" are below 3.
 COMMON_WORD_ZIPF = 4.0
+#: How far from a governorate capital's point a place bound to it ("X, Homs") lies outside the city.
+_CITY_RADIUS_M = 10_000.0
 #: Descriptive words that may name the settlement or unit of that name when the kind asked is missing
 #: ("Talbiseh district" is the town when no district has that name); any other kind asked must be met.
 _SETTLEMENT_HINTS = frozenset({*ADMIN_KINDS, *POPULATED_KINDS, "neighbourhood", "camp"})
@@ -256,7 +259,7 @@ def geoparse(
     for item in items:
         item.found = ask(item.mention, gov)
     _read_lists(ask, text, items, gov)
-    _bind(text, items)
+    _bind(text, items, ask, gov)
     votes: dict[str, float] = defaultdict(float)
     voters: dict[str, dict[str, None]] = defaultdict(dict)  # per governorate, the texts that voted, in order
     for item in items:
@@ -407,12 +410,28 @@ def _read_lists(
             item.found = ask(item.mention, gov)
 
 
-def _bind(text: str, items: Sequence[_Item]) -> None:
+def _lies_outside_city(inner: Match, outer: Match) -> bool:
+    """Whether a place bound to a governorate's capital ("Talbiseh, Homs") lies outside the city, so
+    that the capital's name stands for its governorate: a settlement or a unit farther than
+    :data:`_CITY_RADIUS_M` from the city's point (a quarter, a landmark or a site may lie inside it).
+    Damascus is a governorate of its own city and stays as it is."""
+    city = outer.place
+    if city.kind != "city" or city.governorate.pcode == "SY01":
+        return False
+    place = inner.place
+    if place.kind not in POPULATED_KINDS and place.kind not in ADMIN_KINDS:
+        return False
+    return fast_distance_m(place.lat, place.lon, city.lat, city.lon) > _CITY_RADIUS_M
+
+
+def _bind(text: str, items: Sequence[_Item], ask: Callable[..., list[Match]], gov: str | None) -> None:
     """ "X, Idlib", "X in Homs province": the next span names a governorate that binds this one.
 
     Not in a list of governorates ("Aleppo, Hama and Homs"): a span that names a governorate
-    itself, or a next span followed by another list item, binds nothing.
+    itself, or a next span followed by another list item, binds nothing. A capital city that binds a
+    place outside it is read as its governorate (:func:`_lies_outside_city`).
     """
+    rebind: list[_Item] = []
     for k, (this, nxt) in enumerate(pairwise(items)):
         if not nxt.found or not this.found or _province_of(this.found[0]) is not None:
             continue
@@ -424,6 +443,11 @@ def _bind(text: str, items: Sequence[_Item]) -> None:
         bound = _province_of(nxt.found[0])
         if bound is not None:
             this.binding = bound
+            if _lies_outside_city(this.found[0], nxt.found[0]):
+                rebind.append(nxt)
+    for item in rebind:  # "Khan Shaykhun in Idlib": the place lies outside the city, so Idlib is the governorate
+        item.read_as(f"محافظة {item.text}" if item.text[:1] >= "\u0600" else f"{item.text} governorate")
+        item.found = ask(item.mention, gov)
 
 
 def _binds(gap: str) -> bool:

@@ -238,3 +238,11 @@ def test_geoparse__arabic_words_that_are_not_places(full: Gazetteer) -> None:
 
 def test_geoparse__the_dual_countryside_reads_both_names_as_governorates(full: Gazetteer) -> None:
     assert found(full, "بدأ الهجوم في ريفي حلب وإدلب") == [("حلب", "pcode:SY02"), ("إدلب", "pcode:SY07")]
+
+
+def test_geoparse__a_capital_that_binds_a_place_outside_its_city_is_the_governorate(full: Gazetteer) -> None:
+    # Khan Shaykhun lies ~60 km south of Idlib city and Talbiseh ~13 km north of Homs city: "X, Idlib"
+    # and "X, Homs" name the governorate; a quarter of the city leaves the city as it is
+    assert found(full, "Clashes in Khan Shaykhun, Idlib.") == [("Khan Shaykhun", "gn:168325"), ("Idlib", "pcode:SY07")]
+    assert found(full, "Clashes in Talbiseh, Homs.") == [("Talbiseh", TALBISEH), ("Homs", HOMS_GOV)]
+    assert found(full, "Fighting reached Talbiseh, north of Homs.")[-1] == ("Homs", HOMS_CITY)  # no binding

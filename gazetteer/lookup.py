@@ -20,7 +20,7 @@ from .errors import InvalidQueryError
 from .foreign import is_foreign_key
 from .mention import Mention, is_descriptor, parse_mention
 from .normalize import NameKeys, clean, exact_and_variant, fold, has_dotted_h, is_arabic, keys, script
-from .opened import OpenedIndex, deletions
+from .opened import OpenedIndex
 from .scoring import SCORES
 
 __all__ = [
@@ -338,10 +338,13 @@ def fuzzy_lookup(index: OpenedIndex, k: QueryKeys, found: dict[int, Hit], said: 
     if len(k.variant) < SCORES.min_fuzzy_query:
         return
     said = said or Said(k.text)
-    n = len(k.variant)
-    dels = deletions(k.variant)
+    q = k.variant
+    n = len(q)
+    # the probes: the key itself, and its deletions, by first letter (only dropping q[0] changes it)
+    keep_first = {q[:i] + q[i + 1 :] for i in range(1, n)}
     keys_seen: set[str] = set()
-    probed = (index.fuzzy_table(n).get(k.variant), *map(index.fuzzy_table(n - 1).get, dels))
+    shorter = index.fuzzy_table(n - 1, q[0]).get
+    probed = (index.fuzzy_table(n, q[0]).get(q), index.fuzzy_table(n - 1, q[1]).get(q[1:]), *map(shorter, keep_first))
     for found_keys in filter(None, probed):
         if isinstance(found_keys, str):
             keys_seen.add(found_keys)

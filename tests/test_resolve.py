@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from pathlib import Path
 
@@ -412,3 +413,24 @@ def test_resolve__a_row_at_the_same_spot_leaves_the_answer_clear(full: Gazetteer
     assert distance_m(town.lat, town.lon, landmark.lat, landmark.lon) < 1_000
     match = full.resolve("Jisr al-Shughur")
     assert match is not None and match.place.id == "gn:169023" and "|clear|" in match.bucket
+
+
+def test_fuzzy_tables__probes_find_exactly_the_keys_one_edit_away(full: Gazetteer) -> None:
+    # the per-(length, first letter) deletion tables against a scan of every key with rapidfuzz's Indel
+    from rapidfuzz.distance import Indel
+
+    opened = full.opened
+    keys = sorted(opened.variant)
+    rng = random.Random(11)
+    queries = []
+    for key in rng.sample([k for k in keys if len(k) >= 6], 150):
+        i, letter = rng.randrange(len(key)), rng.choice("abdhklmrstwzاب")
+        queries += [key, key[:i] + key[i + 1 :], key[:i] + letter + key[i:], key[:i] + letter + key[i + 1 :]]
+    for q in (q for q in queries if len(q) >= 6):
+        n = len(q)
+        probes = [(n, q[0], q), (n - 1, q[1], q[1:]), *((n - 1, q[0], q[:i] + q[i + 1 :]) for i in range(1, n))]
+        found: set[str] = set()
+        for length, first, probe in probes:
+            hit = opened.fuzzy_table(length, first).get(probe)
+            found.update((hit,) if isinstance(hit, str) else hit or ())
+        assert found == {k for k in keys if abs(len(k) - n) <= 1 and Indel.distance(q, k) <= 2}, q

@@ -37,7 +37,7 @@ from .normalize import is_arabic, keys
 from .opened import OpenedIndex
 from .scoring import SCORES
 
-__all__ = ["NEIGHBOUR_TIERS", "Request", "fitting", "hints", "rank"]
+__all__ = ["FOLLOWED_PARENT_KINDS", "NEIGHBOUR_TIERS", "Request", "fitting", "follow_links", "hints", "rank"]
 
 #: Tiers with which a candidate outside the given province, in a neighbouring one, may answer.
 NEIGHBOUR_TIERS = frozenset({"exact", "variant"})
@@ -70,14 +70,25 @@ def named_whole(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Me
     return [r for r in found if r in named]
 
 
-def follow_links(index: OpenedIndex, found: dict[int, Hit], wanted: tuple[str, ...]) -> None:
-    """Add the admin unit a matched town is the seat of (and the reverse) when the mention asks for it."""
+#: Kinds a mention may reach through a town's parent link ("Hama airbase": the airbase whose parent is
+#: Hama): the facilities a town has one or two of. Not a landmark: "Damascus University" is not the
+#: airport or the mosque that Damascus is the parent of.
+FOLLOWED_PARENT_KINDS = frozenset({"airbase", "airport", "prison", "crossing", "dam", "oil_field", "gas_field", "camp"})
+
+
+def follow_links(index: OpenedIndex, found: dict[int, Hit], asked: str, wanted: tuple[str, ...]) -> None:
+    """Add the admin unit a matched town is the seat of (and the reverse) when the mention asks for it,
+    and the facility of the kind asked whose parent the town is ("Hama airbase")."""
     for row, hit in list(found.items()):
         if index.kind[row] in wanted:
             continue
         for other in index.links(row):
-            if index.kind[other] in wanted and (other not in found or found[other].score < hit.score):
-                found[other] = Hit(hit.score, hit.name_row, hit.tier, f"{index.kind[other]} of {index.ids[row]}")
+            kind = index.kind[other]
+            if kind not in wanted or (other in found and found[other].score >= hit.score):
+                continue
+            seat = kind in ADMIN_KINDS or index.kind[row] in ADMIN_KINDS  # a unit and the town it is named after
+            if seat or (asked in FOLLOWED_PARENT_KINDS and _strictly_fits(asked, kind)):
+                found[other] = Hit(hit.score, hit.name_row, hit.tier, f"{kind} of {index.ids[row]}")
 
 
 def _strictly_fits(asked: str, kind: str) -> bool:
@@ -147,7 +158,7 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
             kind_hint = None
     wanted: tuple[str, ...] = accepts(kind_hint) if kind_hint else ()
     if wanted:
-        follow_links(index, found, wanted)
+        follow_links(index, found, str(kind_hint), wanted)
         found = fitting(index, found, str(kind_hint), wanted)
         if not found:
             return ()

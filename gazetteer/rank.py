@@ -71,9 +71,10 @@ def named_whole(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Me
 
 
 #: Kinds a mention may reach through a town's parent link ("Hama airbase": the airbase whose parent is
-#: Hama): the facilities a town has one or two of. Not a landmark: "Damascus University" is not the
-#: airport or the mosque that Damascus is the parent of.
-FOLLOWED_PARENT_KINDS = frozenset({"airbase", "airport", "prison", "crossing", "dam", "oil_field", "gas_field", "camp"})
+#: Hama): the facilities a town is known by. Not a landmark ("Damascus University" is not the airport
+#: or the mosque that Damascus is the parent of), nor a prison or a camp, of which a city has several
+#: ("Damascus Central Prison" is Adra's, not the Mezzeh prison in the data).
+FOLLOWED_PARENT_KINDS = frozenset({"airbase", "airport", "crossing", "dam"})
 
 
 def follow_links(index: OpenedIndex, found: dict[int, Hit], asked: str, wanted: tuple[str, ...]) -> None:

@@ -440,11 +440,11 @@ def test_resolve__a_landmark_asked_for_is_no_facility_the_town_is_parent_of(full
     # Damascus International Airport and Aleppo's airport have the city as their parent; a university,
     # a stadium or a hospital of the city is not them (it may stand in as the city itself), and of the
     # prisons of a city the data may hold one that is not the one meant
-    for mention, airport in (("Damascus University", "cur:damascus-international-airport"),
+    for mention, wrong in (("Damascus University", "cur:damascus-international-airport"),
                              ("Aleppo Stadium", "cur:aleppo-international-airport"),
                              ("Hama Hospital", "cur:hama-airbase"),
                              ("Damascus Central Prison", "cur:mezzeh-prison")):  # Adra's, not Mezzeh's  # fmt: skip
-        assert all(m.place.id != airport for m in full.candidates(mention, limit=5)), mention
+        assert all(m.place.id != wrong for m in full.candidates(mention, limit=5)), mention
     # the facility of the kind asked is still reached through its town
     assert full.resolve("Hama airbase").place.id == "cur:hama-airbase"  # type: ignore[union-attr]
     assert full.resolve("Aleppo airport").place.id == "cur:aleppo-international-airport"  # type: ignore[union-attr]

@@ -243,10 +243,6 @@ def _is_descriptor(word: str, first: bool) -> bool:
     return _classify(word, first, not first).kind not in (_NOT, None) or fold_latin(word) in ("the", "of", "in")
 
 
-def _compass(word: _Word) -> bool:
-    return is_compass(word.bare)
-
-
 def is_compass(word: str) -> bool:
     """Whether a word is a compass word, which right before a governorate's name makes it the governorate
     ("southern Idlib"); an Arabic one may carry a و ب ل ف prefix ("وجنوب").
@@ -305,9 +301,8 @@ def _parse(tokens: list[str]) -> _Parsed | None:
     kinds = [w.kind for w in (*words[:start], *reversed(after)) if w.kind]  # the outermost word first
     province = any(k in (_PROVINCE, _COUNTRYSIDE) for k in kinds)
     kind = _GOV if province else next((k for k in kinds if k in KIND_HINTS), None)
-    if kind is None and start and _compass(words[start - 1]) and govs.lookup(name) is not None:
+    if kind is None and start and is_compass(words[start - 1].bare) and govs.lookup(name) is not None:
         kind, province = _GOV, True  # "southern Idlib": a part of the governorate
-
     if province and variant_key(name) in _damascus():
         countryside = [i for i, w in enumerate(words) if w.kind == _COUNTRYSIDE]
         if countryside:  # Rif Dimashq, Rural Damascus, Damascus countryside, ريف دمشق: a governorate's name

@@ -243,17 +243,14 @@ def geoparse(
         name = text[span.start : span.end]
         if span.first == span.last and words.keys[span.first][0].isascii() and not words.capital[span.first]:
             continue  # a Latin word in lower case is prose, not a name
-        after = span.last + 1
-        goes_on = after + 1 < len(words.start) and words.article[after] and _name_goes_on(text, words, span, taken)
-        if goes_on or _family_name(text, words, span, taken):
+        if _family_name(text, words, span, taken) or _name_goes_on(text, words, span, taken):
             continue
         written = text[words.start[span.first] : words.end[span.last]]
         if written != name and is_foreign(written):
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan
         mention, start, end = _mention(text, words, span, taken)
         items.append(_Item(span, name, mention, hint_of(mention), (start, end)))
-        if span.first and words.capital[span.first - 1]:
-            items[-1].compass_named = _compass_named(text, words, span, taken)
+        items[-1].compass_named = _compass_named(text, words, span, taken)
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
     named: dict[tuple[str, str, str], tuple[bool, bool]] = {}  # _name_facts, once per place, name and span
     for item in items:

@@ -38,7 +38,7 @@ from .errors import InvalidQueryError
 from .foreign import is_foreign
 from .geo import fast_distance_m
 from .kinds import ADMIN_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
-from .mention import is_compass, is_descriptor, is_direction_adjective, parse_mention
+from .mention import is_compass, is_descriptor, is_direction_adjective, parse_mention, word_kind
 from .model import Match, PlaceMention
 from .normalize import fold_arabic, is_arabic
 from .opened import OpenedIndex
@@ -66,6 +66,9 @@ _NEEDS_DESCRIPTOR = FACILITY_KINDS - {"camp"}
 #: agriculture; "العدوان", aggression). Cities and towns keep their names as written ("الباب",
 #: "الطبقة", "القصير"), not without their article ("ثورة", revolution, is no al-Thawrah).
 _COMMON_WORD_KINDS = frozenset({"village", "neighbourhood", "camp"})
+#: The kinds of place news name often enough that a common word after a definite noun is still the
+#: place (:func:`_adjective`): "دخلت القوات الباب" is al-Bab.
+_NAMED_LIKE_WORDS_KINDS = frozenset({"city", *ADMIN_KINDS})
 #: The Zipf frequency (wordfreq: log10 of the uses per billion words; 4.0 is ten per million) from which
 #: an Arabic word is common; ``sources/arabic_common_words.tsv`` lists the words from 4.0 up. Measured
 #: on the tuning texts: "العدوان" is 4.33, "الزراعة" 4.58; towns' names such as "تلبيسة" are below 3.
@@ -91,7 +94,7 @@ class Gazetteer(Protocol):
 class _Item:
     """One spotted span on its way to an answer."""
 
-    __slots__ = ("around", "binding", "compass_named", "found", "hint", "mention", "span", "text")
+    __slots__ = ("adjective", "around", "binding", "compass_named", "found", "hint", "mention", "span", "text")
 
     def __init__(self, span: Span, text: str, mention: str, hint: str | None, around: tuple[int, int]) -> None:
         self.span, self.text = span, text
@@ -100,6 +103,7 @@ class _Item:
         self.found: list[Match] = []
         self.binding: str | None = None  # a governorate P-code the text binds the span to
         self.compass_named = False  # "Eastern Ghariyah": a capitalised compass word begins the name
+        self.adjective = False  # "القرى الهامة": may be an adjective of the word before (_adjective)
 
     def read_as(self, mention: str) -> None:
         """Take ``mention`` as the span's mention, and the kind its descriptive words ask for."""
@@ -117,9 +121,20 @@ def _word_gap(gap: str) -> bool:
     return len(gap) <= 2 and not gap.strip(" -\u00a0")
 
 
-def _mention(text: str, words: Words, span: Span, taken: set[int]) -> tuple[str, int, int]:
-    """The span with the descriptive words next to it ("the town of X", "X countryside"), and where
-    that stretch of text starts and ends."""
+def _asked_name(text: str, words: Words, span: Span) -> str:
+    """The span's name as the resolver is asked it: as written, except after a لل clitic, where the
+    article the spelling merged into the clitic is put back ("للرقة": الرقة, "للاذقية": اللاذقية)."""
+    name = text[span.start : span.end]
+    first = span.first
+    if span.start - words.start[first] != 1 or text[words.start[first] : span.start + 1] != "لل":
+        return name
+    key = words.keys[first][span.key].removeprefix("#")
+    return (key if key.startswith("ال") else "ال" + key) + text[words.end[first] : span.end]
+
+
+def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) -> tuple[str, int, int]:
+    """The span (its ``name``) with the descriptive words next to it ("the town of X", "X
+    countryside"), and where that stretch of text starts and ends."""
     starts, ends = words.start, words.end
     before: list[str] = []
     i = span.first - 1
@@ -140,14 +155,35 @@ def _mention(text: str, words: Words, span: Span, taken: set[int]) -> tuple[str,
             break
         after.append(word)
         j += 1
+    table = not before and "|" in text[max(0, span.start - 8) : span.start]
+    label = _label(text, words, span, taken) if table else None
+    if label is not None:
+        before.append(text[starts[label] : ends[label]])  # "Governorate | Homs"
     while before and before[0].lower() in ("of", "in", "the"):
         before.pop(0)
     while after and after[-1].lower() in ("of", "in", "the"):
         after.pop()
-    name = text[span.start : span.end]
     start = starts[span.first - len(before)] if before else span.start
     end = ends[span.last + len(after)] if after else span.end
     return " ".join([*before, name, *after]), start, end
+
+
+def _label(text: str, words: Words, span: Span, taken: set[int]) -> int | None:
+    """The word that labels the span as a table's value, when that word is the whole cell before it
+    and a kind of settlement or unit: "Governorate | Homs", "District | Al-Rastan", "محافظة | دير
+    الزور" (an encyclopedia's infobox); else None."""
+    i = span.first - 1
+    while i >= 0 and words.start[i] >= span.start:
+        i -= 1  # the article of "Al-Rastan" is inside the span
+    if i < 0 or i in taken or text[words.end[i] : span.start].strip() != "|":
+        return None
+    kind = word_kind(text[words.start[i] : words.end[i]])
+    if kind not in ADMIN_KINDS and kind not in POPULATED_KINDS:
+        return None
+    k = words.start[i]
+    while k > 0 and text[k - 1] in " \t\u00a0":
+        k -= 1
+    return i if k == 0 or text[k - 1] in "|\n" else None
 
 
 def _family_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
@@ -190,6 +226,20 @@ def _compass_named(text: str, words: Words, span: Span, taken: set[int]) -> bool
         k -= 1
     inside_sentence = k > 0 and text[k - 1] not in ".!?:\n"  # a capital there is the name's, not the sentence's
     return inside_sentence and govs.lookup(text[span.start : span.end]) is None
+
+
+def _adjective(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """ "القرى الهامة" (the important villages): a common Arabic word with the article, written right
+    after a word with the article, may be an adjective of that word, and then it is not the town
+    al-Hamah (:func:`_fits` keeps a city: "دخلت القوات الباب", the forces entered al-Bab). A name in
+    apposition is no common word ("العاصمة دمشق"), and a clitic opens a new phrase ("والباب")."""
+    i = span.first - 1
+    if span.first != span.last or i < 0 or i in taken or span.start != words.start[span.first]:
+        return False
+    if text[words.end[i] : span.start] != " " or not _is_common_arabic(text[span.start : span.end]):
+        return False
+    before = fold_arabic(text[words.start[i] : words.end[i]])
+    return before.startswith("ال") and fold_arabic(text[span.start : span.end]).startswith("ال")
 
 
 def _without_adjectives(text: str, words: Words, spans: list[Span]) -> list[Span]:
@@ -240,7 +290,7 @@ def geoparse(
     items: list[_Item] = []
     hint_of = cache(_kind_hint)  # a text names its places many times: each mention parsed once
     for span in spans:
-        name = text[span.start : span.end]
+        name = _asked_name(text, words, span)
         if span.first == span.last and words.keys[span.first][0].isascii() and not words.capital[span.first]:
             continue  # a Latin word in lower case is prose, not a name
         if _family_name(text, words, span, taken) or _name_goes_on(text, words, span, taken):
@@ -248,9 +298,10 @@ def geoparse(
         written = text[words.start[span.first] : words.end[span.last]]
         if written != name and is_foreign(written):
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan
-        mention, start, end = _mention(text, words, span, taken)
+        mention, start, end = _mention(text, words, span, taken, name)
         items.append(_Item(span, name, mention, hint_of(mention), (start, end)))
         items[-1].compass_named = _compass_named(text, words, span, taken)
+        items[-1].adjective = span.first == span.last and _adjective(text, words, span, taken)
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
     named: dict[tuple[str, str, str], tuple[bool, bool]] = {}  # _name_facts, once per place, name and span
     for item in items:
@@ -374,6 +425,8 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
     kind = match.place.kind
     if item.compass_named and kind in POPULATED_KINDS:
         return False  # "Eastern Ghariyah" is not the village al-Ghariyah
+    if item.adjective and hint is None and kind not in _NAMED_LIKE_WORDS_KINDS:
+        return False  # "القرى الهامة" are the important villages, not the town al-Hamah
     if hint is None and _common_word(item) and (kind in _COMMON_WORD_KINDS or _name_facts(item, match, named)[1]):
         return False  # "بالزراعة" is "in agriculture", not the village Zira'a; "ثورة" is no al-Thawrah
     if hint is not None and hint not in _SETTLEMENT_HINTS and kind not in accepts(hint):

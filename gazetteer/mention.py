@@ -36,6 +36,7 @@ __all__ = [
     "is_direction_adjective",
     "kind_said",
     "parse_mention",
+    "word_kind",
 ]
 
 #: The values :attr:`Mention.kind_hint` can take: the kinds of :mod:`gazetteer.kinds`.
@@ -113,6 +114,14 @@ _LATIN: dict[str, str | None] = {
         f"settlement settlements syria syrian in near around inside {_LATIN_COMPASS}",
     ),
 }
+
+#: Plural descriptor words for things that lie in a governorate: "the villages of Idlib" and "the
+#: mountains of Latakia" speak of the governorate. Cities, towns, districts and quarters are left out:
+#: "the cities of Homs and Hama" are the cities, "the neighbourhoods of Homs" the city's.
+_PARTS = frozenset(
+    ("villages", "hamlets", "mountains", "camps", "fields", "oilfields", "dams", "airbases", "airfields", "prisons",
+     "crossings")
+)  # fmt: skip
 
 #: Arabic descriptor words (fold_arabic keys). Words that begin names are left out on purpose:
 #: جسر (Jisr ash-Shughur), قلعة (Qal'at al-Madiq), جبل, وادي, نهر, سوق, خان, تل, دير, كفر.
@@ -207,6 +216,19 @@ def _classify(token: str, first: bool, last: bool) -> _Word:
     return _Word(token, bare, _NOT, False)
 
 
+def word_kind(word: str) -> str | None:
+    """The kind of place one descriptive word names, as a table's label ("Governorate | Homs"):
+    a province word a governorate, a kind word its kind; ``None`` for any other word.
+
+    >>> word_kind("Governorate"), word_kind("District"), word_kind("محافظة"), word_kind("countryside")
+    ('governorate', 'district', 'governorate', None)
+    """
+    kind = _classify(word, False, False).kind
+    if kind == _PROVINCE:
+        return _GOV
+    return kind if kind in KIND_HINTS else None
+
+
 def kind_said(text: str) -> str | None:
     """The kind a name's descriptive word says it is of: "محافظة إدلب" a governorate's, "مدينة
     إدلب" a city's; ``None`` when no word says (a countryside word names no unit).
@@ -270,6 +292,22 @@ def _is_hint(kind: str | None) -> bool:
     return kind in KIND_HINTS or kind in (_PROVINCE, _COUNTRYSIDE)
 
 
+def _part_of_governorate(leading: list[_Word], name: str, after: list[_Word]) -> bool:
+    """Whether the words before a governorate's name speak of a part of it: a compass word ("southern
+    Idlib", "the Mountains of northern Latakia") or the things in it ("the villages of Idlib"). A kind
+    word after the name keeps its kind ("the villages of Idlib city")."""
+    if govs.lookup(name) is None or any(w.kind in KIND_HINTS for w in after):
+        return False
+    return (bool(leading) and is_compass(leading[-1].bare)) or _parts_of(leading)
+
+
+def _parts_of(leading: list[_Word]) -> bool:
+    """Whether the words before a name say "the <things> of" in the plural: "the villages of", "the
+    mountains of" (not "the cities of", "the districts of": those may be the name's own)."""
+    keys = [fold_latin(w.bare) for w in leading if not is_arabic(w.bare)]
+    return any(key in _PARTS and "of" in keys[i + 1 :] for i, key in enumerate(keys))
+
+
 def _parse(tokens: list[str]) -> _Parsed | None:
     """Strip descriptors off both edges; None when nothing but descriptors is left."""
     words = [_classify(t, i == 0, i == len(tokens) - 1) for i, t in enumerate(tokens)]
@@ -301,8 +339,8 @@ def _parse(tokens: list[str]) -> _Parsed | None:
     kinds = [w.kind for w in (*words[:start], *reversed(after)) if w.kind]  # the outermost word first
     province = any(k in (_PROVINCE, _COUNTRYSIDE) for k in kinds)
     kind = _GOV if province else next((k for k in kinds if k in KIND_HINTS), None)
-    if kind is None and start and is_compass(words[start - 1].bare) and govs.lookup(name) is not None:
-        kind, province = _GOV, True  # "southern Idlib": a part of the governorate
+    if kind != _GOV and _part_of_governorate(words[:start], name, after):
+        kind, province = _GOV, True
     if province and variant_key(name) in _damascus():
         countryside = [i for i, w in enumerate(words) if w.kind == _COUNTRYSIDE]
         if countryside:  # Rif Dimashq, Rural Damascus, Damascus countryside, ريف دمشق: a governorate's name

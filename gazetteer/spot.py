@@ -81,11 +81,20 @@ class Token(NamedTuple):
 
 
 def _arabic_readings(folded: str) -> list[tuple[str, int]]:
-    """The word as written and, behind a clitic, without it (لل is ل + ال), with the clitic's length."""
+    """The word as written and, behind a clitic, without it, with the clitic's length. لل is ل + ال
+    ("للرقة": to ar-Raqqa), or ل + ال + a name that begins with ل, one ل dropped as Arabic spelling
+    does ("للاذقية": to al-Ladhiqiyah, Latakia).
+
+    >>> _arabic_readings("للرقه")
+    [('للرقه', 0), ('الرقه', 1), ('اللرقه', 1)]
+    """
     readings = [(folded, 0)]
     if len(folded) >= 4 and folded[0] in ARABIC_CLITICS:
         rest = folded[1:]
-        readings.append((_ARTICLE + rest[1:] if rest.startswith("ل") and folded[0] == "ل" else rest, 1))
+        if rest.startswith("ل") and folded[0] == "ل":
+            readings += [(_ARTICLE + rest[1:], 1), (_ARTICLE + rest, 1)]
+        else:
+            readings.append((rest, 1))
     return readings
 
 
@@ -274,6 +283,7 @@ class Span(NamedTuple):
     first: int  #: index of its first token
     last: int  #: index of its last token
     rows: tuple[int, ...]  #: name rows whose spot key it matches
+    key: int = 0  #: which of its first word's spot keys matched (``words.keys[first][key]``)
 
 
 def spot(text: str, words: Words, index: SpotIndex) -> Iterator[Span]:
@@ -311,7 +321,7 @@ def spot(text: str, words: Words, index: SpotIndex) -> Iterator[Span]:
                 generic = False
         if generic:  # "Deir" of "Deir al-Fardis" is not "Ad-Deir"
             continue
-        yield Span(start, words.end[last], i, last, rows)
+        yield Span(start, words.end[last], i, last, rows, key_no)
         resume = last + 1
 
 

@@ -132,7 +132,9 @@ def test_spot__keys_of_names_and_words() -> None:
     # a core name is spotted only for settlements and quarters ("الدالاتي" of a mosque is a family name)
     assert spot_key("الدالاتي", "landmark", core=True) == "" and spot_key("الميدان", "neighbourhood", core=True)
     assert [t.keys for t in tokenize("وتلبيسة")] == [("وتلبيسه", "#وتلبيسه", "تلبيسه", "#تلبيسه")]
-    assert tokenize("للرستن")[0].keys[2:] == ("رستن", "الرستن")
+    # لل is ل + ال ("للرستن": to ar-Rastan), or ل + ال + a name beginning with ل ("للاذقية": to Latakia)
+    assert tokenize("للرستن")[0].keys[2:4] == ("رستن", "الرستن")
+    assert tokenize("للاذقية")[0].keys[2:] == ("اذقيه", "الاذقيه", "لاذقيه", "اللاذقيه")
     assert [t.article for t in tokenize("al-Rastan")] == [True, False]
     assert [(t.start, t.end) for t in tokenize("Aleppo's Ra's")] == [(0, 6), (9, 13)]
 
@@ -246,3 +248,39 @@ def test_geoparse__a_capital_that_binds_a_place_outside_its_city_is_the_governor
     assert found(full, "Clashes in Khan Shaykhun, Idlib.") == [("Khan Shaykhun", "gn:168325"), ("Idlib", "pcode:SY07")]
     assert found(full, "Clashes in Talbiseh, Homs.") == [("Talbiseh", TALBISEH), ("Homs", HOMS_GOV)]
     assert found(full, "Fighting reached Talbiseh, north of Homs.")[-1] == ("Homs", HOMS_CITY)  # no binding
+
+
+def test_geoparse__the_article_merged_into_the_clitic_lam(full: Gazetteer) -> None:
+    # ل + الرقة is written للرقة (the alif dropped), ل + اللاذقية is للاذقية (one ل dropped too):
+    # the span starts after the preposition, the place is the one with the article
+    raqqa, latakia = full.resolve("الرقة"), full.resolve("اللاذقية")
+    assert raqqa is not None and latakia is not None
+    assert found(full, "المدن التابعة للرقة") == [("لرقة", raqqa.place.id)]
+    assert found(full, "وصلت التعزيزات للاذقية") == [("لاذقية", latakia.place.id)]
+    assert found(full, "ذهب لحمص") == [("حمص", HOMS_CITY)]  # ل and a name without the article
+    assert found(full, "للدفاع عن البلاد") == []
+
+
+def test_geoparse__the_things_of_a_governorate_and_a_compass_word_after_a_kind_word(full: Gazetteer) -> None:
+    # "the villages of Latakia", "the mountains of northern Latakia": parts of the governorate (there is
+    # no mountain called Latakia); "the cities of Homs and Hama" and "the town of X" are the places
+    assert found(full, "Fighting went on in the mountains of Latakia.") == [("Latakia", "pcode:SY06")]
+    assert found(full, "Clashes in the Mountains of northern Latakia.") == [("Latakia", "pcode:SY06")]
+    assert found(full, "Shells fell on the villages of Idlib.") == [("Idlib", "pcode:SY07")]
+    assert found(full, "They shelled the villages of Kafr Nabl and Hass.")[0][1] != "pcode:SY07"
+    assert [p for _, p in found(full, "the cities of Homs and Hama")] == [HOMS_CITY, "gn:170017"]
+
+
+def test_geoparse__a_common_word_after_a_definite_noun_is_its_adjective(full: Gazetteer) -> None:
+    # القرى الهامة: "the important villages", not the town al-Hamah (Rif Dimashq); a city stays a city
+    assert found(full, "ومن القرى الهامة التابعة للمنطقة") == []
+    assert found(full, "قصفت القوات بلدة الهامة") == [("الهامة", full.resolve("الهامة").place.id)]  # type: ignore[union-attr]
+    assert found(full, "دخلت القوات الباب") == [("الباب", full.resolve("الباب").place.id)]  # type: ignore[union-attr]
+
+
+def test_geoparse__a_table_label_says_the_kind(full: Gazetteer) -> None:
+    # an encyclopedia's infobox: "Governorate | Homs" is the governorate, "District | Al-Rastan" the district
+    table = "| Country | Syria |\n| Governorate | Homs |\n| District | Al-Rastan |\n| Population | Homs |"
+    assert found(full, table) == [("Homs", HOMS_GOV), ("Al-Rastan", "pcode:SY0404"), ("Homs", HOMS_CITY)]
+    assert found(full, "| محافظة | دير الزور |") == [("دير الزور", "pcode:SY09")]
+    assert found(full, "The road | Homs") == [("Homs", HOMS_CITY)]  # a label is a whole cell

@@ -11,7 +11,7 @@ A predicted mention is right when its span is the gold span and its place is the
 (same id, same GeoNames id, or within 5 km: ``common.is_right``). Gold NONE mentions count in
 no recall; a prediction on them, or on no gold span, is a false positive. *dev* texts (en01-en03,
 en08-en11, ar01-ar03, ar08-ar11 and the seed articles) are the ones the rules were tuned on; *test*
-texts (en04-en07, ar04-ar07) never were.
+texts (en04-en07, en12-en15, ar04-ar07, ar12-ar15) never were.
 
 Systems: gazetteer (``Gazetteer.geoparse``); a baseline that takes every spotted span's first
 indexed name, with no context and no confidence; ``geotext`` (its own world-cities data, names

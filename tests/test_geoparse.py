@@ -269,6 +269,10 @@ def test_geoparse__the_things_of_a_governorate_and_a_compass_word_after_a_kind_w
     assert found(full, "Shells fell on the villages of Idlib.") == [("Idlib", "pcode:SY07")]
     assert found(full, "They shelled the villages of Kafr Nabl and Hass.")[0][1] != "pcode:SY07"
     assert [p for _, p in found(full, "the cities of Homs and Hama")] == [HOMS_CITY, "gn:170017"]
+    # an offensive named after a governorate's name is fought across it; after another name it says nothing
+    assert found(full, "The 2015 Latakia offensive began.") == [("Latakia", "pcode:SY06")]
+    assert found(full, "The Palmyra offensive began.") == found(full, "Palmyra fell.")
+    assert found(full, "They launched an offensive in Idlib.") == [("Idlib", "gn:169389")]
 
 
 def test_geoparse__a_common_word_after_a_definite_noun_is_its_adjective(full: Gazetteer) -> None:

@@ -65,7 +65,7 @@ SEAT_COLUMNS = ["subdistrict_pcode", "subdistrict_name", "seat", "url", "read", 
 FILES = ("curated_places.tsv", "curated_names.tsv", "subdistrict_seats.tsv")
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_TARGET = re.compile(r"^(gn:\d+|pcode:SY\d{2,8}|sa:\d+)$")
+_TARGET = re.compile(r"^(gn:\d+|pcode:SY\d{2,8}|sa:\d+|cur:[a-z0-9-]+)$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -289,7 +289,8 @@ def read_names(text: str | None = None) -> ReadResult:
         result.rows += 1
         _cited(name, line_no, row)
         if not _TARGET.match(row["place"]):
-            raise SourceFormatError(f"sources/{name}:{line_no}: place must be gn:<id>, pcode:<P-code> or sa:<id>")
+            expected = "gn:<id>, pcode:<P-code>, sa:<id> or cur:<id>"
+            raise SourceFormatError(f"sources/{name}:{line_no}: place must be {expected}")
         lang = _name_lang(row["name"], row["lang"])
         if lang is None:
             result.skipped.append(Skip(NAME, f"{name}:{line_no}", "script not kept", f"{row['name']} ({row['lang']})"))

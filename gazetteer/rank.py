@@ -37,7 +37,16 @@ from .normalize import is_arabic, keys
 from .opened import OpenedIndex
 from .scoring import SCORES
 
-__all__ = ["FOLLOWED_PARENT_KINDS", "NEIGHBOUR_TIERS", "Request", "fitting", "follow_links", "hints", "rank"]
+__all__ = [
+    "COUNTRYSIDE_UNITS",
+    "FOLLOWED_PARENT_KINDS",
+    "NEIGHBOUR_TIERS",
+    "Request",
+    "fitting",
+    "follow_links",
+    "hints",
+    "rank",
+]
 
 #: Tiers with which a candidate outside the given province, in a neighbouring one, may answer.
 NEIGHBOUR_TIERS = frozenset({"exact", "variant"})
@@ -75,6 +84,11 @@ def named_whole(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Me
 #: or the mosque that Damascus is the parent of), nor a prison or a camp, of which a city has several
 #: ("Damascus Central Prison" is Adra's, not the Mezzeh prison in the data).
 FOLLOWED_PARENT_KINDS = frozenset({"airbase", "airport", "crossing", "dam"})
+
+#: What the countryside of a town is ("the Ras al-Ayn countryside", "ريف القصير", when no governorate
+#: has the name): the district the town is the seat of, else its subdistrict, else the town itself.
+#: Like a governorate for "ريف حمص", the unit holds whatever part of the countryside is meant.
+COUNTRYSIDE_UNITS = ("district", "subdistrict")
 
 
 def follow_links(index: OpenedIndex, found: dict[int, Hit], asked: str, wanted: tuple[str, ...]) -> None:
@@ -158,6 +172,8 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
             found = {r: found[r] for r in whole}
             kind_hint = None
     wanted: tuple[str, ...] = accepts(kind_hint) if kind_hint else ()
+    if kind_hint == "governorate" and all(index.kind[r] != "governorate" for r in found):
+        kind_hint, wanted = "district", COUNTRYSIDE_UNITS  # "the Ras al-Ayn countryside": no such governorate
     if wanted:
         follow_links(index, found, str(kind_hint), wanted)
         found = fitting(index, found, str(kind_hint), wanted)

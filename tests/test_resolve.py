@@ -118,6 +118,19 @@ def test_resolve__bare_subdistrict_name_gives_the_town_and_asking_gives_the_unit
     assert unit is not None and unit.place.id == "pcode:SY030301"
 
 
+def test_resolve__the_countryside_of_a_town_is_the_unit_it_seats(full: Gazetteer) -> None:
+    # no governorate is called Ras al-Ayn or al-Qusayr: their countryside is the district they seat;
+    # a town that seats no unit in the index answers itself, and "ريف حمص" stays the governorate
+    def answer(mention: str) -> str | None:
+        match = full.resolve(mention)
+        return match.place.id if match is not None else None
+
+    assert answer("the Ras al-Ayn countryside") == "pcode:SY0804" and answer("ريف القصير") == "pcode:SY0402"
+    assert answer("Tabqa countryside") == "pcode:SY1103"  # Tabqa seats the Al-Thawrah district
+    assert answer("Tell Tamer countryside") == answer("Tell Tamer") == "gn:163434"
+    assert answer("ريف حمص") == "pcode:SY04" and answer("Damascus countryside") == "pcode:SY03"
+
+
 @pytest.mark.parametrize("mention", ABSENT)
 def test_resolve__places_the_data_lacks_are_not_found(full: Gazetteer, mention: str) -> None:
     assert full.resolve(mention) is None

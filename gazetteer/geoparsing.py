@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache, partial
 from itertools import islice, pairwise
@@ -40,8 +40,9 @@ from .geo import fast_distance_m
 from .kinds import ADMIN_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
 from .mention import is_compass, is_descriptor, is_direction_adjective, parse_mention, word_kind
 from .model import Match, PlaceMention
-from .normalize import fold_arabic, is_arabic
+from .normalize import fold, fold_arabic, is_arabic
 from .opened import OpenedIndex
+from .spatial import Nearby
 from .spot import SPOTTED_CORE_KINDS, Span, Words, spot
 
 __all__ = ["MAX_TEXT_CHARS", "MENTION_SCHEMA", "PlaceMention", "geoparse", "geoparse_table"]
@@ -89,6 +90,11 @@ class Gazetteer(Protocol):
         self, text: object, *, province: object = ..., near: tuple[float, float] | None = ..., limit: int = ...,
         strict_province: bool = ..., min_confidence: float = ...,
     ) -> list[Match]: ...  # fmt: skip
+
+    def nearest(
+        self, lat: object, lon: object, *, k: int = ..., kind: str | Collection[str] | None = ...,
+        max_km: float | None = ...,
+    ) -> list[Nearby]: ...  # fmt: skip
 
 
 class _Item:
@@ -146,6 +152,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
             break  # "Sasa Prison in Damascus": the prison is not Damascus's
         before.insert(0, word)
         i -= 1
+    if before and i >= 0 and i in taken and before[0].isascii() and _word_gap(text[ends[i] : starts[i + 1]]):
+        before = []  # "the Qadi Askar district of Aleppo": English words are the span before's, not Aleppo's
     after: list[str] = []
     j = span.last + 1
     while j < len(starts) and len(after) < _CONTEXT_WORDS and j not in taken:
@@ -326,7 +334,28 @@ def geoparse(
         if best is not None and best.confidence >= threshold and _fits(item, best, named):
             start, end = _extent(item, best)
             out.append(PlaceMention(start, end, text[start:end], best))
-    return out
+    return _landmarks_with_their_town(g, out)
+
+
+def _landmarks_with_their_town(g: Gazetteer, found: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions less the landmarks that nothing in the text places: a mosque, a square or a
+    hospital is named in a text about its town, and its name is often no one town's ("المسجد
+    العمري", the Omari mosque, stands in many towns; the index knows Bosra's). A landmark stays when
+    another mention's place, or a town named inside its own name ("Great Mosque of Hama"), lies
+    within :data:`_CITY_RADIUS_M` of it."""
+    if all(m.match.place.kind != "landmark" for m in found):
+        return found
+    others = [m.match.place for m in found if m.match.place.kind != "landmark"]
+
+    def placed(m: PlaceMention) -> bool:
+        p = m.match.place
+        if any(fast_distance_m(p.lat, p.lon, o.lat, o.lon) <= _CITY_RADIUS_M for o in others):
+            return True
+        words = f" {fold(m.text)} "
+        towns = g.nearest(p.lat, p.lon, k=3, max_km=_CITY_RADIUS_M / 1000)
+        return any(f" {fold(n.text)} " in words for t in towns for n in t.place.names if n.text)
+
+    return [m for m in found if m.match.place.kind != "landmark" or placed(m)]
 
 
 def _extent(item: _Item, match: Match) -> tuple[int, int]:
@@ -502,17 +531,19 @@ def _bind(text: str, items: Sequence[_Item], ask: Callable[..., list[Match]], go
 
 def _binds(gap: str) -> bool:
     """Whether the words between two spans bind the first to the second: ", ", " in ", " في ", " بريف ",
-    " in the countryside of "... (connectors and descriptive words, at least one connector)."""
+    " in the countryside of ", " villages in northeastern "... (connectors and descriptive words, at
+    least one connector; a compass word only right before the second span: "north of Homs" places the
+    first span relative to the city, it binds nothing)."""
     words = _GAP_WORD_RE.findall(gap)
     if not words or len(words) > 5:
         return False
     connector = False
-    for w in words:
+    for k, w in enumerate(words):
         if _CONNECTOR_RE.match(w):
             connector = connector or w.lower() != "the"
         elif is_descriptor(w) and w[:1] in "بفو" and not is_descriptor(w, first=False):
             connector = True  # بريف حمص: "in the countryside of Homs"
-        elif not is_descriptor(w):
+        elif not is_descriptor(w) and not (k == len(words) - 1 and is_compass(w)):
             return False
     return connector
 

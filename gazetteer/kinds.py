@@ -57,7 +57,8 @@ _FACILITY = frozenset(
 
 _TABLE: tuple[Kind, ...] = (
     Kind("governorate", "admin", 1.8, 0, frozenset(), ("governorate",), "admin1 (محافظة), 14 of them"),
-    Kind("district", "admin", 1.5, 0, frozenset(), ("district",), "admin2 (منطقة)"),
+    # "the Qadi Askar district of Aleppo", "Jobar district": in English a district is also a city's quarter
+    Kind("district", "admin", 1.5, 0, frozenset(), ("district", "neighbourhood"), "admin2 (منطقة)"),
     Kind("subdistrict", "admin", 1.2, 0, frozenset(), ("subdistrict",), "admin3 (ناحية)"),
     Kind("city", "populated", 3.0, 10_000, _POPULATED, ("city", "town"),
          "governorate capital or population of 50,000 or more"),

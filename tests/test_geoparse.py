@@ -71,7 +71,7 @@ def test_geoparse__a_list_of_governorates_reads_as_governorates(full: Gazetteer)
 def test_geoparse__a_facility_asked_for_is_not_the_town_of_its_name(full: Gazetteer) -> None:
     assert found(full, "They took control of Sasa Prison.") == []  # the prison is not in the index
     assert found(full, "south of that lies the Hauran plain") == []  # the plain is not Daraa governorate
-    assert found(full, "دوار الزراعة")[0][1] == "sa:87" and found(full, "يعمل السكان بالزراعة") == []
+    assert found(full, "دوار الزراعة في حلب")[0][1] == "sa:87" and found(full, "يعمل السكان بالزراعة") == []
 
 
 def test_geoparse__a_name_made_of_a_descriptive_word_and_a_city_is_spotted_whole(full: Gazetteer) -> None:
@@ -288,3 +288,27 @@ def test_geoparse__a_table_label_says_the_kind(full: Gazetteer) -> None:
     assert found(full, table) == [("Homs", HOMS_GOV), ("Al-Rastan", "pcode:SY0404"), ("Homs", HOMS_CITY)]
     assert found(full, "| محافظة | دير الزور |") == [("دير الزور", "pcode:SY09")]
     assert found(full, "The road | Homs") == [("Homs", HOMS_CITY)]  # a label is a whole cell
+
+
+def test_geoparse__a_landmark_needs_a_place_of_the_text_near_it(full: Gazetteer) -> None:
+    # every town has an Omari mosque; the index knows Bosra's: with Bosra named it is that one
+    assert found(full, "وصلوا إلى المسجد العمري") == []
+    assert found(full, "وصلوا إلى المسجد العمري في بصرى") == [
+        ("المسجد العمري", "cur:bosra-al-omari-mosque"), ("بصرى", "gn:171126"),
+    ]  # fmt: skip
+    assert [p for _, p in found(full, "They prayed at the Umayyad Mosque in Damascus.")][-1] == "gn:170654"
+
+
+def test_geoparse__a_compass_word_before_a_governorate_binds_a_list_to_it(full: Gazetteer) -> None:
+    # al-Yaarubiyah is a town of Al-Hasakah: "in Northeastern Aleppo" rules it out; "north of Homs"
+    # places a town relative to the city and binds nothing
+    assert found(full, "Rebels took al-Yaaroubiyah villages in Northeastern Aleppo.") == [("Aleppo", "pcode:SY02")]
+    assert found(full, "Rebels took al-Yaaroubiyah.")[0][1] == "gn:383661"
+
+
+def test_geoparse__a_district_after_a_name_is_that_name_s(full: Gazetteer) -> None:
+    # "the Qadi Askar district of Aleppo": a quarter of the city; "district" does not reach Aleppo
+    text = "ISIL executed prisoners in the Qadi al-Askar district of Aleppo."
+    assert found(full, text) == [("Qadi al-Askar", "sa:60"), ("Aleppo", "gn:170063")]
+    assert found(full, "Jobar district was shelled.") == [("Jobar", "cur:damascus-jobar")]
+    assert found(full, "the Tel Rifaat district of Aleppo's countryside")[-1] == ("Aleppo", "pcode:SY02")

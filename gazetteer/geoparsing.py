@@ -144,6 +144,9 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
     starts, ends = words.start, words.end
     before: list[str] = []
     i = span.first - 1
+    while i >= 0 and starts[i] >= span.start:
+        i -= 1  # the article of "the district of al-Rastan" is the span's
+    top = i  # the word right before the span
     while i >= 0 and len(before) < _CONTEXT_WORDS and i not in taken:
         word = text[starts[i] : ends[i]]
         gap = text[ends[i] : starts[i + 1]] if i + 1 <= span.first else ""
@@ -154,6 +157,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         i -= 1
     if before and i >= 0 and i in taken and before[0].isascii() and _word_gap(text[ends[i] : starts[i + 1]]):
         before = []  # "the Qadi Askar district of Aleppo": English words are the span before's, not Aleppo's
+    if not before and _offensive_in(text, words, top, taken):
+        before = [text[starts[top - 1] : ends[top - 1]], "in"]  # "the offensive in Aleppo"
     after: list[str] = []
     j = span.last + 1
     while j < len(starts) and len(after) < _CONTEXT_WORDS and j not in taken:
@@ -171,9 +176,18 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         before.pop(0)
     while after and after[-1].lower() in ("of", "in", "the"):
         after.pop()
-    start = starts[span.first - len(before)] if before else span.start
+    start = starts[top + 1 - len(before)] if before else span.start
     end = ends[span.last + len(after)] if after else span.end
     return " ".join([*before, name, *after]), start, end
+
+
+def _offensive_in(text: str, words: Words, top: int, taken: set[int]) -> bool:
+    """Whether the two words before a span (ending at word ``top``) are "offensive in": "the offensive
+    in Aleppo" speaks of the governorate as "the Aleppo offensive" does."""
+    if top < 1 or top in taken or top - 1 in taken or text[words.start[top] : words.end[top]].lower() != "in":
+        return False
+    word = text[words.start[top - 1] : words.end[top - 1]].lower()
+    return word in ("offensive", "offensives") and _word_gap(text[words.end[top - 1] : words.start[top]])
 
 
 def _label(text: str, words: Words, span: Span, taken: set[int]) -> int | None:

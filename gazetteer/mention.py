@@ -300,12 +300,12 @@ def _is_hint(kind: str | None) -> bool:
 def _part_of_governorate(leading: list[_Word], name: str, after: list[_Word]) -> bool:
     """Whether the words around a governorate's name speak of a part of it: a compass word ("southern
     Idlib", "the Mountains of northern Latakia"), the things in it ("the villages of Idlib") or an
-    offensive fought in it ("the Latakia offensive"). A kind word after the name keeps its kind ("the
-    villages of Idlib city")."""
+    offensive fought in it ("the Latakia offensive", "the offensive in Aleppo"). A kind word after the
+    name keeps its kind ("the villages of Idlib city")."""
     if govs.lookup(name) is None or any(w.kind in KIND_HINTS for w in after):
         return False
     compass = bool(leading) and is_compass(leading[-1].bare)
-    return compass or _parts_of(leading) or any(w.kind == _OFFENSIVE for w in after)
+    return compass or _parts_of(leading) or any(w.kind == _OFFENSIVE for w in (*leading, *after))
 
 
 def _parts_of(leading: list[_Word]) -> bool:

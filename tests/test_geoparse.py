@@ -272,7 +272,14 @@ def test_geoparse__the_things_of_a_governorate_and_a_compass_word_after_a_kind_w
     # an offensive named after a governorate's name is fought across it; after another name it says nothing
     assert found(full, "The 2015 Latakia offensive began.") == [("Latakia", "pcode:SY06")]
     assert found(full, "The Palmyra offensive began.") == found(full, "Palmyra fell.")
-    assert found(full, "They launched an offensive in Idlib.") == [("Idlib", "gn:169389")]
+    assert found(full, "They launched an offensive in Idlib.") == [("Idlib", "pcode:SY07")]
+    assert found(full, "They launched an attack in Idlib.") == [("Idlib", "gn:169389")]
+
+
+def test_geoparse__descriptive_words_reach_a_name_written_with_its_article(full: Gazetteer) -> None:
+    # "the district of al-Rastan": the article is inside the span, the descriptive words before it
+    assert found(full, "They took the district of al-Rastan.") == [("al-Rastan", "pcode:SY0404")]
+    assert found(full, "They took the district of Rastan.") == [("Rastan", "pcode:SY0404")]
 
 
 def test_geoparse__a_common_word_after_a_definite_noun_is_its_adjective(full: Gazetteer) -> None:

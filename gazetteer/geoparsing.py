@@ -184,7 +184,9 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
 def _offensive_in(text: str, words: Words, top: int, taken: set[int]) -> bool:
     """Whether the two words before a span (ending at word ``top``) are "offensive in": "the offensive
     in Aleppo" speaks of the governorate as "the Aleppo offensive" does."""
-    if top < 1 or top in taken or top - 1 in taken or text[words.start[top] : words.end[top]].lower() != "in":
+    if top < 1 or words.end[top] - words.start[top] != 2 or text[words.start[top] : words.end[top]].lower() != "in":
+        return False
+    if top in taken or top - 1 in taken:
         return False
     word = text[words.start[top - 1] : words.end[top - 1]].lower()
     return word in ("offensive", "offensives") and _word_gap(text[words.end[top - 1] : words.start[top]])
@@ -256,9 +258,9 @@ def _adjective(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     al-Hamah (:func:`_fits` keeps a city: "دخلت القوات الباب", the forces entered al-Bab). A name in
     apposition is no common word ("العاصمة دمشق"), and a clitic opens a new phrase ("والباب")."""
     i = span.first - 1
-    if span.first != span.last or i < 0 or i in taken or span.start != words.start[span.first]:
-        return False
-    if text[words.end[i] : span.start] != " " or not _is_common_arabic(text[span.start : span.end]):
+    if span.first != span.last or i < 0 or span.start != words.start[span.first] or words.keys[i][0].isascii():
+        return False  # a Latin word before: no Arabic noun phrase
+    if i in taken or text[words.end[i] : span.start] != " " or not _is_common_arabic(text[span.start : span.end]):
         return False
     before = fold_arabic(text[words.start[i] : words.end[i]])
     return before.startswith("ال") and fold_arabic(text[span.start : span.end]).startswith("ال")
@@ -312,7 +314,8 @@ def geoparse(
     items: list[_Item] = []
     hint_of = cache(_kind_hint)  # a text names its places many times: each mention parsed once
     for span in spans:
-        name = _asked_name(text, words, span)
+        clitic = span.start - words.start[span.first] == 1
+        name = _asked_name(text, words, span) if clitic else text[span.start : span.end]
         if span.first == span.last and words.keys[span.first][0].isascii() and not words.capital[span.first]:
             continue  # a Latin word in lower case is prose, not a name
         if _family_name(text, words, span, taken) or _name_goes_on(text, words, span, taken):
@@ -323,7 +326,8 @@ def geoparse(
         mention, start, end = _mention(text, words, span, taken, name)
         items.append(_Item(span, name, mention, hint_of(mention), (start, end)))
         items[-1].compass_named = _compass_named(text, words, span, taken)
-        items[-1].adjective = span.first == span.last and _adjective(text, words, span, taken)
+        arabic = not words.keys[span.first][0].isascii()
+        items[-1].adjective = arabic and span.first == span.last and _adjective(text, words, span, taken)
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
     named: dict[tuple[str, str, str], tuple[bool, bool]] = {}  # _name_facts, once per place, name and span
     for item in items:
@@ -359,17 +363,19 @@ def _landmarks_with_their_town(g: Gazetteer, found: list[PlaceMention]) -> list[
     within :data:`_CITY_RADIUS_M` of it."""
     if all(m.match.place.kind != "landmark" for m in found):
         return found
-    others = [m.match.place for m in found if m.match.place.kind != "landmark"]
+    others = {(o.lat, o.lon) for o in (m.match.place for m in found) if o.kind != "landmark"}
 
-    def placed(m: PlaceMention) -> bool:
-        p = m.match.place
-        if any(fast_distance_m(p.lat, p.lon, o.lat, o.lon) <= _CITY_RADIUS_M for o in others):
+    @cache  # a long text names its landmarks many times
+    def placed(lat: float, lon: float, written: str) -> bool:
+        if any(fast_distance_m(lat, lon, olat, olon) <= _CITY_RADIUS_M for olat, olon in others):
             return True
-        words = f" {fold(m.text)} "
-        towns = g.nearest(p.lat, p.lon, k=3, max_km=_CITY_RADIUS_M / 1000)
+        words = f" {fold(written)} "
+        towns = g.nearest(lat, lon, k=3, max_km=_CITY_RADIUS_M / 1000)
         return any(f" {fold(n.text)} " in words for t in towns for n in t.place.names if n.text)
 
-    return [m for m in found if m.match.place.kind != "landmark" or placed(m)]
+    return [
+        m for m in found if m.match.place.kind != "landmark" or placed(m.match.place.lat, m.match.place.lon, m.text)
+    ]
 
 
 def _extent(item: _Item, match: Match) -> tuple[int, int]:

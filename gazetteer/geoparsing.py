@@ -128,11 +128,12 @@ def _word_gap(gap: str) -> bool:
 
 
 def _asked_name(text: str, words: Words, span: Span) -> str:
-    """The span's name as the resolver is asked it: as written, except after a لل clitic, where the
-    article the spelling merged into the clitic is put back ("للرقة": الرقة, "للاذقية": اللاذقية)."""
+    """The name of a span that starts one letter into its word (behind a clitic) as the resolver is
+    asked it: as written, except after لل, where the article the spelling merged into the clitic is
+    put back ("للرقة": الرقة, "للاذقية": اللاذقية)."""
     name = text[span.start : span.end]
     first = span.first
-    if span.start - words.start[first] != 1 or text[words.start[first] : span.start + 1] != "لل":
+    if text[words.start[first] : span.start + 1] != "لل":
         return name
     key = words.keys[first][span.key].removeprefix("#")
     return (key if key.startswith("ال") else "ال" + key) + text[words.end[first] : span.end]
@@ -168,10 +169,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
             break
         after.append(word)
         j += 1
-    table = not before and "|" in text[max(0, span.start - 8) : span.start]
-    label = _label(text, words, span, taken) if table else None
-    if label is not None:
-        before.append(text[starts[label] : ends[label]])  # "Governorate | Homs"
+    if not before and "|" in text[max(0, span.start - 8) : span.start] and _label(text, words, span, top, taken):
+        before.append(text[starts[top] : ends[top]])  # "Governorate | Homs"
     while before and before[0].lower() in ("of", "in", "the"):
         before.pop(0)
     while after and after[-1].lower() in ("of", "in", "the"):
@@ -192,22 +191,19 @@ def _offensive_in(text: str, words: Words, top: int, taken: set[int]) -> bool:
     return word in ("offensive", "offensives") and _word_gap(text[words.end[top - 1] : words.start[top]])
 
 
-def _label(text: str, words: Words, span: Span, taken: set[int]) -> int | None:
-    """The word that labels the span as a table's value, when that word is the whole cell before it
-    and a kind of settlement or unit: "Governorate | Homs", "District | Al-Rastan", "محافظة | دير
-    الزور" (an encyclopedia's infobox); else None."""
-    i = span.first - 1
-    while i >= 0 and words.start[i] >= span.start:
-        i -= 1  # the article of "Al-Rastan" is inside the span
-    if i < 0 or i in taken or text[words.end[i] : span.start].strip() != "|":
-        return None
-    kind = word_kind(text[words.start[i] : words.end[i]])
+def _label(text: str, words: Words, span: Span, top: int, taken: set[int]) -> bool:
+    """Whether word ``top``, the word before the span, labels it as a table's value: the whole cell
+    before it, and a kind of settlement or unit ("Governorate | Homs", "District | Al-Rastan",
+    "محافظة | دير الزور" in an encyclopedia's infobox)."""
+    if top < 0 or top in taken or text[words.end[top] : span.start].strip() != "|":
+        return False
+    kind = word_kind(text[words.start[top] : words.end[top]])
     if kind not in ADMIN_KINDS and kind not in POPULATED_KINDS:
-        return None
-    k = words.start[i]
+        return False
+    k = words.start[top]
     while k > 0 and text[k - 1] in " \t\u00a0":
         k -= 1
-    return i if k == 0 or text[k - 1] in "|\n" else None
+    return k == 0 or text[k - 1] in "|\n"
 
 
 def _family_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
@@ -253,12 +249,13 @@ def _compass_named(text: str, words: Words, span: Span, taken: set[int]) -> bool
 
 
 def _adjective(text: str, words: Words, span: Span, taken: set[int]) -> bool:
-    """ "القرى الهامة" (the important villages): a common Arabic word with the article, written right
-    after a word with the article, may be an adjective of that word, and then it is not the town
-    al-Hamah (:func:`_fits` keeps a city: "دخلت القوات الباب", the forces entered al-Bab). A name in
-    apposition is no common word ("العاصمة دمشق"), and a clitic opens a new phrase ("والباب")."""
+    """ "القرى الهامة" (the important villages): a one-word Arabic span that is a common word with the
+    article, written right after a word with the article, may be an adjective of that word, and then
+    it is not the town al-Hamah (:func:`_fits` keeps a city: "دخلت القوات الباب", the forces entered
+    al-Bab). A name in apposition is no common word ("العاصمة دمشق"), and a clitic opens a new
+    phrase ("والباب")."""
     i = span.first - 1
-    if span.first != span.last or i < 0 or span.start != words.start[span.first] or words.keys[i][0].isascii():
+    if i < 0 or span.start != words.start[span.first] or words.keys[i][0].isascii():
         return False  # a Latin word before: no Arabic noun phrase
     if i in taken or text[words.end[i] : span.start] != " " or not _is_common_arabic(text[span.start : span.end]):
         return False
@@ -316,7 +313,8 @@ def geoparse(
     for span in spans:
         clitic = span.start - words.start[span.first] == 1
         name = _asked_name(text, words, span) if clitic else text[span.start : span.end]
-        if span.first == span.last and words.keys[span.first][0].isascii() and not words.capital[span.first]:
+        one_latin_word = span.first == span.last and words.keys[span.first][0].isascii()
+        if one_latin_word and not words.capital[span.first]:
             continue  # a Latin word in lower case is prose, not a name
         if _family_name(text, words, span, taken) or _name_goes_on(text, words, span, taken):
             continue
@@ -326,8 +324,8 @@ def geoparse(
         mention, start, end = _mention(text, words, span, taken, name)
         items.append(_Item(span, name, mention, hint_of(mention), (start, end)))
         items[-1].compass_named = _compass_named(text, words, span, taken)
-        arabic = not words.keys[span.first][0].isascii()
-        items[-1].adjective = arabic and span.first == span.last and _adjective(text, words, span, taken)
+        one_arabic_word = span.first == span.last and not one_latin_word
+        items[-1].adjective = one_arabic_word and _adjective(text, words, span, taken)
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
     named: dict[tuple[str, str, str], tuple[bool, bool]] = {}  # _name_facts, once per place, name and span
     for item in items:

@@ -302,10 +302,10 @@ def _part_of_governorate(leading: list[_Word], name: str, after: list[_Word]) ->
     Idlib", "the Mountains of northern Latakia"), the things in it ("the villages of Idlib") or an
     offensive fought in it ("the Latakia offensive", "the offensive in Aleppo"). A kind word after the
     name keeps its kind ("the villages of Idlib city")."""
-    if govs.lookup(name) is None or any(w.kind in KIND_HINTS for w in after):
-        return False
     compass = bool(leading) and is_compass(leading[-1].bare)
-    return compass or _parts_of(leading) or any(w.kind == _OFFENSIVE for w in (*leading, *after))
+    if not (compass or _parts_of(leading) or any(w.kind == _OFFENSIVE for w in (*leading, *after))):
+        return False
+    return not any(w.kind in KIND_HINTS for w in after) and govs.lookup(name) is not None
 
 
 def _parts_of(leading: list[_Word]) -> bool:

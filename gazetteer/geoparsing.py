@@ -14,6 +14,9 @@
 5. A span that resolves to no confident place is no mention (a person's name,
    a common word, a place outside Syria): the confidence threshold, and a Latin
    word that is not capitalised, decide it.
+6. A capitalised Latin name listed next to a settlement found, that no indexed
+   spelling spotted ("Akhtarin and Turkmanbareh"), is asked in that settlement's
+   governorate and kept when it is a confident settlement there.
 
 >>> from gazetteer import load
 >>> text = "Fighting reached Talbiseh and Rastan, north of Homs."
@@ -24,6 +27,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
@@ -76,6 +80,20 @@ _NAMED_LIKE_WORDS_KINDS = frozenset({"city", *ADMIN_KINDS})
 COMMON_WORD_ZIPF = 4.0
 #: How far from a governorate capital's point a place bound to it ("X, Homs") lies outside the city.
 _CITY_RADIUS_M = 10_000.0
+#: Places a list of settlements holds (:func:`_list_fellows`): "Akhtarin and Turkmanbareh", "in Khan Sheikh, Qatana".
+_LISTED_KINDS = frozenset({*POPULATED_KINDS, "neighbourhood"})
+#: Shortest unspotted name :func:`_list_fellows` asks for (a three-letter word is a spelling of too much).
+_MIN_LISTED_NAME = 4
+#: How far before a listed place :func:`_list_fellows` looks for the name listed before it (characters).
+_LIST_LOOK_BACK = 80
+_LIST_SEPARATOR = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)"
+_ARTICLE = r"(?:[Aa][lnrstdz]|[Ee][lnrstdz]|[Aa]sh|[Ee]sh)-"
+_SENTENCE_WORDS = "The|In|On|At|And|Or|Of|From|To|By|With|For|Near"  # capitalised at a sentence's start, no name
+_CAPITALISED = rf"(?!(?:{_SENTENCE_WORDS})\b)(?:{_ARTICLE})?[A-Z][^\W\d_]*(?:['’][^\W\d_]+)*"
+#: A capitalised Latin name of one to four words ("Turkmanbareh", "Beit Jann", "al-Yaaroubiyah").
+_LATIN_NAME_RE = re.compile(rf"(?<![\w'’-]){_CAPITALISED}(?:[ -]{_CAPITALISED}){{0,3}}(?![\w'’-])")
+_LIST_AFTER_RE = re.compile(_LIST_SEPARATOR)
+_LIST_BEFORE_RE = re.compile(rf"(?P<name>{_LATIN_NAME_RE.pattern}){_LIST_SEPARATOR}$")
 #: Descriptive words that may name the settlement or unit of that name when the kind asked is missing
 #: ("Talbiseh district" is the town when no district has that name); any other kind asked must be met.
 _SETTLEMENT_HINTS = frozenset({*ADMIN_KINDS, *POPULATED_KINDS, "neighbourhood", "camp"})
@@ -151,7 +169,7 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
     while i >= 0 and len(before) < _CONTEXT_WORDS and i not in taken:
         word = text[starts[i] : ends[i]]
         gap = text[ends[i] : starts[i + 1]] if i + 1 <= span.first else ""
-        descriptive = is_descriptor(word) or (i == span.first - 1 and is_compass(word))  # "southern Idlib"
+        descriptive = is_descriptor(word) or (i == top and is_compass(word))  # "southern Idlib", "northern al-Raqqa"
         if not descriptive or not _word_gap(gap) or word.lower() in ("in", "في"):
             break  # "Sasa Prison in Damascus": the prison is not Damascus's
         before.insert(0, word)
@@ -208,7 +226,8 @@ def _label(text: str, words: Words, span: Span, top: int, taken: set[int]) -> bo
 
 def _family_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """ "Bashar al-Assad", "Hayat Tahrir al-Sham": a capitalised word, then al-/el- and the span, is a
-    person's or an organisation's name, not a place (a place after a word is "the town of al-X")."""
+    person's or an organisation's name, not a place (a place after a word is "the town of al-X"; a
+    compass word begins no person's name: "Western Al-Hasakah")."""
     i = span.first - 1
     starts, ends = words.start, words.end
     if i < 1 or not words.article[i] or text[ends[i] : starts[span.first]] != "-":
@@ -217,7 +236,7 @@ def _family_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     word = text[starts[before] : ends[before]]
     gap = text[ends[before] : starts[i]]
     joined = 0 < len(gap) <= 1 and gap.isspace()
-    return words.capital[before] and before not in taken and joined and not is_descriptor(word)
+    return words.capital[before] and before not in taken and joined and not (is_descriptor(word) or is_compass(word))
 
 
 def _name_goes_on(text: str, words: Words, span: Span, taken: set[int]) -> bool:
@@ -350,7 +369,8 @@ def geoparse(
         if best is not None and best.confidence >= threshold and _fits(item, best, named):
             start, end = _extent(item, best)
             out.append(PlaceMention(start, end, text[start:end], best))
-    return _landmarks_with_their_town(g, out)
+    out = _landmarks_with_their_town(g, out)
+    return _list_fellows(ask, text, out, spans, threshold) if gov is None else out
 
 
 def _landmarks_with_their_town(g: Gazetteer, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -374,6 +394,76 @@ def _landmarks_with_their_town(g: Gazetteer, found: list[PlaceMention]) -> list[
     return [
         m for m in found if m.match.place.kind != "landmark" or placed(m.match.place.lat, m.match.place.lon, m.text)
     ]
+
+
+def _list_fellows(
+    ask: Callable[..., list[Match]], text: str, found: list[PlaceMention], spans: Sequence[Span], threshold: float
+) -> list[PlaceMention]:
+    """The mentions, with the Latin names listed next to a settlement that no indexed spelling
+    spotted: "two towns – Akhtarin and Turkmanbareh", "in Khan Sheikh, Qatana, Kanaker". A list of
+    settlements lies in one governorate, so such a name is asked in its neighbour's governorate and
+    taken when it is a settlement there, unambiguous and confident. English spellings of villages vary
+    past what the spot keys absorb; a list beside a place is where an unknown capitalised word is
+    most likely a place too. Only Latin names: Arabic has no capitals to tell a name from a word.
+    """
+    settled = [m for m in found if m.match.place.kind in _LISTED_KINDS and m.match.place.governorate.pcode]
+    if not settled:
+        return found
+    starts: list[int] = []  # of the spotted spans and the names taken, in text order (spot's order)
+    ends: list[int] = []
+    added: list[PlaceMention] = []
+
+    def free(start: int, end: int) -> bool:
+        if not starts:
+            starts.extend(s.start for s in spans)
+            ends.extend(s.end for s in spans)
+        k = bisect_right(starts, end) - 1  # the last span starting before the name ends
+        return k < 0 or ends[k] <= start
+
+    def take(new: PlaceMention) -> None:
+        added.append(new)
+        k = bisect_right(starts, new.start)
+        starts.insert(k, new.start)
+        ends.insert(k, new.end)
+
+    def fellow(start: int, end: int, beside: PlaceMention) -> PlaceMention | None:
+        name = text[start:end]
+        if not free(start, end) or is_foreign(name) or len(name) < _MIN_LISTED_NAME:
+            return None
+        gov = beside.match.place.governorate.pcode
+        asked = ask(name, gov, f"listed with {beside.text} in")
+        best = asked[0] if asked else None
+        if best is None or best.ambiguous or best.confidence < threshold:
+            return None
+        if best.place.kind not in _LISTED_KINDS or best.place.governorate.pcode != gov:
+            return None
+        return PlaceMention(start, end, name, best)
+
+    for m in settled:
+        beside = m
+        while (after := _LIST_AFTER_RE.match(text, beside.end)) and (name := _LATIN_NAME_RE.match(text, after.end())):
+            new = fellow(name.start(), name.end(), beside)
+            if new is None:
+                break
+            take(new)
+            beside = new
+        beside = m
+        while _listed_before(text, beside.start) and (
+            before := _LIST_BEFORE_RE.search(text, max(0, beside.start - _LIST_LOOK_BACK), beside.start)
+        ):
+            new = fellow(before.start("name"), before.end("name"), beside)
+            if new is None:
+                break
+            take(new)
+            beside = new
+    return sorted([*found, *added], key=lambda m: m.start) if added else found
+
+
+def _listed_before(text: str, start: int) -> bool:
+    """Whether a list separator (a comma, "and", "or") ends right before ``start``: the cheap test
+    that spares most mentions :data:`_LIST_BEFORE_RE`'s search."""
+    tail = text[max(0, start - 6) : start].rstrip()
+    return tail.endswith((",", " and", " or"))
 
 
 def _extent(item: _Item, match: Match) -> tuple[int, int]:

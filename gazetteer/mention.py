@@ -88,7 +88,8 @@ _LATIN: dict[str, str | None] = {
     # "the Latakia offensive", "the Aleppo offensive (October 2015)": an offensive named after a governorate's
     # name is fought across the governorate (the Latakia mountains, southern Aleppo), which holds the city too
     **_words(_OFFENSIVE, "offensive offensives"),
-    **_words("district", "district districts mantiqah mantiqa mintaqah mintaqa manteqa mantika mntqt"),
+    # canton: the Kurdish administration's cantons (Afrin, Kobani) are the districts of those names
+    **_words("district", "district districts mantiqah mantiqa mintaqah mintaqa manteqa mantika mntqt canton cantons"),
     **_words("subdistrict", "subdistrict subdistricts nahiyah nahiya nahia nahiyeh nahiyat najiyah nahyt nahyat"),
     **_words("city", "city cities centre center citycentre citycenter downtown"),
     **_words("town", "town towns township"),
@@ -133,7 +134,7 @@ _PARTS = frozenset(
 _ARABIC: dict[str, str | None] = {
     **_words(_PROVINCE, "محافظه محافظات محافظتي"),
     **_words(_COUNTRYSIDE, "ريف ريفي"),  # ريفي حلب وإدلب: the countrysides (dual) of Aleppo and Idlib
-    **_words("district", "منطقه"),
+    **_words("district", "منطقه كانتون كانتوني"),  # كانتونا/كانتوني: the two cantons
     **_words("subdistrict", "ناحيه"),
     **_words("city", "مدينه"),
     **_words("town", "بلده"),

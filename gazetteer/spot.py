@@ -51,6 +51,10 @@ _QUOTE = "['’ʼ`ʿʾ‘´]"
 #: Letters and marks, possessive (``++``): a run never needs to give characters back, and the engine
 #: skips the backtracking bookkeeping.
 _WORD_RE = re.compile(f"(?:{_LETTER}++|{_MARK}++)++(?:{_QUOTE}(?:{_LETTER}++|{_MARK}++)++)*+")
+#: An encyclopedia's infobox label that text extraction glued to its value ("GovernorateIdlib",
+#: "LocationWestern Al-Hasakah"): a word of its own. Looked for first (a hundredth of the split's
+#: time), since the split that knows labels takes twice as long.
+_GLUED_LABEL_RE = re.compile("(?:Governorate|Subdistrict|District|Location|Country|Province)(?=[A-Z][a-z])")
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _ARTICLE = "ال"
 #: Marks the key of an Arabic word read without the article (see the module docs).
@@ -154,7 +158,8 @@ class Words:
     __slots__ = ("_infos", "article", "capital", "end", "keys", "offsets", "start")
 
     def __init__(self, text: str) -> None:
-        parts = _SPLIT_RE.split(text)  # text between words, a word, text between words, ...
+        split = _SPLIT_LABELS_RE.split if _GLUED_LABEL_RE.search(text) else _SPLIT_RE.split
+        parts = split(text)  # text between words, a word, text between words, ...
         bounds = list(accumulate(map(len, parts), initial=0))
         words: list[str] = parts[1::2]
         del parts  # the text between words, freed before the columns are made
@@ -194,6 +199,7 @@ class Words:
 
 
 _SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
+_SPLIT_LABELS_RE = re.compile(f"({_GLUED_LABEL_RE.pattern}|{_WORD_RE.pattern})")
 
 
 def tokenize(text: str) -> list[Token]:

@@ -319,3 +319,45 @@ def test_geoparse__a_district_after_a_name_is_that_name_s(full: Gazetteer) -> No
     assert found(full, text) == [("Qadi al-Askar", "sa:60"), ("Aleppo", "gn:170063")]
     assert found(full, "Jobar district was shelled.") == [("Jobar", "cur:damascus-jobar")]
     assert found(full, "the Tel Rifaat district of Aleppo's countryside")[-1] == ("Aleppo", "pcode:SY02")
+
+
+def test_geoparse__a_canton_is_the_district_of_its_name(full: Gazetteer) -> None:
+    # the Kurdish administration's Kobani and Afrin cantons are the districts Ayn al-Arab and Afrin
+    assert found(full, "the Kobani canton and the Afrin Canton") == [
+        ("Kobani", "pcode:SY0206"), ("Afrin", "pcode:SY0203"),
+    ]  # fmt: skip
+    assert found(full, "استوعبت المدينة في كانتون كوباني") == [("كوباني", "pcode:SY0206")]
+
+
+def test_geoparse__a_name_listed_with_a_town_is_asked_in_its_governorate(full: Gazetteer) -> None:
+    # "Turkmanbareh" is no indexed spelling of Turkmen al-Bareh (sa:161), a village of Aleppo near Akhtarin
+    text = "ISIS captured two towns – Akhtarin and Turkmanbareh – north of the city."
+    assert found(full, text) == [("Akhtarin", "gn:174115"), ("Turkmanbareh", "sa:161")]
+    listed = full.geoparse(text)[1].match
+    assert "listed with Akhtarin in Aleppo" in listed.signals
+    before = found(full, "Turkmanbareh and Akhtarin were taken.")
+    assert before == [("Turkmanbareh", "sa:161"), ("Akhtarin", "gn:174115")]
+    # alone, or listed with a town of another governorate, it is no mention
+    assert found(full, "ISIS captured Turkmanbareh.") == []
+    assert found(full, "Rebels took Talbiseh and Turkmanbareh.") == [("Talbiseh", TALBISEH)]
+    # a person or an organisation listed with a town is asked and gives nothing
+    assert found(full, "Talbiseh, Hezbollah and Vladimir Putin") == [("Talbiseh", TALBISEH)]
+    # with a province the caller has decided: no list is read
+    assert found(full, text, province="Aleppo") == [("Akhtarin", "gn:174115")]
+
+
+def test_geoparse__an_infobox_label_glued_to_its_value(full: Gazetteer) -> None:
+    # text extracted from an encyclopedia's infobox glues label and value: "GovernorateIdlib"
+    text = "Country Syria\nGovernorateIdlib\nDistrictIdlib District\nPopulation 57,859"
+    assert found(full, text) == [("Idlib", "pcode:SY07"), ("Idlib", "pcode:SY0700")]
+    assert found(full, "LocationWestern Al-Hasakah Governorate, Syria") == [("Al-Hasakah", "pcode:SY08")]
+    assert [(w.start, w.end) for w in tokenize("GovernorateIdlib")] == [(0, 11), (11, 16)]
+    assert [(w.start, w.end) for w in tokenize("GovernorateXY Governorates")] == [(0, 13), (14, 26)]  # no label
+
+
+def test_geoparse__a_compass_word_before_a_name_written_with_its_article(full: Gazetteer) -> None:
+    # "northern al-Raqqa" is the governorate as "northern Raqqa" is; a compass word begins no person's name
+    assert found(full, "fighting in northern al-Raqqa") == [("al-Raqqa", "pcode:SY11")]
+    assert found(full, "fighting in northern Raqqa") == [("Raqqa", "pcode:SY11")]
+    assert found(full, "Clashes in Eastern al-Ghouta") == [("al-Ghouta", "cur:ghouta")]
+    assert found(full, "Bashar al-Assad visited al-Raqqa") == [("al-Raqqa", "gn:172955")]

@@ -78,6 +78,12 @@ _NAMED_LIKE_WORDS_KINDS = frozenset({"city", *ADMIN_KINDS})
 #: an Arabic word is common; ``sources/arabic_common_words.tsv`` lists the words from 4.0 up. Measured
 #: on the tuning texts: "العدوان" is 4.33, "الزراعة" 4.58; towns' names such as "تلبيسة" are below 3.
 COMMON_WORD_ZIPF = 4.0
+#: Words of a distance before a compass word ("25 كم جنوب اللاذقية", "30 km east of"): the compass word
+#: then measures from the place named, it does not name part of a governorate.
+_DISTANCE_UNITS = frozenset({
+    "كم", "كلم", "كيلو", "كيلومتر", "كيلومترا", "كيلومترات", "كيلومترًا", "كيلومتراً", "ميل", "ميلا", "أميال", "متر",
+    "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mi",
+})  # fmt: skip
 #: How far from a governorate capital's point a place bound to it ("X, Homs") lies outside the city.
 _CITY_RADIUS_M = 10_000.0
 #: Places a list of settlements holds (:func:`_list_fellows`): "Akhtarin and Turkmanbareh", "in Khan Sheikh, Qatana".
@@ -169,7 +175,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
     while i >= 0 and len(before) < _CONTEXT_WORDS and i not in taken:
         word = text[starts[i] : ends[i]]
         gap = text[ends[i] : starts[i + 1]] if i + 1 <= span.first else ""
-        descriptive = is_descriptor(word) or (i == top and is_compass(word))  # "southern Idlib", "northern al-Raqqa"
+        compass = i == top and is_compass(word) and not _measured_from(text, words, i)
+        descriptive = is_descriptor(word) or compass  # "southern Idlib", "northern al-Raqqa"
         if not descriptive or not _word_gap(gap) or word.lower() in ("in", "في"):
             break  # "Sasa Prison in Damascus": the prison is not Damascus's
         before.insert(0, word)
@@ -196,6 +203,14 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
     start = starts[top + 1 - len(before)] if before else span.start
     end = ends[span.last + len(after)] if after else span.end
     return " ".join([*before, name, *after]), start, end
+
+
+def _measured_from(text: str, words: Words, i: int) -> bool:
+    """Whether compass word ``i`` follows a distance ("25 كم جنوب اللاذقية", 25 km south of Latakia):
+    then it says where a place lies from the city, not which part of the governorate is meant."""
+    if i < 1 or not _word_gap(text[words.end[i - 1] : words.start[i]]):
+        return False
+    return text[words.start[i - 1] : words.end[i - 1]].lower() in _DISTANCE_UNITS
 
 
 def _offensive_in(text: str, words: Words, top: int, taken: set[int]) -> bool:
@@ -378,13 +393,16 @@ def _landmarks_with_their_town(g: Gazetteer, found: list[PlaceMention]) -> list[
     hospital is named in a text about its town, and its name is often no one town's ("المسجد
     العمري", the Omari mosque, stands in many towns; the index knows Bosra's). A landmark stays when
     another mention's place, or a town named inside its own name ("Great Mosque of Hama"), lies
-    within :data:`_CITY_RADIUS_M` of it."""
+    within :data:`_CITY_RADIUS_M` of it, or when its name as written has no word that says what it
+    is: "Krak des Chevaliers" is that castle's name alone."""
     if all(m.match.place.kind != "landmark" for m in found):
         return found
     others = {(o.lat, o.lon) for o in (m.match.place for m in found) if o.kind != "landmark"}
 
     @cache  # a long text names its landmarks many times
     def placed(lat: float, lon: float, written: str) -> bool:
+        if not any(word_kind(w) or word_kind(w.removeprefix("ال")) for w in written.split()):
+            return True  # a proper name, no "mosque" or "roundabout" (المسجد, دوار) that many towns have
         if any(fast_distance_m(lat, lon, olat, olon) <= _CITY_RADIUS_M for olat, olon in others):
             return True
         words = f" {fold(written)} "

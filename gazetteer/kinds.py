@@ -147,7 +147,8 @@ def accepts(hint: str) -> tuple[str, ...]:
 #: nothing for a natural feature ("Ghab Plain" is no district).
 _STAND_INS: Mapping[str, frozenset[str]] = MappingProxyType(
     {
-        "admin": _POPULATED | {"governorate", "district", "subdistrict"},
+        # "منطقة" is a district and an area: "منطقة جبل حوران", "منطقة القلمون" are the mountains
+        "admin": _POPULATED | {"governorate", "district", "subdistrict", "region", "mountain"},
         "populated": frozenset({"neighbourhood"}),  # a village a city has grown over
         "part": _POPULATED | {"neighbourhood"},
         "facility": _POPULATED | {"neighbourhood", "governorate", "district", "subdistrict"},

@@ -135,7 +135,7 @@ _ARABIC: dict[str, str | None] = {
     **_words(_PROVINCE, "محافظه محافظات محافظتي"),
     **_words(_COUNTRYSIDE, "ريف ريفي"),  # ريفي حلب وإدلب: the countrysides (dual) of Aleppo and Idlib
     **_words("district", "منطقه كانتون كانتوني"),  # كانتونا/كانتوني: the two cantons
-    **_words("subdistrict", "ناحيه"),
+    **_words("subdistrict", "ناحيه ناحيتا ناحيتي"),  # ناحيتا/ناحيتي: the two subdistricts
     **_words("city", "مدينه"),
     **_words("town", "بلده"),
     **_words("village", "قريه ضيعه"),

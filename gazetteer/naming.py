@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .kinds import ADMIN_KINDS, POPULATED_KINDS, accepts
-from .mention import parse_mention
+from .mention import is_compass, is_direction_adjective, parse_mention
 from .model import Name
 from .normalize import is_arabic, skeleton_key, variant_key
 
@@ -54,9 +54,18 @@ def core_name(text: str, kind: str) -> str | None:
     >>> core_name("Lake Assad", "region"), core_name("Tishrin Dam", "dam")
     (None, None)
     >>> core_name("Great Mosque of Hama", "landmark")  # a phrase around a place's name: "Great" is no name
+
+    A compass word or a directional adjective is part of the name, not a descriptor to take off:
+    "ناحية الغوطة الشرقية" (the Eastern Ghouta subdistrict) is no "الغوطة", "Eastern Kwaires
+    Subdistrict" no "Kwaires" (Kuweires is another town).
+
+    >>> core_name("ناحية الغوطة الشرقية", "subdistrict"), core_name("Eastern Kwaires Subdistrict", "town")
+    (None, None)
     """
     mention = parse_mention(text)
     if mention.name == mention.text or not mention.kind_hint:
+        return None
+    if any(is_compass(w) or is_direction_adjective(w) for w in mention.descriptors):
         return None
     if mention.province_hint and mention.kind_hint not in ADMIN_KINDS:
         return None

@@ -351,6 +351,7 @@ def test_geoparse__an_infobox_label_glued_to_its_value(full: Gazetteer) -> None:
     text = "Country Syria\nGovernorateIdlib\nDistrictIdlib District\nPopulation 57,859"
     assert found(full, text) == [("Idlib", "pcode:SY07"), ("Idlib", "pcode:SY0700")]
     assert found(full, "LocationWestern Al-Hasakah Governorate, Syria") == [("Al-Hasakah", "pcode:SY08")]
+    assert found(full, "الموقعالقصير، محافظة حمص") == [("القصير", "gn:173322"), ("حمص", HOMS_GOV)]
     assert [(w.start, w.end) for w in tokenize("GovernorateIdlib")] == [(0, 11), (11, 16)]
     assert [(w.start, w.end) for w in tokenize("GovernorateXY Governorates")] == [(0, 13), (14, 26)]  # no label
 
@@ -361,3 +362,45 @@ def test_geoparse__a_compass_word_before_a_name_written_with_its_article(full: G
     assert found(full, "fighting in northern Raqqa") == [("Raqqa", "pcode:SY11")]
     assert found(full, "Clashes in Eastern al-Ghouta") == [("al-Ghouta", "cur:ghouta")]
     assert found(full, "Bashar al-Assad visited al-Raqqa") == [("al-Raqqa", "gn:172955")]
+
+
+def test_geoparse__a_unit_named_for_a_centre_is_spotted_whole(full: Gazetteer) -> None:
+    # Markaz Rif Dimashq is a district of Rif Dimashq governorate: its name is not the governorate's
+    text = "Markaz Rif Dimashq (Arabic: مركز ريف دمشق) is a district of the Rif Dimashq Governorate."
+    assert found(full, text) == [
+        ("Markaz Rif Dimashq", "pcode:SY0301"), ("مركز ريف دمشق", "pcode:SY0301"), ("Rif Dimashq", "pcode:SY03"),
+    ]  # fmt: skip
+
+
+def test_geoparse__a_compass_word_after_a_distance_measures_from_the_city(full: Gazetteer) -> None:
+    # "25 كم جنوب اللاذقية" is 25 km south of the city; without a distance "جنوب اللاذقية" is southern Latakia
+    assert found(full, "وتبعد مسافة 25 كم جنوب اللاذقية.") == [("اللاذقية", "gn:173576")]
+    assert found(full, "تبعد 30 كيلومترا شرق حمص") == [("حمص", HOMS_CITY)]
+    assert found(full, "قصفت الطائرات جنوب اللاذقية") == [("اللاذقية", "pcode:SY06")]
+
+
+def test_geoparse__the_dual_of_subdistrict_asks_for_a_subdistrict(full: Gazetteer) -> None:
+    # "ناحيتا سلوك وعين عيسى": the two subdistricts Suluk and Ayn Issa (the index has Suluk's)
+    assert found(full, "وتتبعها إدارياً ناحيتا سلوك وعين عيسى.")[0] == ("سلوك", "pcode:SY110201")
+    assert found(full, "دخلوا سلوك")[0][1] != "pcode:SY110201"  # the town without the word
+
+
+def test_geoparse__curated_and_foreign_names_of_the_tuning_texts(full: Gazetteer) -> None:
+    # جبل حوران is Jabal al-Druze (its Arabic page); "the Amarna letters" are Egypt's, not the village Amarnah
+    assert found(full, "جبل حوران ويسمى جبل العرب") == [
+        ("جبل حوران", "cur:jabal-al-druze"), ("جبل العرب", "cur:jabal-al-druze"),
+    ]  # fmt: skip
+    assert found(full, "the Phoenician city mentioned in the Amarna letters") == []
+
+
+def test_geoparse__a_landmark_with_a_proper_name_needs_no_town_near_it(full: Gazetteer) -> None:
+    # "Krak des Chevaliers" is one castle's name; "المسجد العمري" (the Omari mosque) is every town's
+    assert found(full, "They visited Krak des Chevaliers.") == [("Krak des Chevaliers", "sa:506")]
+    assert found(full, "وصلوا إلى المسجد العمري") == []
+
+
+def test_geoparse__an_arabic_area_word_reaches_a_mountain_or_a_region(full: Gazetteer) -> None:
+    # "منطقة" is a district and an area: with no district of the name, the mountains or the region
+    assert found(full, "منطقة جبل حوران منطقة تاريخية") == [("جبل حوران", "cur:jabal-al-druze")]
+    assert found(full, "منطقة اللجاة") == [("اللجاة", "cur:lajat")]
+    assert found(full, "منطقة الرستن") == [("الرستن", "pcode:SY0404")]  # a district of the name comes first

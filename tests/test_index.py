@@ -229,6 +229,16 @@ def test_with_core_names__adds_each_core_once_and_only_for_fitting_words() -> No
     assert prison[1:] == (Name("Sasa", "en", "sa", ("core",)),)
 
 
+def test_index__a_compass_word_stays_in_the_name_it_is_part_of(full: Gazetteer) -> None:
+    # "ناحية الغوطة الشرقية" (Eastern Ghouta subdistrict, on Jaramana) gave Jaramana the core "الغوطة",
+    # "ناحية عين الشرقية" the core "عين" (spring) and "Eastern Kwaires Subdistrict" the core "Kwaires"
+    for pid, core in (("gn:169174", "الغوطة"), ("gn:171998", "الغوطة"), ("gn:172173", "عين"), ("gn:167713", "Kwaires")):
+        place = full.place(pid)
+        assert place is not None and core not in {n.text for n in place.names}, (pid, core)
+    assert [m.place.id for m in full.candidates("الغوطة")][:1] == ["cur:ghouta"]  # the oasis (curated name)
+    assert with_core_names((Name("ناحية الغوطة الشرقية", "ar", "x"),), "subdistrict")[1:] == ()
+
+
 @pytest.mark.parametrize("n_places", [0, 1])
 def test_index__tiny_index_without_seat_links_opens_and_answers(full: Gazetteer, tmp_path: Path, n_places: int) -> None:
     homs = full.place("gn:169577")

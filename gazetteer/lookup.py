@@ -277,7 +277,8 @@ def likeness_allowed(index: OpenedIndex, row: int, said: Said) -> bool:
     Not a core name (a name with its descriptive word taken off, "Hananu" of "Hananu Barracks"):
     only the name itself is evidence for it. Not a name with a descriptive word the mention does not
     say: the consonants of "شارع" or "قرية" lent to a likeness are no evidence ("Sūreshjān" is not
-    شارع السجن, a street; "Karakuyu" not قرية عكو), while "Jami Nur al-Din" says جامع.
+    شارع السجن, a street; "Karakuyu" not قرية عكو), while "Jami Nur al-Din" says جامع and "Meng
+    airbase" says the words of "Menagh Air Base" as one.
     """
     if index.is_core_name(row):
         return False
@@ -290,7 +291,9 @@ def likeness_allowed(index: OpenedIndex, row: int, said: Said) -> bool:
         return True  # it takes words off the edges only: none, or the very words the mention says
     words = [keys(d).skeleton for d in parse_mention(text).descriptors if d != "'s"]
     skeletons = said.skeletons() if words else frozenset()
-    return all(w in skeletons or w + "t" in skeletons for w in words if w)  # ة read as t: "Sahat" for ساحة
+    if all(w in skeletons or w + "t" in skeletons for w in words if w):  # ة read as t: "Sahat" for ساحة
+        return True
+    return len(words) > 1 and "".join(words) in skeletons  # "airbase" says "Air Base"
 
 
 def _score_rows(

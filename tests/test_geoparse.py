@@ -404,3 +404,9 @@ def test_geoparse__an_arabic_area_word_reaches_a_mountain_or_a_region(full: Gaze
     assert found(full, "منطقة جبل حوران منطقة تاريخية") == [("جبل حوران", "cur:jabal-al-druze")]
     assert found(full, "منطقة اللجاة") == [("اللجاة", "cur:lajat")]
     assert found(full, "منطقة الرستن") == [("الرستن", "pcode:SY0404")]  # a district of the name comes first
+
+
+def test_geoparse__an_ancient_city_known_by_its_ruins(full: Gazetteer) -> None:
+    # "the city of Sumur" asks for a city; the index knows Sumur only as the site Tell Kazel
+    assert found(full, "the Phoenician city of Sumur") == [("Sumur", "cur:tell-kazel")]
+    assert found(full, "the city of Palmyra") == [("Palmyra", "gn:163808")]  # a living city comes first

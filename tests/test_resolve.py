@@ -461,3 +461,9 @@ def test_resolve__a_landmark_asked_for_is_no_facility_the_town_is_parent_of(full
     # the facility of the kind asked is still reached through its town
     assert full.resolve("Hama airbase").place.id == "cur:hama-airbase"  # type: ignore[union-attr]
     assert full.resolve("Aleppo airport").place.id == "cur:aleppo-international-airport"  # type: ignore[union-attr]
+
+
+def test_candidates__a_compound_kind_word_says_the_words_of_a_name(full: Gazetteer) -> None:
+    # "Meng airbase" says "Air Base" of "Menagh Air Base" as one word: the likeness may count
+    assert [m.place.id for m in full.candidates("Meng airbase")][:1] == ["cur:menagh-airbase"]
+    assert [m.place.id for m in full.candidates("Meng air base")][:1] == ["cur:menagh-airbase"]

@@ -47,7 +47,7 @@ from .model import Match, PlaceMention
 from .normalize import fold, fold_arabic, is_arabic
 from .opened import OpenedIndex
 from .spatial import Nearby
-from .spot import SPOTTED_CORE_KINDS, Span, Words, spot
+from .spot import CENTRE_WORDS, SPOTTED_CORE_KINDS, Span, Words, spot
 
 __all__ = ["MAX_TEXT_CHARS", "MENTION_SCHEMA", "PlaceMention", "geoparse", "geoparse_table"]
 
@@ -55,12 +55,18 @@ __all__ = ["MAX_TEXT_CHARS", "MENTION_SCHEMA", "PlaceMention", "geoparse", "geop
 MAX_TEXT_CHARS = 50_000_000
 #: Descriptive words taken into a span's mention, at most this many on each side.
 _CONTEXT_WORDS = 3
-_CONNECTOR_RE = re.compile(r"^(?:,|،|in|of|في|the)$", re.IGNORECASE)
+_CONNECTOR_RE = re.compile(r"^(?:,|،|in|of|في|the|\()$", re.IGNORECASE)  # "هجين (دير الزور)": a title's place
 _GAP_WORD_RE = re.compile(r"[,،]|[^\s,،]+")
 _POSSESSIVE_RE = re.compile(r"^['’]s?\s+$")
 _LIST_RE = re.compile(r"^\s*(?:,|،|and|or|و)\s*(?:and\s+)?$", re.IGNORECASE)
 #: Plural province words: said of a list, they make every governorate name of it a governorate.
 _PROVINCES_RE = re.compile(r"^(?:provinces|governorates|muhafazat|محافظات|محافظتي|ريفي)$", re.IGNORECASE)
+#: Plural unit words: said before or after a list, they make every name of it such a unit ("Hajin and
+#: As-Souseh subdistricts", "ناحيتا سلوك وعين عيسى"), as a descriptive word asks it ("X subdistrict", "ناحية X").
+_UNITS_OF_A_LIST = {
+    "districts": "district", "subdistricts": "subdistrict", "nahiyas": "subdistrict", "nawahi": "subdistrict",
+    "منطقتا": "منطقة", "منطقتي": "منطقة", "ناحيتا": "ناحية", "ناحيتي": "ناحية", "نواحي": "ناحية",
+}  # fmt: skip
 #: A list of at least this many governorate names reads as governorates ("in Aleppo, Idlib, Hama and Homs").
 _GOVERNORATE_LIST = 3
 #: Kinds a one-word span is no mention of without a descriptive word asking for them: a quarter's
@@ -176,7 +182,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         word = text[starts[i] : ends[i]]
         gap = text[ends[i] : starts[i + 1]] if i + 1 <= span.first else ""
         compass = i == top and is_compass(word) and not _measured_from(text, words, i)
-        descriptive = is_descriptor(word) or compass  # "southern Idlib", "northern al-Raqqa"
+        centre = i == top and fold(word) in CENTRE_WORDS  # "منطقة مركز إدلب": the centre district of Idlib
+        descriptive = is_descriptor(word) or compass or centre  # "southern Idlib", "northern al-Raqqa"
         if not descriptive or not _word_gap(gap) or word.lower() in ("in", "في"):
             break  # "Sasa Prison in Damascus": the prison is not Damascus's
         before.insert(0, word)
@@ -594,7 +601,8 @@ def _read_lists(
 ) -> None:
     """Governorate names listed together are governorates when the list says so ("the provinces of
     Daraa and Suwayda", "Idlib and Hama provinces") or when the list has at least
-    :data:`_GOVERNORATE_LIST` of them and nothing else."""
+    :data:`_GOVERNORATE_LIST` of them and nothing else; the names of a list that a plural unit word
+    opens or closes are such units ("Hajin and As-Souseh subdistricts")."""
     groups: list[list[_Item]] = []
     for k, item in enumerate(items):
         if k and _LIST_RE.match(text[items[k - 1].span.end : item.span.start]):
@@ -603,6 +611,14 @@ def _read_lists(
             groups.append([item])
     for group in groups:
         if len(group) < 2:
+            continue
+        edges = {group[0].mention.split()[0].lower(), group[-1].mention.split()[-1].lower()}
+        if said_unit := edges & _UNITS_OF_A_LIST.keys():
+            word = _UNITS_OF_A_LIST[said_unit.pop()]
+            for item in group:
+                if item.hint is None:
+                    item.read_as(f"{word} {item.text}" if word[:1] >= "\u0600" else f"{item.text} {word}")
+                    item.found = ask(item.mention, gov)
             continue
         said = any(_PROVINCES_RE.match(w) for item in group for w in item.mention.split())
         names = [govs.lookup(item.text) for item in group]

@@ -67,6 +67,10 @@ _COUNTRYSIDE = "countryside"
 _OFFENSIVE = "offensive"
 
 
+#: Kinds whose word right after a name is the unit's own, whatever words before it say.
+_UNIT_WORDS = frozenset({"district", "subdistrict"})
+
+
 def _words(kind: str | None, words: str) -> dict[str, str | None]:
     return dict.fromkeys(words.split(), kind)
 
@@ -83,14 +87,20 @@ _COMPASS = frozenset(f"{_LATIN_COMPASS} {_ARABIC_COMPASS}".split(" "))
 
 #: Latin descriptor words, as fold_latin keys without spaces, and the kind each asks for.
 _LATIN: dict[str, str | None] = {
-    **_words(_PROVINCE, "governorate governorates province provinces muhafazat muhafaza muhafazah mohafaza"),
+    # governor: "the Governor of Idlib" governs the governorate
+    **_words(_PROVINCE, "governorate governorates province provinces muhafazat muhafaza muhafazah mohafaza governor"),
     **_words(_COUNTRYSIDE, "countryside countrysides rural rif reef surroundings"),
     # "the Latakia offensive", "the Aleppo offensive (October 2015)": an offensive named after a governorate's
     # name is fought across the governorate (the Latakia mountains, southern Aleppo), which holds the city too
     **_words(_OFFENSIVE, "offensive offensives"),
     # canton: the Kurdish administration's cantons (Afrin, Kobani) are the districts of those names
-    **_words("district", "district districts mantiqah mantiqa mintaqah mintaqa manteqa mantika mntqt canton cantons"),
-    **_words("subdistrict", "subdistrict subdistricts nahiyah nahiya nahia nahiyeh nahiyat najiyah nahyt nahyat"),
+    **_words(
+        "district", "district districts mantiqah mantiqat mantiqa mintaqah mintaqa manteqa mantika mntqt canton cantons"
+    ),
+    **_words(
+        "subdistrict",
+        "subdistrict subdistricts nahiyah nahiya nahia nahiyeh nahiyat najiyah nahyt nahyat nahiyas nawahi",
+    ),
     **_words("city", "city cities centre center citycentre citycenter downtown"),
     **_words("town", "town towns township"),
     **_words("village", "village villages hamlet"),
@@ -132,10 +142,10 @@ _PARTS = frozenset(
 #: Arabic descriptor words (fold_arabic keys). Words that begin names are left out on purpose:
 #: جسر (Jisr ash-Shughur), قلعة (Qal'at al-Madiq), جبل, وادي, نهر, سوق, خان, تل, دير, كفر.
 _ARABIC: dict[str, str | None] = {
-    **_words(_PROVINCE, "محافظه محافظات محافظتي"),
+    **_words(_PROVINCE, "محافظه محافظات محافظتي محافظ"),  # محافظ: the governor (of the governorate)
     **_words(_COUNTRYSIDE, "ريف ريفي"),  # ريفي حلب وإدلب: the countrysides (dual) of Aleppo and Idlib
-    **_words("district", "منطقه كانتون كانتوني"),  # كانتونا/كانتوني: the two cantons
-    **_words("subdistrict", "ناحيه ناحيتا ناحيتي"),  # ناحيتا/ناحيتي: the two subdistricts
+    **_words("district", "منطقه منطقتا منطقتي كانتون كانتوني"),  # منطقتا/كانتوني: the two districts, cantons
+    **_words("subdistrict", "ناحيه ناحيتا ناحيتي نواحي"),  # ناحيتا/ناحيتي: the two subdistricts; نواحي: the
     **_words("city", "مدينه"),
     **_words("town", "بلده"),
     **_words("village", "قريه ضيعه"),
@@ -347,6 +357,8 @@ def _parse(tokens: list[str]) -> _Parsed | None:
     kinds = [w.kind for w in (*words[:start], *reversed(after)) if w.kind]  # the outermost word first
     province = any(k in (_PROVINCE, _COUNTRYSIDE) for k in kinds)
     kind = _GOV if province else next((k for k in kinds if k in KIND_HINTS), None)
+    if not province and after and after[0].kind in _UNIT_WORDS:
+        kind = after[0].kind  # "the centre of Abu Kamal Subdistrict": the unit's own word names it
     if kind != _GOV and _part_of_governorate(words[:start], name, after):
         kind, province = _GOV, True
     if province and variant_key(name) in _damascus():

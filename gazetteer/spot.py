@@ -43,7 +43,8 @@ from .mention import Mention, is_descriptor, parse_mention
 from .normalize import _GENERIC_MAP, ARABIC_CLITICS, _is_article, exact_and_variant, fold
 
 __all__ = [
-    "LOOSE_ARTICLE_KINDS", "SPOTTED_CORE_KINDS", "Span", "SpotIndex", "Token", "Words", "spot", "spot_key", "tokenize",
+    "CENTRE_WORDS", "LOOSE_ARTICLE_KINDS", "SPOTTED_CORE_KINDS", "Span", "SpotIndex", "Token", "Words", "spot",
+    "spot_key", "tokenize",
 ]  # fmt: skip
 
 _LETTER = r"[^\W\d_]"
@@ -282,24 +283,27 @@ def _core_is_the_name(mention: Mention, kind: str) -> bool:
     >>> _core_is_the_name(parse_mention("Great Mosque of Hama"), "landmark")
     False
 
-    A district or subdistrict whose name begins with "centre" ("Markaz Rif Dimashq", "مركز ريف دمشق")
-    is spotted whole: its core is another unit's name.
+    A name that begins with "centre" is spotted without it ("مركز فيق", the centre subdistrict of
+    Fiq district, as "فيق"), unless what is left is a governorate's name: "Markaz Rif Dimashq", a
+    district, is spotted whole.
 
     >>> _core_is_the_name(parse_mention("Markaz Rif Dimashq"), "district")
     False
     """
     if kind not in SPOTTED_CORE_KINDS:
         return False
-    if kind in _CENTRE_UNITS and mention.descriptors and fold(mention.descriptors[0]) in _CENTRE_WORDS:
-        return False  # "Markaz Rif Dimashq", a district: its core "Rif Dimashq" is the governorate
+    if mention.descriptors and fold(mention.descriptors[0]) in CENTRE_WORDS:
+        # "مركز فيق" (the Fiq centre subdistrict) is spotted as "فيق"; "Markaz Rif Dimashq", a district, whole:
+        # its core "Rif Dimashq" is the governorate
+        return not (kind in _CENTRE_UNITS and mention.kind_hint == "governorate")
     hint = mention.kind_hint
     if hint in SPOTTED_CORE_KINDS:
         return kind in accepts(hint) or kind not in ("neighbourhood", "camp")
     return hint is None and mention.province_hint is not None
 
 
-#: Units named for the centre of another ("Markaz Rif Dimashq", "مركز ريف دمشق"): the word, folded.
-_CENTRE_WORDS = frozenset({"markaz", "مركز"})
+#: "Centre" before a unit's name ("ناحية مركز فيق", "Markaz Rif Dimashq"), folded.
+CENTRE_WORDS = frozenset({"markaz", "مركز"})
 _CENTRE_UNITS = frozenset({"district", "subdistrict"})
 
 

@@ -410,3 +410,29 @@ def test_geoparse__an_ancient_city_known_by_its_ruins(full: Gazetteer) -> None:
     # "the city of Sumur" asks for a city; the index knows Sumur only as the site Tell Kazel
     assert found(full, "the Phoenician city of Sumur") == [("Sumur", "cur:tell-kazel")]
     assert found(full, "the city of Palmyra") == [("Palmyra", "gn:163808")]  # a living city comes first
+
+
+def test_geoparse__a_plural_unit_word_makes_every_name_of_its_list_that_unit(full: Gazetteer) -> None:
+    # Hajin and Abu Kamal subdistricts (pcode SY090201, SY090200) of Abu Kamal district
+    text = "with Hajin and As-Souseh subdistricts east of the river, while Abu Kamal and Al-Jalaa subdistricts"
+    got = dict(found(full, text))
+    assert got["Hajin"] == "pcode:SY090201" and got["Abu Kamal"] == "pcode:SY090200"
+    assert found(full, "Talbiseh and Rastan")[1] == ("Rastan", RASTAN)  # no unit word: the towns
+
+
+def test_geoparse__a_unit_word_right_after_a_name_is_its_own(full: Gazetteer) -> None:
+    # "the administrative center of Abu Kamal Subdistrict ... is the city of Abu Kamal"
+    text = "The administrative center of Abu Kamal Subdistrict is the city of Abu Kamal."
+    assert found(full, text) == [("Abu Kamal", "pcode:SY090200"), ("Abu Kamal", "gn:174448")]
+
+
+def test_geoparse__centre_governor_and_a_title_s_place_in_brackets(full: Gazetteer) -> None:
+    # "منطقة مركز إدلب": the centre district of Idlib; "ناحية مركز فيق" is spotted as "فيق"
+    assert found(full, "منطقة مركز إدلب") == [("إدلب", "pcode:SY0700")]
+    assert found(full, "ناحية مركز فيق") == [("فيق", "pcode:SY140200")]
+    # the governor of a governorate
+    assert found(full, "Mohamed Khair al-Sayyed (Governor of Idlib)") == [("Idlib", "pcode:SY07")]
+    assert found(full, "قال محافظ حمص") == [("حمص", HOMS_GOV)]
+    # an encyclopedia title names a town's governorate in brackets
+    assert found(full, "Talbiseh (Homs)") == [("Talbiseh", TALBISEH), ("Homs", HOMS_GOV)]
+    assert found(full, "Homs (Arabic: حمص)") == [("Homs", HOMS_CITY), ("حمص", HOMS_CITY)]

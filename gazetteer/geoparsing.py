@@ -92,6 +92,12 @@ _DISTANCE_UNITS = frozenset({
 })  # fmt: skip
 #: How far from a governorate capital's point a place bound to it ("X, Homs") lies outside the city.
 _CITY_RADIUS_M = 10_000.0
+#: Kinds :func:`_without_far_outliers` may drop: the small places whose names repeat across the country.
+_OUTLIER_KINDS = frozenset({"village", "town", "neighbourhood"})
+#: How many places one governorate of a text needs for a far outlier to be dropped.
+_OUTLIER_SUPPORT = 3
+#: The start of the note of an answer the text bound to a governorate (:func:`_bind`).
+_BOUND_NOTE = "bound by the text to"
 #: Places a list of settlements holds (:func:`_list_fellows`): "Akhtarin and Turkmanbareh", "in Khan Sheikh, Qatana".
 _LISTED_KINDS = frozenset({*POPULATED_KINDS, "neighbourhood"})
 #: Shortest unspotted name :func:`_list_fellows` asks for (a three-letter word is a spelling of too much).
@@ -377,7 +383,7 @@ def geoparse(
     voters: dict[str, dict[str, None]] = defaultdict(dict)  # per governorate, the texts that voted, in order
     for item in items:
         if item.binding and item.binding != gov:
-            item.found = ask(item.mention, item.binding, "bound by the text to")
+            item.found = ask(item.mention, item.binding, _BOUND_NOTE)
         best = item.found[0] if item.found else None
         if best is not None and best.confidence >= threshold and not best.ambiguous and _fits(item, best, named):
             place_gov = best.place.governorate.pcode or ""
@@ -392,7 +398,7 @@ def geoparse(
             start, end = _extent(item, best)
             out.append(PlaceMention(start, end, text[start:end], best))
     out = _landmarks_with_their_town(g, out)
-    return _list_fellows(ask, text, out, spans, threshold) if gov is None else out
+    return _list_fellows(ask, text, _without_far_outliers(out), spans, threshold) if gov is None else out
 
 
 def _landmarks_with_their_town(g: Gazetteer, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -419,6 +425,32 @@ def _landmarks_with_their_town(g: Gazetteer, found: list[PlaceMention]) -> list[
     return [
         m for m in found if m.match.place.kind != "landmark" or placed(m.match.place.lat, m.match.place.lon, m.text)
     ]
+
+
+def _without_far_outliers(found: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions less the far outliers: a village, a town or a quarter alone in its governorate,
+    in a text whose places gather in governorates none of which borders it ("Shamiyah" in a text
+    about Abu Kamal is the Syrian desert, not the village of Latakia; "بانياس" among the canals of
+    Damascus is a canal, not the coastal town). Such a name is more likely another place of that name
+    that the index lacks. The text must name at least :data:`_OUTLIER_SUPPORT` places in one other
+    governorate; a place the text binds to its governorate ("X, Latakia") stays."""
+    small = [m for m in found if m.match.place.kind in _OUTLIER_KINDS]
+    if not small:
+        return found
+    named: dict[str, set[str]] = defaultdict(set)  # governorate -> the texts of the mentions placed in it
+    for m in found:
+        named[m.match.place.governorate.pcode or ""].add(m.text)
+    if max(map(len, named.values())) < _OUTLIER_SUPPORT:
+        return found
+    outliers = set()
+    for m in small:
+        gov = m.match.place.governorate.pcode
+        if not gov or named[gov] != {m.text} or any(s.startswith(_BOUND_NOTE) for s in m.match.signals):
+            continue
+        near = govs.neighbours(gov) | {""}
+        if not any(other in near for other in named if other != gov):
+            outliers.add(id(m))
+    return [m for m in found if id(m) not in outliers] if outliers else found
 
 
 def _list_fellows(

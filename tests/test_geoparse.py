@@ -436,3 +436,13 @@ def test_geoparse__centre_governor_and_a_title_s_place_in_brackets(full: Gazette
     # an encyclopedia title names a town's governorate in brackets
     assert found(full, "Talbiseh (Homs)") == [("Talbiseh", TALBISEH), ("Homs", HOMS_GOV)]
     assert found(full, "Homs (Arabic: حمص)") == [("Homs", HOMS_CITY), ("حمص", HOMS_CITY)]
+
+
+def test_geoparse__a_small_place_far_from_all_the_text_s_places_is_dropped(full: Gazetteer) -> None:
+    # a text about Abu Kamal (Deir ez-Zor): "Shamiyah" there is the desert, not the village of Latakia
+    text = "Abu Kamal, Hajin and Al-Jalaa lie on the Euphrates, in Deir ez-Zor Governorate; south is the Shamiyah."
+    assert "Shamiyah" not in dict(found(full, text))
+    assert dict(found(full, "Shamiyah"))["Shamiyah"] == "cur:al-shamiyah-latakia"  # alone it stays
+    # a neighbouring governorate keeps it: Masyaf (Hama) in a text about Tartus
+    tartus = "Safita, Dreikish and Baniyas are towns of Tartus Governorate; Masyaf lies to the east."
+    assert dict(found(full, tartus)).get("Masyaf") == "gn:167046"

@@ -57,8 +57,8 @@ _WORD_RE = re.compile(f"(?:{_LETTER}++|{_MARK}++)++(?:{_QUOTE}(?:{_LETTER}++|{_M
 #: "LocationWestern Al-Hasakah", "الموقعالقصير"): a word of its own. Found by a scan of its own
 #: (a tenth of the split's time; in the split's pattern it would double the split's).
 _GLUED_LABEL_RE = re.compile(
-    r"(?<![^\W\d_])(?:(?:Governorate|Subdistrict|District|Location|Country|Province)(?=[A-Z][a-z])"
-    "|(?:الموقع|المحافظة|المنطقة|الناحية|البلد)(?=ال))"
+    "(?:Governorate|Subdistrict|District|Location|Country|Province)(?=[A-Z][a-z])"
+    "|(?:الموقع|المحافظة|المنطقة|الناحية|البلد)(?=ال)"
 )
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _ARTICLE = "ال"
@@ -170,10 +170,10 @@ class Words:
         starts: list[int] = bounds[1:-1:2]
         ends: list[int] = bounds[2::2]
         del bounds
-        cuts = [m.end() for m in _GLUED_LABEL_RE.finditer(text)]
-        for cut in reversed(cuts):  # "GovernorateIdlib": two words
+        cuts = [(m.start(), m.end()) for m in _GLUED_LABEL_RE.finditer(text)]
+        for begin, cut in reversed(cuts):  # "GovernorateIdlib": two words
             k = bisect_right(starts, cut) - 1
-            if k >= 0 and starts[k] < cut < ends[k]:
+            if k >= 0 and starts[k] == begin < cut < ends[k]:  # the label begins the word
                 words[k : k + 1] = [words[k][: cut - starts[k]], words[k][cut - starts[k] :]]
                 starts.insert(k + 1, cut)
                 ends.insert(k, cut)

@@ -33,6 +33,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache, partial
 from itertools import islice, pairwise
+from operator import itemgetter
 from typing import Any, Protocol
 
 from . import governorates as govs
@@ -188,7 +189,7 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         word = text[starts[i] : ends[i]]
         gap = text[ends[i] : starts[i + 1]] if i + 1 <= span.first else ""
         compass = i == top and is_compass(word) and not _measured_from(text, words, i)
-        centre = i == top and fold(word) in CENTRE_WORDS  # "منطقة مركز إدلب": the centre district of Idlib
+        centre = i == top and word.lower() in CENTRE_WORDS  # "منطقة مركز إدلب": the centre district of Idlib
         descriptive = is_descriptor(word) or compass or centre  # "southern Idlib", "northern al-Raqqa"
         if not descriptive or not _word_gap(gap) or word.lower() in ("in", "في"):
             break  # "Sasa Prison in Damascus": the prison is not Damascus's
@@ -513,7 +514,7 @@ def _list_fellows(
                 break
             take(new)
             beside = new
-    return sorted([*found, *added], key=lambda m: m.start) if added else found
+    return sorted([*found, *added], key=itemgetter(0)) if added else found  # by start
 
 
 def _listed_before(text: str, start: int) -> bool:

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from . import governorates as govs
 from .confidence import FAR_MARGIN, Evidence, bucket, bucket_confidence
 from .geo import fast_distance_m
-from .kinds import ADMIN_KINDS, accepts, stands_in
+from .kinds import ADMIN_KINDS, KINDS, accepts, stands_in
+from .kinds import kind as kind_info
 from .lookup import Hit
 from .mention import Mention
 from .model import Match, new_match
@@ -114,21 +115,33 @@ def _strictly_fits(asked: str, kind: str) -> bool:
     return "landmark" not in (asked, kind) and kind in accepts(asked) and asked in accepts(kind)
 
 
+#: Kinds asked for whose place, once matched by name, leaves no stand-in beside it (:func:`fitting`).
+_NAMED_THINGS = frozenset(k for k in KINDS if kind_info(k).family in ("facility", "site"))
+
+
 def fitting(index: OpenedIndex, found: dict[int, Hit], asked: str, wanted: tuple[str, ...]) -> dict[int, Hit]:
     """The found places that may answer a mention asking for the kind ``asked``.
 
     A place of a wanted kind; or a stand-in (:func:`gazetteer.kinds.stands_in`: the town for
-    "Hama Citadel") matched exactly or by variant. A place matched by its core name (its name
-    without its own descriptor: "البعث" of "جامعة البعث") answers only for its own kind: "سد
-    البعث", a dam, is not the university.
+    "Hama Citadel") matched exactly or by variant, unless the mention asks for a facility or a site
+    and a place of a wanted kind is matched so too ("Abu al-Duhur Airbase" is the airbase, and the
+    town it is named after no rival; "Rif Dimashq" keeps the district beside the governorate). A place
+    matched by its core name (its name without its own descriptor: "البعث" of "جامعة البعث")
+    answers only for its own kind: "سد البعث", a dam, is not the university.
     """
     out: dict[int, Hit] = {}
+    named = False  # a place of a wanted kind matched by its name or a spelling of it
     for r, hit in found.items():
         kind = index.kind[r]
         if index.is_core_name(hit.name_row) and not _strictly_fits(asked, kind):
             continue
-        if kind in wanted or (hit.tier in NEIGHBOUR_TIERS and stands_in(asked, kind)):
+        if kind in wanted:
             out[r] = hit
+            named = named or (hit.tier in NEIGHBOUR_TIERS and asked in _NAMED_THINGS)
+        elif hit.tier in NEIGHBOUR_TIERS and stands_in(asked, kind):
+            out[r] = hit
+    if named:
+        return {r: hit for r, hit in out.items() if index.kind[r] in wanted}
     return out
 
 

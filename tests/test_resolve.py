@@ -467,3 +467,11 @@ def test_candidates__a_compound_kind_word_says_the_words_of_a_name(full: Gazette
     # "Meng airbase" says "Air Base" of "Menagh Air Base" as one word: the likeness may count
     assert [m.place.id for m in full.candidates("Meng airbase")][:1] == ["cur:menagh-airbase"]
     assert [m.place.id for m in full.candidates("Meng air base")][:1] == ["cur:menagh-airbase"]
+
+
+def test_candidates__a_facility_named_leaves_no_stand_in_beside_it(full: Gazetteer) -> None:
+    # the Abu al-Duhur airbase matched by a spelling of its name: the town it is named after is no rival
+    found = full.candidates("Abu al-Duhur Airbase", limit=3)
+    assert [m.place.id for m in found] == ["cur:abu-al-duhur-airbase"] and not found[0].ambiguous
+    # with no such facility the town still stands in ("Hama airbase" aside, "Talbiseh district" is the town)
+    assert full.candidates("Talbiseh district", limit=1)[0].place.id == "gn:163779"

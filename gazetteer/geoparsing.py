@@ -16,7 +16,8 @@
    word that is not capitalised, decide it.
 6. A capitalised Latin name listed next to a settlement found, that no indexed
    spelling spotted ("Akhtarin and Turkmanbareh"), is asked in that settlement's
-   governorate and kept when it is a confident settlement there.
+   governorate and kept when it is a confident settlement there, matched by a
+   spelling of its name (not when the caller gives the province).
 
 >>> from gazetteer import load
 >>> text = "Fighting reached Talbiseh and Rastan, north of Homs."
@@ -47,6 +48,7 @@ from .mention import is_compass, is_descriptor, is_direction_adjective, parse_me
 from .model import Match, PlaceMention
 from .normalize import fold, fold_arabic, is_arabic
 from .opened import OpenedIndex
+from .rank import NEIGHBOUR_TIERS
 from .spatial import Nearby
 from .spot import CENTRE_WORDS, SPOTTED_CORE_KINDS, Span, Words, spot
 
@@ -65,9 +67,16 @@ _PROVINCES_RE = re.compile(r"^(?:provinces|governorates|muhafazat|محافظات
 #: Plural unit words: said before or after a list, they make every name of it such a unit ("Hajin and
 #: As-Souseh subdistricts", "ناحيتا سلوك وعين عيسى"), as a descriptive word asks it ("X subdistrict", "ناحية X").
 _UNITS_OF_A_LIST = {
-    "districts": "district", "subdistricts": "subdistrict", "nahiyas": "subdistrict", "nawahi": "subdistrict",
-    "منطقتا": "منطقة", "منطقتي": "منطقة", "ناحيتا": "ناحية", "ناحيتي": "ناحية", "نواحي": "ناحية",
-}  # fmt: skip
+    "districts": "district",
+    "subdistricts": "subdistrict",
+    "nahiyas": "subdistrict",
+    "nawahi": "subdistrict",
+    "منطقتا": "منطقة",
+    "منطقتي": "منطقة",
+    "ناحيتا": "ناحية",
+    "ناحيتي": "ناحية",
+    "نواحي": "ناحية",
+}  # fmt: skip  (keys as :func:`gazetteer.normalize.fold` writes them)
 #: A list of at least this many governorate names reads as governorates ("in Aleppo, Idlib, Hama and Homs").
 _GOVERNORATE_LIST = 3
 #: Kinds a one-word span is no mention of without a descriptive word asking for them: a quarter's
@@ -85,11 +94,11 @@ _NAMED_LIKE_WORDS_KINDS = frozenset({"city", *ADMIN_KINDS})
 #: an Arabic word is common; ``sources/arabic_common_words.tsv`` lists the words from 4.0 up. Measured
 #: on the tuning texts: "العدوان" is 4.33, "الزراعة" 4.58; towns' names such as "تلبيسة" are below 3.
 COMMON_WORD_ZIPF = 4.0
-#: Words of a distance before a compass word ("25 كم جنوب اللاذقية", "30 km east of"): the compass word
-#: then measures from the place named, it does not name part of a governorate.
+#: Arabic words of a distance before a compass word ("25 كم جنوب اللاذقية"): the compass word then
+#: measures from the place named, it does not name part of a governorate. (English says "25 km south
+#: of Latakia", and "of" already keeps "south" off the name.)
 _DISTANCE_UNITS = frozenset({
     "كم", "كلم", "كيلو", "كيلومتر", "كيلومترا", "كيلومترات", "كيلومترًا", "كيلومتراً", "ميل", "ميلا", "أميال", "متر",
-    "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mi",
 })  # fmt: skip
 #: How far from a governorate capital's point a place bound to it ("X, Homs") lies outside the city.
 _CITY_RADIUS_M = 10_000.0
@@ -101,6 +110,9 @@ _OUTLIER_SUPPORT = 3
 _BOUND_NOTE = "bound by the text to"
 #: Places a list of settlements holds (:func:`_list_fellows`): "Akhtarin and Turkmanbareh", "in Khan Sheikh, Qatana".
 _LISTED_KINDS = frozenset({*POPULATED_KINDS, "neighbourhood"})
+#: How a listed name must match: by a name or a spelling of it ("Turkmanbareh", Turkmen al-Bareh), not by
+#: consonants alone, which make a place of any capitalised word ("In Aleppo, Armenian families fled").
+_LISTED_TIERS = NEIGHBOUR_TIERS
 #: Shortest unspotted name :func:`_list_fellows` asks for (a three-letter word is a spelling of too much).
 _MIN_LISTED_NAME = 4
 #: How far before a listed place :func:`_list_fellows` looks for the name listed before it (characters).
@@ -112,6 +124,7 @@ _CAPITALISED = rf"(?!(?:{_SENTENCE_WORDS})\b)(?:{_ARTICLE})?[A-Z][^\W\d_]*(?:['�
 #: A capitalised Latin name of one to four words ("Turkmanbareh", "Beit Jann", "al-Yaaroubiyah").
 _LATIN_NAME_RE = re.compile(rf"(?<![\w'’-]){_CAPITALISED}(?:[ -]{_CAPITALISED}){{0,3}}(?![\w'’-])")
 _LIST_AFTER_RE = re.compile(_LIST_SEPARATOR)
+_SPACE_WORD_RE = re.compile(r"[^ ]+")
 _LIST_BEFORE_RE = re.compile(rf"(?P<name>{_LATIN_NAME_RE.pattern}){_LIST_SEPARATOR}$")
 #: Descriptive words that may name the settlement or unit of that name when the kind asked is missing
 #: ("Talbiseh district" is the town when no district has that name); any other kind asked must be met.
@@ -407,16 +420,20 @@ def _landmarks_with_their_town(g: Gazetteer, found: list[PlaceMention]) -> list[
     hospital is named in a text about its town, and its name is often no one town's ("المسجد
     العمري", the Omari mosque, stands in many towns; the index knows Bosra's). A landmark stays when
     another mention's place, or a town named inside its own name ("Great Mosque of Hama"), lies
-    within :data:`_CITY_RADIUS_M` of it, or when its name as written has no word that says what it
-    is: "Krak des Chevaliers" is that castle's name alone."""
+    within :data:`_CITY_RADIUS_M` of it, or when none of its names has a word that says what it is:
+    "Krak des Chevaliers" (قلعة الحصن) is that castle's name alone, while "Jami al-Omari" is the
+    mosque called المسجد العمري, as many towns' are."""
     if all(m.match.place.kind != "landmark" for m in found):
         return found
     others = {(o.lat, o.lon) for o in (m.match.place for m in found) if o.kind != "landmark"}
+    proper = {
+        m.match.place.id: not any(_says_its_kind(n.text) for n in m.match.place.names)
+        for m in found
+        if m.match.place.kind == "landmark"
+    }  # a long text names its landmarks many times: each place's names read once
 
-    @cache  # a long text names its landmarks many times
+    @cache
     def placed(lat: float, lon: float, written: str) -> bool:
-        if not any(word_kind(w) or word_kind(w.removeprefix("ال")) for w in written.split()):
-            return True  # a proper name, no "mosque" or "roundabout" (المسجد, دوار) that many towns have
         if any(fast_distance_m(lat, lon, olat, olon) <= _CITY_RADIUS_M for olat, olon in others):
             return True
         words = f" {fold(written)} "
@@ -424,18 +441,28 @@ def _landmarks_with_their_town(g: Gazetteer, found: list[PlaceMention]) -> list[
         return any(f" {fold(n.text)} " in words for t in towns for n in t.place.names if n.text)
 
     return [
-        m for m in found if m.match.place.kind != "landmark" or placed(m.match.place.lat, m.match.place.lon, m.text)
+        m
+        for m in found
+        if m.match.place.kind != "landmark"
+        or proper[m.match.place.id]
+        or placed(m.match.place.lat, m.match.place.lon, m.text)
     ]
 
 
+def _says_its_kind(name: str) -> bool:
+    """Whether a name has a word that says what kind of place it is ("المسجد العمري", "Hama Hospital")."""
+    return any(word_kind(w) or word_kind(w.removeprefix("ال")) for w in name.split())
+
+
 def _without_far_outliers(found: list[PlaceMention]) -> list[PlaceMention]:
-    """The mentions less the far outliers: a village, a town or a quarter alone in its governorate,
-    in a text whose places gather in governorates none of which borders it ("Shamiyah" in a text
-    about Abu Kamal is the Syrian desert, not the village of Latakia; "بانياس" among the canals of
-    Damascus is a canal, not the coastal town). Such a name is more likely another place of that name
-    that the index lacks. The text must name at least :data:`_OUTLIER_SUPPORT` places in one other
-    governorate; a place the text binds to its governorate ("X, Latakia") stays."""
-    small = [m for m in found if m.match.place.kind in _OUTLIER_KINDS]
+    """The mentions less the far outliers: a village, a town or a quarter that only a spelling of its
+    name reached (not the name itself), alone in its governorate, in a text whose places gather in
+    governorates none of which borders it ("Shamiyah" in a text about Abu Kamal is the Syrian
+    desert, not the village al-Shamiyah of Latakia). Such a spelling more likely names another place
+    the index lacks. The text must name at least :data:`_OUTLIER_SUPPORT` places in one other
+    governorate; a place the text binds to its governorate ("X, Latakia") stays, and so does a
+    place named as the index writes it ("Nawa" in a round-up of Idlib's towns)."""
+    small = [m for m in found if m.match.place.kind in _OUTLIER_KINDS and m.match.tier != "exact"]
     if not small:
         return found
     named: dict[str, set[str]] = defaultdict(set)  # governorate -> the texts of the mentions placed in it
@@ -491,16 +518,23 @@ def _list_fellows(
         gov = beside.match.place.governorate.pcode
         asked = ask(name, gov, f"listed with {beside.text} in")
         best = asked[0] if asked else None
-        if best is None or best.ambiguous or best.confidence < threshold:
-            return None
+        if best is None or best.ambiguous or best.confidence < threshold or best.tier not in _LISTED_TIERS:
+            return None  # a consonant skeleton makes a place of any word: "In Aleppo, Armenian families"
         if best.place.kind not in _LISTED_KINDS or best.place.governorate.pcode != gov:
             return None
         return PlaceMention(start, end, name, best)
 
+    def first_fellow(start: int, end: int, beside: PlaceMention, forward: bool) -> PlaceMention | None:
+        # the name nearest the place first grows word by word: "Yesterday Turkmanbareh and Akhtarin"
+        cuts = [w.start() for w in _SPACE_WORD_RE.finditer(text, start, end)]
+        stops = [w.end() for w in _SPACE_WORD_RE.finditer(text, start, end)]
+        spans = [(start, e) for e in stops] if forward else [(b, end) for b in reversed(cuts)]
+        return next((f for f in (fellow(b, e, beside) for b, e in spans) if f is not None), None)
+
     for m in settled:
         beside = m
         while (after := _LIST_AFTER_RE.match(text, beside.end)) and (name := _LATIN_NAME_RE.match(text, after.end())):
-            new = fellow(name.start(), name.end(), beside)
+            new = first_fellow(name.start(), name.end(), beside, forward=True)
             if new is None:
                 break
             take(new)
@@ -509,7 +543,7 @@ def _list_fellows(
         while _listed_before(text, beside.start) and (
             before := _LIST_BEFORE_RE.search(text, max(0, beside.start - _LIST_LOOK_BACK), beside.start)
         ):
-            new = fellow(before.start("name"), before.end("name"), beside)
+            new = first_fellow(before.start("name"), before.end("name"), beside, forward=False)
             if new is None:
                 break
             take(new)
@@ -645,13 +679,11 @@ def _read_lists(
     for group in groups:
         if len(group) < 2:
             continue
-        edges = {group[0].mention.split()[0].lower(), group[-1].mention.split()[-1].lower()}
-        if said_unit := edges & _UNITS_OF_A_LIST.keys():
-            word = _UNITS_OF_A_LIST[said_unit.pop()]
+        edges = (fold(group[-1].mention.split()[-1]), fold(group[0].mention.split()[0]))
+        if word := next((_UNITS_OF_A_LIST[e] for e in edges if e in _UNITS_OF_A_LIST), None):
             for item in group:
                 if item.hint is None:
-                    item.read_as(f"{word} {item.text}" if word[:1] >= "\u0600" else f"{item.text} {word}")
-                    item.found = ask(item.mention, gov)
+                    _read_as_unit(item, word, ask, gov)
             continue
         said = any(_PROVINCES_RE.match(w) for item in group for w in item.mention.split())
         names = [govs.lookup(item.text) for item in group]
@@ -662,6 +694,18 @@ def _read_lists(
                 continue
             item.read_as(f"محافظة {item.text}" if item.text[:1] >= "\u0600" else f"{item.text} governorate")
             item.found = ask(item.mention, gov)
+
+
+def _read_as_unit(item: _Item, word: str, ask: Callable[[str, str | None], list[Match]], gov: str | None) -> None:
+    """Read a listed name with the unit word its list says ("Hajin" of "Hajin and As-Souseh
+    subdistricts"), when that answers a unit: "the Midan and Mezzeh districts" are quarters, and
+    the word makes no quarter of a shared name more certain than the text alone did."""
+    mention, found = item.mention, item.found
+    item.read_as(f"{word} {item.text}" if word[:1] >= "\u0600" else f"{item.text} {word}")
+    item.found = ask(item.mention, gov)
+    if not item.found or item.found[0].place.kind not in ADMIN_KINDS:
+        item.read_as(mention)
+        item.found = found
 
 
 def _lies_outside_city(inner: Match, outer: Match) -> bool:

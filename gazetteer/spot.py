@@ -58,7 +58,8 @@ _WORD_RE = re.compile(f"(?:{_LETTER}++|{_MARK}++)++(?:{_QUOTE}(?:{_LETTER}++|{_M
 #: (a tenth of the split's time; in the split's pattern it would double the split's).
 _GLUED_LABEL_RE = re.compile(
     "(?:Governorate|Subdistrict|District|Location|Country|Province)(?=[A-Z][a-z])"
-    "|(?:الموقع|المحافظة|المنطقة|الناحية|البلد)(?=ال)"
+    "|(?:المحافظة|المنطقة|الناحية)(?=[\u0621-\u064a])"  # ة ends a word: any letter after it begins the next
+    "|(?:الموقع|البلد)(?=ال)"
 )
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _ARTICLE = "ال"
@@ -170,13 +171,9 @@ class Words:
         starts: list[int] = bounds[1:-1:2]
         ends: list[int] = bounds[2::2]
         del bounds
-        cuts = [(m.start(), m.end()) for m in _GLUED_LABEL_RE.finditer(text)]
-        for begin, cut in reversed(cuts):  # "GovernorateIdlib": two words
-            k = bisect_right(starts, cut) - 1
-            if k >= 0 and starts[k] == begin < cut < ends[k]:  # the label begins the word
-                words[k : k + 1] = [words[k][: cut - starts[k]], words[k][cut - starts[k] :]]
-                starts.insert(k + 1, cut)
-                ends.insert(k, cut)
+        glued = [(m.start(), m.end()) for m in _GLUED_LABEL_RE.finditer(text)]
+        if glued:
+            words, starts, ends = _unglued(words, starts, ends, glued)
         found: list[_WordToken | None] = list(map(_word_keys, words))
         del words  # each word is known by its keys from here on
         if None in found:  # a word with no key (rare): left out
@@ -210,6 +207,32 @@ class Words:
 
 
 _SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
+
+
+def _unglued(
+    words: list[str], starts: list[int], ends: list[int], glued: list[tuple[int, int]]
+) -> tuple[list[str], list[int], list[int]]:
+    """The word columns with each word that a glued label begins ("GovernorateIdlib") cut in two,
+    rebuilt in one pass (cutting in place would move the lists' tails once per label)."""
+    cut_at: dict[int, int] = {}  # word number -> where its label ends
+    for begin, cut in glued:
+        k = bisect_right(starts, begin) - 1
+        if k >= 0 and starts[k] == begin and cut < ends[k]:  # the label begins the word and is not all of it
+            cut_at[k] = cut
+    out_words: list[str] = []
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    done = 0
+    for k in sorted(cut_at):
+        out_words += words[done:k]
+        out_starts += starts[done:k]
+        out_ends += ends[done:k]
+        cut, begin = cut_at[k], starts[k]
+        out_words += (words[k][: cut - begin], words[k][cut - begin :])
+        out_starts += (begin, cut)
+        out_ends += (cut, ends[k])
+        done = k + 1
+    return out_words + words[done:], out_starts + starts[done:], out_ends + ends[done:]
 
 
 def tokenize(text: str) -> list[Token]:
@@ -283,9 +306,9 @@ def _core_is_the_name(mention: Mention, kind: str) -> bool:
     >>> _core_is_the_name(parse_mention("Great Mosque of Hama"), "landmark")
     False
 
-    A name that begins with "centre" is spotted without it ("مركز فيق", the centre subdistrict of
-    Fiq district, as "فيق"), unless what is left is a governorate's name: "Markaz Rif Dimashq", a
-    district, is spotted whole.
+    A name that begins with "centre" is spotted without it ("مركز فيق" as "فيق"), unless what is
+    left reads as a governorate: "Markaz Rif Dimashq", a district, is spotted whole (its countryside
+    word makes "Rif Dimashq" the governorate).
 
     >>> _core_is_the_name(parse_mention("Markaz Rif Dimashq"), "district")
     False
@@ -303,7 +326,7 @@ def _core_is_the_name(mention: Mention, kind: str) -> bool:
 
 
 #: "Centre" before a unit's name ("ناحية مركز فيق", "Markaz Rif Dimashq"), folded.
-CENTRE_WORDS = frozenset({"markaz", "مركز"})
+CENTRE_WORDS = frozenset({"markaz", "mrkz", "مركز"})
 _CENTRE_UNITS = frozenset({"district", "subdistrict"})
 
 
@@ -344,17 +367,32 @@ def spot(text: str, words: Words, index: SpotIndex) -> Iterator[Span]:
         generic = last == i and keys[key_no] in _generic_words()
         if i > 0 and key_no == 0 and offsets_of[i][0] == 0 and words.article[i - 1] and _joined(text, words, i - 1):
             prev_start, prev_end = start_of[i - 1], words.end[i - 1]
+            article = text[prev_start:prev_end].lower()
             if (
                 text[prev_end : start_of[i]] == "-"
-                or words.capital[i - 1]
-                or text[prev_start:prev_end].lower() in ("al", "el")
+                or article in ("al", "el")
+                or (words.capital[i - 1] and _assimilated(article, text[start_of[i] : words.end[i]]))
             ):
-                start = prev_start  # "al-Rastan", "Al Rastan": the article is part of the name
+                start = prev_start  # "al-Rastan", "Al Rastan", "Ar Rastan": the article is part of the name
                 generic = False
         if generic:  # "Deir" of "Deir al-Fardis" is not "Ad-Deir"
             continue
         yield Span(start, words.end[last], i, last, rows, key_no)
         resume = last + 1
+
+
+def _assimilated(article: str, word: str) -> bool:
+    """Whether a capitalised article word written apart is the article of the next word: al and el,
+    or an article assimilated to the word's first letter ("Ar Rastan", "As Suwayda", "An Nabk", "Ash
+    Shaykh"). "In Aleppo", "At Homs" and "As Aleppo fell" begin with an English word.
+
+    >>> _assimilated("ar", "Rastan"), _assimilated("in", "Aleppo"), _assimilated("at", "Homs")
+    (True, False, False)
+    """
+    if article in ("al", "el"):
+        return True
+    sound = article[1:] if article[:1] in "aeiu" else article
+    return bool(sound) and word.lower().startswith(sound)
 
 
 def _joined(text: str, words: Words, i: int) -> bool:

@@ -426,10 +426,9 @@ def _landmarks_with_their_town(g: Gazetteer, found: list[PlaceMention]) -> list[
     if all(m.match.place.kind != "landmark" for m in found):
         return found
     others = {(o.lat, o.lon) for o in (m.match.place for m in found) if o.kind != "landmark"}
+    landmarks = {m.match.place.id: m.match.place for m in found if m.match.place.kind == "landmark"}
     proper = {
-        m.match.place.id: not any(_says_its_kind(n.text) for n in m.match.place.names)
-        for m in found
-        if m.match.place.kind == "landmark"
+        pid: not any(_says_its_kind(n.text) for n in place.names) for pid, place in landmarks.items()
     }  # a long text names its landmarks many times: each place's names read once
 
     @cache
@@ -513,16 +512,17 @@ def _list_fellows(
 
     def fellow(start: int, end: int, beside: PlaceMention) -> PlaceMention | None:
         name = text[start:end]
-        if not free(start, end) or is_foreign(name) or len(name) < _MIN_LISTED_NAME:
+        if len(name) < _MIN_LISTED_NAME or not free(start, end) or is_foreign(name):
             return None
         gov = beside.match.place.governorate.pcode
-        asked = ask(name, gov, f"listed with {beside.text} in")
+        asked = ask(name, gov)  # the note is added below: a name listed again is asked once
         best = asked[0] if asked else None
         if best is None or best.ambiguous or best.confidence < threshold or best.tier not in _LISTED_TIERS:
             return None  # a consonant skeleton makes a place of any word: "In Aleppo, Armenian families"
         if best.place.kind not in _LISTED_KINDS or best.place.governorate.pcode != gov:
             return None
-        return PlaceMention(start, end, name, best)
+        note = f"listed with {beside.text} in {govs.by_pcode(gov).name}"
+        return PlaceMention(start, end, name, replace(best, signals=(*best.signals, note)))
 
     def first_fellow(start: int, end: int, beside: PlaceMention, forward: bool) -> PlaceMention | None:
         # the name nearest the place first grows word by word: "Yesterday Turkmanbareh and Akhtarin"

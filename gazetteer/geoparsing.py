@@ -515,6 +515,8 @@ def _list_fellows(
         if len(name) < _MIN_LISTED_NAME or not free(start, end) or is_foreign(name):
             return None
         gov = beside.match.place.governorate.pcode
+        if gov is None:
+            return None  # never: settled places have one (for the type checker)
         asked = ask(name, gov)  # the note is added below: a name listed again is asked once
         best = asked[0] if asked else None
         if best is None or best.ambiguous or best.confidence < threshold or best.tier not in _LISTED_TIERS:

@@ -64,8 +64,9 @@ _POSSESSIVE_RE = re.compile(r"^['’]s?\s+$")
 _LIST_RE = re.compile(r"^\s*(?:,|،|and|or|و)\s*(?:and\s+)?$", re.IGNORECASE)
 #: Plural province words: said of a list, they make every governorate name of it a governorate.
 _PROVINCES_RE = re.compile(r"^(?:provinces|governorates|muhafazat|محافظات|محافظتي|ريفي)$", re.IGNORECASE)
-#: Plural unit words: said before or after a list, they make every name of it such a unit ("Hajin and
-#: As-Souseh subdistricts", "ناحيتا سلوك وعين عيسى"), as a descriptive word asks it ("X subdistrict", "ناحية X").
+#: Plural unit words (as :func:`gazetteer.normalize.fold` writes them): said before or after a list, they
+#: make every name of it such a unit ("Hajin and As-Souseh subdistricts", "ناحيتا سلوك وعين عيسى"), as a
+#: descriptive word asks it ("X subdistrict", "ناحية X").
 _UNITS_OF_A_LIST = {
     "districts": "district",
     "subdistricts": "subdistrict",
@@ -76,7 +77,7 @@ _UNITS_OF_A_LIST = {
     "ناحيتا": "ناحية",
     "ناحيتي": "ناحية",
     "نواحي": "ناحية",
-}  # fmt: skip  (keys as :func:`gazetteer.normalize.fold` writes them)
+}
 #: A list of at least this many governorate names reads as governorates ("in Aleppo, Idlib, Hama and Homs").
 _GOVERNORATE_LIST = 3
 #: Kinds a one-word span is no mention of without a descriptive word asking for them: a quarter's
@@ -486,7 +487,8 @@ def _list_fellows(
     """The mentions, with the Latin names listed next to a settlement that no indexed spelling
     spotted: "two towns – Akhtarin and Turkmanbareh", "in Khan Sheikh, Qatana, Kanaker". A list of
     settlements lies in one governorate, so such a name is asked in its neighbour's governorate and
-    taken when it is a settlement there, unambiguous and confident. English spellings of villages vary
+    taken when it is a settlement there, unambiguous, confident and matched by a spelling of its name
+    (:data:`_LISTED_TIERS`); the name nearest the place is tried first. English spellings of villages vary
     past what the spot keys absorb; a list beside a place is where an unknown capitalised word is
     most likely a place too. Only Latin names: Arabic has no capitals to tell a name from a word.
     """
@@ -530,8 +532,8 @@ def _list_fellows(
         # the name nearest the place first grows word by word: "Yesterday Turkmanbareh and Akhtarin"
         cuts = [w.start() for w in _SPACE_WORD_RE.finditer(text, start, end)]
         stops = [w.end() for w in _SPACE_WORD_RE.finditer(text, start, end)]
-        spans = [(start, e) for e in stops] if forward else [(b, end) for b in reversed(cuts)]
-        return next((f for f in (fellow(b, e, beside) for b, e in spans) if f is not None), None)
+        tries = [(start, e) for e in stops] if forward else [(b, end) for b in reversed(cuts)]
+        return next((f for f in (fellow(b, e, beside) for b, e in tries) if f is not None), None)
 
     for m in settled:
         beside = m

@@ -55,7 +55,7 @@ _QUOTE = "['’ʼ`ʿʾ‘´]"
 _WORD_RE = re.compile(f"(?:{_LETTER}++|{_MARK}++)++(?:{_QUOTE}(?:{_LETTER}++|{_MARK}++)++)*+")
 #: An encyclopedia's infobox label that text extraction glued to its value ("GovernorateIdlib",
 #: "LocationWestern Al-Hasakah", "الموقعالقصير"): a word of its own. Found by a scan of its own
-#: (a tenth of the split's time; in the split's pattern it would double the split's).
+#: (about a quarter of the split's time; inside the split's pattern it doubled the split's).
 _GLUED_LABEL_RE = re.compile(
     "(?:Governorate|Subdistrict|District|Location|Country|Province)(?=[A-Z][a-z])"
     "|(?:المحافظة|المنطقة|الناحية)(?=[\u0621-\u064a])"  # ة ends a word: any letter after it begins the next

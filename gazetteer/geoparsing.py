@@ -492,7 +492,9 @@ def _list_fellows(
     past what the spot keys absorb; a list beside a place is where an unknown capitalised word is
     most likely a place too. Only Latin names: Arabic has no capitals to tell a name from a word.
     """
-    settled = [m for m in found if m.match.place.kind in _LISTED_KINDS and m.match.place.governorate.pcode]
+    settled = [
+        (m, gov) for m in found if m.match.place.kind in _LISTED_KINDS and (gov := m.match.place.governorate.pcode)
+    ]
     if not settled:
         return found
     starts: list[int] = []  # of the spotted spans and the names taken, in text order (spot's order)
@@ -512,13 +514,10 @@ def _list_fellows(
         starts.insert(k, new.start)
         ends.insert(k, new.end)
 
-    def fellow(start: int, end: int, beside: PlaceMention) -> PlaceMention | None:
+    def fellow(start: int, end: int, beside: PlaceMention, gov: str) -> PlaceMention | None:
         name = text[start:end]
         if len(name) < _MIN_LISTED_NAME or not free(start, end) or is_foreign(name):
             return None
-        gov = beside.match.place.governorate.pcode
-        if gov is None:
-            return None  # never: settled places have one (for the type checker)
         asked = ask(name, gov)  # the note is added below: a name listed again is asked once
         best = asked[0] if asked else None
         if best is None or best.ambiguous or best.confidence < threshold or best.tier not in _LISTED_TIERS:
@@ -528,30 +527,30 @@ def _list_fellows(
         note = f"listed with {beside.text} in {govs.by_pcode(gov).name}"
         return PlaceMention(start, end, name, replace(best, signals=(*best.signals, note)))
 
-    def first_fellow(start: int, end: int, beside: PlaceMention, forward: bool) -> PlaceMention | None:
-        # the name nearest the place first grows word by word: "Yesterday Turkmanbareh and Akhtarin"
-        cuts = [w.start() for w in _SPACE_WORD_RE.finditer(text, start, end)]
-        stops = [w.end() for w in _SPACE_WORD_RE.finditer(text, start, end)]
-        tries = [(start, e) for e in stops] if forward else [(b, end) for b in reversed(cuts)]
-        return next((f for f in (fellow(b, e, beside) for b, e in tries) if f is not None), None)
+    def listed_name(beside: PlaceMention, forward: bool) -> tuple[int, int] | None:
+        """Where the capitalised name listed right after (or before) ``beside`` is, if any."""
+        if forward:
+            after = _LIST_AFTER_RE.match(text, beside.end)
+            name = _LATIN_NAME_RE.match(text, after.end()) if after else None
+            return name.span() if name else None
+        if not _listed_before(text, beside.start):
+            return None
+        before = _LIST_BEFORE_RE.search(text, max(0, beside.start - _LIST_LOOK_BACK), beside.start)
+        return before.span("name") if before else None
 
-    for m in settled:
-        beside = m
-        while (after := _LIST_AFTER_RE.match(text, beside.end)) and (name := _LATIN_NAME_RE.match(text, after.end())):
-            new = first_fellow(name.start(), name.end(), beside, forward=True)
-            if new is None:
-                break
-            take(new)
-            beside = new
-        beside = m
-        while _listed_before(text, beside.start) and (
-            before := _LIST_BEFORE_RE.search(text, max(0, beside.start - _LIST_LOOK_BACK), beside.start)
-        ):
-            new = first_fellow(before.start("name"), before.end("name"), beside, forward=False)
-            if new is None:
-                break
-            take(new)
-            beside = new
+    for m, gov in settled:
+        for forward in (True, False):
+            beside = m
+            while found_at := listed_name(beside, forward):
+                # the name nearest the place first, growing word by word: "Yesterday Turkmanbareh and Akhtarin"
+                start, end = found_at
+                pieces = [w.span() for w in _SPACE_WORD_RE.finditer(text, start, end)]
+                tries = [(start, e) for _, e in pieces] if forward else [(b, end) for b, _ in reversed(pieces)]
+                new = next((f for b, e in tries if (f := fellow(b, e, beside, gov)) is not None), None)
+                if new is None:
+                    break
+                take(new)
+                beside = new
     return sorted([*found, *added], key=itemgetter(0)) if added else found  # by start
 
 

@@ -26,6 +26,11 @@ QUERY_TIME_FILES: tuple[tuple[str, str, str], ...] = (
         "CC-BY-SA-4.0",
         "Arabic word frequencies from wordfreq 3.1.1 (Robyn Speer), https://github.com/rspeer/wordfreq",
     ),
+    (
+        "english_common_words.tsv",
+        "CC-BY-SA-4.0",
+        "English word frequencies from wordfreq 3.1.1 (Robyn Speer), https://github.com/rspeer/wordfreq",
+    ),
 )
 
 

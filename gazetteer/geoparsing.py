@@ -44,9 +44,9 @@ from .errors import InvalidQueryError
 from .foreign import is_foreign
 from .geo import fast_distance_m
 from .kinds import ADMIN_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
-from .mention import is_compass, is_descriptor, is_direction_adjective, parse_mention, word_kind
+from .mention import is_compass, is_descriptor, is_direction_adjective, is_kind_modifier, parse_mention, word_kind
 from .model import Match, PlaceMention
-from .normalize import fold, fold_arabic, is_arabic
+from .normalize import fold, fold_arabic, is_arabic, variant_key
 from .opened import OpenedIndex
 from .rank import NEIGHBOUR_TIERS
 from .spatial import Nearby
@@ -80,6 +80,14 @@ _UNITS_OF_A_LIST = {
 }
 #: A list of at least this many governorate names reads as governorates ("in Aleppo, Idlib, Hama and Homs").
 _GOVERNORATE_LIST = 3
+#: City words: a sentence that says them before a list of governorate names speaks of the cities
+#: ("the fifth city after Damascus, Aleppo, Homs and Hama", "مدينة ... بعد دمشق وحلب وحمص وحماة").
+_CITIES_RE = re.compile(
+    r"\b(?:city|cities)\b|(?<![\u0621-\u064a])(?:ال)?(?:مدينة|مدن)(?![\u0621-\u064a])", re.IGNORECASE
+)
+#: Where a sentence ends, and how far back one is read, for :data:`_CITIES_RE`.
+_SENTENCE_CHARS = 300
+_SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
 #: Kinds a one-word span is no mention of without a descriptive word asking for them: a quarter's
 #: roundabout or a prison named by a common word ("الزراعة", "المركزي"); camps are settlements.
 _NEEDS_DESCRIPTOR = FACILITY_KINDS - {"camp"}
@@ -218,8 +226,12 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
     while j < len(starts) and len(after) < _CONTEXT_WORDS and j not in taken:
         word = text[starts[j] : ends[j]]
         gap = text[ends[j - 1] : starts[j]]
-        if not (is_descriptor(word, first=False) and (_word_gap(gap) or _POSSESSIVE_RE.match(gap))):
+        if not (_word_gap(gap) or _POSSESSIVE_RE.match(gap)):
             break
+        if not is_descriptor(word, first=False) and not (
+            is_kind_modifier(word) and _kind_word_at(text, words, j + 1, taken)
+        ):
+            break  # a word that is no descriptor, unless a kind word follows it: "air" of "air base"
         after.append(word)
         j += 1
     if not before and "|" in text[max(0, span.start - 8) : span.start] and _label(text, words, span, top, taken):
@@ -231,6 +243,16 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
     start = starts[top + 1 - len(before)] if before else span.start
     end = ends[span.last + len(after)] if after else span.end
     return " ".join([*before, name, *after]), start, end
+
+
+def _kind_word_at(text: str, words: Words, j: int, taken: set[int]) -> bool:
+    """Whether word ``j`` is a descriptive word right after the word before it ("base" of "air base")."""
+    return (
+        j < len(words.start)
+        and j not in taken
+        and _word_gap(text[words.end[j - 1] : words.start[j]])
+        and is_descriptor(text[words.start[j] : words.end[j]], first=False)
+    )
 
 
 def _measured_from(text: str, words: Words, i: int) -> bool:
@@ -460,20 +482,21 @@ def _without_far_outliers(found: list[PlaceMention]) -> list[PlaceMention]:
     governorates none of which borders it ("Shamiyah" in a text about Abu Kamal is the Syrian
     desert, not the village al-Shamiyah of Latakia). Such a spelling more likely names another place
     the index lacks. The text must name at least :data:`_OUTLIER_SUPPORT` places in one other
-    governorate; a place the text binds to its governorate ("X, Latakia") stays, and so does a
-    place named as the index writes it ("Nawa" in a round-up of Idlib's towns)."""
+    governorate (the city, the governorate and the airport of Deir ez-Zor are three); a place the
+    text binds to its governorate ("X, Latakia") stays, and so does a place named as the index
+    writes it ("Nawa" in a round-up of Idlib's towns)."""
     small = [m for m in found if m.match.place.kind in _OUTLIER_KINDS and m.match.tier != "exact"]
     if not small:
         return found
-    named: dict[str, set[str]] = defaultdict(set)  # governorate -> the texts of the mentions placed in it
+    named: dict[str, set[str]] = defaultdict(set)  # governorate -> the places of the mentions in it
     for m in found:
-        named[m.match.place.governorate.pcode or ""].add(m.text)
+        named[m.match.place.governorate.pcode or ""].add(m.match.place.id)
     if max(map(len, named.values())) < _OUTLIER_SUPPORT:
         return found
     outliers = set()
     for m in small:
         gov = m.match.place.governorate.pcode
-        if not gov or named[gov] != {m.text} or any(s.startswith(_BOUND_NOTE) for s in m.match.signals):
+        if not gov or named[gov] != {m.match.place.id} or any(s.startswith(_BOUND_NOTE) for s in m.match.signals):
             continue
         near = govs.neighbours(gov) | {""}
         if not any(other in near for other in named if other != gov):
@@ -613,6 +636,10 @@ def _name_facts(item: _Item, match: Match, named: dict[tuple[str, str, str], tup
     if facts is None:
         flags = [n.flags for n in match.place.names if n.text == match.matched_name]
         colloquial = bool(flags) and all("colloquial" in f for f in flags)
+        if not colloquial and "official" not in {f for fs in flags for f in fs}:
+            # spelt as a colloquial name is one: "Sham" of "Sham Legion" matched GeoNames' "Cham", spelt as "al-Cham"
+            spelling = variant_key(match.matched_name)
+            colloquial = any("colloquial" in n.flags and variant_key(n.text) == spelling for n in match.place.names)
         word = fold_arabic(item.text) if is_arabic(item.text) else ""
         with_article = "ال" + word
         bare = bool(word) and not word.startswith("ال")
@@ -622,14 +649,14 @@ def _name_facts(item: _Item, match: Match, named: dict[tuple[str, str, str], tup
 
 
 @cache
-def _common_arabic_words() -> frozenset[str]:
-    """The folded Arabic words of Zipf frequency :data:`COMMON_WORD_ZIPF` or more
-    (``sources/arabic_common_words.tsv``)."""
+def _common_words(file: str) -> frozenset[str]:
+    """The words of Zipf frequency :data:`COMMON_WORD_ZIPF` or more of a shipped word list
+    (``sources/arabic_common_words.tsv``, ``sources/english_common_words.tsv``), folded as spans are."""
     words = set()
-    for line in curated_text("arabic_common_words.tsv").splitlines()[2:]:
+    for line in curated_text(file).splitlines()[2:]:
         word, zipf = line.split("\t")
         if float(zipf) >= COMMON_WORD_ZIPF:
-            words.add(fold_arabic(word))
+            words.add(fold_arabic(word) if is_arabic(word) else word)
     return frozenset(words)
 
 
@@ -640,7 +667,17 @@ def _common_word(item: _Item) -> bool:
 
 @lru_cache(maxsize=4096)
 def _is_common_arabic(word: str) -> bool:
-    return is_arabic(word) and fold_arabic(word) in _common_arabic_words()
+    return is_arabic(word) and fold_arabic(word) in _common_words("arabic_common_words.tsv")
+
+
+@lru_cache(maxsize=4096)
+def _is_common_english(word: str) -> bool:
+    """Whether a Latin word is a common English word, whatever its capital ("Area" at a sentence's start).
+
+    >>> _is_common_english("Area"), _is_common_english("Talbiseh")
+    (True, False)
+    """
+    return word.lower() in _common_words("english_common_words.tsv")
 
 
 def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[bool, bool]]) -> bool:
@@ -661,6 +698,8 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         return False  # "القرى الهامة" are the important villages, not the town al-Hamah
     if hint is None and _common_word(item) and (kind in _COMMON_WORD_KINDS or _name_facts(item, match, named)[1]):
         return False  # "بالزراعة" is "in agriculture", not the village Zira'a; "ثورة" is no al-Thawrah
+    if hint is None and one_word and _is_common_english(item.text):
+        return False  # "Area of al-Balad district" is no Aere (as-Sanamayn): a capital starts the sentence
     if hint is not None and hint not in _SETTLEMENT_HINTS and kind not in accepts(hint):
         return False  # "Sasa Prison" is not the town Sa'sa', "Hauran plain" not the governorate
     return not (kind in _NEEDS_DESCRIPTOR and hint is None and one_word)
@@ -692,11 +731,25 @@ def _read_lists(
         names = [govs.lookup(item.text) for item in group]
         if not said and (len(group) < _GOVERNORATE_LIST or None in names or any(i.mention != i.text for i in group)):
             continue
+        if not said and _cities_said(text, group[0].span.start):
+            continue
         for item, named in zip(group, names):
             if named is None or item.hint not in (None, "governorate"):
                 continue
             item.read_as(f"محافظة {item.text}" if item.text[:1] >= "\u0600" else f"{item.text} governorate")
             item.found = ask(item.mention, gov)
+
+
+def _cities_said(text: str, start: int) -> bool:
+    """Whether the sentence before ``start`` has a city word (:data:`_CITIES_RE`).
+
+    >>> _cities_said("The fifth city after Damascus", 21), _cities_said("Fighting. In Damascus", 13)
+    (True, False)
+    """
+    begin = max(0, start - _SENTENCE_CHARS)
+    head = text[begin:start]
+    ends = list(_SENTENCE_END_RE.finditer(head))
+    return _CITIES_RE.search(head, ends[-1].end() if ends else 0) is not None
 
 
 def _read_as_unit(item: _Item, word: str, ask: Callable[[str, str | None], list[Match]], gov: str | None) -> None:

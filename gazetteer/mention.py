@@ -85,6 +85,9 @@ _LATIN_COMPASS = (
 _ARABIC_COMPASS = "شمال جنوب شرق غرب"
 _COMPASS = frozenset(f"{_LATIN_COMPASS} {_ARABIC_COMPASS}".split(" "))
 
+#: Words that make a kind word after them a compound one ("air base", "military airport", "oil field").
+_KIND_MODIFIERS = "oil gas military air border international"
+
 #: Latin descriptor words, as fold_latin keys without spaces, and the kind each asks for.
 _LATIN: dict[str, str | None] = {
     # governor: "the Governor of Idlib" governs the governorate
@@ -106,7 +109,7 @@ _LATIN: dict[str, str | None] = {
     **_words("village", "village villages hamlet"),
     **_words("neighbourhood", "neighbourhood neighborhood neighbourhoods neighborhoods quarter hay hayy"),
     **_words("camp", "camp camps refugee"),
-    **_words("airbase", "airbase airbases airfield airfields base"),
+    **_words("airbase", "airbase airbases airfield airfields base bases"),
     **_words("airport", "airport airports"),
     **_words("crossing", "crossing crossings checkpoint"),
     **_words("prison", "prison prisons jail"),
@@ -126,8 +129,7 @@ _LATIN: dict[str, str | None] = {
         None,
         # markaz: "centre" of a subdistrict ("Nahiyat Markaz Qatana"); mrkz: its consonant spelling
         "markaz mrkz the of provincial area region zone outskirts suburbs suburb vicinity surrounding central greater "
-        "oil gas military air border international "
-        f"settlement settlements syria syrian in near around inside {_LATIN_COMPASS}",
+        f"{_KIND_MODIFIERS} settlement settlements syria syrian in near around inside {_LATIN_COMPASS}",
     ),
 }
 
@@ -142,7 +144,8 @@ _PARTS = frozenset(
 #: Arabic descriptor words (fold_arabic keys). Words that begin names are left out on purpose:
 #: جسر (Jisr ash-Shughur), قلعة (Qal'at al-Madiq), جبل, وادي, نهر, سوق, خان, تل, دير, كفر.
 _ARABIC: dict[str, str | None] = {
-    **_words(_PROVINCE, "محافظه محافظات محافظتي محافظ"),  # محافظ: the governor (of the governorate)
+    # محافظ: the governor (of the governorate); المحافظة after a name: "تُعد السويداء المحافظة الوحيدة..."
+    **_words(_PROVINCE, "محافظه محافظات محافظتي محافظ المحافظه"),
     **_words(_COUNTRYSIDE, "ريف ريفي"),  # ريفي حلب وإدلب: the countrysides (dual) of Aleppo and Idlib
     **_words("district", "منطقه منطقتا منطقتي كانتون كانتوني"),  # منطقتا/كانتوني: the two districts, cantons
     **_words("subdistrict", "ناحيه ناحيتا ناحيتي نواحي"),  # ناحيتا/ناحيتي: the two subdistricts; نواحي: the
@@ -279,6 +282,18 @@ def is_descriptor(word: str, *, first: bool = True) -> bool:
 @lru_cache(maxsize=65536)
 def _is_descriptor(word: str, first: bool) -> bool:
     return _classify(word, first, not first).kind not in (_NOT, None) or fold_latin(word) in ("the", "of", "in")
+
+
+def is_kind_modifier(word: str) -> bool:
+    """Whether a word makes the kind word after it a compound ("air" of "Deir ez-Zor air base").
+
+    >>> is_kind_modifier("Military"), is_kind_modifier("air"), is_kind_modifier("the")
+    (True, True, False)
+    """
+    return word.lower() in _MODIFIER_SET
+
+
+_MODIFIER_SET = frozenset(_KIND_MODIFIERS.split())
 
 
 def is_compass(word: str) -> bool:

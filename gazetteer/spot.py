@@ -54,10 +54,10 @@ _QUOTE = "['’ʼ`ʿʾ‘´]"
 #: skips the backtracking bookkeeping.
 _WORD_RE = re.compile(f"(?:{_LETTER}++|{_MARK}++)++(?:{_QUOTE}(?:{_LETTER}++|{_MARK}++)++)*+")
 #: An encyclopedia's infobox label that text extraction glued to its value ("GovernorateIdlib",
-#: "LocationWestern Al-Hasakah", "الموقعالقصير"): a word of its own. Found by a scan of its own
+#: "LocationWestern Al-Hasakah", "romanizedMuḥāfaẓat", "الموقعالقصير"): a word of its own. Found by a scan of its own
 #: (about a quarter of the split's time; inside the split's pattern it doubled the split's).
 _GLUED_LABEL_RE = re.compile(
-    "(?:Governorate|Subdistrict|District|Location|Country|Province)(?=[A-Z][a-z])"
+    "(?:Governorate|Subdistrict|District|Location|Country|Province|romanized)(?=[A-Z][a-z])"
     "|(?:المحافظة|المنطقة|الناحية)(?=[\u0621-\u064a])"  # ة ends a word: any letter after it begins the next
     "|(?:الموقع|البلد)(?=ال)"
 )

@@ -206,3 +206,14 @@ def test_curated__common_arabic_words_are_frequent_arabic_words_most_frequent_fi
     words = [w for w, _ in rows]
     assert len(set(words)) == len(words) and all(re.search("[\u0600-\u06ff]", w) for w in words)
     assert {"في", "الزراعة"} <= set(words) and "تلبيسة" not in words  # a preposition, a noun; a town's name
+
+
+def test_curated__common_english_words_are_frequent_lower_case_words() -> None:
+    lines = (SOURCES / "english_common_words.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# ") and "wordfreq" in lines[0] and "CC BY-SA 4.0" in lines[0]
+    rows = [line.split("\t") for line in lines[2:]]
+    zipfs = [float(z) for _, z in rows]
+    assert len(rows) > 5_000 and min(zipfs) >= 4.0 and zipfs == sorted(zipfs, reverse=True)
+    words = [w for w, _ in rows]
+    assert len(set(words)) == len(words) and all(re.fullmatch("[a-z]+", w) for w in words)
+    assert {"the", "area"} <= set(words) and not {"aleppo", "damascus", "homs"} & set(words)  # names are rarer

@@ -176,6 +176,11 @@ class _Item:
         self.hint = _kind_hint(mention)
 
 
+def _lower_case_word(words: Words, span: Span) -> bool:
+    """Whether a span is one Latin word in lower case: prose, not a name ("reached" spells a village)."""
+    return span.first == span.last and words.keys[span.first][0].isascii() and not words.capital[span.first]
+
+
 def _kind_hint(mention: str) -> str | None:
     return parse_mention(mention).kind_hint
 
@@ -337,14 +342,18 @@ def _adjective(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     article, written right after a word with the article, may be an adjective of that word, and then
     it is not the town al-Hamah (:func:`_fits` keeps a city: "دخلت القوات الباب", the forces entered
     al-Bab). A name in apposition is no common word ("العاصمة دمشق"), and a clitic opens a new
-    phrase ("والباب")."""
+    phrase ("والباب"). A feminine adjective of relation after a feminine noun agrees with it, common
+    word or not: "الجبهة الشامية" is the Levant Front, not the village al-Shamiyah."""
     i = span.first - 1
     if i < 0 or span.start != words.start[span.first] or words.keys[i][0].isascii():
         return False  # a Latin word before: no Arabic noun phrase
-    if i in taken or text[words.end[i] : span.start] != " " or not _is_common_arabic(text[span.start : span.end]):
+    if i in taken or text[words.end[i] : span.start] != " ":
         return False
     before = fold_arabic(text[words.start[i] : words.end[i]])
-    return before.startswith("ال") and fold_arabic(text[span.start : span.end]).startswith("ال")
+    word = fold_arabic(text[span.start : span.end])
+    if not (before.startswith("ال") and word.startswith("ال")):
+        return False
+    return _is_common_arabic(text[span.start : span.end]) or (before.endswith("ه") and word.endswith("يه"))
 
 
 def _without_adjectives(text: str, words: Words, spans: list[Span]) -> list[Span]:
@@ -391,6 +400,7 @@ def geoparse(
     gov = None if province is None else govs.find(province).pcode
     words = Words(text)
     spans = _without_adjectives(text, words, list(spot(text, words, g.opened.spot_index())))
+    spans = [s for s in spans if not _lower_case_word(words, s)]  # prose: it takes no word from a name's mention
     taken = {i for s in spans for i in range(s.first, s.last + 1)}
     items: list[_Item] = []
     hint_of = cache(_kind_hint)  # a text names its places many times: each mention parsed once
@@ -398,8 +408,6 @@ def geoparse(
         clitic = span.start - words.start[span.first] == 1
         name = _asked_name(text, words, span) if clitic else text[span.start : span.end]
         one_latin_word = span.first == span.last and words.keys[span.first][0].isascii()
-        if one_latin_word and not words.capital[span.first]:
-            continue  # a Latin word in lower case is prose, not a name
         if _family_name(text, words, span, taken) or _name_goes_on(text, words, span, taken):
             continue
         written = text[words.start[span.first] : words.end[span.last]]
@@ -477,15 +485,20 @@ def _says_its_kind(name: str) -> bool:
 
 
 def _without_far_outliers(found: list[PlaceMention]) -> list[PlaceMention]:
-    """The mentions less the far outliers: a village, a town or a quarter that only a spelling of its
-    name reached (not the name itself), alone in its governorate, in a text whose places gather in
-    governorates none of which borders it ("Shamiyah" in a text about Abu Kamal is the Syrian
-    desert, not the village al-Shamiyah of Latakia). Such a spelling more likely names another place
-    the index lacks. The text must name at least :data:`_OUTLIER_SUPPORT` places in one other
-    governorate (the city, the governorate and the airport of Deir ez-Zor are three); a place the
-    text binds to its governorate ("X, Latakia") stays, and so does a place named as the index
-    writes it ("Nawa" in a round-up of Idlib's towns)."""
-    small = [m for m in found if m.match.place.kind in _OUTLIER_KINDS and m.match.tier != "exact"]
+    """The mentions less the far outliers: a village, or a town or a quarter that only a spelling of
+    its name reached (not the name itself), alone in its governorate, in a text whose places gather
+    in governorates none of which borders it ("Shamiyah" in a text about Abu Kamal is the Syrian
+    desert, not the village al-Shamiyah of Latakia; "Adwan" among the villages around Tafas, Daraa,
+    is not the Adwan of Idlib). Such a name more likely names another place the index lacks: village
+    names repeat across the country, and the index holds a few hundred villages. The text must name
+    at least :data:`_OUTLIER_SUPPORT` places in one other governorate (the city, the governorate and
+    the airport of Deir ez-Zor are three); a place the text binds to its governorate ("X, Latakia")
+    stays, and so does a town named as the index writes it ("Nawa" in a round-up of Idlib's towns)."""
+    small = [
+        m
+        for m in found
+        if m.match.place.kind in _OUTLIER_KINDS and (m.match.tier != "exact" or m.match.place.kind == "village")
+    ]
     if not small:
         return found
     named: dict[str, set[str]] = defaultdict(set)  # governorate -> the places of the mentions in it
@@ -589,9 +602,15 @@ def _extent(item: _Item, match: Match) -> tuple[int, int]:
     descriptive word asked for, the word is part of its name ("سد الرستن", "Rastan Dam", as
     :func:`gazetteer.spot.spot_key` spots such names); a settlement's or a unit's stays outside."""
     kind = match.place.kind
-    if item.hint and kind not in SPOTTED_CORE_KINDS and kind in accepts(item.hint):
+    if item.hint and kind not in SPOTTED_CORE_KINDS and kind in accepts(item.hint) and not _ruins_of(match):
         return item.around
     return item.span.start, item.span.end
+
+
+def _ruins_of(match: Match) -> bool:
+    """Whether the answer is an ancient site none of whose names says what it is: "the ruins of
+    Palmyra" are the site Palmyra; "the Citadel of Shaizar" is that site's name."""
+    return match.place.kind == "archaeological_site" and not any(_says_its_kind(n.text) for n in match.place.names)
 
 
 def _candidates(

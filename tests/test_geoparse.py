@@ -287,6 +287,9 @@ def test_geoparse__a_common_word_after_a_definite_noun_is_its_adjective(full: Ga
     assert found(full, "ومن القرى الهامة التابعة للمنطقة") == []
     assert found(full, "قصفت القوات بلدة الهامة") == [("الهامة", full.resolve("الهامة").place.id)]  # type: ignore[union-attr]
     assert found(full, "دخلت القوات الباب") == [("الباب", full.resolve("الباب").place.id)]  # type: ignore[union-attr]
+    # a feminine adjective of relation agrees with the feminine noun before it: the Levant Front
+    assert found(full, "مثل الجبهة الشامية وجبهة النصرة") == []
+    assert found(full, "سيطرت القوات على الشامية") == [("الشامية", "cur:al-shamiyah-latakia")]
 
 
 def test_geoparse__a_table_label_says_the_kind(full: Gazetteer) -> None:
@@ -413,6 +416,10 @@ def test_geoparse__curated_and_foreign_names_of_the_tuning_texts(full: Gazetteer
     assert found(full, "covered by the An-Nusayriyah Mountains") == [
         ("An-Nusayriyah Mountains", "cur:syrian-coastal-mountain-range")
     ]
+    # spellings the towns' pages give: Al-Lataminah (Syrian Archive's Latameh), Tuffas, Khan Shikhoun
+    assert found(full, "Al-Lataminah, Tuffas and Khan Shikhoun") == [
+        ("Al-Lataminah", "sa:389"), ("Tuffas", "gn:163806"), ("Khan Shikhoun", "gn:168325"),
+    ]  # fmt: skip
 
 
 def test_geoparse__a_landmark_with_a_proper_name_needs_no_town_near_it(full: Gazetteer) -> None:
@@ -473,6 +480,10 @@ def test_geoparse__a_small_place_far_from_all_the_text_s_places_is_dropped(full:
     # a town named as the index writes it stays, far from the text's other places or not
     roundup = "Regime forces shelled Maarat al-Numan, Saraqib and Ariha, while in the south clashes erupted in Nawa."
     assert "Nawa" in dict(found(full, roundup))
+    # a village named exactly is dropped too: the Adwan of Idlib is not the Adwan beside Tafas (Daraa)
+    tafas = "Tafas lies near Da'el, al-Shaykh Maskin and Muzayrib, with Adwan to the northwest."
+    assert "Adwan" not in dict(found(full, tafas))
+    assert dict(found(full, "Clashes in Adwan.")).get("Adwan") == "sa:527"
     # a neighbouring governorate keeps it: Masyaf (Hama) in a text about Tartus
     tartus = "Safita, Dreikish and Baniyas are towns of Tartus Governorate; Masyaf lies to the east."
     assert dict(found(full, tartus)).get("Masyaf") == "gn:167046"
@@ -534,3 +545,10 @@ def test_geoparse__a_common_english_word_is_no_respelt_name(full: Gazetteer) -> 
     assert found(full, "Area of al-Balad district, Daraa, that was destroyed.") == [("Daraa", "gn:170905")]
     assert full.resolve("Area", province="Daraa") is not None  # asked for, the name is still there
     assert found(full, "Clashes in Dana.") == [("Dana", "gn:174259")]  # Zipf 3.8: a name first
+
+
+def test_geoparse__the_ruins_of_a_site_are_no_part_of_its_name(full: Gazetteer) -> None:
+    # a facility's kind word is part of its name ("Rastan Dam"); "ruins" is no name of Palmyra's site
+    assert found(full, "They reached the ruins of Palmyra.") == [("Palmyra", "cur:palmyra-archaeological-site")]
+    assert found(full, "the Rastan Dam") == [("Rastan Dam", "cur:rastan-dam")]
+    assert found(full, "They shelled the Citadel of Aleppo.") == [("Citadel of Aleppo", "cur:aleppo-citadel")]

@@ -349,11 +349,10 @@ def _adjective(text: str, words: Words, span: Span, taken: set[int]) -> bool:
         return False  # a Latin word before: no Arabic noun phrase
     if i in taken or text[words.end[i] : span.start] != " ":
         return False
-    before = fold_arabic(text[words.start[i] : words.end[i]])
-    word = fold_arabic(text[span.start : span.end])
-    if not (before.startswith("ال") and word.startswith("ال")):
-        return False
-    return _is_common_arabic(text[span.start : span.end]) or (before.endswith("ه") and word.endswith("يه"))
+    word, before = text[span.start : span.end], text[words.start[i] : words.end[i]]
+    if not _is_common_arabic(word) and not (before.endswith(("ة", "ه")) and word.endswith(("ية", "يه"))):
+        return False  # (checked as written first: folding is the dearer test)
+    return fold_arabic(before).startswith("ال") and fold_arabic(word).startswith("ال")
 
 
 def _without_adjectives(text: str, words: Words, spans: list[Span]) -> list[Span]:
@@ -655,10 +654,11 @@ def _name_facts(item: _Item, match: Match, named: dict[tuple[str, str, str], tup
     if facts is None:
         flags = [n.flags for n in match.place.names if n.text == match.matched_name]
         colloquial = bool(flags) and all("colloquial" in f for f in flags)
-        if not colloquial and "official" not in {f for fs in flags for f in fs}:
+        nicknames = [n.text for n in match.place.names if "colloquial" in n.flags]
+        if nicknames and not colloquial and "official" not in {f for fs in flags for f in fs}:
             # spelt as a colloquial name is one: "Sham" of "Sham Legion" matched GeoNames' "Cham", spelt as "al-Cham"
             spelling = variant_key(match.matched_name)
-            colloquial = any("colloquial" in n.flags and variant_key(n.text) == spelling for n in match.place.names)
+            colloquial = any(variant_key(n) == spelling for n in nicknames)
         word = fold_arabic(item.text) if is_arabic(item.text) else ""
         with_article = "ال" + word
         bare = bool(word) and not word.startswith("ال")

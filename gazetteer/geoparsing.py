@@ -100,8 +100,9 @@ _COMMON_WORD_KINDS = frozenset({"village", "neighbourhood", "camp"})
 #: place (:func:`_adjective`): "دخلت القوات الباب" is al-Bab.
 _NAMED_LIKE_WORDS_KINDS = frozenset({"city", *ADMIN_KINDS})
 #: The Zipf frequency (wordfreq: log10 of the uses per billion words; 4.0 is ten per million) from which
-#: an Arabic word is common; ``sources/arabic_common_words.tsv`` lists the words from 4.0 up. Measured
-#: on the tuning texts: "العدوان" is 4.33, "الزراعة" 4.58; towns' names such as "تلبيسة" are below 3.
+#: a word is common; ``sources/arabic_common_words.tsv`` and ``sources/english_common_words.tsv`` list
+#: the words from 4.0 up. Measured on the tuning texts: "العدوان" is 4.33, "الزراعة" 4.58, "area"
+#: 5.46; towns' names such as "تلبيسة" are below 3, and "Damascus" (3.59) and "Dana" (3.82) below 4.
 COMMON_WORD_ZIPF = 4.0
 #: Arabic words of a distance before a compass word ("25 كم جنوب اللاذقية"): the compass word then
 #: measures from the place named, it does not name part of a governorate. (English says "25 km south

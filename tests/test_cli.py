@@ -80,6 +80,7 @@ def test_cli__info_json_shows_sources_licences_and_counts(full_index_path: Path)
     # the word list geoparsing reads is shipped data too, with its licence and origin
     query_data = {q["file"]: q for q in info["query_time_data"]}
     assert query_data["arabic_common_words.tsv"]["licence"] == "CC-BY-SA-4.0"
+    assert query_data["english_common_words.tsv"]["licence"] == "CC-BY-SA-4.0"
     assert "wordfreq" in human.stdout
 
 

@@ -28,7 +28,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
@@ -44,7 +44,15 @@ from .errors import InvalidQueryError
 from .foreign import is_foreign
 from .geo import fast_distance_m
 from .kinds import ADMIN_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
-from .mention import is_compass, is_descriptor, is_direction_adjective, is_kind_modifier, parse_mention, word_kind
+from .mention import (
+    is_compass,
+    is_descriptor,
+    is_direction_adjective,
+    is_facility_adjective,
+    is_kind_modifier,
+    parse_mention,
+    word_kind,
+)
 from .model import Match, PlaceMention
 from .normalize import fold, fold_arabic, is_arabic, variant_key
 from .opened import OpenedIndex
@@ -160,7 +168,9 @@ class Gazetteer(Protocol):
 class _Item:
     """One spotted span on its way to an answer."""
 
-    __slots__ = ("adjective", "around", "binding", "compass_named", "found", "hint", "mention", "span", "text")
+    __slots__ = (
+        "adjective", "around", "binding", "closed_at", "compass_named", "found", "hint", "mention", "span", "text"
+    )  # fmt: skip
 
     def __init__(self, span: Span, text: str, mention: str, hint: str | None, around: tuple[int, int]) -> None:
         self.span, self.text = span, text
@@ -170,6 +180,7 @@ class _Item:
         self.binding: str | None = None  # a governorate P-code the text binds the span to
         self.compass_named = False  # "Eastern Ghariyah": a capitalised compass word begins the name
         self.adjective = False  # "القرى الهامة": may be an adjective of the word before (_adjective)
+        self.closed_at = around[1]  # where the adjectives that may end a facility's name end (_closed_at)
 
     def read_as(self, mention: str) -> None:
         """Take ``mention`` as the span's mention, and the kind its descriptive words ask for."""
@@ -416,6 +427,8 @@ def geoparse(
         mention, start, end = _mention(text, words, span, taken, name)
         items.append(_Item(span, name, mention, hint_of(mention), (start, end)))
         items[-1].compass_named = _compass_named(text, words, span, taken)
+        if not one_latin_word:
+            items[-1].closed_at = _closed_at(text, words, end, taken)
         one_arabic_word = span.first == span.last and not one_latin_word
         items[-1].adjective = one_arabic_word and _adjective(text, words, span, taken)
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
@@ -602,9 +615,28 @@ def _extent(item: _Item, match: Match) -> tuple[int, int]:
     descriptive word asked for, the word is part of its name ("سد الرستن", "Rastan Dam", as
     :func:`gazetteer.spot.spot_key` spots such names); a settlement's or a unit's stays outside."""
     kind = match.place.kind
-    if item.hint and kind not in SPOTTED_CORE_KINDS and kind in accepts(item.hint) and not _ruins_of(match):
+    facility = kind not in SPOTTED_CORE_KINDS or kind == "camp"  # "Al-Hawl refugee camp", "مخيم اليرموك"
+    if facility and kind in FACILITY_KINDS and item.closed_at > item.around[1]:
+        start = item.around[0] if item.hint and kind in accepts(item.hint) else item.span.start
+        return start, item.closed_at  # "معبر باب الهوى الحدودي": the adjectives end the facility's name
+    if item.hint and facility and kind in accepts(item.hint) and not _ruins_of(match):
         return item.around
     return item.span.start, item.span.end
+
+
+def _closed_at(text: str, words: Words, end: int, taken: set[int]) -> int:
+    """Where the Arabic adjectives that may end a facility's name, right after ``end``, end
+    ("الجوية العسكرية" of "قاعدة كويرس الجوية العسكرية"); ``end`` when there are none."""
+    j = bisect_left(words.start, end)
+    while (
+        j < len(words.start)
+        and j not in taken
+        and _word_gap(text[end : words.start[j]])
+        and is_facility_adjective(text[words.start[j] : words.end[j]])
+    ):
+        end = words.end[j]
+        j += 1
+    return end
 
 
 def _ruins_of(match: Match) -> bool:
@@ -708,9 +740,9 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
     if match.tier != "exact" and _historic(match):
         return False  # in running text a respelt ancient name is a word: "Army" is not Armi (Aleppo at Ebla)
     one_word = item.span.first == item.span.last
-    if one_word and "+alias" in match.bucket and _name_facts(item, match, named)[0]:
-        return False  # a one-word nickname, no official or main name: "الشام" is the Levant as often as Damascus
     hint = item.hint
+    if one_word and hint != match.place.kind and "+alias" in match.bucket and _name_facts(item, match, named)[0]:
+        return False  # a one-word nickname, unless a word asks for its kind: "الشام" is the Levant as often as Damascus
     kind = match.place.kind
     if item.compass_named and kind in POPULATED_KINDS:
         return False  # "Eastern Ghariyah" is not the village al-Ghariyah

@@ -46,6 +46,8 @@ class Governorate:
     lon: float
     spellings: tuple[str, ...]  #: Latin spellings
     spellings_ar: tuple[str, ...]  #: Arabic spellings
+    #: spellings that are a region's or a nickname's, said of more than the governorate ("Jazira", "الشام")
+    colloquial: tuple[str, ...] = ()
 
     @property
     def ref(self) -> AdminRef:
@@ -70,6 +72,7 @@ def all_governorates() -> tuple[Governorate, ...]:
             lon=float(g["lon"]),
             spellings=tuple(g["spellings"]),
             spellings_ar=tuple(g["spellings_ar"]),
+            colloquial=tuple(g.get("colloquial", ())),
         )
         for g in data
     ]

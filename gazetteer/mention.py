@@ -172,6 +172,18 @@ _ARABIC_ADJECTIVES = frozenset(
     for adjective in (direction, "ال" + direction, "ال" + direction + "ه")
 )
 _ARABIC_PREFIXES = "وبلف"
+#: Arabic adjectives that close a facility's name after a kind word before it ("قاعدة كويرس الجوية
+#: العسكرية", "معبر باب الهوى الحدودي", "مخيم الهول للاجئين"), as fold_arabic writes them.
+_FACILITY_ADJECTIVES = frozenset({"الجويه", "العسكريه", "العسكري", "الحدودي", "الدولي", "للاجئين", "اللاجئين"})
+
+
+def is_facility_adjective(word: str) -> bool:
+    """Whether an Arabic word is an adjective that ends a facility's name ("الجوية", "الحدودي").
+
+    >>> is_facility_adjective("العسكرية"), is_facility_adjective("للاجئين"), is_facility_adjective("حلب")
+    (True, True, False)
+    """
+    return fold_arabic(word) in _FACILITY_ADJECTIVES
 
 
 def is_direction_adjective(word: str) -> bool:

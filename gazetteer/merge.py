@@ -396,6 +396,12 @@ def _sort_id(source_id: str) -> tuple[int, str]:
 # --------------------------------------------------------------------------- admin units
 
 
+def _spelling_flags(g: govs.Governorate, spelling: str) -> tuple[str, ...]:
+    """The flags of a governorate's spelling: a region's name or a nickname said of more than the
+    governorate ("Jazira", "الشام") is colloquial, which running text reads as no mention of it alone."""
+    return ("alias", "colloquial") if spelling in g.colloquial else ("alias",)
+
+
 def _admin_nodes(records: list[SourceRecord], drop: _Drop) -> list[_Node]:
     """Governorates from the project's table; districts and subdistricts by P-code."""
     nodes: list[_Node] = []
@@ -409,8 +415,8 @@ def _admin_nodes(records: list[SourceRecord], drop: _Drop) -> list[_Node]:
             lat=g.lat,
             lon=g.lon,
             name_ar=g.name_ar,
-            names=[Name(s, "en", "curated", ("alias",)) for s in g.spellings]
-            + [Name(s, "ar", "curated", ("alias",)) for s in g.spellings_ar],
+            names=[Name(s, "en", "curated", _spelling_flags(g, s)) for s in g.spellings]
+            + [Name(s, "ar", "curated", _spelling_flags(g, s)) for s in g.spellings_ar],
             governorate=g.pcode,
             external_ids={"pcode": g.pcode, "iso3166_2": g.iso, "geonames": str(g.geonames_id)},
         )

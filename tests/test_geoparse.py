@@ -552,3 +552,23 @@ def test_geoparse__the_ruins_of_a_site_are_no_part_of_its_name(full: Gazetteer) 
     assert found(full, "They reached the ruins of Palmyra.") == [("Palmyra", "cur:palmyra-archaeological-site")]
     assert found(full, "the Rastan Dam") == [("Rastan Dam", "cur:rastan-dam")]
     assert found(full, "They shelled the Citadel of Aleppo.") == [("Citadel of Aleppo", "cur:aleppo-citadel")]
+
+
+def test_geoparse__a_region_s_name_is_no_governorate_alone(full: Gazetteer) -> None:
+    # "الجزيرة" (the Jazira, and Al Jazeera) is a colloquial spelling of Al-Hasakah governorate
+    assert found(full, "من الحضارات الأولى في منطقة الجزيرة الفراتية") == []
+    assert found(full, "Al-Jazira reported clashes in Homs.") == [("Homs", HOMS_CITY)]
+    assert found(full, "محافظة الجزيرة") == [("الجزيرة", "pcode:SY08")]  # asked for by its kind word
+    assert full.resolve("Jazira") is not None and full.resolve("Jazira").place.id == "pcode:SY08"  # type: ignore[union-attr]
+
+
+def test_geoparse__a_facility_s_name_ends_with_its_adjectives(full: Gazetteer) -> None:
+    # gold spans keep a facility's kind word and the adjectives that close its name
+    assert found(full, "حاصرت القوات قاعدة كويرس الجوية العسكرية") == [
+        ("قاعدة كويرس الجوية العسكرية", "cur:kuweires-airbase")
+    ]
+    assert found(full, "معبر باب الهوى الحدودي هو معبر") == [("معبر باب الهوى الحدودي", "cur:bab-al-hawa-crossing")]
+    assert found(full, "The Al-Hawl refugee camp") == [("Al-Hawl refugee camp", "cur:al-hawl-camp")]
+    assert found(full, "مخيم الهول للاجئين") == [("مخيم الهول للاجئين", "cur:al-hawl-camp")]
+    # a settlement is not a facility: the adjective stays outside
+    assert found(full, "دخلت القوات حلب العسكرية") == [("حلب", "gn:170063")]

@@ -627,6 +627,8 @@ def _extent(item: _Item, match: Match) -> tuple[int, int]:
 def _closed_at(text: str, words: Words, end: int, taken: set[int]) -> int:
     """Where the Arabic adjectives that may end a facility's name, right after ``end``, end
     ("الجوية العسكرية" of "قاعدة كويرس الجوية العسكرية"); ``end`` when there are none."""
+    if not text.startswith((" ال", " لل"), end):  # every such adjective has the article (or ل before it)
+        return end
     j = bisect_left(words.start, end)
     while (
         j < len(words.start)

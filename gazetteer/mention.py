@@ -177,6 +177,7 @@ _ARABIC_PREFIXES = "وبلف"
 _FACILITY_ADJECTIVES = frozenset({"الجويه", "العسكريه", "العسكري", "الحدودي", "الدولي", "للاجئين", "اللاجئين"})
 
 
+@lru_cache(maxsize=4096)
 def is_facility_adjective(word: str) -> bool:
     """Whether an Arabic word is an adjective that ends a facility's name ("الجوية", "الحدودي").
 

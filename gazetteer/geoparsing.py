@@ -118,6 +118,11 @@ COMMON_WORD_ZIPF = 4.0
 _DISTANCE_UNITS = frozenset({
     "كم", "كلم", "كيلو", "كيلومتر", "كيلومترا", "كيلومترات", "كيلومترًا", "كيلومتراً", "ميل", "ميلا", "أميال", "متر",
 })  # fmt: skip
+#: Arabic demonstratives (folded): "تلك الشجرة" is that tree, never a place's name. Not ذلك, which
+#: mostly ends an adverb ("بما في ذلك الرقة", including Raqqa; "بعد ذلك", after that).
+_DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "هذي", "هاتين", "هذين"})
+#: "Lower" and "upper" (folded): after a name they make another village of it ("المخرم التحتاني").
+_LOWER_UPPER = frozenset({"التحتاني", "الفوقاني", "التحتانيه", "الفوقانيه", "تحتاني", "فوقاني", "تحتانيه", "فوقانيه"})
 #: How far from a governorate capital's point a place bound to it ("X, Homs") lies outside the city.
 _CITY_RADIUS_M = 10_000.0
 #: Kinds :func:`_without_far_outliers` may drop: the small places whose names repeat across the country.
@@ -236,6 +241,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         i -= 1
     if before and i >= 0 and i in taken and before[0].isascii() and _word_gap(text[ends[i] : starts[i + 1]]):
         before = []  # "the Qadi Askar district of Aleppo": English words are the span before's, not Aleppo's
+    if len(before) > 1 and before[0] == before[1]:
+        del before[0]  # an infobox's label and its value's word: "منطقة منطقة مركز ريف دمشق"
     if not before and _offensive_in(text, words, top, taken):
         before = [text[starts[top - 1] : ends[top - 1]], "in"]  # "the offensive in Aleppo"
     after: list[str] = []
@@ -332,6 +339,30 @@ def _name_goes_on(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     return latin and text[ends[span.last] : starts[j]] == " " and text[ends[j] : starts[j + 1]] == "-"
 
 
+def _arabic_noun_phrase(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """Whether an Arabic span is a word of a phrase, not a place: after a demonstrative ("تلك الشجرة",
+    that tree, is not the town al-Shajara); before a word that makes another village of it ("المخرم
+    التحتاني", Lower al-Mukharram); a common word before an adjective of relation that agrees with it
+    ("الثورة السورية", the Syrian revolution, is not the city al-Thawrah; "الطبقة السياسية")."""
+    starts, ends = words.start, words.end
+    i, j = span.first - 1, span.last + 1
+    noun = i >= 0 and text[ends[i] : span.start] == " " and text.startswith("ال", span.start)  # not "ذلك كسب"
+    if noun and fold_arabic(text[starts[i] : ends[i]]) in _DEMONSTRATIVES:
+        return True
+    if j >= len(starts) or j in taken or text[span.end : starts[j]] != " ":
+        return False
+    after = fold_arabic(text[starts[j] : ends[j]])
+    if after in _LOWER_UPPER:
+        return True
+    relation = after.startswith("ال") and after.endswith(("يه", "ي")) and len(after) >= 5
+    if not relation or span.first != span.last or is_direction_adjective(after):
+        return False
+    word = text[span.start : span.end]
+    if not _is_common_arabic(word) or govs.lookup(word) is not None:
+        return False  # "محافظة حمص السورية": a governorate's name is named often, and stays a name
+    return i < 0 or not is_descriptor(text[starts[i] : ends[i]])  # "مدينة الثورة السورية" is the city
+
+
 def _compass_named(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """ "Eastern Ghariyah", "Western Ghariyah": a capitalised compass word inside a sentence, right
     before the span, is part of the name. Syrian villages come in pairs (al-Ghariyah al-Sharqiyah and
@@ -420,6 +451,8 @@ def geoparse(
         name = _asked_name(text, words, span) if clitic else text[span.start : span.end]
         one_latin_word = span.first == span.last and words.keys[span.first][0].isascii()
         if _family_name(text, words, span, taken) or _name_goes_on(text, words, span, taken):
+            continue
+        if not one_latin_word and _arabic_noun_phrase(text, words, span, taken):
             continue
         written = text[words.start[span.first] : words.end[span.last]]
         if written != name and is_foreign(written):

@@ -54,10 +54,12 @@ _QUOTE = "['’ʼ`ʿʾ‘´]"
 #: skips the backtracking bookkeeping.
 _WORD_RE = re.compile(f"(?:{_LETTER}++|{_MARK}++)++(?:{_QUOTE}(?:{_LETTER}++|{_MARK}++)++)*+")
 #: An encyclopedia's infobox label that text extraction glued to its value ("GovernorateIdlib",
-#: "LocationWestern Al-Hasakah", "romanizedMuḥāfaẓat", "الموقعالقصير"): a word of its own. Found by a scan of its own
+#: "LocationWestern Al-Hasakah", "CityDamascus", "romanizedMuḥāfaẓat", "romanizedal-Qābūn",
+#: "الموقعالقصير"): a word of its own. Found by a scan of its own
 #: (about a quarter of the split's time; inside the split's pattern it doubled the split's).
 _GLUED_LABEL_RE = re.compile(
-    "(?:Governorate|Subdistrict|District|Location|Country|Province|romanized)(?=[A-Z][a-z])"
+    "(?:Governorate|Subdistrict|District|Location|Country|Province|City|romanized)(?=[A-Z][a-z])"
+    "|romanized(?=[a-zāīū]{1,3}-)"  # "romanizedal-Qābūn": an article after the label
     "|(?:المحافظة|المنطقة|الناحية)(?=[\u0621-\u064a])"  # ة ends a word: any letter after it begins the next
     "|(?:الموقع|البلد)(?=ال)"
 )
@@ -69,8 +71,10 @@ _BARE = "#"
 _GENERIC_LATIN = ("tell", "tal", "tall", "khan", "bab", "jisr", "ras", "qasr", "qalaat", "qalat", "souq", "suq",
                   "nahr", "jabal", "dam", "deir", "dayr", "ain", "ayn", "kafr", "beit", "bayt", "umm", "abu",
                   "wadi", "bir", "khirbet", "khirbat", "shaykh", "sheikh", "mazraat", "mazraa", "tall")  # fmt: skip
-_GENERIC_ARABIC = ("بير", "تل", "دير", "كفر", "عين", "خان", "باب", "جسر", "راس", "قصر", "قلعه", "سوق", "نهر", "جبل",
-                   "بيت", "ابو", "ام", "خربه", "وادي", "مزرعه", "شيخ")  # fmt: skip
+_GENERIC_ARABIC = ("بير", "تل", "جب", "دير", "كفر", "عين", "خان", "باب", "جسر", "راس", "قصر", "قلعه", "سوق", "نهر",
+                   "جبل", "بيت", "ابو", "ام", "خربه", "وادي", "مزرعه", "شيخ")  # fmt: skip
+#: Two-letter generic words (folded) that a clitic may stand before: "وتل أبيض", "بتل رفعت", "وأم الفرسان".
+_SHORT_NAME_STARTS = frozenset({"تل", "ام", "جب"})
 #: Kinds whose Arabic names are spotted with or without the article ("الحولة" and "حولة").
 LOOSE_ARTICLE_KINDS = frozenset({*ADMIN_KINDS, *POPULATED_KINDS, "camp"})
 #: Kinds whose names are spotted without their descriptive word, and whose derived core names are spotted.
@@ -95,11 +99,16 @@ def _arabic_readings(folded: str) -> list[tuple[str, int]]:
     ("للرقة": to ar-Raqqa), or ل + ال + a name that begins with ل, one ل dropped as Arabic spelling
     does ("للاذقية": to al-Ladhiqiyah, Latakia).
 
+    A three-letter word is read behind a clitic only when what is left is a two-letter word that
+    begins names and is none alone ("وتل" of "وتل أبيض", "بتل" of "بتل رفعت", "وجب" of "وجب الجراح").
+
     >>> _arabic_readings("للرقه")
     [('للرقه', 0), ('الرقه', 1), ('اللرقه', 1)]
+    >>> _arabic_readings("وتل"), _arabic_readings("ولد")
+    ([('وتل', 0), ('تل', 1)], [('ولد', 0)])
     """
     readings = [(folded, 0)]
-    if len(folded) >= 4 and folded[0] in ARABIC_CLITICS:
+    if (len(folded) >= 4 or folded[1:] in _SHORT_NAME_STARTS) and folded[0] in ARABIC_CLITICS:
         rest = folded[1:]
         if rest.startswith("ل") and folded[0] == "ل":
             readings += [(_ARTICLE + rest[1:], 1), (_ARTICLE + rest, 1)]

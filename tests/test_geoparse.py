@@ -572,3 +572,35 @@ def test_geoparse__a_facility_s_name_ends_with_its_adjectives(full: Gazetteer) -
     assert found(full, "مخيم الهول للاجئين") == [("مخيم الهول للاجئين", "cur:al-hawl-camp")]
     # a settlement is not a facility: the adjective stays outside
     assert found(full, "دخلت القوات حلب العسكرية") == [("حلب", "gn:170063")]
+
+
+def test_geoparse__a_clitic_before_a_two_letter_word_that_begins_names(full: Gazetteer) -> None:
+    # "وتل أبيض", "بتل رفعت", "وجب الجراح": the clitic's word has three letters; "ولد" stays a word
+    assert found(full, "سيطرت القوات على رأس العين وتل أبيض") == [
+        ("رأس العين", "gn:165509"), ("تل أبيض", "gn:163750"),
+    ]  # fmt: skip
+    assert found(full, "وصلوا بتل رفعت") == [("تل رفعت", "gn:163476")]
+    assert found(full, "وجب الجراح والمسعودية إلى الشرق") == [("جب الجراح", "gn:168972")]
+    assert found(full, "ولد في حمص") == [("حمص", HOMS_CITY)]
+
+
+def test_geoparse__arabic_words_of_a_phrase_are_no_place(full: Gazetteer) -> None:
+    # a demonstrative makes a noun of the word ("تلك الشجرة", that tree, is not al-Shajara)
+    assert found(full, "يبحثون عن تلك الشجرة التي اندثرت") == []
+    assert found(full, "بما في ذلك الرقة") == [("الرقة", "gn:172955")]  # "including Raqqa"
+    # "lower" and "upper" make another village ("المخرم التحتاني" is not al-Mukharram)
+    assert found(full, "المخرم التحتاني إلى الشمال") == []
+    assert found(full, "المخرم إلى الشمال") == [("المخرم", "gn:166719")]
+    # a common word before an adjective of relation: the Syrian revolution, not the city al-Thawrah
+    assert found(full, "لقيادة الثورة السورية الكبرى") == []
+    assert found(full, "في مدينة الثورة السورية") == [("الثورة", "gn:172374")]
+    assert found(full, "في محافظة حمص السورية") == [("حمص", HOMS_GOV)]
+
+
+def test_geoparse__infobox_labels_city_and_a_romanization_with_its_article(full: Gazetteer) -> None:
+    assert found(full, "GovernorateDamascus Governorate\nCityDamascus\nPopulation") == [
+        ("Damascus", "pcode:SY01"), ("Damascus", "gn:170654"),
+    ]  # fmt: skip
+    assert ("al-Qābūn", "cur:damascus-qaboun") in found(full, "Qaboun (Arabic: ٱلْقَابُون, romanizedal-Qābūn)")
+    # a label repeated before its value's own word: "منطقة | منطقة مركز ريف دمشق" without the bar
+    assert found(full, " منطقة منطقة مركز ريف دمشق\n") == [("مركز ريف دمشق", "pcode:SY0301")]

@@ -24,7 +24,8 @@ LISTS = {
     # Arabic letters and marks only: the list also holds digits and Latin words
     "ar": (SOURCES / "arabic_common_words.tsv", re.compile("[\u0621-\u064a\u064b-\u065f\u0670-\u06d3]+"),
            "Arabic-script words"),
-    # lower-case Latin letters only: no digits, no contractions ("don't"), no names written with a capital
+    # Latin letters only (wordfreq writes every word in lower case): no digits, no contractions ("don't");
+    # frequent names stay in ("syria" 4.40, "khan" 4.25), which a one-word span of a place rarely is
     "en": (SOURCES / "english_common_words.tsv", re.compile("[a-z]+"), "English words of Latin letters"),
 }  # fmt: skip
 

@@ -88,11 +88,14 @@ _UNITS_OF_A_LIST = {
 }
 #: A list of at least this many governorate names reads as governorates ("in Aleppo, Idlib, Hama and Homs").
 _GOVERNORATE_LIST = 3
-#: City words: a sentence that says them before a list of governorate names speaks of the cities
-#: ("the fifth city after Damascus, Aleppo, Homs and Hama", "مدينة ... بعد دمشق وحلب وحمص وحماة").
+#: City words: a sentence that says them, and a word of comparison right before a list of governorate
+#: names, speaks of the cities ("the fifth city after Damascus, Aleppo, Homs and Hama", "مدينة ... بعد
+#: دمشق وحلب وحمص وحماة").
 _CITIES_RE = re.compile(
     r"\b(?:city|cities)\b|(?<![\u0621-\u064a])(?:ال)?(?:مدينة|مدن)(?![\u0621-\u064a])", re.IGNORECASE
 )
+#: Words of comparison right before a list that a sentence's city word speaks of (:func:`_compared_cities`).
+_COMPARISON_WORDS = frozenset({"after", "than", "like", "بعد", "مثل", "كمدن"})
 #: Where a sentence ends, and how far back one is read, for :data:`_CITIES_RE`.
 _SENTENCE_CHARS = 300
 _SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
@@ -174,7 +177,8 @@ class _Item:
     """One spotted span on its way to an answer."""
 
     __slots__ = (
-        "adjective", "around", "binding", "closed_at", "compass_named", "found", "hint", "mention", "span", "text"
+        "adjective", "around", "binding", "closed_at", "compass_named", "found", "hint", "mention", "opens", "span",
+        "text",
     )  # fmt: skip
 
     def __init__(self, span: Span, text: str, mention: str, hint: str | None, around: tuple[int, int]) -> None:
@@ -186,6 +190,7 @@ class _Item:
         self.compass_named = False  # "Eastern Ghariyah": a capitalised compass word begins the name
         self.adjective = False  # "القرى الهامة": may be an adjective of the word before (_adjective)
         self.closed_at = around[1]  # where the adjectives that may end a facility's name end (_closed_at)
+        self.opens = False  # a Latin span that opens a sentence, its capital the sentence's (_opens_sentence)
 
     def read_as(self, mention: str) -> None:
         """Take ``mention`` as the span's mention, and the kind its descriptive words ask for."""
@@ -256,6 +261,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
             is_kind_modifier(word) and _kind_word_at(text, words, j + 1, taken)
         ):
             break  # a word that is no descriptor, unless a kind word follows it: "air" of "air base"
+        if word == "المحافظة":
+            break  # after a name, "preserving": "استطاعت حلب المحافظة على تراثها"
         after.append(word)
         j += 1
     if not before and "|" in text[max(0, span.start - 8) : span.start] and _label(text, words, span, top, taken):
@@ -270,12 +277,13 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
 
 
 def _kind_word_at(text: str, words: Words, j: int, taken: set[int]) -> bool:
-    """Whether word ``j`` is a descriptive word right after the word before it ("base" of "air base")."""
+    """Whether word ``j`` is a facility's kind word right after the word before it ("base" of "air
+    base"; not "villages" of "Idlib border villages")."""
     return (
         j < len(words.start)
         and j not in taken
         and _word_gap(text[words.end[j - 1] : words.start[j]])
-        and is_descriptor(text[words.start[j] : words.end[j]], first=False)
+        and word_kind(text[words.start[j] : words.end[j]]) in FACILITY_KINDS
     )
 
 
@@ -385,17 +393,14 @@ def _adjective(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     article, written right after a word with the article, may be an adjective of that word, and then
     it is not the town al-Hamah (:func:`_fits` keeps a city: "دخلت القوات الباب", the forces entered
     al-Bab). A name in apposition is no common word ("العاصمة دمشق"), and a clitic opens a new
-    phrase ("والباب"). A feminine adjective of relation after a feminine noun agrees with it, common
-    word or not: "الجبهة الشامية" is the Levant Front, not the village al-Shamiyah."""
+    phrase ("والباب")."""
     i = span.first - 1
     if i < 0 or span.start != words.start[span.first] or words.keys[i][0].isascii():
         return False  # a Latin word before: no Arabic noun phrase
-    if i in taken or text[words.end[i] : span.start] != " ":
+    if i in taken or text[words.end[i] : span.start] != " " or not _is_common_arabic(text[span.start : span.end]):
         return False
-    word, before = text[span.start : span.end], text[words.start[i] : words.end[i]]
-    if not _is_common_arabic(word) and not (before.endswith(("ة", "ه")) and word.endswith(("ية", "يه"))):
-        return False  # (checked as written first: folding is the dearer test)
-    return fold_arabic(before).startswith("ال") and fold_arabic(word).startswith("ال")
+    before = fold_arabic(text[words.start[i] : words.end[i]])
+    return before.startswith("ال") and fold_arabic(text[span.start : span.end]).startswith("ال")
 
 
 def _without_adjectives(text: str, words: Words, spans: list[Span]) -> list[Span]:
@@ -462,6 +467,8 @@ def geoparse(
         items[-1].compass_named = _compass_named(text, words, span, taken)
         if not one_latin_word:
             items[-1].closed_at = _closed_at(text, words, end, taken)
+        else:
+            items[-1].opens = _opens_sentence(text, span.start)
         one_arabic_word = span.first == span.last and not one_latin_word
         items[-1].adjective = one_arabic_word and _adjective(text, words, span, taken)
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
@@ -531,20 +538,15 @@ def _says_its_kind(name: str) -> bool:
 
 
 def _without_far_outliers(found: list[PlaceMention]) -> list[PlaceMention]:
-    """The mentions less the far outliers: a village, or a town or a quarter that only a spelling of
-    its name reached (not the name itself), alone in its governorate, in a text whose places gather
-    in governorates none of which borders it ("Shamiyah" in a text about Abu Kamal is the Syrian
-    desert, not the village al-Shamiyah of Latakia; "Adwan" among the villages around Tafas, Daraa,
-    is not the Adwan of Idlib). Such a name more likely names another place the index lacks: village
-    names repeat across the country, and the index holds a few hundred villages. The text must name
-    at least :data:`_OUTLIER_SUPPORT` places in one other governorate (the city, the governorate and
-    the airport of Deir ez-Zor are three); a place the text binds to its governorate ("X, Latakia")
-    stays, and so does a town named as the index writes it ("Nawa" in a round-up of Idlib's towns)."""
-    small = [
-        m
-        for m in found
-        if m.match.place.kind in _OUTLIER_KINDS and (m.match.tier != "exact" or m.match.place.kind == "village")
-    ]
+    """The mentions less the far outliers: a village, a town or a quarter that only a spelling of its
+    name reached (not the name itself), alone in its governorate, in a text whose places gather in
+    governorates none of which borders it ("Shamiyah" in a text about Abu Kamal is the Syrian
+    desert, not the village al-Shamiyah of Latakia). Such a spelling more likely names another place
+    the index lacks. The text must name at least :data:`_OUTLIER_SUPPORT` places in one other
+    governorate (the city, the governorate and the airport of Deir ez-Zor are three); a place the
+    text binds to its governorate ("X, Latakia") stays, and so does a place named as the index
+    writes it ("Nawa" in a round-up of Idlib's towns; "Tell Shamiram" in a round-up of Suwayda's)."""
+    small = [m for m in found if m.match.place.kind in _OUTLIER_KINDS and m.match.tier != "exact"]
     if not small:
         return found
     named: dict[str, set[str]] = defaultdict(set)  # governorate -> the places of the mentions in it
@@ -644,17 +646,30 @@ def _listed_before(text: str, start: int) -> bool:
 
 
 def _extent(item: _Item, match: Match) -> tuple[int, int]:
-    """Where the mention of the answer is: for a facility, a site or a natural feature that the
-    descriptive word asked for, the word is part of its name ("سد الرستن", "Rastan Dam", as
-    :func:`gazetteer.spot.spot_key` spots such names); a settlement's or a unit's stays outside."""
+    """Where the mention of the answer is: for a facility, a camp, a site or a natural feature that
+    the descriptive word asked for, the word is part of its name ("سد الرستن", "Rastan Dam", "Al-Hawl
+    refugee camp", as :func:`gazetteer.spot.spot_key` spots such names), and so are the adjectives
+    that close a facility's name ("معبر باب الهوى الحدودي"); a settlement's or a unit's stays outside."""
     kind = match.place.kind
     facility = kind not in SPOTTED_CORE_KINDS or kind == "camp"  # "Al-Hawl refugee camp", "مخيم اليرموك"
-    if facility and kind in FACILITY_KINDS and item.closed_at > item.around[1]:
+    if kind in FACILITY_KINDS and item.closed_at > item.around[1]:
         start = item.around[0] if item.hint and kind in accepts(item.hint) else item.span.start
         return start, item.closed_at  # "معبر باب الهوى الحدودي": the adjectives end the facility's name
     if item.hint and facility and kind in accepts(item.hint) and not _ruins_of(match):
         return item.around
     return item.span.start, item.span.end
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence, a line or the text (spaces and quotes before it skipped).
+
+    >>> _opens_sentence("Hit by shells, ...", 0), _opens_sentence("Fighting. Hit by", 10), _opens_sentence("in Hit", 3)
+    (True, True, False)
+    """
+    k = start
+    while k > 0 and text[k - 1] in " \t\u00a0\"'“‘(":
+        k -= 1
+    return k == 0 or text[k - 1] in ".!?:\n•|"
 
 
 def _closed_at(text: str, words: Words, end: int, taken: set[int]) -> int:
@@ -785,8 +800,8 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         return False  # "القرى الهامة" are the important villages, not the town al-Hamah
     if hint is None and _common_word(item) and (kind in _COMMON_WORD_KINDS or _name_facts(item, match, named)[1]):
         return False  # "بالزراعة" is "in agriculture", not the village Zira'a; "ثورة" is no al-Thawrah
-    if hint is None and one_word and _is_common_english(item.text):
-        return False  # "Area of al-Balad district" is no Aere (as-Sanamayn): a capital starts the sentence
+    if hint is None and one_word and _is_common_english(item.text) and (match.tier != "exact" or item.opens):
+        return False  # "Area of al-Balad district" is no Aere (as-Sanamayn); "in Sheer" named as written stays
     if hint is not None and hint not in _SETTLEMENT_HINTS and kind not in accepts(hint):
         return False  # "Sasa Prison" is not the town Sa'sa', "Hauran plain" not the governorate
     return not (kind in _NEEDS_DESCRIPTOR and hint is None and one_word)
@@ -818,7 +833,7 @@ def _read_lists(
         names = [govs.lookup(item.text) for item in group]
         if not said and (len(group) < _GOVERNORATE_LIST or None in names or any(i.mention != i.text for i in group)):
             continue
-        if not said and _cities_said(text, group[0].span.start):
+        if not said and _compared_cities(text, group[0].span.start):
             continue
         for item, named in zip(group, names):
             if named is None or item.hint not in (None, "governorate"):
@@ -827,14 +842,20 @@ def _read_lists(
             item.found = ask(item.mention, gov)
 
 
-def _cities_said(text: str, start: int) -> bool:
-    """Whether the sentence before ``start`` has a city word (:data:`_CITIES_RE`).
+def _compared_cities(text: str, start: int) -> bool:
+    """Whether a list starting at ``start`` follows a word of comparison ("after", "than", "like",
+    "بعد", "مثل") in a sentence that has a city word (:data:`_CITIES_RE`): "the fifth city after
+    Damascus, Aleppo, Homs and Hama". "Airstrikes hit cities and towns in Aleppo, Idlib, Hama and
+    Homs" names the governorates.
 
-    >>> _cities_said("The fifth city after Damascus", 21), _cities_said("Fighting. In Damascus", 13)
+    >>> _compared_cities("The fifth city after Damascus", 21), _compared_cities("cities in Damascus", 10)
     (True, False)
     """
     begin = max(0, start - _SENTENCE_CHARS)
     head = text[begin:start]
+    last = head.rsplit(None, 1)[-1].lower() if head.strip() else ""
+    if last not in _COMPARISON_WORDS:
+        return False
     ends = list(_SENTENCE_END_RE.finditer(head))
     return _CITIES_RE.search(head, ends[-1].end() if ends else 0) is not None
 

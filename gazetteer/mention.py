@@ -109,7 +109,7 @@ _LATIN: dict[str, str | None] = {
     **_words("village", "village villages hamlet"),
     **_words("neighbourhood", "neighbourhood neighborhood neighbourhoods neighborhoods quarter hay hayy"),
     **_words("camp", "camp camps refugee"),
-    **_words("airbase", "airbase airbases airfield airfields base bases"),
+    **_words("airbase", "airbase airbases airfield airfields base"),
     **_words("airport", "airport airports"),
     **_words("crossing", "crossing crossings checkpoint"),
     **_words("prison", "prison prisons jail"),
@@ -144,7 +144,7 @@ _PARTS = frozenset(
 #: Arabic descriptor words (fold_arabic keys). Words that begin names are left out on purpose:
 #: جسر (Jisr ash-Shughur), قلعة (Qal'at al-Madiq), جبل, وادي, نهر, سوق, خان, تل, دير, كفر.
 _ARABIC: dict[str, str | None] = {
-    # محافظ: the governor (of the governorate); المحافظة after a name: "تُعد السويداء المحافظة الوحيدة..."
+    # محافظ: the governor (of the governorate); المحافظة: an infobox label ("المحافظة | حمص")
     **_words(_PROVINCE, "محافظه محافظات محافظتي محافظ المحافظه"),
     **_words(_COUNTRYSIDE, "ريف ريفي"),  # ريفي حلب وإدلب: the countrysides (dual) of Aleppo and Idlib
     **_words("district", "منطقه منطقتا منطقتي كانتون كانتوني"),  # منطقتا/كانتوني: the two districts, cantons

@@ -58,8 +58,8 @@ _WORD_RE = re.compile(f"(?:{_LETTER}++|{_MARK}++)++(?:{_QUOTE}(?:{_LETTER}++|{_M
 #: "الموقعالقصير"): a word of its own. Found by a scan of its own
 #: (about a quarter of the split's time; inside the split's pattern it doubled the split's).
 _GLUED_LABEL_RE = re.compile(
-    "(?:Governorate|Subdistrict|District|Location|Country|Province|City|romanized)(?=[A-Z][a-z])"
-    "|romanized(?=[a-zāīū]{1,3}-)"  # "romanizedal-Qābūn": an article after the label
+    "(?:Governorate|Subdistrict|District|Location|Country|Province|City)(?=[A-Z][a-z])"
+    "|romanized(?=[^\\W\\d_])"  # "romanizedal-Qābūn", "romanizedḤalab": glued to any letter
     "|(?:المحافظة|المنطقة|الناحية)(?=[\u0621-\u064a])"  # ة ends a word: any letter after it begins the next
     "|(?:الموقع|البلد)(?=ال)"
 )

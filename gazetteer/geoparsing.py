@@ -95,7 +95,7 @@ _CITIES_RE = re.compile(
     r"\b(?:city|cities)\b|(?<![\u0621-\u064a])(?:ال)?(?:مدينة|مدن)(?![\u0621-\u064a])", re.IGNORECASE
 )
 #: Words of comparison right before a list that a sentence's city word speaks of (:func:`_compared_cities`).
-_COMPARISON_WORDS = frozenset({"after", "than", "like", "بعد", "مثل", "كمدن"})
+_COMPARISON_WORDS = frozenset({"after", "than", "like", "as", "including", "بعد", "مثل", "منها", "ومنها", "كمدن"})
 #: Where a sentence ends, and how far back one is read, for :data:`_CITIES_RE`.
 _SENTENCE_CHARS = 300
 _SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
@@ -126,6 +126,12 @@ _DISTANCE_UNITS = frozenset({
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "هذي", "هاتين", "هذين"})
 #: "Lower" and "upper" (folded): after a name they make another village of it ("المخرم التحتاني").
 _LOWER_UPPER = frozenset({"التحتاني", "الفوقاني", "التحتانيه", "الفوقانيه", "تحتاني", "فوقاني", "تحتانيه", "فوقانيه"})
+#: Particles (folded) before a name that start a phrase of their own: "lower" after the name is the name's.
+_PARTICLES = frozenset({"في", "من", "الي", "الى", "علي", "عن", "و", "ثم", "بين", "قرب", "نحو", "حتي"})
+#: Adjectives (folded) that say no town: after a common word they make a phrase of it ("الثورة السورية").
+_NO_TOWN_ADJECTIVES = frozenset({
+    "السوريه", "السوري", "العربيه", "العربي", "الاسلاميه", "الاسلامي", "السياسيه", "السياسي", "الشعبيه", "الشعبي",
+})  # fmt: skip
 #: How far from a governorate capital's point a place bound to it ("X, Homs") lies outside the city.
 _CITY_RADIUS_M = 10_000.0
 #: Kinds :func:`_without_far_outliers` may drop: the small places whose names repeat across the country.
@@ -261,8 +267,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
             is_kind_modifier(word) and _kind_word_at(text, words, j + 1, taken)
         ):
             break  # a word that is no descriptor, unless a kind word follows it: "air" of "air base"
-        if word == "المحافظة":
-            break  # after a name, "preserving": "استطاعت حلب المحافظة على تراثها"
+        if word == "المحافظة" and text.startswith(" على", ends[j]):
+            break  # "preserving": "استطاعت حلب المحافظة على تراثها"; "تعد السويداء المحافظة الوحيدة" is one
         after.append(word)
         j += 1
     if not before and "|" in text[max(0, span.start - 8) : span.start] and _label(text, words, span, top, taken):
@@ -348,27 +354,26 @@ def _name_goes_on(text: str, words: Words, span: Span, taken: set[int]) -> bool:
 
 
 def _arabic_noun_phrase(text: str, words: Words, span: Span, taken: set[int]) -> bool:
-    """Whether an Arabic span is a word of a phrase, not a place: after a demonstrative ("تلك الشجرة",
-    that tree, is not the town al-Shajara); before a word that makes another village of it ("المخرم
-    التحتاني", Lower al-Mukharram); a common word before an adjective of relation that agrees with it
-    ("الثورة السورية", the Syrian revolution, is not the city al-Thawrah; "الطبقة السياسية")."""
+    """Whether an Arabic span is a word of a phrase, not a place: a common word after a demonstrative
+    ("تلك الشجرة", that tree, is not the town al-Shajara; "هذه الرقة" is Raqqa); a name right before
+    "lower" or "upper" ("المخرم التحتاني", Lower al-Mukharram, another village), unless a noun before
+    it takes the adjective ("مدرسة عربين التحتانية", Arbin's lower school); a common word before an
+    adjective that says no town ("الثورة السورية", the Syrian revolution, is not the city al-Thawrah;
+    "الطبقة السياسية", the political class)."""
     starts, ends = words.start, words.end
     i, j = span.first - 1, span.last + 1
-    noun = i >= 0 and text[ends[i] : span.start] == " " and text.startswith("ال", span.start)  # not "ذلك كسب"
-    if noun and fold_arabic(text[starts[i] : ends[i]]) in _DEMONSTRATIVES:
+    word = text[span.start : span.end]
+    joined = i >= 0 and text[ends[i] : span.start] == " "
+    before = fold_arabic(text[starts[i] : ends[i]]) if joined else ""
+    common = span.first == span.last and _is_common_arabic(word) and govs.lookup(word) is None
+    if before in _DEMONSTRATIVES and common and word.startswith("ال"):  # not "بما في ذلك كسب"
         return True
     if j >= len(starts) or j in taken or text[span.end : starts[j]] != " ":
         return False
     after = fold_arabic(text[starts[j] : ends[j]])
-    if after in _LOWER_UPPER:
-        return True
-    relation = after.startswith("ال") and after.endswith(("يه", "ي")) and len(after) >= 5
-    if not relation or span.first != span.last or is_direction_adjective(after):
-        return False
-    word = text[span.start : span.end]
-    if not _is_common_arabic(word) or govs.lookup(word) is not None:
-        return False  # "محافظة حمص السورية": a governorate's name is named often, and stays a name
-    return i < 0 or not is_descriptor(text[starts[i] : ends[i]])  # "مدينة الثورة السورية" is the city
+    if after in _LOWER_UPPER:  # the name's own, unless a noun before the name takes it
+        return not before or before in _PARTICLES or is_descriptor(text[starts[i] : ends[i]])
+    return after in _NO_TOWN_ADJECTIVES and common and not (before and is_descriptor(text[starts[i] : ends[i]]))
 
 
 def _compass_named(text: str, words: Words, span: Span, taken: set[int]) -> bool:
@@ -782,6 +787,13 @@ def _is_common_english(word: str) -> bool:
     return word.lower() in _common_words("english_common_words.tsv")
 
 
+def _a_word_not_a_name(item: _Item, match: Match) -> bool:
+    """Whether a span that is a common English word is the word: a respelling ("Area" of Aere), a
+    translation the place is also known by ("Revolution" of al-Thawrah), or a capital the sentence
+    gives it ("Sheer numbers..."); "in Sheer" names the village Sheer as the index writes it."""
+    return match.tier != "exact" or match.matched_name != match.place.name or item.opens
+
+
 def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[bool, bool]]) -> bool:
     """Whether the answer is the kind of place the text speaks of: a facility asked for is not the
     town it is named after ("Sasa Prison" is not Sa'sa'), a facility named by one word needs the
@@ -800,7 +812,7 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         return False  # "القرى الهامة" are the important villages, not the town al-Hamah
     if hint is None and _common_word(item) and (kind in _COMMON_WORD_KINDS or _name_facts(item, match, named)[1]):
         return False  # "بالزراعة" is "in agriculture", not the village Zira'a; "ثورة" is no al-Thawrah
-    if hint is None and one_word and _is_common_english(item.text) and (match.tier != "exact" or item.opens):
+    if hint is None and one_word and _is_common_english(item.text) and _a_word_not_a_name(item, match):
         return False  # "Area of al-Balad district" is no Aere (as-Sanamayn); "in Sheer" named as written stays
     if hint is not None and hint not in _SETTLEMENT_HINTS and kind not in accepts(hint):
         return False  # "Sasa Prison" is not the town Sa'sa', "Hauran plain" not the governorate
@@ -843,18 +855,22 @@ def _read_lists(
 
 
 def _compared_cities(text: str, start: int) -> bool:
-    """Whether a list starting at ``start`` follows a word of comparison ("after", "than", "like",
-    "بعد", "مثل") in a sentence that has a city word (:data:`_CITIES_RE`): "the fifth city after
-    Damascus, Aleppo, Homs and Hama". "Airstrikes hit cities and towns in Aleppo, Idlib, Hama and
-    Homs" names the governorates.
+    """Whether a list starting at ``start`` follows a city word ("cities, Damascus, Aleppo...", "مدن
+    دمشق وحلب"), or a word of comparison (:data:`_COMPARISON_WORDS`, or ك stuck to the first name) in
+    a sentence that has a city word (:data:`_CITIES_RE`): "the fifth city after Damascus, Aleppo,
+    Homs and Hama", "cities such as Damascus, Aleppo...". "Airstrikes hit cities and towns in Aleppo,
+    Idlib, Hama and Homs" names the governorates.
 
     >>> _compared_cities("The fifth city after Damascus", 21), _compared_cities("cities in Damascus", 10)
     (True, False)
     """
     begin = max(0, start - _SENTENCE_CHARS)
     head = text[begin:start]
-    last = head.rsplit(None, 1)[-1].lower() if head.strip() else ""
-    if last not in _COMPARISON_WORDS:
+    last = head.rsplit(None, 1)[-1].lower().strip(",،:") if head.strip() else ""
+    if _CITIES_RE.fullmatch(last):
+        return True  # "Syria's largest cities, Damascus, Aleppo...", "مظاهرات في مدن دمشق وحلب"
+    clitic = head.endswith("ك")  # "المدن الكبرى كدمشق وحلب وحمص": like Damascus...
+    if last not in _COMPARISON_WORDS and not clitic:
         return False
     ends = list(_SENTENCE_END_RE.finditer(head))
     return _CITIES_RE.search(head, ends[-1].end() if ends else 0) is not None

@@ -74,7 +74,9 @@ _GENERIC_LATIN = ("tell", "tal", "tall", "khan", "bab", "jisr", "ras", "qasr", "
 _GENERIC_ARABIC = ("بير", "تل", "جب", "دير", "كفر", "عين", "خان", "باب", "جسر", "راس", "قصر", "قلعه", "سوق", "نهر",
                    "جبل", "بيت", "ابو", "ام", "خربه", "وادي", "مزرعه", "شيخ")  # fmt: skip
 #: Two-letter generic words (folded) that a clitic may stand before: "وتل أبيض", "بتل رفعت", "وأم الفرسان".
-_SHORT_NAME_STARTS = frozenset({"تل", "ام", "جب"})
+_SHORT_NAME_STARTS = frozenset(w for w in _GENERIC_ARABIC if len(w) == 2)
+#: The clitics read before them: and, in/with, to (not ك: "كتل" is blocks, "كتل ذهب" no Tell Dahab).
+_SHORT_WORD_CLITICS = "وبل"
 #: Kinds whose Arabic names are spotted with or without the article ("الحولة" and "حولة").
 LOOSE_ARTICLE_KINDS = frozenset({*ADMIN_KINDS, *POPULATED_KINDS, "camp"})
 #: Kinds whose names are spotted without their descriptive word, and whose derived core names are spotted.
@@ -108,7 +110,8 @@ def _arabic_readings(folded: str) -> list[tuple[str, int]]:
     ([('وتل', 0), ('تل', 1)], [('ولد', 0)])
     """
     readings = [(folded, 0)]
-    if (len(folded) >= 4 or folded[1:] in _SHORT_NAME_STARTS) and folded[0] in ARABIC_CLITICS:
+    short = len(folded) == 3 and folded[1:] in _SHORT_NAME_STARTS and folded[0] in _SHORT_WORD_CLITICS
+    if (len(folded) >= 4 or short) and folded[0] in ARABIC_CLITICS:
         rest = folded[1:]
         if rest.startswith("ل") and folded[0] == "ل":
             readings += [(_ARTICLE + rest[1:], 1), (_ARTICLE + rest, 1)]

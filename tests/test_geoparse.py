@@ -606,3 +606,29 @@ def test_geoparse__infobox_labels_city_and_a_romanization_with_its_article(full:
     assert ("al-Qābūn", "cur:damascus-qaboun") in found(full, "Qaboun (Arabic: ٱلْقَابُون, romanizedal-Qābūn)")
     # a label repeated before its value's own word: "منطقة | منطقة مركز ريف دمشق" without the bar
     assert found(full, " منطقة منطقة مركز ريف دمشق\n") == [("مركز ريف دمشق", "pcode:SY0301")]
+
+
+def test_geoparse__phrase_rules_keep_the_places_of_news_sentences(full: Gazetteer) -> None:
+    # an adjective that may describe a town keeps it ("the border Qusayr", "the strategic al-Bab")
+    assert found(full, "سيطر حزب الله على القصير الحدودية مع لبنان") == [("القصير", "gn:173322")]
+    assert found(full, "دخلت فصائل درع الفرات الباب الاستراتيجية") == [("الباب", "gn:174018")]
+    assert found(full, "الطبقة السياسية") == []  # the political class
+    # "lower" after a noun and a name is the noun's: Arbin's lower school, Douma's upper market
+    assert found(full, "قصفت المدفعية مدرسة عربين التحتانية") == [("عربين", "gn:169372")]
+    assert found(full, "تعرض سوق دوما الفوقاني لغارات") == [("دوما", "gn:170592")]
+    # a governorate's name after a demonstrative stays; ك before تل is no clitic ("كتل": blocks)
+    assert found(full, "هذه الرقة التي كانت عاصمة") == [("الرقة", "gn:172955")]
+    assert found(full, "قال ناشطون إن كتل ذهب سرقت") == []
+    assert found(full, "لتل تمر") == [("تل تمر", "gn:163434")]
+    # "المحافظة" after a name is the governorate, unless "على" makes it "preserving"
+    assert found(full, "تعد السويداء المحافظة الوحيدة") == [("السويداء", "pcode:SY13")]
+    # a translation the place is also known by is the English word ("Revolution" of al-Thawrah)
+    assert found(full, "The Syrian Revolution began in Daraa.") == [("Daraa", "gn:170905")]
+
+
+def test_geoparse__a_list_of_cities_by_its_city_word_or_a_comparison(full: Gazetteer) -> None:
+    cities = [("Damascus", "gn:170654"), ("Aleppo", "gn:170063"), ("Homs", HOMS_CITY), ("Hama", "gn:170017")]
+    assert found(full, "Syria's major cities such as Damascus, Aleppo, Homs and Hama were hit.") == cities
+    assert found(full, "Syria's largest cities, Damascus, Aleppo, Homs and Hama, were calm.") == cities
+    assert [p for _, p in found(full, "خرجت مظاهرات في مدن دمشق وحلب وحمص وحماة")] == [p for _, p in cities]
+    assert [p for _, p in found(full, "المدن الكبرى كدمشق وحلب وحمص وحماة")] == [p for _, p in cities]

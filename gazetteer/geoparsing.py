@@ -121,6 +121,9 @@ COMMON_WORD_ZIPF = 4.0
 _DISTANCE_UNITS = frozenset({
     "كم", "كلم", "كيلو", "كيلومتر", "كيلومترا", "كيلومترات", "كيلومترًا", "كيلومتراً", "ميل", "ميلا", "أميال", "متر",
 })  # fmt: skip
+#: Words (Latin lower-cased, Arabic folded) that make the name after them a person's: father of, son
+#: of, daughter of ("Abu Jassim" is a commander, not the town Jasim).
+_KIN_WORDS = frozenset({"abu", "ibn", "bin", "bint", "ابو", "ابن", "بن", "بنت"})
 #: Arabic demonstratives (folded): "تلك الشجرة" is that tree, never a place's name. Not ذلك, which
 #: mostly ends an adverb ("بما في ذلك الرقة", including Raqqa; "بعد ذلك", after that).
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "هذي", "هاتين", "هذين"})
@@ -342,6 +345,18 @@ def _family_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     return words.capital[before] and before not in taken and joined and not (is_descriptor(word) or is_compass(word))
 
 
+def _kunya(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """ "Abu Jassim", "أبو حمص": a span right after "Abu" ("father of"), "Ibn" or "bin" ("son of") is
+    a person's name; a place whose name begins so ("Abu Kamal", "أبو الظهور") is spotted whole."""
+    i = span.first - 1
+    if i < 0 or i in taken or span.start != words.start[span.first]:
+        return False
+    if text[words.end[i] : span.start] != " ":
+        return False
+    word = text[words.start[i] : words.end[i]]
+    return fold_arabic(word) in _KIN_WORDS if is_arabic(word) else word.lower() in _KIN_WORDS and words.capital[i]
+
+
 def _name_goes_on(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """ "Busra Al-Harir": a Latin span followed by al-/el- and a word that is no spotted place is the
     start of a longer name the index lacks (Busra al-Harir, in the Lajat, is not Busra al-Sham)."""
@@ -461,6 +476,8 @@ def geoparse(
         name = _asked_name(text, words, span) if clitic else text[span.start : span.end]
         one_latin_word = span.first == span.last and words.keys[span.first][0].isascii()
         if _family_name(text, words, span, taken) or _name_goes_on(text, words, span, taken):
+            continue
+        if _kunya(text, words, span, taken):
             continue
         if not one_latin_word and _arabic_noun_phrase(text, words, span, taken):
             continue

@@ -632,3 +632,12 @@ def test_geoparse__a_list_of_cities_by_its_city_word_or_a_comparison(full: Gazet
     assert found(full, "Syria's largest cities, Damascus, Aleppo, Homs and Hama, were calm.") == cities
     assert [p for _, p in found(full, "خرجت مظاهرات في مدن دمشق وحلب وحمص وحماة")] == [p for _, p in cities]
     assert [p for _, p in found(full, "المدن الكبرى كدمشق وحلب وحمص وحماة")] == [p for _, p in cities]
+
+
+def test_geoparse__a_name_after_father_of_or_son_of_is_a_person_s(full: Gazetteer) -> None:
+    # a kunya or a patronymic: "Abu Jassim" is a commander, not the town Jasim
+    assert found(full, "Commanders: Abu Jassim, Abu Wael") == []
+    assert found(full, "خالد بن الوليد") == []
+    assert found(full, "Clashes in Jasim.") == [("Jasim", "gn:165997")]
+    # a place whose name begins so is spotted whole
+    assert found(full, "Abu Kamal fell.") == [("Abu Kamal", "gn:174448")]

@@ -641,3 +641,16 @@ def test_geoparse__a_name_after_father_of_or_son_of_is_a_person_s(full: Gazettee
     assert found(full, "Clashes in Jasim.") == [("Jasim", "gn:165997")]
     # a place whose name begins so is spotted whole
     assert found(full, "Abu Kamal fell.") == [("Abu Kamal", "gn:174448")]
+
+
+def test_geoparse__a_long_text_leaves_the_garbage_collector_as_it_was(full: Gazetteer) -> None:
+    import gc
+
+    text = "Fighting reached Talbiseh and al-Rastan, north of Homs. " * 400  # over 20,000 characters
+    assert gc.isenabled()
+    assert len(full.geoparse(text)) == 1200 and gc.isenabled()
+    gc.disable()
+    try:
+        assert len(full.geoparse(text)) == 1200 and not gc.isenabled()  # the caller's choice is kept
+    finally:
+        gc.enable()

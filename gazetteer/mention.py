@@ -144,7 +144,8 @@ _PARTS = frozenset(
 #: Arabic descriptor words (fold_arabic keys). Words that begin names are left out on purpose:
 #: جسر (Jisr ash-Shughur), قلعة (Qal'at al-Madiq), جبل, وادي, نهر, سوق, خان, تل, دير, كفر.
 _ARABIC: dict[str, str | None] = {
-    # محافظ: the governor (of the governorate); المحافظة: an infobox label ("المحافظة | حمص")
+    # محافظ: the governor (of the governorate); المحافظة: a label before a name ("المحافظة | حمص"), the
+    # governorate after one ("تعد السويداء المحافظة الوحيدة"; geoparsing stops at "المحافظة على", preserving)
     **_words(_PROVINCE, "محافظه محافظات محافظتي محافظ المحافظه"),
     **_words(_COUNTRYSIDE, "ريف ريفي"),  # ريفي حلب وإدلب: the countrysides (dual) of Aleppo and Idlib
     **_words("district", "منطقه منطقتا منطقتي كانتون كانتوني"),  # منطقتا/كانتوني: the two districts, cantons

@@ -422,11 +422,21 @@ def _compass_named(text: str, words: Words, span: Span, taken: set[int]) -> bool
         return False
     if not is_compass(text[words.start[i] : words.end[i]]):
         return False
-    k = words.start[i]
-    while k > 0 and text[k - 1] in " \t\u00a0":
+    if _opens_sentence(text, words.start[i]):
+        return False  # a capital there is the sentence's, not the name's
+    return govs.lookup(text[span.start : span.end]) is None
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence, a line or the text (spaces and quotes before it skipped).
+
+    >>> _opens_sentence("Hit by shells, ...", 0), _opens_sentence("Fighting. Hit by", 10), _opens_sentence("in Hit", 3)
+    (True, True, False)
+    """
+    k = start
+    while k > 0 and text[k - 1] in " \t\u00a0\"'“‘(":
         k -= 1
-    inside_sentence = k > 0 and text[k - 1] not in ".!?:\n"  # a capital there is the name's, not the sentence's
-    return inside_sentence and govs.lookup(text[span.start : span.end]) is None
+    return k == 0 or text[k - 1] in ".!?:\n•|"
 
 
 def _adjective(text: str, words: Words, span: Span, taken: set[int]) -> bool:
@@ -720,18 +730,6 @@ def _extent(item: _Item, match: Match) -> tuple[int, int]:
     if item.hint and facility and kind in accepts(item.hint) and not _ruins_of(match):
         return item.around
     return item.span.start, item.span.end
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether ``start`` opens a sentence, a line or the text (spaces and quotes before it skipped).
-
-    >>> _opens_sentence("Hit by shells, ...", 0), _opens_sentence("Fighting. Hit by", 10), _opens_sentence("in Hit", 3)
-    (True, True, False)
-    """
-    k = start
-    while k > 0 and text[k - 1] in " \t\u00a0\"'“‘(":
-        k -= 1
-    return k == 0 or text[k - 1] in ".!?:\n•|"
 
 
 def _closed_at(text: str, words: Words, end: int, taken: set[int]) -> int:

@@ -70,7 +70,7 @@ _BARE = "#"
 #: Words that begin many names and are no name alone (Tell, Deir, Kafr, Khan, Bab...).
 _GENERIC_LATIN = ("tell", "tal", "tall", "khan", "bab", "jisr", "ras", "qasr", "qalaat", "qalat", "souq", "suq",
                   "nahr", "jabal", "dam", "deir", "dayr", "ain", "ayn", "kafr", "beit", "bayt", "umm", "abu",
-                  "wadi", "bir", "khirbet", "khirbat", "shaykh", "sheikh", "mazraat", "mazraa", "tall")  # fmt: skip
+                  "wadi", "bir", "khirbet", "khirbat", "shaykh", "sheikh", "mazraat", "mazraa")  # fmt: skip
 _GENERIC_ARABIC = ("بير", "تل", "جب", "دير", "كفر", "عين", "خان", "باب", "جسر", "راس", "قصر", "قلعه", "سوق", "نهر",
                    "جبل", "بيت", "ابو", "ام", "خربه", "وادي", "مزرعه", "شيخ")  # fmt: skip
 #: Two-letter generic words (folded) that a clitic may stand before: "وتل أبيض", "بتل رفعت", "وأم الفرسان".

@@ -126,6 +126,12 @@ _DISTANCE_UNITS = frozenset({
 #: forms and ة as the tables write them. (Folding every word next to a span cost 3 % of a long text.)
 #: Words that make the name after them a person's: father of, son of, daughter of ("Abu Jassim" is
 #: a commander, not the town Jasim).
+#: Ranks and titles that open a person's name ("Col. Suheil al-Hassan", "Commander Rûbar Qamishlo"):
+#: none begins a place's name, unlike "Sheikh" (Sheikh Maskin) or "Emir".
+_RANKS = frozenset({
+    "col", "colonel", "gen", "general", "brig", "brigadier", "maj", "major", "lt", "lieutenant", "capt", "captain",
+    "commander", "admiral", "sgt", "sergeant", "president", "minister", "dr", "mr", "mrs", "ms",
+})  # fmt: skip
 _KIN_WORDS = frozenset({"abu", "ibn", "bin", "bint", "ابو", "ابن", "بن", "بنت"})
 #: Arabic demonstratives: "تلك الشجرة" is that tree, never a place's name. Not ذلك, which mostly ends
 #: an adverb ("بما في ذلك الرقة", including Raqqa; "بعد ذلك", after that).
@@ -151,6 +157,14 @@ _OUTLIER_KINDS = frozenset({"village", "town", "neighbourhood"})
 _OUTLIER_SUPPORT = 3
 #: The start of the note of an answer the text bound to a governorate (:func:`_bind`).
 _BOUND_NOTE = "bound by the text to"
+
+#: What separates a table's label from its value: "Governorate | Homs", "- Region: Hama".
+_LABEL_MARK_RE = re.compile(r"[|:]")
+_BULLETS = "-*•"
+#: Words after "provincial" that make it the governorate's seat, the city ("Homs provincial centre").
+_SEAT_WORDS = frozenset({"capital", "centre", "center", "city", "seat"})
+#: Labels an infobox gives a town's first level of division under ("- Region: Tartus").
+_REGION_LABELS = frozenset({"Region", "region"})
 #: Places a list of settlements holds (:func:`_list_fellows`): "Akhtarin and Turkmanbareh", "in Khan Sheikh, Qatana".
 _LISTED_KINDS = frozenset({*POPULATED_KINDS, "neighbourhood"})
 #: How a listed name must match: by a name or a spelling of it ("Turkmanbareh", Turkmen al-Bareh), not by
@@ -274,6 +288,9 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         gap = text[ends[j - 1] : starts[j]]
         if not (_word_gap(gap) or _POSSESSIVE_RE.match(gap)):
             break
+        if word.lower() == "provincial" and not _provincial_city(text, words, j, taken):
+            after.append("province")  # "the Raqqa provincial council", "(Idlib provincial governor)"
+            break
         if not is_descriptor(word, first=False) and not (
             is_kind_modifier(word) and _kind_word_at(text, words, j + 1, taken)
         ):
@@ -282,8 +299,10 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
             break  # "preserving": "استطاعت حلب المحافظة على تراثها"; "تعد السويداء المحافظة الوحيدة" is one
         after.append(word)
         j += 1
-    if not before and "|" in text[max(0, span.start - 8) : span.start] and _label(text, words, span, top, taken):
-        before.append(text[starts[top] : ends[top]])  # "Governorate | Homs"
+    if not before and _LABEL_MARK_RE.search(text, max(0, span.start - 8), span.start):
+        label = _label(text, words, span, top, taken)
+        if label:
+            before.append(label)  # "Governorate | Homs", "- Region: Hama"
     while before and before[0].lower() in ("of", "in", "the"):
         before.pop(0)
     while after and after[-1].lower() in ("of", "in", "the"):
@@ -291,6 +310,15 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
     start = starts[top + 1 - len(before)] if before else span.start
     end = ends[span.last + len(after)] if after else span.end
     return " ".join([*before, name, *after]), start, end
+
+
+def _provincial_city(text: str, words: Words, j: int, taken: set[int]) -> bool:
+    """Whether "provincial", word ``j``, opens "provincial capital" or "provincial centre": the city
+    that is the seat of its governorate ("the Idlib provincial capital", "Homs provincial centre")."""
+    k = j + 1
+    if k >= len(words.start) or k in taken or not _word_gap(text[words.end[j] : words.start[k]]):
+        return False
+    return text[words.start[k] : words.end[k]].lower() in _SEAT_WORDS
 
 
 def _kind_word_at(text: str, words: Words, j: int, taken: set[int]) -> bool:
@@ -323,19 +351,25 @@ def _offensive_in(text: str, words: Words, top: int, taken: set[int]) -> bool:
     return word in ("offensive", "offensives") and _word_gap(text[words.end[top - 1] : words.start[top]])
 
 
-def _label(text: str, words: Words, span: Span, top: int, taken: set[int]) -> bool:
-    """Whether word ``top``, the word before the span, labels it as a table's value: the whole cell
-    before it, and a kind of settlement or unit ("Governorate | Homs", "District | Al-Rastan",
-    "محافظة | دير الزور" in an encyclopedia's infobox)."""
-    if top < 0 or top in taken or text[words.end[top] : span.start].strip() != "|":
-        return False
-    kind = word_kind(text[words.start[top] : words.end[top]])
+def _label(text: str, words: Words, span: Span, top: int, taken: set[int]) -> str | None:
+    """The label that word ``top``, the word before the span, gives it as a table's value: the whole
+    cell or line before it, and a kind of settlement or unit ("Governorate | Homs", "District |
+    Al-Rastan", "محافظة | دير الزور", "- Region: Hama" in an encyclopedia's infobox); ``None`` when
+    the word is no such label. A town's "Region" is its governorate, the first level of division."""
+    if top < 0 or top in taken or text[words.end[top] : span.start].strip() not in ("|", ":"):
+        return None
+    word = text[words.start[top] : words.end[top]]
+    kind = "governorate" if word in _REGION_LABELS else word_kind(word)
     if kind not in ADMIN_KINDS and kind not in POPULATED_KINDS:
-        return False
+        return None
     k = words.start[top]
     while k > 0 and text[k - 1] in " \t\u00a0":
         k -= 1
-    return k == 0 or text[k - 1] in "|\n"
+    if k > 0 and text[k - 1] in _BULLETS:
+        k -= 1  # "- Region: Hama": a list's item
+    if k == 0 or text[k - 1] in "|\n":
+        return "Governorate" if word in _REGION_LABELS else word
+    return None
 
 
 def _family_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
@@ -364,14 +398,26 @@ def _bare(word: str) -> str:
 
 def _kunya(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """ "Abu Jassim", "أبو حمص": a span right after "Abu" ("father of"), "Ibn" or "bin" ("son of") is
-    a person's name; a place whose name begins so ("Abu Kamal", "أبو الظهور") is spotted whole."""
+    a person's name; a place whose name begins so ("Abu Kamal", "أبو الظهور") is spotted whole. So is
+    a span after a kunya or a rank and one given name: "Abu Hasan al-Taftanaz", "Col. Suheil Al
+    Hassan", "Commander Rûbar Qamishlo"."""
+    if span.start > words.start[span.first]:
+        return False  # behind a clitic: "وابو"
     i = span.first - 1
-    if i < 0 or i in taken or span.start != words.start[span.first]:
-        return False
-    if text[words.end[i] : span.start] != " ":
+    while i >= 0 and words.start[i] >= span.start:
+        i -= 1  # the article of "Abu Hasan al-Taftanaz" is the span's
+    if i < 0 or text[words.end[i] : span.start] != " ":
         return False
     word = text[words.start[i] : words.end[i]]
-    return _bare(word) in _KIN_WORDS or (word.lower() in _KIN_WORDS and words.capital[i])
+    if i not in taken and (_bare(word) in _KIN_WORDS or (word.lower() in _KIN_WORDS and words.capital[i])):
+        return True
+    if i < 1 or i - 1 in taken or not words.capital[i] or is_descriptor(word) or is_compass(word):
+        return False  # the given name: a capitalised word ("Hasan" spells a village too, read as a name here)
+    title = text[words.start[i - 1] : words.end[i - 1]]
+    if text[words.end[i - 1] : words.start[i]] not in (" ", ". "):
+        return False
+    title = title if title.isascii() else _bare(title)
+    return title.lower() in _KIN_WORDS or title.lower() in _RANKS
 
 
 def _name_goes_on(text: str, words: Words, span: Span, taken: set[int]) -> bool:
@@ -717,6 +763,13 @@ def _listed_before(text: str, start: int) -> bool:
     return tail.endswith((",", " and", " or"))
 
 
+#: Rif Dimashq described in English words: the mention is the name of Damascus in it, as "Aleppo" is
+#: of "Aleppo countryside" ("rural Damascus", "the Countryside of Damascus"); "Rif Dimashq" is a name.
+_ENGLISH_COUNTRYSIDE_RE = re.compile(
+    r"(?:(?:rural|countryside of(?: the)?) )?(?P<name>[^\W\d_][^\d]*?)(?: countryside)?", re.IGNORECASE
+)
+
+
 def _extent(item: _Item, match: Match) -> tuple[int, int]:
     """Where the mention of the answer is: for a facility, a camp, a site or a natural feature that
     the descriptive word asked for, the word is part of its name ("سد الرستن", "Rastan Dam", "Al-Hawl
@@ -729,6 +782,10 @@ def _extent(item: _Item, match: Match) -> tuple[int, int]:
         return start, item.closed_at  # "معبر باب الهوى الحدودي": the adjectives end the facility's name
     if item.hint and facility and kind in accepts(item.hint) and not _ruins_of(match):
         return item.around
+    if kind == "governorate":
+        described = _ENGLISH_COUNTRYSIDE_RE.fullmatch(item.text)  # "rural Damascus" is Rif Dimashq described
+        if described:
+            return item.span.start + described.start("name"), item.span.start + described.end("name")
     return item.span.start, item.span.end
 
 

@@ -24,6 +24,7 @@ from types import MappingProxyType
 
 __all__ = [
     "ADMIN_KINDS",
+    "FACILITY_CORE_KINDS",
     "FACILITY_KINDS",
     "KINDS",
     "POPULATED_KINDS",
@@ -109,6 +110,13 @@ ADMIN_KINDS: frozenset[str] = frozenset(k.name for k in _TABLE if k.family == "a
 POPULATED_KINDS: frozenset[str] = _POPULATED
 #: Facilities: camps, bases, crossings, prisons, fields, dams, roads, landmarks.
 FACILITY_KINDS: frozenset[str] = _FACILITY
+#: Facilities whose core is evidence with their kind word: "the Jirah airbase" and "Menagh airbase"
+#: are "Jirah Military Airbase" and "Menagh Air Base" written with another kind word, as "سد تشرين"
+#: is "Tishrin Dam". A core name answers only for its own kind (:mod:`gazetteer.rank`): "Tishrin"
+#: alone stays a month, not the dam. Lakes, rivers and mountains give none ("Lake Assad" is no "Assad").
+FACILITY_CORE_KINDS: frozenset[str] = frozenset(
+    {"airbase", "airport", "dam", "prison", "crossing", "oil_field", "gas_field"}
+)
 
 
 def kind(name: str) -> Kind:

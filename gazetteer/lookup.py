@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .errors import InvalidQueryError
 from .foreign import is_foreign_key
+from .kinds import FACILITY_CORE_KINDS
 from .mention import Mention, is_descriptor, parse_mention
 from .normalize import NameKeys, clean, exact_and_variant, fold, has_dotted_h, is_arabic, keys, script
 from .opened import OpenedIndex
@@ -35,6 +36,7 @@ __all__ = [
     "query_forms",
     "query_keys",
     "split_scripts",
+    "unasked_core",
 ]
 
 #: A hit scoring above this settles the lookup (:meth:`~gazetteer.scoring.Scores.settles`).
@@ -308,6 +310,13 @@ def _score_rows(
             _offer(index, found, row, *scored)
 
 
+def unasked_core(index: OpenedIndex, name_row: int, row: int) -> bool:
+    """Whether a facility was matched by its core name, which answers only a mention that asks for
+    its kind: "Bassel al-Assad" is a person and "Tishrin" a month until "airport" or "Dam" follows
+    them (:data:`gazetteer.kinds.FACILITY_CORE_KINDS`)."""
+    return index.kind[row] in FACILITY_CORE_KINDS and index.is_core_name(name_row)
+
+
 def lookup(
     index: OpenedIndex,
     k: QueryKeys,
@@ -329,8 +338,11 @@ def lookup(
     said = said or Said(k.text)
     _offer_exact(index, k, found)
     _score_rows(index, k, found, index.variant.get(k.variant, ()), SCORES.exact, said)
-    if settles and any(h.score > _SETTLES_ABOVE and (gov is None or index.gov[p] == gov) for p, h in found.items()):
-        return
+    if settles and any(
+        h.score > _SETTLES_ABOVE and (gov is None or index.gov[p] == gov) and not unasked_core(index, h.name_row, p)
+        for p, h in found.items()
+    ):
+        return  # a facility's core name answers no mention that says no kind: it settles nothing
     if len(k.skeleton) >= SCORES.min_skeleton:
         _score_rows(index, k, found, index.skeleton.get(k.skeleton, ()), SCORES.variant_base, said)
 

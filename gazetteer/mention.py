@@ -118,7 +118,7 @@ _LATIN: dict[str, str | None] = {
     **_words("road", "highway motorway road"),
     **_words("archaeological_site", "ruins castle citadel archaeological"),
     **_words("mountain", "mountain mountains mount mt"),
-    **_words("region", "plain desert valley"),
+    **_words("region", "plain plains desert valley"),
     **_words(
         "landmark",
         "hospital mosque church roundabout square sq bridge barracks university school stadium street st station "
@@ -148,6 +148,7 @@ _ARABIC: dict[str, str | None] = {
     # governorate after one ("تعد السويداء المحافظة الوحيدة"; geoparsing stops at "المحافظة على", preserving)
     **_words(_PROVINCE, "محافظه محافظات محافظتي محافظ المحافظه"),
     **_words(_COUNTRYSIDE, "ريف ريفي"),  # ريفي حلب وإدلب: the countrysides (dual) of Aleppo and Idlib
+    **_words(_OFFENSIVE, "هجوم"),  # "هجوم حماة 2014" as "the Hama offensive": fought across the governorate
     **_words("district", "منطقه منطقتا منطقتي كانتون كانتوني"),  # منطقتا/كانتوني: the two districts, cantons
     **_words("subdistrict", "ناحيه ناحيتا ناحيتي نواحي"),  # ناحيتا/ناحيتي: the two subdistricts; نواحي: the
     **_words("city", "مدينه"),

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .kinds import ADMIN_KINDS, POPULATED_KINDS, accepts
+from .kinds import ADMIN_KINDS, FACILITY_CORE_KINDS, POPULATED_KINDS, accepts
 from .mention import is_compass, is_direction_adjective, parse_mention
 from .model import Name
 from .normalize import is_arabic, skeleton_key, variant_key
@@ -39,9 +39,8 @@ __all__ = [
 
 #: Kinds whose names give their core without the descriptive word: a settlement or a quarter is
 #: named by its core ("Hay al-Midan" is "al-Midan"), a mosque or a roundabout too ("جامع الدالاتي"),
-#: but a lake, a dam, a base or a mountain is not ("Lake Assad" is not "Assad", a person; "Tishrin
-#: Dam" is not "Tishrin", a month).
-CORE_KINDS = frozenset({*POPULATED_KINDS, "neighbourhood", "camp", "landmark"})
+#: and the facilities of :data:`FACILITY_CORE_KINDS`.
+CORE_KINDS = frozenset({*POPULATED_KINDS, "neighbourhood", "camp", "landmark", *FACILITY_CORE_KINDS})
 
 
 def core_name(text: str, kind: str) -> str | None:
@@ -52,7 +51,9 @@ def core_name(text: str, kind: str) -> str | None:
     >>> core_name("جامع الدالاتي", "landmark"), core_name("Sasa Prison", "town"), core_name("Talbiseh", "town")
     ('الدالاتي', None, None)
     >>> core_name("Lake Assad", "region"), core_name("Tishrin Dam", "dam")
-    (None, None)
+    (None, 'Tishrin')
+    >>> core_name("Jirah Military Airbase", "airbase")
+    'Jirah'
     >>> core_name("Great Mosque of Hama", "landmark")  # a phrase around a place's name: "Great" is no name
 
     A compass word or a directional adjective is part of the name, not a descriptor to take off:

@@ -38,7 +38,7 @@ from itertools import accumulate, compress, repeat
 from operator import is_not, itemgetter, sub
 from typing import NamedTuple, cast
 
-from .kinds import ADMIN_KINDS, POPULATED_KINDS, accepts
+from .kinds import ADMIN_KINDS, FACILITY_CORE_KINDS, POPULATED_KINDS, accepts
 from .mention import Mention, is_descriptor, parse_mention
 from .normalize import _GENERIC_MAP, ARABIC_CLITICS, _is_article, exact_and_variant, fold
 
@@ -266,16 +266,18 @@ def spot_key(name: str, kind: str, *, core: bool = False) -> str:
     are left out ("ناحية تلبيسة" and "Homs Governorate" are spotted as their core,
     so the descriptive word stays outside the span and tells the resolver the
     kind); a facility's or a feature's word is part of its name ("Lake Assad" is
-    not "Assad", a person). Never spotted: a name that is nothing but
+    not "Assad", a person), though the core of a facility of
+    :data:`~gazetteer.kinds.FACILITY_CORE_KINDS` is spotted too, for "the Jirah
+    airbase" (it answers only with a kind word). Never spotted: a name that is nothing but
     descriptive words, or generic words without an article ("مدينة", "Khan",
     "Deir"), and a ``core`` name (derived by taking a descriptive word off) of a
-    place outside :data:`SPOTTED_CORE_KINDS` ("الدالاتي" of "جامع الدالاتي").
+    place of another kind ("الدالاتي" of "جامع الدالاتي").
 
     >>> spot_key("Homs Governorate", "governorate"), spot_key("Khan", "town"), spot_key("Al-Bab", "city")
     ('hums', '', 'bab')
     """
-    if core and kind not in SPOTTED_CORE_KINDS:
-        return ""
+    if core and kind not in SPOTTED_CORE_KINDS and kind not in FACILITY_CORE_KINDS:
+        return ""  # "الدالاتي" of "جامع الدالاتي": a landmark is spotted by its whole name
     mention = parse_mention(name)
     core_name = name if not _core_is_the_name(mention, kind) else mention.name
     loose = kind in LOOSE_ARTICLE_KINDS

@@ -654,3 +654,70 @@ def test_geoparse__a_long_text_leaves_the_garbage_collector_as_it_was(full: Gaze
         assert len(full.geoparse(text)) == 1200 and not gc.isenabled()  # the caller's choice is kept
     finally:
         gc.enable()
+
+
+def test_geoparse__an_infobox_line_with_a_colon_labels_its_value(full: Gazetteer) -> None:
+    # "- Region: Hama" in a town's infobox names its governorate, as "Governorate | Hama" does
+    assert found(full, "Infobox\n- Country: Syria\n- Region: Hama\n- Timezone: EET\n") == [("Hama", "pcode:SY05")]
+    rastan = [("Homs", HOMS_GOV), ("Al-Rastan", "pcode:SY0404")]
+    assert found(full, "- Governorate: Homs\n- District: Al-Rastan") == rastan
+    assert found(full, "The road: Homs") == [("Homs", HOMS_CITY)]  # a label is a whole line's start
+    assert found(full, "They shelled the Hama region.") == [("Hama", "gn:170017")]  # prose "region" is no label
+
+
+def test_geoparse__provincial_after_a_name_is_the_governorate_unless_it_is_its_capital(full: Gazetteer) -> None:
+    assert found(full, "(Raqqa provincial governor)") == [("Raqqa", "pcode:SY11")]
+    assert found(full, "the Idlib provincial council met") == [("Idlib", "pcode:SY07")]
+    assert found(full, "the Idlib provincial capital fell") == [("Idlib", "gn:169389")]
+    assert found(full, "Homs provincial centre") == [("Homs", HOMS_CITY)]
+
+
+def test_geoparse__the_arabic_name_of_syria_is_no_place(full: Gazetteer) -> None:
+    # Sūriyā, as-Sūrīyah: the country, not the Roman fort Sura, whose page also calls it Suriya
+    assert found(full, "Syria (Arabic: سوريا, romanized: Sūriyā), officially as-Sūrīyah, is a country") == []
+    assert found(full, "the Roman fort of Sura on the Euphrates") == [("Sura", "cur:sura-roman-fort")]
+
+
+def test_geoparse__a_name_after_a_rank_or_a_kunya_and_a_given_name_is_a_person_s(full: Gazetteer) -> None:
+    assert found(full, "Syria Col. Suheil Al Hassan[7]") == []
+    assert found(full, "Commander Rûbar Qamishlo[6]") == []
+    assert found(full, "including Abu Hasan al-Taftanaz, a senior leader") == []
+    assert found(full, "Abu Abdullah Taoum [4]") == []
+    # places listed after a town that begins with Abu stay places
+    assert found(full, "the road from Abu Kamal to Hajin") == [("Abu Kamal", "gn:174448"), ("Hajin", "gn:174506")]
+    assert found(full, "Rebels shelled al-Taftanaz.") == [("al-Taftanaz", "gn:163799")]
+
+
+def test_geoparse__rural_damascus_in_english_words_is_mentioned_by_its_city_s_name(full: Gazetteer) -> None:
+    # "X countryside" is X, the governorate: so are "rural Damascus" and "the Damascus countryside"
+    rif = "pcode:SY03"
+    assert found(full, "in rural Damascus, during") == [("Damascus", rif)]
+    assert found(full, "a village of the Damascus countryside") == [("Damascus", rif)]
+    assert found(full, "the Governorate of the Countryside of Damascus") == [("Damascus", rif)]
+    assert found(full, "Rif Dimashq") == [("Rif Dimashq", rif)]  # a name: whole
+    assert found(full, "ريف دمشق") == [("ريف دمشق", rif)]
+
+
+def test_geoparse__a_plain_named_after_a_town_is_not_the_town(full: Gazetteer) -> None:
+    # the index has no "Maskanah Plains": neither the plural nor the singular reads as the town Maskanah
+    assert found(full, "The Maskanah Plains offensive was an operation") == []
+    assert found(full, "recapturing the Maskanah plain from ISIL") == []
+    assert found(full, "Clashes in Maskanah.") == [("Maskanah", "gn:167080")]
+
+
+def test_geoparse__a_facility_named_with_another_kind_word(full: Gazetteer) -> None:
+    # "Jirah Military Airbase" written "the Jirah airbase"; its core name alone is no evidence
+    assert found(full, "just short of capturing the Jirah airbase, after") == [("Jirah airbase", "cur:jirah-airbase")]
+    assert found(full, "Menagh airbase fell") == [("Menagh airbase", "cur:menagh-airbase")]
+    assert found(full, "the statue of Bassel al-Assad was toppled") == []  # the airport's core: a person
+    assert full.resolve("Bassel al-Assad") is None
+    assert full.resolve("Tishrin") is None or full.resolve("Tishrin").place.kind != "dam"  # a month
+    assert full.resolve("Tishrin Dam").place.id == "cur:tishrin-dam"  # type: ignore[union-attr]
+
+
+def test_geoparse__an_arabic_offensive_named_after_a_governorate(full: Gazetteer) -> None:
+    # "هجوم حماة 2014" as "the Hama offensive": fought across the governorate; a battle (معركة) is the city's
+    assert found(full, "هجوم حماة 2014") == [("حماة", "pcode:SY05")]
+    assert found(full, "كان هجوم درعا 2014 حملة") == [("درعا", "pcode:SY12")]
+    assert found(full, "معركة حلب") == [("حلب", "gn:170063")]
+    assert found(full, "هجوم القصير") == [("القصير", "gn:173322")]

@@ -22,7 +22,7 @@ from spelling import ARABIC_CLASSES, KNOWN_BUGS, LATIN_CLASSES, applies, mutate_
 from gazetteer.foreign import is_foreign
 from gazetteer.lookup import query_forms
 from gazetteer.mention import parse_mention
-from gazetteer.model import ADMIN_KINDS
+from gazetteer.model import ADMIN_KINDS, Name, Place
 from gazetteer.normalize import NameKeys, is_arabic, keys
 from gazetteer.resolve import Gazetteer
 from gazetteer.scoring import SCORES
@@ -57,8 +57,20 @@ def _all_arabic(text: str) -> bool:
     return all("\u0600" <= c <= "\u06ff" for c in text if c.isalpha())
 
 
+#: Facilities whose core name ("القائم الحدودي" of "معبر القائم الحدودي") answers only a mention that
+#: asks for their kind, written out here rather than imported from the library the tests check.
+_KIND_ASKING_CORES = frozenset({"airbase", "airport", "dam", "prison", "crossing", "oil_field", "gas_field"})
+
+
+def _facility_core(p: Place, n: Name) -> bool:
+    return "core" in n.flags and p.kind in _KIND_ASKING_CORES
+
+
 def _arabic_names(g: Gazetteer) -> Named:
-    return sorted({(n.text, p.id) for p in g.places() for n in p.names if _all_arabic(n.text) and len(n.text) >= 3})
+    return sorted(
+        {(n.text, p.id) for p in g.places() for n in p.names
+         if _all_arabic(n.text) and len(n.text) >= 3 and not _facility_core(p, n)}
+    )  # fmt: skip
 
 
 def _places_by_variant(g: Gazetteer) -> dict[str, set[str]]:
@@ -364,8 +376,11 @@ def test_oracle__scores_follow_the_documented_table() -> None:
 
 def test_oracle__indexed_resolver_agrees_with_a_scan_of_every_name(full: Gazetteer) -> None:
     names = sorted({(p.id, keys(n.text), n.text, "core" in n.flags) for p in full.places() for n in p.names})
+    facility_cores = {(p.id, n.text) for p in full.places() for n in p.names if _facility_core(p, n)}
+    unasked = [name for name in names if (name[0], name[2]) not in facility_cores]
     for query in _queries(full, 120):
-        expected = brute_force(names, query)
+        asks_a_kind = any(m.kind_hint for m in query_forms(query)[1])
+        expected = brute_force(names if asks_a_kind else unasked, query)
         full.clear_cache()
         got = {m.place.id: m.score for m in full.candidates(query, limit=100, min_confidence=0)}
         assert got == expected, query

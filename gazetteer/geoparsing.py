@@ -70,7 +70,8 @@ _CONTEXT_WORDS = 3
 _CONNECTOR_RE = re.compile(r"^(?:,|،|in|of|في|the|\()$", re.IGNORECASE)  # "هجين (دير الزور)": a title's place
 _GAP_WORD_RE = re.compile(r"[,،]|[^\s,،]+")
 _POSSESSIVE_RE = re.compile(r"^['’]s?\s+$")
-_LIST_RE = re.compile(r"^\s*(?:,|،|and|or|و)\s*(?:and\s+)?$", re.IGNORECASE)
+#: What separates two names of a list; a direction adjective closes the mention before ("ريف حلب الغربي وإدلب").
+_LIST_RE = re.compile(r"^\s*(?:(?:ال)?(?:شمالي|جنوبي|شرقي|غربي)\s+)?(?:,|،|and|or|و)\s*(?:and\s+)?$", re.IGNORECASE)
 #: Plural province words: said of a list, they make every governorate name of it a governorate.
 _PROVINCES_RE = re.compile(r"^(?:provinces|governorates|muhafazat|محافظات|محافظتي|ريفي)$", re.IGNORECASE)
 #: Plural unit words (as :func:`gazetteer.normalize.fold` writes them): said before or after a list, they
@@ -208,8 +209,8 @@ class _Item:
     """One spotted span on its way to an answer."""
 
     __slots__ = (
-        "adjective", "around", "binding", "closed_at", "compass_named", "found", "hint", "mention", "opens", "span",
-        "text",
+        "adjective", "around", "binding", "closed_at", "compass_named", "found", "hint", "mention", "named_at", "opens",
+        "span", "text",
     )  # fmt: skip
 
     def __init__(self, span: Span, text: str, mention: str, hint: str | None, around: tuple[int, int]) -> None:
@@ -222,6 +223,7 @@ class _Item:
         self.adjective = False  # "القرى الهامة": may be an adjective of the word before (_adjective)
         self.closed_at = around[1]  # where the adjectives that may end a facility's name end (_closed_at)
         self.opens = False  # a Latin span that opens a sentence, its capital the sentence's (_opens_sentence)
+        self.named_at = around[0]  # where a facility's name begins in the stretch, past lower-case compass words
 
     def read_as(self, mention: str) -> None:
         """Take ``mention`` as the span's mention, and the kind its descriptive words ask for."""
@@ -319,6 +321,18 @@ def _provincial_city(text: str, words: Words, j: int, taken: set[int]) -> bool:
     if k >= len(words.start) or k in taken or not _word_gap(text[words.end[j] : words.start[k]]):
         return False
     return text[words.start[k] : words.end[k]].lower() in _SEAT_WORDS
+
+
+def _past_compass_words(text: str, words: Words, start: int, end: int) -> int:
+    """Where the words from ``start`` on stop being lower-case compass words, before ``end``: "the
+    eastern Qalamoun Mountains" names the range from "Qalamoun" ("Eastern Ghouta" keeps its capital)."""
+    i = bisect_left(words.start, start)
+    while i < len(words.start) and words.start[i] < end:
+        word = text[words.start[i] : words.end[i]]
+        if not (word[:1].islower() and is_compass(word)):
+            return words.start[i]
+        i += 1
+    return end
 
 
 def _kind_word_at(text: str, words: Words, j: int, taken: set[int]) -> bool:
@@ -582,6 +596,8 @@ def _geoparse(
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan
         mention, start, end = _mention(text, words, span, taken, name)
         items.append(_Item(span, name, mention, hint_of(mention), (start, end)))
+        if start < span.start:
+            items[-1].named_at = _past_compass_words(text, words, start, span.start)
         items[-1].compass_named = _compass_named(text, words, span, taken)
         if not one_latin_word:
             items[-1].closed_at = _closed_at(text, words, end, taken)
@@ -778,10 +794,10 @@ def _extent(item: _Item, match: Match) -> tuple[int, int]:
     kind = match.place.kind
     facility = kind not in SPOTTED_CORE_KINDS or kind == "camp"  # "Al-Hawl refugee camp", "مخيم اليرموك"
     if kind in FACILITY_KINDS and item.closed_at > item.around[1]:
-        start = item.around[0] if item.hint and kind in accepts(item.hint) else item.span.start
+        start = item.named_at if item.hint and kind in accepts(item.hint) else item.span.start
         return start, item.closed_at  # "معبر باب الهوى الحدودي": the adjectives end the facility's name
     if item.hint and facility and kind in accepts(item.hint) and not _ruins_of(match):
-        return item.around
+        return item.named_at, item.around[1]  # "the eastern Qalamoun Mountains": the compass word is no name's
     if kind == "governorate":
         described = _ENGLISH_COUNTRYSIDE_RE.fullmatch(item.text)  # "rural Damascus" is Rif Dimashq described
         if described:
@@ -953,7 +969,7 @@ def _read_lists(
                 if item.hint is None:
                     _read_as_unit(item, word, ask, gov)
             continue
-        said = any(_PROVINCES_RE.match(w) for item in group for w in item.mention.split())
+        said = any(_PROVINCES_RE.match(w) for item in group for w in item.mention.split()) or _governorates_said(group)
         names = [govs.lookup(item.text) for item in group]
         if not said and (len(group) < _GOVERNORATE_LIST or None in names or any(i.mention != i.text for i in group)):
             continue
@@ -964,6 +980,16 @@ def _read_lists(
                 continue
             item.read_as(f"محافظة {item.text}" if item.text[:1] >= "\u0600" else f"{item.text} governorate")
             item.found = ask(item.mention, gov)
+
+
+def _governorates_said(group: Sequence[_Item]) -> bool:
+    """Whether a word at a list's outer edge makes its first or last name a governorate, and so the
+    whole list's governorate names: "ريف حماة وإدلب" (the countryside of Hama and Idlib), "the Idlib
+    and Hama countryside", "Tartus and Latakia Governorate"."""
+    first, last = group[0], group[-1]
+    return (first.hint == "governorate" and not first.mention.startswith(first.text)) or (
+        last.hint == "governorate" and not last.mention.endswith(last.text)
+    )
 
 
 def _compared_cities(text: str, start: int) -> bool:

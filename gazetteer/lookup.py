@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .errors import InvalidQueryError
 from .foreign import is_foreign_key
-from .kinds import FACILITY_CORE_KINDS
+from .kinds import ADMIN_KINDS, FACILITY_CORE_KINDS
 from .mention import Mention, is_descriptor, parse_mention
 from .normalize import NameKeys, clean, exact_and_variant, fold, has_dotted_h, is_arabic, keys, script
 from .opened import OpenedIndex
@@ -36,7 +36,7 @@ __all__ = [
     "query_forms",
     "query_keys",
     "split_scripts",
-    "unasked_core",
+    "unasked",
 ]
 
 #: A hit scoring above this settles the lookup (:meth:`~gazetteer.scoring.Scores.settles`).
@@ -310,11 +310,16 @@ def _score_rows(
             _offer(index, found, row, *scored)
 
 
-def unasked_core(index: OpenedIndex, name_row: int, row: int) -> bool:
-    """Whether a facility was matched by its core name, which answers only a mention that asks for
-    its kind: "Bassel al-Assad" is a person and "Tishrin" a month until "airport" or "Dam" follows
-    them (:data:`gazetteer.kinds.FACILITY_CORE_KINDS`)."""
-    return index.kind[row] in FACILITY_CORE_KINDS and index.is_core_name(name_row)
+def unasked(index: OpenedIndex, name_row: int, row: int, asked: str | None = None) -> bool:
+    """Whether a name answers only a mention that asks for a kind that ``asked`` (the kind the
+    mention asks, if any) is not: a facility's core name needs any kind word (:data:`FACILITY_CORE_KINDS`:
+    "Bassel al-Assad" is a person and "Tishrin" a month until "airport" or "Dam" follows them); a
+    subdistrict's name on a seat town named otherwise (flag ``unit``) needs a unit's word ("الغوطة
+    الشرقية" is the region, "ناحية الغوطة الشرقية" the subdistrict seated at Jaramana)."""
+    flags = index.name_flags(name_row)
+    if "unit" in flags and asked not in ADMIN_KINDS:
+        return True
+    return asked is None and "core" in flags and index.kind[row] in FACILITY_CORE_KINDS
 
 
 def lookup(
@@ -339,7 +344,7 @@ def lookup(
     _offer_exact(index, k, found)
     _score_rows(index, k, found, index.variant.get(k.variant, ()), SCORES.exact, said)
     if settles and any(
-        h.score > _SETTLES_ABOVE and (gov is None or index.gov[p] == gov) and not unasked_core(index, h.name_row, p)
+        h.score > _SETTLES_ABOVE and (gov is None or index.gov[p] == gov) and not unasked(index, h.name_row, p)
         for p, h in found.items()
     ):
         return  # a facility's core name answers no mention that says no kind: it settles nothing

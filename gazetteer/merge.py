@@ -34,7 +34,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from . import governorates as govs
 from .adapters import SOURCES, NameFact, ReadResult, SeatFact, Skip
@@ -56,6 +56,10 @@ from .normalize import is_arabic, skeleton_key, to_ascii, variant_key
 
 __all__ = ["Decision", "GovernorateLocator", "MergeReport", "merge"]
 
+#: Words that open the name of a valley or a mountain, never a town's spelling ("Wadi an-Nasara", "Jebel Saman").
+_FEATURE_WORDS = ("wadi", "jabal", "jebel", "jabel", "وادي", "جبل")
+#: Two skeleton words this alike (rapidfuzz ratio) are one word spelt two ways (:func:`_spells_the_town`).
+_SAME_WORD_RATIO = 80
 #: A subdistrict whose centre lies this close to its seat town is merged into it.
 SEAT_DISTANCE_M = 15_000
 #: A region label is wrong when its point lies this much deeper in another governorate.
@@ -1411,18 +1415,61 @@ def _names(node: _Node) -> list[Name]:
             seen.add(key)
             names.append(Name(text, n.lang, n.source, n.flags))
 
+    town_words: set[str] | None = None
     for rec in node.records:
         own = list(rec.names)
         if rec.name and not any(n.text == rec.name for n in own):
             own.insert(0, Name(rec.name.strip(), "ar" if is_arabic(rec.name) else "und", rec.source))
         if rec.name_ar and not any(n.text == rec.name_ar for n in own):
             own.append(Name(rec.name_ar, "ar", rec.source))
+        unit = rec.kind in ADMIN_KINDS and node.kind not in ADMIN_KINDS and id(rec) in node.passive
+        if unit and town_words is None:
+            town_words = {w for r in node.active() for t in _name_texts(r) for w in _name_words(t, r.kind)}
         for n in own:
-            add(_retag(n))
+            named_otherwise = unit and not _spells_the_town(n.text, rec.kind, town_words or set())
+            add(_flagged_unit(_retag(n)) if named_otherwise else _retag(n))
     for n in node.extra_names:
         add(_retag(n))
     names = [n for n in names if not _says_another_kind(n.text, node.kind)]
     return _mark_historic(names)
+
+
+def _spells_the_town(text: str, kind: str, town_words: set[str]) -> bool:
+    """Whether a merged subdistrict's name (without "ناحية", "Nahiyat", "مركز" or "Subdistrict")
+    shares a word with its seat town's names, by variant key or consonant skeleton, nearly
+    (:data:`_SAME_WORD_RATIO`): "المخرم" with "المخرم الفوقاني", "Hadher" with "Al Hadir", "Susat"
+    with "As Susah", "al Fijah" with "Ain al-Fijah", "كفربطنا" with "كفر بطنا"; "الغوطة الشرقية"
+    shares none with Jaramana's names, nor "Jebel Saman" with Aleppo's."""
+    from rapidfuzz.fuzz import ratio  # the build's only use: kept off the import of the package
+
+    words = _name_words(text, kind)
+    if words & _feature_keys() - town_words:
+        return False  # "وادي النصارى" (Wadi al-Nasara, a valley) is no spelling of the town an-Nasirah
+    return not words or any(ratio(w, t) >= _SAME_WORD_RATIO for w in words for t in town_words if w[0] == t[0])
+
+
+@cache
+def _feature_keys() -> frozenset[str]:
+    """:func:`_name_words` keys of the words that open a valley's or a mountain's name (:data:`_FEATURE_WORDS`)."""
+    return frozenset(k for w in _FEATURE_WORDS for k in _name_words(w, "region") if k[0] == "v")
+
+
+def _name_words(text: str, kind: str) -> set[str]:
+    """The variant keys ("v" first) and consonant skeletons ("s" first) of a name's words and of
+    the name written as one word, its descriptive words and one-letter words left out."""
+    name = parse_mention(without_admin_prefix(without_admin_prefix(text))).name
+    words = name.replace("-", " ").split()
+    if len(words) > 1:
+        words.append(name.replace("-", "").replace(" ", ""))
+    out = {"v" + k for w in words if len(k := variant_key(w)) >= 2}
+    return out | {"s" + k for w in words if len(k := skeleton_key(w)) >= 2}
+
+
+def _flagged_unit(n: Name) -> Name:
+    """A name of a subdistrict merged into a seat town named otherwise, flagged ``unit``: "الغوطة
+    الشرقية" (the Eastern Ghouta subdistrict, seated at Jaramana) names the unit and the region, never
+    the town, so it answers only a mention that asks for a unit (:func:`gazetteer.lookup.unasked`)."""
+    return n if "unit" in n.flags else Name(n.text, n.lang, n.source, (*n.flags, "unit"))
 
 
 def _says_another_kind(text: str, kind: str) -> bool:

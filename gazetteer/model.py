@@ -44,7 +44,8 @@ class Name(NamedTuple):
     ``flags`` holds GeoNames-style qualifiers: ``"preferred"``, ``"short"``,
     ``"colloquial"``, ``"historic"``, ``"official"``, ``"alias"``, and ``"core"`` for a name
     the index derived from another one by taking a descriptor off ("Madaya" from "Nahiyat
-    Madaya"; same language and source as the name it comes from).
+    Madaya"; same language and source as the name it comes from), ``"unit"`` for a name of a
+    subdistrict merged into a seat town named otherwise ("الغوطة الشرقية" on Jaramana).
     """
 
     text: str

@@ -182,6 +182,11 @@ class OpenedIndex:
         ("البعث" of "جامعة البعث"), which is evidence only for a place of that kind."""
         return "core" in self.file.column("names", "flags")[row]
 
+    def name_flags(self, row: int) -> tuple[str, ...]:
+        """The flags of name ``row`` (:class:`gazetteer.model.Name`)."""
+        flags = self.file.column("names", "flags")[row]
+        return tuple(f for f in flags.split(",") if f) if isinstance(flags, str) else tuple(flags)
+
     def name_quality(self, row: int) -> str:
         """``main`` (the place's own name, its Arabic name, or an official or preferred one),
         ``historic`` (a name flagged historic) or ``alias`` (any other alternate name)."""

@@ -31,7 +31,7 @@ from .confidence import FAR_MARGIN, Evidence, bucket, bucket_confidence
 from .geo import fast_distance_m
 from .kinds import ADMIN_KINDS, KINDS, accepts, stands_in
 from .kinds import kind as kind_info
-from .lookup import Hit, unasked_core
+from .lookup import Hit, unasked
 from .mention import Mention
 from .model import Match, new_match
 from .normalize import is_arabic, keys
@@ -179,9 +179,8 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
     if not found:
         return ()
     kind_hint, province_hint = hints(mentions)
-    if not kind_hint:
-        found = {r: hit for r, hit in found.items() if not unasked_core(index, hit.name_row, r)}
-    else:
+    found = {r: hit for r, hit in found.items() if not unasked(index, hit.name_row, r, kind_hint)}
+    if kind_hint:
         whole = named_whole(index, found, mentions)
         if whole:  # the descriptive word is part of a name: no hint, and only the places of that name
             found = {r: found[r] for r in whole}

@@ -721,3 +721,33 @@ def test_geoparse__an_arabic_offensive_named_after_a_governorate(full: Gazetteer
     assert found(full, "كان هجوم درعا 2014 حملة") == [("درعا", "pcode:SY12")]
     assert found(full, "معركة حلب") == [("حلب", "gn:170063")]
     assert found(full, "هجوم القصير") == [("القصير", "gn:173322")]
+
+
+def test_geoparse__a_subdistrict_s_old_name_on_its_seat_needs_a_unit_word(full: Gazetteer) -> None:
+    # "الغوطة الشرقية" named the subdistrict seated at Jaramana; alone it is the Ghouta, the oasis
+    assert found(full, "سيطر الجيش على الغوطة الشرقية") == [("الغوطة الشرقية", "cur:ghouta")]
+    assert found(full, "ناحية الغوطة الشرقية") == [("الغوطة الشرقية", "gn:169174")]
+    assert found(full, "في التضاريس الوعرة للقلمون") == [("لقلمون", "cur:qalamun-mountains")]  # rugged
+    assert full.resolve("Jebel Saman Subdistrict").place.id == "gn:170063"  # type: ignore[union-attr]
+    assert full.resolve("الوعرة") is None
+    assert found(full, "قرية في وادي النصارى بمحافظة حمص")[0] == ("وادي النصارى", "cur:wadi-al-nasara")
+
+
+def test_geoparse__a_province_word_at_a_list_s_edge_makes_its_governorates_governorates(full: Gazetteer) -> None:
+    hama, idlib = "pcode:SY05", "pcode:SY07"
+    assert found(full, "ريف حماة وإدلب") == [("حماة", hama), ("إدلب", idlib)]
+    assert found(full, "ريف حلب الغربي وإدلب") == [("حلب", "pcode:SY02"), ("إدلب", idlib)]
+    assert found(full, "the Idlib and Hama countryside") == [("Idlib", idlib), ("Hama", hama)]
+    assert found(full, "and Tartus and Latakia Governorate to the east") == [
+        ("Tartus", "pcode:SY10"),
+        ("Latakia", "pcode:SY06"),
+    ]
+    assert found(full, "مدينة حماة وإدلب") == [("حماة", "gn:170017"), ("إدلب", "gn:169389")]  # a city word: cities
+    assert found(full, "Talbiseh and Homs province") == [("Talbiseh", TALBISEH), ("Homs", HOMS_GOV)]
+
+
+def test_geoparse__a_lower_case_compass_word_is_no_part_of_a_feature_s_name(full: Gazetteer) -> None:
+    text = "positions in the eastern Qalamoun Mountains of the Rif Dimashq Governorate"
+    assert found(full, text)[0] == ("Qalamoun Mountains", "cur:qalamun-mountains")
+    assert found(full, "the northern Tabqa Dam") == [("Tabqa Dam", "cur:tabqa-dam")]
+    assert found(full, "Mezzeh military airport") == [("Mezzeh military airport", "cur:mezzeh-airbase")]

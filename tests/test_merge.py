@@ -248,6 +248,31 @@ def test_rule4__seat_towns_carry_their_subdistrict_pcode(places: dict[str, Place
     assert unit is None or unit.seat == town  # merged into the town, or linked to it
 
 
+@pytest.mark.parametrize(
+    ("town", "unit_name", "own_name"),
+    [
+        ("gn:169174", "الغوطة الشرقية", "جرمانا"),  # Jaramana seats the subdistrict once called Eastern Ghouta
+        ("gn:171998", "al Ghutah al Gharbiyah", "Babella"),
+        ("gn:170136", "الوعرة", None),  # Hadideh: al-Waara subdistrict ("الوعرة" is also "rugged")
+        ("gn:173606", "وادي النصارى", "الناصرة"),  # an-Nasirah: Wadi al-Nasara, a valley, is no spelling of it
+    ],
+)
+def test_rule4__a_subdistrict_named_otherwise_lends_its_seat_unit_names(
+    full: Gazetteer, town: str, unit_name: str, own_name: str | None
+) -> None:
+    # the shipped sources: the fixtures of test_merge.py hold none of these subdistricts
+    names = {n.text: n.flags for n in full.place(town).names}
+    assert "unit" in names[unit_name]
+    if own_name is not None:
+        assert "unit" not in names[own_name]
+
+
+def test_rule4__a_subdistrict_spelt_as_its_seat_lends_it_plain_names(full: Gazetteer) -> None:
+    for town, spelling in [("gn:166757", "Mhambel"), ("gn:168713", "كفربطنا"), ("gn:170137", "الحاضر")]:
+        flags = [n.flags for n in full.place(town).names if n.text == spelling]
+        assert flags and all("unit" not in f for f in flags), (town, spelling)
+
+
 def test_rule4__no_seat_without_its_pcode(places: dict[str, Place], report: MergeReport) -> None:
     q = quality_report(places.values(), report=report)
     assert q["seats_without_pcode"] == []

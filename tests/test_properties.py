@@ -48,6 +48,7 @@ def _latin_names(g: Gazetteer) -> Named:
                 and n.text.isascii()
                 and len(n.text) >= 5
                 and parse_mention(n.text).name == n.text
+                and not _asks_a_kind(p, n)
             ):
                 out.append((n.text, p.id))
     return sorted(set(out))
@@ -62,14 +63,16 @@ def _all_arabic(text: str) -> bool:
 _KIND_ASKING_CORES = frozenset({"airbase", "airport", "dam", "prison", "crossing", "oil_field", "gas_field"})
 
 
-def _facility_core(p: Place, n: Name) -> bool:
-    return "core" in n.flags and p.kind in _KIND_ASKING_CORES
+def _asks_a_kind(p: Place, n: Name) -> bool:
+    """A name that answers only a mention asking for a kind: a facility's core name, or a name of a
+    subdistrict named otherwise than its seat town (flag ``unit``: "الغوطة الشرقية" on Jaramana)."""
+    return ("core" in n.flags and p.kind in _KIND_ASKING_CORES) or "unit" in n.flags
 
 
 def _arabic_names(g: Gazetteer) -> Named:
     return sorted(
         {(n.text, p.id) for p in g.places() for n in p.names
-         if _all_arabic(n.text) and len(n.text) >= 3 and not _facility_core(p, n)}
+         if _all_arabic(n.text) and len(n.text) >= 3 and not _asks_a_kind(p, n)}
     )  # fmt: skip
 
 
@@ -376,11 +379,14 @@ def test_oracle__scores_follow_the_documented_table() -> None:
 
 def test_oracle__indexed_resolver_agrees_with_a_scan_of_every_name(full: Gazetteer) -> None:
     names = sorted({(p.id, keys(n.text), n.text, "core" in n.flags) for p in full.places() for n in p.names})
-    facility_cores = {(p.id, n.text) for p in full.places() for n in p.names if _facility_core(p, n)}
-    unasked = [name for name in names if (name[0], name[2]) not in facility_cores]
+    facility_cores = {
+        (p.id, n.text) for p in full.places() for n in p.names if _asks_a_kind(p, n) and "unit" not in n.flags
+    }
+    units = {(p.id, n.text) for p in full.places() for n in p.names if "unit" in n.flags}
     for query in _queries(full, 120):
-        asks_a_kind = any(m.kind_hint for m in query_forms(query)[1])
-        expected = brute_force(names if asks_a_kind else unasked, query)
+        kinds = {m.kind_hint for m in query_forms(query)[1]} - {None}
+        unasked = (facility_cores if not kinds else set()) | (units if not kinds & set(ADMIN_KINDS) else set())
+        expected = brute_force([name for name in names if (name[0], name[2]) not in unasked], query)
         full.clear_cache()
         got = {m.place.id: m.score for m in full.candidates(query, limit=100, min_confidence=0)}
         assert got == expected, query

@@ -127,6 +127,8 @@ _DISTANCE_UNITS = frozenset({
 #: forms and ة as the tables write them. (Folding every word next to a span cost 3 % of a long text.)
 #: Words that make the name after them a person's: father of, son of, daughter of ("Abu Jassim" is
 #: a commander, not the town Jasim).
+#: Words that open a mountain's name (:func:`_mountain_named`), as :func:`_bare` writes them.
+_MOUNTAIN_WORDS = frozenset({"جبل", "جبال", "jabal", "jebel", "jabel", "jbel"})
 #: Ranks and titles that open a person's name ("Col. Suheil al-Hassan", "Commander Rûbar Qamishlo"):
 #: none begins a place's name, unlike "Sheikh" (Sheikh Maskin) or "Emir".
 _RANKS = frozenset({
@@ -209,7 +211,7 @@ class _Item:
     """One spotted span on its way to an answer."""
 
     __slots__ = (
-        "adjective", "around", "binding", "closed_at", "compass_named", "found", "hint", "mention", "named_at", "opens",
+        "adjective", "around", "binding", "closed_at", "found", "hint", "longer_name", "mention", "named_at", "opens",
         "span", "text",
     )  # fmt: skip
 
@@ -219,7 +221,7 @@ class _Item:
         self.mention, self.hint = mention, hint  # the kind the mention's descriptive words ask for
         self.found: list[Match] = []
         self.binding: str | None = None  # a governorate P-code the text binds the span to
-        self.compass_named = False  # "Eastern Ghariyah": a capitalised compass word begins the name
+        self.longer_name = False  # "Eastern Ghariyah", "جبل أريحا": a word before the span begins another name
         self.adjective = False  # "القرى الهامة": may be an adjective of the word before (_adjective)
         self.closed_at = around[1]  # where the adjectives that may end a facility's name end (_closed_at)
         self.opens = False  # a Latin span that opens a sentence, its capital the sentence's (_opens_sentence)
@@ -487,6 +489,19 @@ def _compass_named(text: str, words: Words, span: Span, taken: set[int]) -> bool
     return govs.lookup(text[span.start : span.end]) is None
 
 
+def _mountain_named(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """ "جبل أريحا", "Jabal Ariha": a mountain's word right before a span that no indexed name takes
+    in is a mountain named after the town (Jabal Ariha is Jabal al-Zawiya), not the town. "Mount" asks
+    for a mountain already (:mod:`gazetteer.mention`); جبل and Jabal begin names and are no descriptors."""
+    i = span.first - 1
+    while i >= 0 and words.start[i] >= span.start:
+        i -= 1  # the article of "Jabal al-Arbain" is the span's
+    if i < 0 or i in taken or text[words.end[i] : span.start] != " ":
+        return False
+    word = _bare(text[words.start[i] : words.end[i]]).lower()
+    return word in _MOUNTAIN_WORDS or (word[:1] in "وبل" and word[1:] in _MOUNTAIN_WORDS)
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether ``start`` opens a sentence, a line or the text (spaces and quotes before it skipped).
 
@@ -598,7 +613,7 @@ def _geoparse(
         items.append(_Item(span, name, mention, hint_of(mention), (start, end)))
         if start < span.start:
             items[-1].named_at = _past_compass_words(text, words, start, span.start)
-        items[-1].compass_named = _compass_named(text, words, span, taken)
+        items[-1].longer_name = _compass_named(text, words, span, taken) or _mountain_named(text, words, span, taken)
         if not one_latin_word:
             items[-1].closed_at = _closed_at(text, words, end, taken)
         else:
@@ -926,7 +941,7 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
     """Whether the answer is the kind of place the text speaks of: a facility asked for is not the
     town it is named after ("Sasa Prison" is not Sa'sa'), a facility named by one word needs the
     word that says what it is, an ancient name counts only as written, and a nickname, a common word
-    or a name that the text goes on with (:func:`_compass_named`) is no place of that name."""
+    or a name that the text goes on with (:func:`_compass_named`, :func:`_mountain_named`) is no place of that name."""
     if match.tier != "exact" and _historic(match):
         return False  # in running text a respelt ancient name is a word: "Army" is not Armi (Aleppo at Ebla)
     one_word = item.span.first == item.span.last
@@ -934,8 +949,8 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
     if one_word and hint != match.place.kind and "+alias" in match.bucket and _name_facts(item, match, named)[0]:
         return False  # a one-word nickname, unless a word asks for its kind: "الشام" is the Levant as often as Damascus
     kind = match.place.kind
-    if item.compass_named and kind in POPULATED_KINDS:
-        return False  # "Eastern Ghariyah" is not the village al-Ghariyah
+    if item.longer_name and kind in POPULATED_KINDS:
+        return False  # "Eastern Ghariyah" is not the village al-Ghariyah, "جبل أريحا" not the town Ariha
     if item.adjective and hint is None and kind not in _NAMED_LIKE_WORDS_KINDS:
         return False  # "القرى الهامة" are the important villages, not the town al-Hamah
     if hint is None and _common_word(item) and (kind in _COMMON_WORD_KINDS or _name_facts(item, match, named)[1]):

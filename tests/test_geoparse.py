@@ -751,3 +751,19 @@ def test_geoparse__a_lower_case_compass_word_is_no_part_of_a_feature_s_name(full
     assert found(full, text)[0] == ("Qalamoun Mountains", "cur:qalamun-mountains")
     assert found(full, "the northern Tabqa Dam") == [("Tabqa Dam", "cur:tabqa-dam")]
     assert found(full, "Mezzeh military airport") == [("Mezzeh military airport", "cur:mezzeh-airbase")]
+
+
+def test_geoparse__the_hauran_alone_is_a_region_not_daraa_governorate(full: Gazetteer) -> None:
+    # Hauran spans Daraa, Suwayda and Quneitra: a spelling of Daraa governorate only when a word asks for it
+    assert found(full, "the capital of Daraa Governorate in the Hauran region.") == [("Daraa", "pcode:SY12")]
+    assert found(full, "معركة جنيف حوران") == []
+    assert found(full, "محافظة حوران") == [("حوران", "pcode:SY12")]
+    assert full.resolve("Hauran").place.id == "pcode:SY12"  # type: ignore[union-attr]
+
+
+def test_geoparse__a_mountain_named_after_a_town_is_not_the_town(full: Gazetteer) -> None:
+    # "جبل أريحا" (Jabal Ariha) is another name of Jabal al-Zawiya, not the town Ariha
+    assert found(full, "ويتألف جبل الزاوية، أو جبل أريحا من كتلتين") == [("جبل الزاوية", "cur:jabal-zawiya-mountain")]
+    assert found(full, "the Jabal Ariha area") == []
+    assert found(full, "سيطروا على أريحا") == [("أريحا", "gn:172994")]
+    assert found(full, "in Ariha and Jabal al-Zawiya")[0] == ("Ariha", "gn:172994")

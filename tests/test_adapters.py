@@ -18,6 +18,7 @@ from gazetteer.adapters import syrianarchive as sa
 from gazetteer.errors import SourceFormatError
 from gazetteer.geo import in_syria
 from gazetteer.model import KINDS, Name, SourceRecord
+from gazetteer.resolve import Gazetteer
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -410,6 +411,20 @@ def test_syrianarchive__generic_words_give_extra_names(archive: ReadResult) -> N
     assert ("حيّ المعادي", "ar", ("alias",)) in names_of(records["10"])
     assert ("Irbin nahiyah", "en", ("alias",)) in names_of(records["7"])
     assert ("اليرموك", "ar", ("alias",)) in names_of(records["8"])
+
+
+def test_syrianarchive__a_name_opening_with_jabal_is_a_mountain_not_a_village() -> None:
+    # the file lists the mountain regions "جبل تركمان" and "جبل الاكراد" as villages
+    assert sa.classify_name("Jabal Turkman", "جبل تركمان")[0] == "mountain"
+    assert sa.classify_name("Jabal Akrad", "جبل الاكراد")[0] == "mountain"
+    assert sa.classify_name("Talbiseh", "تلبيسة")[0] == "village"
+
+
+def test_syrianarchive__a_mountain_row_joins_the_curated_mountain_of_its_name(full: Gazetteer) -> None:
+    mountain = full.place("cur:turkmen-mountain")
+    assert mountain is not None and ("syrianarchive", "744") in [(s.source, s.id) for s in mountain.sources]
+    assert full.place("sa:744") is None
+    assert full.resolve("جبل تركمان").place.id == "cur:turkmen-mountain"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(

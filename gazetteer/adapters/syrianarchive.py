@@ -77,6 +77,7 @@ ARABIC_KIND_WORDS: dict[str, str] = {
     "ناحية": "subdistrict",
     "سجن": "prison",
     "مطار": "airport",
+    "جبل": "mountain",  # "جبل تركمان", "جبل الاكراد": the mountain regions, which the file calls villages
     **dict.fromkeys(
         [
             "مشفى",
@@ -165,6 +166,7 @@ _KIND_PRIORITY = (
     "airport",
     "landmark",
     "camp",
+    "mountain",
     "neighbourhood",
     "subdistrict",
     "district",

@@ -58,7 +58,8 @@ class Evidence(NamedTuple):
     province: str  #: ``in`` (inside the given province), ``out`` (a neighbouring one), ``none`` (no province)
     cross_script: bool = False  #: an Arabic mention against a Latin name, or the reverse
     kind_missed: bool = False  #: the mention asked for a kind ("X airbase") and the place is not of it
-    name: str = "main"  #: the name matched: ``main`` (the place's name or an official one), ``alias``, ``historic``
+    #: the name matched: ``main`` (the place's name or an official one), ``alias``, ``historic``, ``colloquial``
+    name: str = "main"
     key_letters: int = 0  #: letters of the key that matched (a skeleton's consonants)
 
 
@@ -90,8 +91,9 @@ def band(e: Evidence) -> str:
 
 def bucket(e: Evidence) -> str:
     """The reliability-table bucket of an answer: ``band|ambiguous-or-margin|province``, then
-    ``+other-kind`` when the mention asked for a kind the answer is not of, and ``+alias`` or
-    ``+historic`` when the name matched is not the place's own or an official one."""
+    ``+other-kind`` when the mention asked for a kind the answer is not of, and ``+alias``,
+    ``+colloquial`` or ``+historic`` when the name matched is not the place's own or an official one
+    (a nickname is measured apart from a spelling: "الشهباء" is Aleppo's and a town's name)."""
     extra = ("+other-kind" if e.kind_missed else "") + ("" if e.name == "main" else f"+{e.name}")
     return f"{band(e)}|{'ambiguous' if e.ambiguous else e.margin}|{e.province}{extra}"
 

@@ -135,6 +135,14 @@ _RANKS = frozenset({
     "col", "colonel", "gen", "general", "brig", "brigadier", "maj", "major", "lt", "lieutenant", "capt", "captain",
     "commander", "admiral", "sgt", "sergeant", "president", "minister", "dr", "mr", "mrs", "ms",
 })  # fmt: skip
+#: "هجوم" (an offensive, an attack) with a clitic, as :func:`gazetteer.normalize.fold` writes it; and
+#: what after the name makes it one attack on a point, not an offensive across a governorate.
+_ATTACK_WORDS = frozenset({"هجوم", "وهجوم", "بهجوم", "لهجوم", "فهجوم"})
+_ATTACK_AFTER_RE = re.compile(
+    r"\s+(?:و?ال(?:إرهابي|ارهابي|انتحاري|كيميائي|كيماوي|مسلح|دموي)|على\s|ب(?:ال)?(?:طائر|صاروخ|صواريخ|سيار|عبو|قذائف|مسير))"
+)
+#: Given names that are common English words too ("Ali"): still given names after a rank.
+_COMMON_GIVEN_NAMES = frozenset({"ali"})
 _KIN_WORDS = frozenset({"abu", "ibn", "bin", "bint", "ابو", "ابن", "بن", "بنت"})
 #: Arabic demonstratives: "تلك الشجرة" is that tree, never a place's name. Not ذلك, which mostly ends
 #: an adverb ("بما في ذلك الرقة", including Raqqa; "بعد ذلك", after that).
@@ -165,7 +173,9 @@ _BOUND_NOTE = "bound by the text to"
 _LABEL_MARK_RE = re.compile(r"[|:]")
 _BULLETS = "-*•"
 #: Words after "provincial" that make it the governorate's seat, the city ("Homs provincial centre").
-_SEAT_WORDS = frozenset({"capital", "centre", "center", "city", "seat"})
+_SEAT_WORDS = frozenset(
+    {"capital", "capitals", "centre", "centres", "center", "centers", "city", "cities", "seat", "seats"}
+)
 #: Labels an infobox gives a town's first level of division under ("- Region: Tartus").
 _REGION_LABELS = frozenset({"Region", "region"})
 #: Places a list of settlements holds (:func:`_list_fellows`): "Akhtarin and Turkmanbareh", "in Khan Sheikh, Qatana".
@@ -283,6 +293,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         before = []  # "the Qadi Askar district of Aleppo": English words are the span before's, not Aleppo's
     if len(before) > 1 and before[0] == before[1]:
         del before[0]  # an infobox's label and its value's word: "منطقة منطقة مركز ريف دمشق"
+    if before and _ATTACK_AFTER_RE.match(text, span.end) and any(fold(w) in _ATTACK_WORDS for w in before):
+        before = [w for w in before if fold(w) not in _ATTACK_WORDS]  # "هجوم حمص الإرهابي": an attack on the city
     if not before and _offensive_in(text, words, top, taken):
         before = [text[starts[top - 1] : ends[top - 1]], "in"]  # "the offensive in Aleppo"
     after: list[str] = []
@@ -301,6 +313,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
             break  # a word that is no descriptor, unless a kind word follows it: "air" of "air base"
         if word == "المحافظة" and text.startswith(" على", ends[j]):
             break  # "preserving": "استطاعت حلب المحافظة على تراثها"; "تعد السويداء المحافظة الوحيدة" is one
+        if j + 1 in taken and not word.isascii() and _word_gap(text[ends[j] : starts[j + 1]]):
+            break  # "وحول مدينة الباغوز": an Arabic kind word opens the next name's mention
         after.append(word)
         j += 1
     if not before and _LABEL_MARK_RE.search(text, max(0, span.start - 8), span.start):
@@ -351,9 +365,12 @@ def _kind_word_at(text: str, words: Words, j: int, taken: set[int]) -> bool:
 def _measured_from(text: str, words: Words, i: int) -> bool:
     """Whether compass word ``i`` follows a distance ("25 كم جنوب اللاذقية", 25 km south of Latakia):
     then it says where a place lies from the city, not which part of the governorate is meant."""
-    if i < 1 or not _word_gap(text[words.end[i - 1] : words.start[i]]):
-        return False
-    return text[words.start[i - 1] : words.end[i - 1]].lower() in _DISTANCE_UNITS
+    while i >= 1 and _word_gap(text[words.end[i - 1] : words.start[i]]):
+        before = text[words.start[i - 1] : words.end[i - 1]]
+        if not is_compass(before):
+            return before.lower() in _DISTANCE_UNITS
+        i -= 1  # "432 كم شمال شرق دمشق": the distance is before both compass words
+    return False
 
 
 def _offensive_in(text: str, words: Words, top: int, taken: set[int]) -> bool:
@@ -429,6 +446,8 @@ def _kunya(text: str, words: Words, span: Span, taken: set[int]) -> bool:
         return True
     if i < 1 or i - 1 in taken or not words.capital[i] or is_descriptor(word) or is_compass(word):
         return False  # the given name: a capitalised word ("Hasan" spells a village too, read as a name here)
+    if word.isascii() and word.lower() not in _COMMON_GIVEN_NAMES and _is_common_english(word):
+        return False  # a headline's verb or noun: "President Visits Hama", "General Security Homs"
     title = text[words.start[i - 1] : words.end[i - 1]]
     if text[words.end[i - 1] : words.start[i]] not in (" ", ". "):
         return False
@@ -624,8 +643,11 @@ def _geoparse(
     named: dict[tuple[str, str, str], tuple[bool, bool]] = {}  # _name_facts, once per place, name and span
     for item in items:
         item.found = ask(item.mention, gov)
+        if not item.found and item.hint == "region" and _a_governorate_s_own_name(item.text):
+            item.read_as(f"محافظة {item.text}" if is_arabic(item.text) else f"{item.text} governorate")
+            item.found = ask(item.mention, gov)  # "the northern Hama plains": no such plain, the governorate's
     _read_lists(ask, text, items, gov)
-    _bind(text, items, ask, gov)
+    _bind(text, items, ask, gov, threshold)
     votes: dict[str, float] = defaultdict(float)
     voters: dict[str, dict[str, None]] = defaultdict(dict)  # per governorate, the texts that voted, in order
     for item in items:
@@ -946,7 +968,8 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         return False  # in running text a respelt ancient name is a word: "Army" is not Armi (Aleppo at Ebla)
     one_word = item.span.first == item.span.last
     hint = item.hint
-    if one_word and hint != match.place.kind and "+alias" in match.bucket and _name_facts(item, match, named)[0]:
+    nickname = "+alias" in match.bucket or "+colloquial" in match.bucket
+    if one_word and hint != match.place.kind and nickname and _name_facts(item, match, named)[0]:
         return False  # a one-word nickname, unless a word asks for its kind: "الشام" is the Levant as often as Damascus
     kind = match.place.kind
     if item.longer_name and kind in POPULATED_KINDS:
@@ -1007,6 +1030,13 @@ def _governorates_said(group: Sequence[_Item]) -> bool:
     )
 
 
+def _a_governorate_s_own_name(name: str) -> bool:
+    """Whether ``name`` spells a governorate, not as a region's or nickname's name would ("Hama";
+    not "Hauran", a wider region that :data:`sources/governorates.json` marks colloquial)."""
+    g = govs.lookup(name)
+    return g is not None and variant_key(name) not in {variant_key(c) for c in g.colloquial}
+
+
 def _compared_cities(text: str, start: int) -> bool:
     """Whether a list starting at ``start`` follows a city word ("cities, Damascus, Aleppo...", "مدن
     دمشق وحلب"), or a word of comparison (:data:`_COMPARISON_WORDS`, or ك stuck to the first name) in
@@ -1055,12 +1085,16 @@ def _lies_outside_city(inner: Match, outer: Match) -> bool:
     return fast_distance_m(place.lat, place.lon, city.lat, city.lon) > _CITY_RADIUS_M
 
 
-def _bind(text: str, items: Sequence[_Item], ask: Callable[..., list[Match]], gov: str | None) -> None:
+def _bind(
+    text: str, items: Sequence[_Item], ask: Callable[..., list[Match]], gov: str | None, threshold: float
+) -> None:
     """ "X, Idlib", "X in Homs province": the next span names a governorate that binds this one.
 
     Not in a list of governorates ("Aleppo, Hama and Homs"): a span that names a governorate
     itself, or a next span followed by another list item, binds nothing. A capital city that binds a
-    place outside it is read as its governorate (:func:`_lies_outside_city`).
+    place outside it is read as its governorate (:func:`_lies_outside_city`), when that place, asked
+    in the governorate, is a confident answer: a guess ("Ghuwayran, Hasakah", whose only likeness is
+    a village of Latakia) moves no city.
     """
     rebind: list[_Item] = []
     for k, (this, nxt) in enumerate(pairwise(items)):
@@ -1074,7 +1108,8 @@ def _bind(text: str, items: Sequence[_Item], ask: Callable[..., list[Match]], go
         bound = _province_of(nxt.found[0])
         if bound is not None:
             this.binding = bound
-            if _lies_outside_city(this.found[0], nxt.found[0]):
+            placed = ask(this.mention, bound, _BOUND_NOTE)  # the answer the binding gives, asked again below (cached)
+            if placed and placed[0].confidence >= threshold and _lies_outside_city(placed[0], nxt.found[0]):
                 rebind.append(nxt)
     for item in rebind:  # "Khan Shaykhun in Idlib": the place lies outside the city, so Idlib is the governorate
         item.read_as(f"محافظة {item.text}" if item.text[:1] >= "\u0600" else f"{item.text} governorate")

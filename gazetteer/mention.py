@@ -147,11 +147,12 @@ _ARABIC: dict[str, str | None] = {
     # محافظ: the governor (of the governorate); المحافظة: a label before a name ("المحافظة | حمص"), the
     # governorate after one ("تعد السويداء المحافظة الوحيدة"; geoparsing stops at "المحافظة على", preserving)
     **_words(_PROVINCE, "محافظه محافظات محافظتي محافظ المحافظه"),
-    **_words(_COUNTRYSIDE, "ريف ريفي"),  # ريفي حلب وإدلب: the countrysides (dual) of Aleppo and Idlib
+    # ريفي حلب وإدلب: the countrysides (dual) of Aleppo and Idlib; ارياف: the plural ("أرياف حلب")
+    **_words(_COUNTRYSIDE, "ريف ريفي ارياف"),
     **_words(_OFFENSIVE, "هجوم"),  # "هجوم حماة 2014" as "the Hama offensive": fought across the governorate
     **_words("district", "منطقه منطقتا منطقتي كانتون كانتوني"),  # منطقتا/كانتوني: the two districts, cantons
     **_words("subdistrict", "ناحيه ناحيتا ناحيتي نواحي"),  # ناحيتا/ناحيتي: the two subdistricts; نواحي: the
-    **_words("city", "مدينه"),
+    **_words("city", "مدينه المدينه"),  # "حماة المدينة": the city of Hama, as against its countryside
     **_words("town", "بلده"),
     **_words("village", "قريه ضيعه"),
     **_words("neighbourhood", "حي"),
@@ -385,6 +386,8 @@ def _parse(tokens: list[str]) -> _Parsed | None:
     descriptors += [_descriptor(w) for w in after if w.bare]
     name = " ".join(parts).strip(_EDGE_PUNCT) or " ".join(parts)
     kinds = [w.kind for w in (*words[:start], *reversed(after)) if w.kind]  # the outermost word first
+    if start and words[start - 1].kind == "city" and _COUNTRYSIDE in kinds and _PROVINCE not in kinds:
+        kinds = [k for k in kinds if k != _COUNTRYSIDE]  # "أرياف مدينة حمص": the country around the city
     province = any(k in (_PROVINCE, _COUNTRYSIDE) for k in kinds)
     kind = _GOV if province else next((k for k in kinds if k in KIND_HINTS), None)
     if not province and after and after[0].kind in _UNIT_WORDS:

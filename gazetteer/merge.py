@@ -52,10 +52,14 @@ from .naming import (
     tidy_latin,
     without_admin_prefix,
 )
-from .normalize import is_arabic, skeleton_key, to_ascii, variant_key
+from .normalize import is_arabic, keys, skeleton_key, to_ascii, variant_key
 
 __all__ = ["Decision", "GovernorateLocator", "MergeReport", "merge"]
 
+#: Latin articles written apart from the word they belong to ("al Hisan"), which no name is spelt by.
+_ARTICLE_WORDS = frozenset(
+    {"al", "el", "as", "ash", "an", "ar", "ad", "adh", "az", "at", "ath", "ed", "es", "en", "er"}
+)
 #: Words that open the name of a valley or a mountain, never a town's spelling ("Wadi an-Nasara", "Jebel Saman").
 _FEATURE_WORDS = ("wadi", "jabal", "jebel", "jabel", "وادي", "جبل")
 #: Two skeleton words this alike (rapidfuzz ratio) are one word spelt two ways (:func:`_spells_the_town`).
@@ -1455,14 +1459,18 @@ def _feature_keys() -> frozenset[str]:
 
 
 def _name_words(text: str, kind: str) -> set[str]:
-    """The variant keys ("v" first) and consonant skeletons ("s" first) of a name's words and of
-    the name written as one word, its descriptive words and one-letter words left out."""
+    """The exact keys ("e" first), variant keys ("v") and consonant skeletons ("s") of a name's
+    words and of the name written as one word; its descriptive words, its articles written apart
+    ("al Hisan") and one-letter words left out."""
     name = parse_mention(without_admin_prefix(without_admin_prefix(text))).name
-    words = name.replace("-", " ").split()
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ARTICLE_WORDS]
     if len(words) > 1:
-        words.append(name.replace("-", "").replace(" ", ""))
-    out = {"v" + k for w in words if len(k := variant_key(w)) >= 2}
-    return out | {"s" + k for w in words if len(k := skeleton_key(w)) >= 2}
+        words.append("".join(words))
+    out: set[str] = set()
+    for w in words:
+        k = keys(w)
+        out |= {tag + key for tag, key in (("e", k.exact), ("v", k.variant), ("s", k.skeleton)) if len(key) >= 2}
+    return out
 
 
 def _flagged_unit(n: Name) -> Name:

@@ -189,10 +189,13 @@ class OpenedIndex:
 
     def name_quality(self, row: int) -> str:
         """``main`` (the place's own name, its Arabic name, or an official or preferred one),
-        ``historic`` (a name flagged historic) or ``alias`` (any other alternate name)."""
+        ``historic`` (a name flagged historic), ``colloquial`` (a nickname or a region's name said of
+        the place: "الشهباء" for Aleppo, "Hauran" for Daraa) or ``alias`` (any other alternate name)."""
         flags = self.file.column("names", "flags")[row]
         if "historic" in flags:
             return "historic"
+        if "colloquial" in flags:
+            return "colloquial"
         if "official" in flags or "preferred" in flags:
             return "main"
         place = self.name_place[row]

@@ -767,3 +767,48 @@ def test_geoparse__a_mountain_named_after_a_town_is_not_the_town(full: Gazetteer
     assert found(full, "the Jabal Ariha area") == []
     assert found(full, "سيطروا على أريحا") == [("أريحا", "gn:172994")]
     assert found(full, "in Ariha and Jabal al-Zawiya")[0] == ("Ariha", "gn:172994")
+
+
+def test_geoparse__a_headline_word_after_a_rank_is_no_given_name(full: Gazetteer) -> None:
+    # title-case headlines: "Visits" and "Security" are no given names, so the place stays
+    assert found(full, "Syrian President Visits Hama After Earthquake") == [("Hama", "gn:170017")]
+    assert found(full, "The head of General Security Homs said") == [("Homs", HOMS_CITY)]
+    assert found(full, "Col. Ali Talbiseh") == []  # "Ali", a common English word, is a given name here
+
+
+def test_geoparse__an_attack_named_after_a_city_is_the_city_s(full: Gazetteer) -> None:
+    # "هجوم" is an offensive and an attack: an attack word after the name makes it one attack on the city
+    assert found(full, "ارتفعت حصيلة هجوم حمص الإرهابي") == [("حمص", HOMS_CITY)]
+    assert found(full, "هجوم حمص على الكلية الحربية") == [("حمص", HOMS_CITY)]
+    assert found(full, "هجوم دمشق بطائرة مسيرة") == [("دمشق", "gn:170654")]
+    assert found(full, "هجوم حماة 2014") == [("حماة", "pcode:SY05")]
+
+
+def test_geoparse__provincial_capitals_and_the_city_word_after_a_name(full: Gazetteer) -> None:
+    cities = [("Hama", "gn:170017"), ("Idlib", "gn:169389")]
+    assert found(full, "Rebels still hold the Hama and Idlib provincial capitals.") == cities
+    assert found(full, "ريف حلب وحلب المدينة") == [("حلب", "pcode:SY02"), ("حلب", "gn:170063")]
+    assert found(full, "ووصلت مشارف وأرياف مدينة حمص") == [("حمص", HOMS_CITY)]  # the country around the city
+    assert found(full, "في أرياف حلب ومدينتها") == [("حلب", "pcode:SY02")]  # plural countryside
+
+
+def test_geoparse__plains_of_a_governorate_fall_back_to_the_governorate(full: Gazetteer) -> None:
+    assert found(full, "the northern Hama plains") == [("Hama", "pcode:SY05")]
+    assert found(full, "south of that lies the Hauran plain.") == []  # a region wider than Daraa
+
+
+def test_geoparse__an_unconfident_guess_moves_no_city_to_its_governorate(full: Gazetteer) -> None:
+    # "Ghuwayran" (a quarter the index lacks) gives no confident place: Hasakah stays the city
+    assert found(full, "Fighters in Ghuwayran, Hasakah.") == [("Hasakah", "gn:173811")]
+    assert found(full, "Khan Shaykhun, Idlib") == [("Khan Shaykhun", "gn:168325"), ("Idlib", "pcode:SY07")]
+
+
+def test_geoparse__an_arabic_kind_word_before_the_next_name_is_that_name_s(full: Gazetteer) -> None:
+    # "وحول مدينة الباغوز": "around" the city, not the town al-Hawl asked as a city
+    assert found(full, "داخل وحول مدينة الباغوز فوقاني السورية") == [("الباغوز فوقاني", "cur:al-baghuz-fawqani-town")]
+
+
+def test_geoparse__compass_words_after_a_distance_say_where_from_the_city(full: Gazetteer) -> None:
+    text = "على مسافة 432 كم شمال شرق دمشق و 320 كم جنوب شرق حلب."
+    assert found(full, text) == [("دمشق", "gn:170654"), ("حلب", "gn:170063")]
+    assert found(full, "في شمال شرق حلب") == [("حلب", "pcode:SY02")]

@@ -475,3 +475,13 @@ def test_candidates__a_facility_named_leaves_no_stand_in_beside_it(full: Gazette
     assert [m.place.id for m in found] == ["cur:abu-al-duhur-airbase"] and not found[0].ambiguous
     # with no such facility the town still stands in ("Hama airbase" aside, "Talbiseh district" is the town)
     assert full.candidates("Talbiseh district", limit=1)[0].place.id == "gn:163779"
+
+
+def test_resolve__a_nickname_is_measured_apart_from_a_spelling(full: Gazetteer) -> None:
+    # "الشهباء" is Aleppo's nickname and a town's name: its confidence comes from nicknames, not from
+    # the alternate spellings that give "Douma", "Houla" and "Kara" their places
+    for name, place in [("Douma", "gn:170592"), ("Houla", "gn:168668"), ("Kara", "gn:166111")]:
+        m = full.resolve(name)
+        assert m is not None and m.place.id == place, name
+    assert all("+colloquial" in m.bucket for m in full.candidates("الشهباء") if m.place.id == "gn:170063")
+    assert full.resolve("Awj").place.id == "gn:172308"  # type: ignore[union-attr]  # a spelling of Awaj, no unit name

@@ -72,6 +72,10 @@ _GAP_WORD_RE = re.compile(r"[,،]|[^\s,،]+")
 _POSSESSIVE_RE = re.compile(r"^['’]s?\s+$")
 #: What separates two names of a list; a direction adjective closes the mention before ("ريف حلب الغربي وإدلب").
 _LIST_RE = re.compile(r"^\s*(?:(?:ال)?(?:شمالي|جنوبي|شرقي|غربي)\s+)?(?:,|،|and|or|و)\s*(?:and\s+)?$", re.IGNORECASE)
+#: "region" right after a name ("the Tell Abyad region", "the Afrin Region"): :func:`_read_region`.
+_REGION_AFTER_RE = re.compile(r"['’]?\s[Rr]egion\b")
+#: A list's separator and the countryside word of its next name ("إدلب وريف حلب").
+_COUNTRYSIDE_NEXT_RE = re.compile(r"^\s*(?:,|،)?\s*و(?:ب|ل)?(?:ريف|أرياف|ارياف)\s+$")
 #: Plural province words: said of a list, they make every governorate name of it a governorate.
 _PROVINCES_RE = re.compile(r"^(?:provinces|governorates|muhafazat|محافظات|محافظتي|ريفي)$", re.IGNORECASE)
 #: Plural unit words (as :func:`gazetteer.normalize.fold` writes them): said before or after a list, they
@@ -646,6 +650,8 @@ def _geoparse(
         if not item.found and item.hint == "region" and _a_governorate_s_own_name(item.text):
             item.read_as(f"محافظة {item.text}" if is_arabic(item.text) else f"{item.text} governorate")
             item.found = ask(item.mention, gov)  # "the northern Hama plains": no such plain, the governorate's
+        elif item.hint is None and item.mention == item.text and _REGION_AFTER_RE.match(text, item.span.end):
+            _read_region(item, ask, gov)
     _read_lists(ask, text, items, gov)
     _bind(text, items, ask, gov, threshold)
     votes: dict[str, float] = defaultdict(float)
@@ -994,7 +1000,8 @@ def _read_lists(
     opens or closes are such units ("Hajin and As-Souseh subdistricts")."""
     groups: list[list[_Item]] = []
     for k, item in enumerate(items):
-        if k and _LIST_RE.match(text[items[k - 1].span.end : item.span.start]):
+        gap = text[items[k - 1].span.end : item.span.start] if k else ""
+        if k and (_LIST_RE.match(gap) or _COUNTRYSIDE_NEXT_RE.match(gap)):
             groups[-1].append(item)
         else:
             groups.append([item])
@@ -1021,13 +1028,25 @@ def _read_lists(
 
 
 def _governorates_said(group: Sequence[_Item]) -> bool:
-    """Whether a word at a list's outer edge makes its first or last name a governorate, and so the
-    whole list's governorate names: "ريف حماة وإدلب" (the countryside of Hama and Idlib), "the Idlib
-    and Hama countryside", "Tartus and Latakia Governorate"."""
-    first, last = group[0], group[-1]
-    return (first.hint == "governorate" and not first.mention.startswith(first.text)) or (
-        last.hint == "governorate" and not last.mention.endswith(last.text)
-    )
+    """Whether a descriptive word makes one name of a list a governorate, and so the whole list's
+    governorate names: "ريف حماة وإدلب" (the countryside of Hama and Idlib), "the Idlib and Hama
+    countryside", "Tartus and Latakia Governorate", "في إدلب وريف حلب الغربي" (Idlib and the
+    western Aleppo countryside: the names are alike)."""
+    return any(item.hint == "governorate" and item.mention != item.text for item in group)
+
+
+def _read_region(item: _Item, ask: Callable[[str, str | None], list[Match]], gov: str | None) -> None:
+    """ "the Idlib region" is the governorate, "the Tell Abyad region" and "the Afrin Region" the
+    district of the town's name, when there is one; else the name as it is ("the Qalamoun region")."""
+    if _a_governorate_s_own_name(item.text):
+        unit = f"{item.text} governorate"
+    else:
+        unit = f"{item.text} district"
+        found = ask(unit, gov)
+        if not found or found[0].place.kind != "district":
+            return
+    item.read_as(unit)
+    item.found = ask(unit, gov)
 
 
 def _a_governorate_s_own_name(name: str) -> bool:

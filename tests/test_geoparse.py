@@ -662,7 +662,7 @@ def test_geoparse__an_infobox_line_with_a_colon_labels_its_value(full: Gazetteer
     rastan = [("Homs", HOMS_GOV), ("Al-Rastan", "pcode:SY0404")]
     assert found(full, "- Governorate: Homs\n- District: Al-Rastan") == rastan
     assert found(full, "The road: Homs") == [("Homs", HOMS_CITY)]  # a label is a whole line's start
-    assert found(full, "They shelled the Hama region.") == [("Hama", "gn:170017")]  # prose "region" is no label
+    assert found(full, "Location Homs") == [("Homs", HOMS_CITY)]  # no colon, no label
 
 
 def test_geoparse__provincial_after_a_name_is_the_governorate_unless_it_is_its_capital(full: Gazetteer) -> None:
@@ -812,3 +812,18 @@ def test_geoparse__compass_words_after_a_distance_say_where_from_the_city(full: 
     text = "على مسافة 432 كم شمال شرق دمشق و 320 كم جنوب شرق حلب."
     assert found(full, text) == [("دمشق", "gn:170654"), ("حلب", "gn:170063")]
     assert found(full, "في شمال شرق حلب") == [("حلب", "pcode:SY02")]
+
+
+def test_geoparse__a_town_s_region_is_its_district_a_governorate_s_the_governorate(full: Gazetteer) -> None:
+    assert found(full, "expanded into the Tell Abyad region, in the north") == [("Tell Abyad", "pcode:SY1102")]
+    assert found(full, 'an "Afrin Region" in 2017') == [("Afrin", "pcode:SY0203")]
+    assert found(full, "the Idlib region") == [("Idlib", "pcode:SY07")]
+    assert found(full, "the Qalamoun region") == [("Qalamoun", "cur:qalamun-mountains")]  # no district of its name
+    assert found(full, "in the Hauran region.") == []
+
+
+def test_geoparse__one_governorate_said_in_a_list_makes_its_fellows_governorates(full: Gazetteer) -> None:
+    # "in Idlib and the western Aleppo countryside": the names of a list are alike
+    assert found(full, "للمناطق السكنية في إدلب وريف حلب الغربي.") == [("إدلب", "pcode:SY07"), ("حلب", "pcode:SY02")]
+    assert found(full, "Homs city and the Hama countryside") == [("Homs", HOMS_CITY), ("Hama", "pcode:SY05")]
+    assert found(full, "في حلب وحماة") == [("حلب", "gn:170063"), ("حماة", "gn:170017")]

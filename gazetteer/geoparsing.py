@@ -319,6 +319,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
             break  # "preserving": "استطاعت حلب المحافظة على تراثها"; "تعد السويداء المحافظة الوحيدة" is one
         if j + 1 in taken and not word.isascii() and _word_gap(text[ends[j] : starts[j + 1]]):
             break  # "وحول مدينة الباغوز": an Arabic kind word opens the next name's mention
+        if not after and word_kind(word) == "road" and _second_end(text, words, span, taken):
+            break  # "the Damascus-Homs highway": the road's ends are the cities
         after.append(word)
         j += 1
     if not before and _LABEL_MARK_RE.search(text, max(0, span.start - 8), span.start):
@@ -353,6 +355,15 @@ def _past_compass_words(text: str, words: Words, start: int, end: int) -> int:
             return words.start[i]
         i += 1
     return end
+
+
+def _second_end(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """Whether the span is the second of two names joined by a dash ("Damascus-Homs", "Aleppo–Mosul")."""
+    i = span.first - 1
+    return i >= 0 and i in taken and span.start == words.start[span.first] and text[words.end[i] : span.start] in _DASHES
+
+
+_DASHES = ("-", "–", "‐", "—")
 
 
 def _kind_word_at(text: str, words: Words, j: int, taken: set[int]) -> bool:

@@ -827,3 +827,9 @@ def test_geoparse__one_governorate_said_in_a_list_makes_its_fellows_governorates
     assert found(full, "للمناطق السكنية في إدلب وريف حلب الغربي.") == [("إدلب", "pcode:SY07"), ("حلب", "pcode:SY02")]
     assert found(full, "Homs city and the Hama countryside") == [("Homs", HOMS_CITY), ("Hama", "pcode:SY05")]
     assert found(full, "في حلب وحماة") == [("حلب", "gn:170063"), ("حماة", "gn:170017")]
+
+
+def test_geoparse__the_ends_of_a_road_named_by_them_are_the_cities(full: Gazetteer) -> None:
+    assert found(full, "reopens the Damascus-Homs highway") == [("Damascus", "gn:170654"), ("Homs", HOMS_CITY)]
+    assert found(full, "the Homs-Hama road") == [("Homs", HOMS_CITY), ("Hama", "gn:170017")]
+    assert found(full, "the Damascus highway") == []  # one name before a road word asks for a road

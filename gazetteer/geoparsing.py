@@ -360,7 +360,9 @@ def _past_compass_words(text: str, words: Words, start: int, end: int) -> int:
 def _second_end(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """Whether the span is the second of two names joined by a dash ("Damascus-Homs", "Aleppo–Mosul")."""
     i = span.first - 1
-    return i >= 0 and i in taken and span.start == words.start[span.first] and text[words.end[i] : span.start] in _DASHES
+    if i < 0 or i not in taken or span.start != words.start[span.first]:
+        return False
+    return text[words.end[i] : span.start] in _DASHES
 
 
 _DASHES = ("-", "–", "‐", "—")

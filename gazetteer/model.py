@@ -45,7 +45,8 @@ class Name(NamedTuple):
     ``"colloquial"``, ``"historic"``, ``"official"``, ``"alias"``, and ``"core"`` for a name
     the index derived from another one by taking a descriptor off ("Madaya" from "Nahiyat
     Madaya"; same language and source as the name it comes from), ``"unit"`` for a name of a
-    subdistrict merged into a seat town named otherwise ("الغوطة الشرقية" on Jaramana).
+    subdistrict merged into a seat town named otherwise ("الغوطة الشرقية" on Jaramana), and
+    ``"joined"`` for an Arabic "كفر X" or "بيت X" the index also writes as one word ("كفرنبودة").
     """
 
     text: str

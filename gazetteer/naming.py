@@ -83,7 +83,8 @@ CITY_KINDS = frozenset({*ADMIN_KINDS, "city"})
 
 
 def with_core_names(names: Sequence[Name], kind: str, taken: frozenset[str] = frozenset()) -> tuple[Name, ...]:
-    """``names`` and, after them, each one's core (:func:`core_name`) not already there (flag ``"core"``).
+    """``names`` and, after them, each one's core (:func:`core_name`) not already there (flag ``"core"``),
+    then the joined spelling of an Arabic "كفر X" or "بيت X" (:func:`joined_name`, flag ``"joined"``).
 
     "ناحية مضايا" also gives "مضايا", so a bare name finds the unit (and, through its seat
     link, the town) even when no source spells it alone. Derived when the index is written,
@@ -105,7 +106,30 @@ def with_core_names(names: Sequence[Name], kind: str, taken: frozenset[str] = fr
         if core and (core, n.lang, n.source) not in seen:
             seen.add((core, n.lang, n.source))
             out.append(Name(core, n.lang, n.source, (*n.flags, "core")))
+    for n in list(out):
+        joined = joined_name(n.text)
+        if joined and (joined, n.lang, n.source) not in seen:
+            seen.add((joined, n.lang, n.source))
+            out.append(Name(joined, n.lang, n.source, (*n.flags, "joined")))
     return tuple(out)
+
+
+#: Arabic words that begin names and are often written joined to the next word ("كفرنبودة" for
+#: "كفر نبودة", "بيتجن" for "بيت جن").
+_JOINED_PREFIXES = ("كفر", "بيت")
+
+
+def joined_name(text: str) -> str | None:
+    """An Arabic name that begins with كفر or بيت written as one word, for running text that writes
+    it so ("كفرنبودة"); ``None`` for any other name.
+
+    >>> joined_name("كفر نبودة"), joined_name("بيت جن"), joined_name("تل رفعت"), joined_name("كفرنبل")
+    ('كفرنبودة', 'بيتجن', None, None)
+    """
+    first, _, rest = text.partition(" ")
+    if first not in _JOINED_PREFIXES or not rest or " " in rest or not is_arabic(rest):
+        return None
+    return first + rest
 
 
 # --------------------------------------------------------------------------- choosing a place's names

@@ -61,7 +61,7 @@ _GLUED_LABEL_RE = re.compile(
     "(?:Governorate|Subdistrict|District|Location|Country|Province|City)(?=[A-Z][a-z])"
     "|romanized(?=[^\\W\\d_])"  # "romanizedal-Qābūn", "romanizedḤalab": glued to any letter
     "|(?:المحافظة|المنطقة|الناحية)(?=[\u0621-\u064a])"  # ة ends a word: any letter after it begins the next
-    "|(?:الموقع|البلد)(?=ال)"
+    "|(?:الموقع|البلد)(?=ال|محافظ|مدينة|منطقة|ناحية|بلدة|قرية)"  # "الموقعمحافظات السويداء": a kind word after it
 )
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _ARTICLE = "ال"

@@ -361,6 +361,7 @@ def test_geoparse__an_infobox_label_glued_to_its_value(full: Gazetteer) -> None:
     assert found(full, text) == [("Idlib", "pcode:SY07"), ("Idlib", "pcode:SY0700")]
     assert found(full, "LocationWestern Al-Hasakah Governorate, Syria") == [("Al-Hasakah", "pcode:SY08")]
     assert found(full, "الموقعالقصير، محافظة حمص") == [("القصير", "gn:173322"), ("حمص", HOMS_GOV)]
+    assert found(full, "الموقعمحافظات السويداء وريف دمشق") == [("السويداء", "pcode:SY13"), ("ريف دمشق", "pcode:SY03")]
     # a transliteration glued to its label: "Muḥāfaẓat" (governorate) says what the name is
     assert found(full, "(Arabic: مُحافظة الرقة, romanizedMuḥāfaẓat ar-Raqqah)") == [
         ("الرقة", "pcode:SY11"),

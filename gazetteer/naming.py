@@ -123,12 +123,12 @@ def joined_name(text: str) -> str | None:
     """An Arabic name that begins with كفر or بيت written as one word, for running text that writes
     it so ("كفرنبودة"); ``None`` for any other name.
 
-    >>> joined_name("كفر نبودة"), joined_name("بيت جن"), joined_name("تل رفعت"), joined_name("كفرنبل")
+    >>> joined_name("كفر نبودة"), joined_name("بيت جن"), joined_name("تل رفعت"), joined_name("بيت العظم")
     ('كفرنبودة', 'بيتجن', None, None)
     """
     first, _, rest = text.partition(" ")
-    if first not in _JOINED_PREFIXES or not rest or " " in rest or not is_arabic(rest):
-        return None
+    if first not in _JOINED_PREFIXES or not rest or " " in rest or not is_arabic(rest) or rest.startswith("ال"):
+        return None  # "بيت العظم" is never written "بيتالعظم"
     return first + rest
 
 

@@ -55,7 +55,7 @@ from .mention import (
     word_kind,
 )
 from .model import Match, PlaceMention
-from .normalize import fold, fold_arabic, is_arabic, variant_key
+from .normalize import exact_key, fold, fold_arabic, is_arabic, variant_key
 from .opened import OpenedIndex
 from .rank import NEIGHBOUR_TIERS
 from .spatial import Nearby
@@ -143,7 +143,8 @@ _RANKS = frozenset({
 #: what after the name makes it one attack on a point, not an offensive across a governorate.
 _ATTACK_WORDS = frozenset({"هجوم", "وهجوم", "بهجوم", "لهجوم", "فهجوم"})
 _ATTACK_AFTER_RE = re.compile(
-    r"\s+(?:و?ال(?:إرهابي|ارهابي|انتحاري|كيميائي|كيماوي|مسلح|دموي)|على\s|ب(?:ال)?(?:طائر|صاروخ|صواريخ|سيار|عبو|قذائف|مسير))"
+    r"\s+(?:و?ال(?:إرهابي|ارهابي|انتحاري|كيميائي|كيماوي|مسلح|دموي|صاروخي|جوي|إسرائيلي|اسرائيلي)"
+    r"|على\s|ب(?:ال)?(?:طائر|صاروخ|صواريخ|سيار|عبو|قذائف|مسير)|(?:الذي|التي)\s+(?:استهدف|طال|وقع|ضرب|أودى|اودى))"
 )
 #: Given names that are common English words too ("Ali"): still given names after a rank.
 _COMMON_GIVEN_NAMES = frozenset({"ali"})
@@ -289,10 +290,14 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         compass = i == top and is_compass(word) and not _measured_from(text, words, i)
         centre = i == top and word.lower() in CENTRE_WORDS  # "منطقة مركز إدلب": the centre district of Idlib
         descriptive = is_descriptor(word) or compass or centre  # "southern Idlib", "northern al-Raqqa"
-        if not descriptive or not _word_gap(gap) or word.lower() in ("in", "في"):
+        if not descriptive or not _word_gap(gap) or word.lower() in ("in", "في") or word == "المدينة":
+            # "المدينة" asks for the city after a name ("حلب المدينة"); before one it ends a phrase
+            # of its own ("اقتحمت القوات المدينة وبلدة داعل": the city, and the town of Da'el)
             break  # "Sasa Prison in Damascus": the prison is not Damascus's
         before.insert(0, word)
         i -= 1
+        if not word.isascii() and is_descriptor(word) and not is_descriptor(word, first=False):
+            break  # "وأرياف مدينة حلب": a word behind و opens the phrase ("كامل أحياء وأرياف مدينة حلب")
     if before and i >= 0 and i in taken and before[0].isascii() and _word_gap(text[ends[i] : starts[i + 1]]):
         before = []  # "the Qadi Askar district of Aleppo": English words are the span before's, not Aleppo's
     if len(before) > 1 and before[0] == before[1]:
@@ -1021,6 +1026,10 @@ def _read_lists(
     for group in groups:
         if len(group) < 2:
             continue
+        if _in_a_quarter_of(text, items, group[0]):
+            group = group[1:]  # "حي الشعار في حلب وريف إدلب": Aleppo holds the quarter, it is the city
+            if len(group) < 2 and not _governorates_said(group):
+                continue
         edges = (fold(group[-1].mention.split()[-1]), fold(group[0].mention.split()[0]))
         if word := next((_UNITS_OF_A_LIST[e] for e in edges if e in _UNITS_OF_A_LIST), None):
             for item in group:
@@ -1040,6 +1049,16 @@ def _read_lists(
             item.found = ask(item.mention, gov)
 
 
+def _in_a_quarter_of(text: str, items: Sequence[_Item], first: _Item) -> bool:
+    """Whether the mention before a list's first name is a quarter that it binds ("حي الشعار في حلب")."""
+    k = items.index(first)
+    if k == 0:
+        return False
+    before = items[k - 1]
+    quarter = before.hint == "neighbourhood" or (bool(before.found) and before.found[0].place.kind == "neighbourhood")
+    return quarter and _binds(text[before.span.end : first.span.start])
+
+
 def _governorates_said(group: Sequence[_Item]) -> bool:
     """Whether a descriptive word makes one name of a list a governorate, and so the whole list's
     governorate names: "ريف حماة وإدلب" (the countryside of Hama and Idlib), "the Idlib and Hama
@@ -1056,17 +1075,30 @@ def _read_region(item: _Item, ask: Callable[[str, str | None], list[Match]], gov
     else:
         unit = f"{item.text} district"
         found = ask(unit, gov)
-        if not found or found[0].place.kind != "district":
+        town = item.found[0].place if item.found else None
+        if not found or found[0].place.kind != "district" or town is None or town.district is None:
             return
+        if town.district.pcode != found[0].place.pcode:
+            return  # "the Mare region": Mare' lies in Azaz district, not Maarrat al-Nu'man's
     item.read_as(unit)
     item.found = ask(unit, gov)
 
 
 def _a_governorate_s_own_name(name: str) -> bool:
-    """Whether ``name`` spells a governorate, not as a region's or nickname's name would ("Hama";
-    not "Hauran", a wider region that :data:`sources/governorates.json` marks colloquial)."""
-    g = govs.lookup(name)
-    return g is not None and variant_key(name) not in {variant_key(c) for c in g.colloquial}
+    """Whether ``name`` is one of a governorate's spellings as ``sources/governorates.json`` writes
+    them ("Hama", "حماة"), not a likeness of one ("al-Hameh" is a town of Rif Dimashq) nor a region's
+    or nickname's name ("Hauran", which the file marks colloquial)."""
+    return exact_key(name) in _governorate_spellings()
+
+
+@cache
+def _governorate_spellings() -> frozenset[str]:
+    return frozenset(
+        exact_key(s)
+        for g in govs.all_governorates()
+        for s in (g.name, g.name_ar, *g.spellings, *g.spellings_ar)
+        if s not in g.colloquial
+    )
 
 
 def _compared_cities(text: str, start: int) -> bool:
@@ -1125,8 +1157,8 @@ def _bind(
     Not in a list of governorates ("Aleppo, Hama and Homs"): a span that names a governorate
     itself, or a next span followed by another list item, binds nothing. A capital city that binds a
     place outside it is read as its governorate (:func:`_lies_outside_city`), when that place, asked
-    in the governorate, is a confident answer: a guess ("Ghuwayran, Hasakah", whose only likeness is
-    a village of Latakia) moves no city.
+    in the governorate, is an answer there, confident or tied with namesakes ("Qabbasin, Aleppo"): a
+    guess ("Ghuwayran, Hasakah", whose only likeness is a village of Latakia) moves no city.
     """
     rebind: list[_Item] = []
     for k, (this, nxt) in enumerate(pairwise(items)):
@@ -1141,11 +1173,17 @@ def _bind(
         if bound is not None:
             this.binding = bound
             placed = ask(this.mention, bound, _BOUND_NOTE)  # the answer the binding gives, asked again below (cached)
-            if placed and placed[0].confidence >= threshold and _lies_outside_city(placed[0], nxt.found[0]):
+            if placed and _placed_in(placed[0], bound, threshold) and _lies_outside_city(placed[0], nxt.found[0]):
                 rebind.append(nxt)
     for item in rebind:  # "Khan Shaykhun in Idlib": the place lies outside the city, so Idlib is the governorate
         item.read_as(f"محافظة {item.text}" if item.text[:1] >= "\u0600" else f"{item.text} governorate")
         item.found = ask(item.mention, gov)
+
+
+def _placed_in(match: Match, gov: str, threshold: float) -> bool:
+    """Whether a bound place's answer lies in the binding governorate and is no guess: confident, or
+    tied with namesakes there ("Qabbasin, Aleppo": the index holds it twice)."""
+    return match.place.governorate.pcode == gov and (match.confidence >= threshold or match.ambiguous)
 
 
 def _binds(gap: str) -> bool:

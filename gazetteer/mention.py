@@ -155,7 +155,7 @@ _ARABIC: dict[str, str | None] = {
     **_words("city", "مدينه المدينه"),  # "حماة المدينة": the city of Hama, as against its countryside
     **_words("town", "بلده"),
     **_words("village", "قريه ضيعه"),
-    **_words("neighbourhood", "حي"),
+    **_words("neighbourhood", "حي احياء"),  # احياء: "أحياء حلب", the quarters of Aleppo (the city)
     **_words("camp", "مخيم"),
     **_words("airport", "مطار"),
     **_words("airbase", "قاعده"),
@@ -386,8 +386,9 @@ def _parse(tokens: list[str]) -> _Parsed | None:
     descriptors += [_descriptor(w) for w in after if w.bare]
     name = " ".join(parts).strip(_EDGE_PUNCT) or " ".join(parts)
     kinds = [w.kind for w in (*words[:start], *reversed(after)) if w.kind]  # the outermost word first
-    if start and words[start - 1].kind == "city" and _COUNTRYSIDE in kinds and _PROVINCE not in kinds:
-        kinds = [k for k in kinds if k != _COUNTRYSIDE]  # "أرياف مدينة حمص": the country around the city
+    if start and words[start - 1].kind == "city" and _PROVINCE not in kinds:
+        # "أرياف مدينة حمص": the country around the city; "أحياء وأرياف مدينة حلب": its quarters too
+        kinds = [k for k in kinds if k not in (_COUNTRYSIDE, "neighbourhood")]
     province = any(k in (_PROVINCE, _COUNTRYSIDE) for k in kinds)
     kind = _GOV if province else next((k for k in kinds if k in KIND_HINTS), None)
     if not province and after and after[0].kind in _UNIT_WORDS:

@@ -103,6 +103,8 @@ def with_core_names(names: Sequence[Name], kind: str, taken: frozenset[str] = fr
         core = core_name(n.text, kind)
         if core and kind not in POPULATED_KINDS and kind not in ADMIN_KINDS and variant_key(core) in taken:
             continue
+        if core and kind in FACILITY_CORE_KINDS and _opens_with(core, taken):
+            continue  # "دمشق الدولي" of "مطار دمشق الدولي" would hide the city in "معرض دمشق الدولي"
         if core and (core, n.lang, n.source) not in seen:
             seen.add((core, n.lang, n.source))
             out.append(Name(core, n.lang, n.source, (*n.flags, "core")))
@@ -112,6 +114,12 @@ def with_core_names(names: Sequence[Name], kind: str, taken: frozenset[str] = fr
             seen.add((joined, n.lang, n.source))
             out.append(Name(joined, n.lang, n.source, (*n.flags, "joined")))
     return tuple(out)
+
+
+def _opens_with(name: str, taken: frozenset[str]) -> bool:
+    """Whether the first words of ``name`` are one of the ``taken`` names ("دمشق الدولي": Damascus)."""
+    words = name.split()
+    return any(variant_key(" ".join(words[:k])) in taken for k in range(1, len(words)))
 
 
 #: Arabic words that begin names and are often written joined to the next word ("كفرنبودة" for

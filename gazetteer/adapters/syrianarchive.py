@@ -104,6 +104,8 @@ ARABIC_KIND_WORDS: dict[str, str] = {
         "landmark",
     ),
 }
+#: Kinds whose name is nothing without its generic word: "الاكراد" of "جبل الاكراد" is the Kurds.
+_KEEP_HEAD = frozenset({"mountain"})
 #: Kinds whose Arabic name is better without the generic word.
 _STRIP_FOR_NAME_AR = frozenset({"village", "town", "city", "neighbourhood", "subdistrict"})
 
@@ -273,9 +275,9 @@ def classify_name(name: str, arabic: str) -> tuple[str, str, str, list[str]]:
         kinds.add(arabic_kind)
         if arabic_kind in _STRIP_FOR_NAME_AR:
             name_ar, extra_ar = rest, arabic
-        else:
-            extra_ar = rest
-        extra.append(extra_ar)
+            extra.append(extra_ar)
+        elif arabic_kind not in _KEEP_HEAD:
+            extra.append(rest)
     words = name.split(" ")
     for i, w in enumerate(words):
         kind = ENGLISH_KIND_WORDS.get(w.lower())

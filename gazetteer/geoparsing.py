@@ -127,11 +127,7 @@ COMMON_WORD_ZIPF = 4.0
 _DISTANCE_UNITS = frozenset({
     "كم", "كلم", "كيلو", "كيلومتر", "كيلومترا", "كيلومترات", "كيلومترًا", "كيلومتراً", "ميل", "ميلا", "أميال", "متر",
 })  # fmt: skip
-#: The words of the small tables below are compared as :func:`_bare` writes them: marks off, alef
-#: forms and ة as the tables write them. (Folding every word next to a span cost 3 % of a long text.)
-#: Words that make the name after them a person's: father of, son of, daughter of ("Abu Jassim" is
-#: a commander, not the town Jasim).
-#: Words that open a mountain's name (:func:`_mountain_named`), as :func:`_bare` writes them.
+#: Words that open a mountain's name (:func:`_mountain_named`), as :func:`_bare` writes them (lower case).
 _MOUNTAIN_WORDS = frozenset({"جبل", "جبال", "jabal", "jebel", "jabel", "jbel"})
 #: Ranks and titles that open a person's name ("Col. Suheil al-Hassan", "Commander Rûbar Qamishlo"):
 #: none begins a place's name, unlike "Sheikh" (Sheikh Maskin) or "Emir".
@@ -148,6 +144,10 @@ _ATTACK_AFTER_RE = re.compile(
 )
 #: Given names that are common English words too ("Ali"): still given names after a rank.
 _COMMON_GIVEN_NAMES = frozenset({"ali"})
+#: The words of the small tables below are compared as :func:`_bare` writes them: marks off, alef
+#: forms and ة as the tables write them. (Folding every word next to a span cost 3 % of a long text.)
+#: Words that make the name after them a person's: father of, son of, daughter of ("Abu Jassim" is
+#: a commander, not the town Jasim).
 _KIN_WORDS = frozenset({"abu", "ibn", "bin", "bint", "ابو", "ابن", "بن", "بنت"})
 #: Arabic demonstratives: "تلك الشجرة" is that tree, never a place's name. Not ذلك, which mostly ends
 #: an adverb ("بما في ذلك الرقة", including Raqqa; "بعد ذلك", after that).
@@ -291,9 +291,10 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         centre = i == top and word.lower() in CENTRE_WORDS  # "منطقة مركز إدلب": the centre district of Idlib
         descriptive = is_descriptor(word) or compass or centre  # "southern Idlib", "northern al-Raqqa"
         if not descriptive or not _word_gap(gap) or word.lower() in ("in", "في") or word == "المدينة":
-            # "المدينة" asks for the city after a name ("حلب المدينة"); before one it ends a phrase
-            # of its own ("اقتحمت القوات المدينة وبلدة داعل": the city, and the town of Da'el)
-            break  # "Sasa Prison in Damascus": the prison is not Damascus's
+            # "Sasa Prison in Damascus": the prison is not Damascus's. "المدينة" asks for the city
+            # after a name ("حلب المدينة"); before one it ends a phrase of its own ("اقتحمت القوات
+            # المدينة وبلدة داعل": the city, and the town of Da'el)
+            break
         before.insert(0, word)
         i -= 1
         if not word.isascii() and is_descriptor(word) and not is_descriptor(word, first=False):
@@ -1017,16 +1018,18 @@ def _read_lists(
     :data:`_GOVERNORATE_LIST` of them and nothing else; the names of a list that a plural unit word
     opens or closes are such units ("Hajin and As-Souseh subdistricts")."""
     groups: list[list[_Item]] = []
+    firsts: list[int] = []  # where each group starts in ``items``
     for k, item in enumerate(items):
         gap = text[items[k - 1].span.end : item.span.start] if k else ""
         if k and (_LIST_RE.match(gap) or _COUNTRYSIDE_NEXT_RE.match(gap)):
             groups[-1].append(item)
         else:
             groups.append([item])
-    for group in groups:
+            firsts.append(k)
+    for group, first in zip(groups, firsts):
         if len(group) < 2:
             continue
-        if _in_a_quarter_of(text, items, group[0]):
+        if first and _in_a_quarter_of(text, items[first - 1], group[0]):
             group = group[1:]  # "حي الشعار في حلب وريف إدلب": Aleppo holds the quarter, it is the city
             if len(group) < 2 and not _governorates_said(group):
                 continue
@@ -1049,12 +1052,9 @@ def _read_lists(
             item.found = ask(item.mention, gov)
 
 
-def _in_a_quarter_of(text: str, items: Sequence[_Item], first: _Item) -> bool:
-    """Whether the mention before a list's first name is a quarter that it binds ("حي الشعار في حلب")."""
-    k = items.index(first)
-    if k == 0:
-        return False
-    before = items[k - 1]
+def _in_a_quarter_of(text: str, before: _Item, first: _Item) -> bool:
+    """Whether ``before``, the mention before a list's first name, is a quarter that it binds ("حي
+    الشعار في حلب")."""
     quarter = before.hint == "neighbourhood" or (bool(before.found) and before.found[0].place.kind == "neighbourhood")
     return quarter and _binds(text[before.span.end : first.span.start])
 

@@ -347,7 +347,7 @@ def lookup(
         h.score > _SETTLES_ABOVE and (gov is None or index.gov[p] == gov) and not unasked(index, h.name_row, p)
         for p, h in found.items()
     ):
-        return  # a facility's core name answers no mention that says no kind: it settles nothing
+        return  # a name that answers only a kind word (:func:`unasked`) settles nothing for a plain query
     if len(k.skeleton) >= SCORES.min_skeleton:
         _score_rows(index, k, found, index.skeleton.get(k.skeleton, ()), SCORES.variant_base, said)
 

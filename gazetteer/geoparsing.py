@@ -280,10 +280,7 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
     countryside"), and where that stretch of text starts and ends."""
     starts, ends = words.start, words.end
     before: list[str] = []
-    i = span.first - 1
-    while i >= 0 and starts[i] >= span.start:
-        i -= 1  # the article of "the district of al-Rastan" is the span's
-    top = i  # the word right before the span
+    i = top = _word_before(words, span)  # the word right before the span
     while i >= 0 and len(before) < _CONTEXT_WORDS and i not in taken:
         word = text[starts[i] : ends[i]]
         gap = text[ends[i] : starts[i + 1]] if i + 1 <= span.first else ""
@@ -340,6 +337,15 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
     start = starts[top + 1 - len(before)] if before else span.start
     end = ends[span.last + len(after)] if after else span.end
     return " ".join([*before, name, *after]), start, end
+
+
+def _word_before(words: Words, span: Span) -> int:
+    """The index of the word right before the span (-1 at the text's start): the article of "the
+    district of al-Rastan" is the span's, so "of" is the word before it."""
+    i = span.first - 1
+    while i >= 0 and words.start[i] >= span.start:
+        i -= 1
+    return i
 
 
 def _provincial_city(text: str, words: Words, j: int, taken: set[int]) -> bool:
@@ -459,9 +465,7 @@ def _kunya(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     Hassan", "Commander Rûbar Qamishlo"."""
     if span.start > words.start[span.first]:
         return False  # behind a clitic: "وابو"
-    i = span.first - 1
-    while i >= 0 and words.start[i] >= span.start:
-        i -= 1  # the article of "Abu Hasan al-Taftanaz" is the span's
+    i = _word_before(words, span)  # "Abu Hasan" of "Abu Hasan al-Taftanaz"
     if i < 0 or text[words.end[i] : span.start] != " ":
         return False
     word = text[words.start[i] : words.end[i]]
@@ -535,9 +539,7 @@ def _mountain_named(text: str, words: Words, span: Span, taken: set[int]) -> boo
     """ "جبل أريحا", "Jabal Ariha": a mountain's word right before a span that no indexed name takes
     in is a mountain named after the town (Jabal Ariha is Jabal al-Zawiya), not the town. "Mount" asks
     for a mountain already (:mod:`gazetteer.mention`); جبل and Jabal begin names and are no descriptors."""
-    i = span.first - 1
-    while i >= 0 and words.start[i] >= span.start:
-        i -= 1  # the article of "Jabal al-Arbain" is the span's
+    i = _word_before(words, span)  # "Jabal" of "Jabal al-Arbain"
     if i < 0 or i in taken or text[words.end[i] : span.start] != " ":
         return False
     word = _bare(text[words.start[i] : words.end[i]]).lower()

@@ -316,10 +316,9 @@ def unasked(index: OpenedIndex, name_row: int, row: int, asked: str | None = Non
     "Bassel al-Assad" is a person and "Tishrin" a month until "airport" or "Dam" follows them); a
     subdistrict's name on a seat town named otherwise (flag ``unit``) needs a unit's word ("الغوطة
     الشرقية" is the region, "ناحية الغوطة الشرقية" the subdistrict seated at Jaramana)."""
-    flags = index.name_flags(name_row)
-    if "unit" in flags and asked not in ADMIN_KINDS:
+    if asked not in ADMIN_KINDS and index.is_unit_name(name_row):
         return True
-    return asked is None and "core" in flags and index.kind[row] in FACILITY_CORE_KINDS
+    return asked is None and index.kind[row] in FACILITY_CORE_KINDS and index.is_core_name(name_row)
 
 
 def lookup(

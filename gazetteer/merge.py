@@ -52,14 +52,10 @@ from .naming import (
     tidy_latin,
     without_admin_prefix,
 )
-from .normalize import is_arabic, keys, skeleton_key, to_ascii, variant_key
+from .normalize import _is_article, is_arabic, keys, skeleton_key, to_ascii, variant_key
 
 __all__ = ["Decision", "GovernorateLocator", "MergeReport", "merge"]
 
-#: Latin articles written apart from the word they belong to ("al Hisan"), which no name is spelt by.
-_ARTICLE_WORDS = frozenset(
-    {"al", "el", "as", "ash", "an", "ar", "ad", "adh", "az", "at", "ath", "ed", "es", "en", "er"}
-)
 #: Words that open the name of a valley or a mountain, never a town's spelling ("Wadi an-Nasara", "Jebel Saman").
 _FEATURE_WORDS = ("wadi", "jabal", "jebel", "jabel", "وادي", "جبل")
 #: Two skeleton words this alike (rapidfuzz ratio) are one word spelt two ways (:func:`_spells_the_town`).
@@ -1463,7 +1459,7 @@ def _name_words(text: str, kind: str) -> set[str]:
     words and of the name written as one word; its descriptive words, its articles written apart
     ("al Hisan") and one-letter words left out."""
     name = parse_mention(without_admin_prefix(without_admin_prefix(text))).name
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ARTICLE_WORDS]
+    words = [w for w in name.replace("-", " ").split() if not _is_article(w.lower())]
     if len(words) > 1:
         words.append("".join(words))
     out: set[str] = set()

@@ -182,10 +182,10 @@ class OpenedIndex:
         ("البعث" of "جامعة البعث"), which is evidence only for a place of that kind."""
         return "core" in self.file.column("names", "flags")[row]
 
-    def name_flags(self, row: int) -> tuple[str, ...]:
-        """The flags of name ``row`` (:class:`gazetteer.model.Name`)."""
-        flags = self.file.column("names", "flags")[row]
-        return tuple(f for f in flags.split(",") if f) if isinstance(flags, str) else tuple(flags)
+    def is_unit_name(self, row: int) -> bool:
+        """Whether name ``row`` is a subdistrict's name on a seat town named otherwise (flag ``unit``:
+        "الغوطة الشرقية" on Jaramana), which answers only a mention that asks for a unit."""
+        return "unit" in self.file.column("names", "flags")[row]
 
     def name_quality(self, row: int) -> str:
         """``main`` (the place's own name, its Arabic name, or an official or preferred one),

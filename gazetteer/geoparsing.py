@@ -33,14 +33,14 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
-from functools import cache, lru_cache, partial
+from functools import cache, partial
 from itertools import islice, pairwise
 from operator import itemgetter
 from typing import Any, Protocol
 
 from . import governorates as govs
+from .common_words import is_common_arabic, is_common_english
 from .confidence import DEFAULT_MIN_CONFIDENCE
-from .curated import curated_text
 from .errors import InvalidQueryError
 from .foreign import is_foreign
 from .geo import fast_distance_m
@@ -108,19 +108,18 @@ _SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
 #: Kinds a one-word span is no mention of without a descriptive word asking for them: a quarter's
 #: roundabout or a prison named by a common word ("الزراعة", "المركزي"); camps are settlements.
 _NEEDS_DESCRIPTOR = FACILITY_KINDS - {"camp"}
-#: Kinds a one-word Arabic span is no mention of when its word is a common word (:data:`COMMON_WORD_ZIPF`)
+#: Kinds a one-word Arabic span is no mention of when its word is a common word (:data:`.common_words.COMMON_WORD_ZIPF`)
 #: and no descriptive word asks for the place: villages and quarters named by a noun ("الزراعة",
 #: agriculture; "العدوان", aggression). Cities and towns keep their names as written ("الباب",
 #: "الطبقة", "القصير"), not without their article ("ثورة", revolution, is no al-Thawrah).
 _COMMON_WORD_KINDS = frozenset({"village", "neighbourhood", "camp"})
+#: Kinds of place whose one-word Latin name before a capitalised word is a given name before a surname
+#: (:func:`_surname_after`) when no population is known of the place; a city's or a governorate's
+#: name goes on with its landmarks ("Aleppo Citadel"), a known town's with its units ("Al-Zabadani Hawks").
+_SMALL_PLACE_KINDS = frozenset({"town", "village", "neighbourhood", "camp"})
 #: The kinds of place news name often enough that a common word after a definite noun is still the
 #: place (:func:`_adjective`): "دخلت القوات الباب" is al-Bab.
 _NAMED_LIKE_WORDS_KINDS = frozenset({"city", *ADMIN_KINDS})
-#: The Zipf frequency (wordfreq: log10 of the uses per billion words; 4.0 is ten per million) from which
-#: a word is common; ``sources/arabic_common_words.tsv`` and ``sources/english_common_words.tsv`` list
-#: the words from 4.0 up. Measured on the tuning texts: "العدوان" is 4.33, "الزراعة" 4.58, "area"
-#: 5.46; towns' names such as "تلبيسة" are below 3, and "Damascus" (3.59) and "Dana" (3.82) below 4.
-COMMON_WORD_ZIPF = 4.0
 #: Arabic words of a distance before a compass word ("25 كم جنوب اللاذقية"): the compass word then
 #: measures from the place named, it does not name part of a governorate. (English says "25 km south
 #: of Latakia", and "of" already keeps "south" off the name.)
@@ -227,7 +226,7 @@ class _Item:
 
     __slots__ = (
         "adjective", "around", "binding", "closed_at", "found", "hint", "longer_name", "mention", "named_at", "opens",
-        "span", "text",
+        "span", "surname", "text",
     )  # fmt: skip
 
     def __init__(self, span: Span, text: str, mention: str, hint: str | None, around: tuple[int, int]) -> None:
@@ -240,6 +239,7 @@ class _Item:
         self.adjective = False  # "القرى الهامة": may be an adjective of the word before (_adjective)
         self.closed_at = around[1]  # where the adjectives that may end a facility's name end (_closed_at)
         self.opens = False  # a Latin span that opens a sentence, its capital the sentence's (_opens_sentence)
+        self.surname = False  # a capitalised word after a one-word Latin span goes on with its name (_surname_after)
         self.named_at = around[0]  # where a facility's name begins in the stretch, past lower-case compass words
 
     def read_as(self, mention: str) -> None:
@@ -473,7 +473,7 @@ def _kunya(text: str, words: Words, span: Span, taken: set[int]) -> bool:
         return True
     if i < 1 or i - 1 in taken or not words.capital[i] or is_descriptor(word) or is_compass(word):
         return False  # the given name: a capitalised word ("Hasan" spells a village too, read as a name here)
-    if word.isascii() and word.lower() not in _COMMON_GIVEN_NAMES and _is_common_english(word):
+    if word.isascii() and word.lower() not in _COMMON_GIVEN_NAMES and is_common_english(word):
         return False  # a headline's verb or noun: "President Visits Hama", "General Security Homs"
     title = text[words.start[i - 1] : words.end[i - 1]]
     if text[words.end[i - 1] : words.start[i]] not in (" ", ". "):
@@ -508,7 +508,7 @@ def _arabic_noun_phrase(text: str, words: Words, span: Span, taken: set[int]) ->
     before = _bare(raw_before)
 
     def common() -> bool:
-        return span.first == span.last and _is_common_arabic(word) and govs.lookup(word) is None
+        return span.first == span.last and is_common_arabic(word) and govs.lookup(word) is None
 
     if before in _DEMONSTRATIVES and word.startswith("ال") and common():  # not "بما في ذلك كسب"
         return True
@@ -546,6 +546,25 @@ def _mountain_named(text: str, words: Words, span: Span, taken: set[int]) -> boo
     return word in _MOUNTAIN_WORDS or (word[:1] in "وبل" and word[1:] in _MOUNTAIN_WORDS)
 
 
+def _surname_after(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """ "Rami Abdulrahman", "Nasr Hariri", "Hawija Saqr": a one-word Latin span followed by a
+    capitalised word that is no place, no descriptive word and no common English word is a given name
+    before a surname, or the first word of a longer name the index lacks.
+
+    >>> text = "Rami Abdulrahman said; in Rami Village; in Rami, Idlib"
+    >>> words = Words(text)
+    >>> [_surname_after(text, words, Span(words.start[i], words.end[i], i, i, ()), set()) for i in (0, 4, 8)]
+    [True, False, False]
+    """
+    j = span.last + 1
+    if j >= len(words.start) or j in taken or not words.capital[j] or words.article[j]:
+        return False
+    if text[words.end[span.last] : words.start[j]] != " ":
+        return False
+    word = text[words.start[j] : words.end[j]]
+    return word.isascii() and not (is_descriptor(word, first=False) or is_compass(word) or is_common_english(word))
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether ``start`` opens a sentence, a line or the text (spaces and quotes before it skipped).
 
@@ -567,7 +586,7 @@ def _adjective(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     i = span.first - 1
     if i < 0 or span.start != words.start[span.first] or words.keys[i][0].isascii():
         return False  # a Latin word before: no Arabic noun phrase
-    if i in taken or text[words.end[i] : span.start] != " " or not _is_common_arabic(text[span.start : span.end]):
+    if i in taken or text[words.end[i] : span.start] != " " or not is_common_arabic(text[span.start : span.end]):
         return False
     before = fold_arabic(text[words.start[i] : words.end[i]])
     return before.startswith("ال") and fold_arabic(text[span.start : span.end]).startswith("ال")
@@ -662,6 +681,7 @@ def _geoparse(
             items[-1].closed_at = _closed_at(text, words, end, taken)
         else:
             items[-1].opens = _opens_sentence(text, span.start)
+            items[-1].surname = _surname_after(text, words, span, taken)
         one_arabic_word = span.first == span.last and not one_latin_word
         items[-1].adjective = one_arabic_word and _adjective(text, words, span, taken)
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
@@ -682,6 +702,8 @@ def _geoparse(
             item.found = ask(item.mention, item.binding, _BOUND_NOTE)
         best = item.found[0] if item.found else None
         if best is not None and best.confidence >= threshold and not best.ambiguous and _fits(item, best, named):
+            if _common_word_town(item, best):
+                continue  # it needs the others' votes, it casts none
             place_gov = best.place.governorate.pcode or ""
             votes[place_gov] += best.confidence
             voters[place_gov][item.text] = None
@@ -691,6 +713,8 @@ def _geoparse(
         if best is not None and _undecided(best, threshold) and gov is None and not item.binding:
             best = _by_context(g, item, votes, voters, near) or best
         if best is not None and best.confidence >= threshold and _fits(item, best, named):
+            if _common_word_town(item, best) and not _supported(best, gov, voters, item.text):
+                continue  # "وفي خطاب أمام مجلس الشعب" (in a speech) in a text about Aleppo is no Khitab (Hama)
             start, end = _extent(item, best)
             out.append(PlaceMention(start, end, text[start:end], best))
     out = _landmarks_with_their_town(g, out)
@@ -947,36 +971,25 @@ def _name_facts(item: _Item, match: Match, named: dict[tuple[str, str, str], tup
     return facts
 
 
-@cache
-def _common_words(file: str) -> frozenset[str]:
-    """The words of Zipf frequency :data:`COMMON_WORD_ZIPF` or more of a shipped word list
-    (``sources/arabic_common_words.tsv``, ``sources/english_common_words.tsv``), folded as spans are."""
-    words = set()
-    for line in curated_text(file).splitlines()[2:]:
-        word, zipf = line.split("\t")
-        if float(zipf) >= COMMON_WORD_ZIPF:
-            words.add(fold_arabic(word) if is_arabic(word) else word)
-    return frozenset(words)
-
-
 def _common_word(item: _Item) -> bool:
     """Whether a one-word Arabic span is a common word ("الزراعة"), as written after its clitic."""
-    return item.span.first == item.span.last and _is_common_arabic(item.text)
+    return item.span.first == item.span.last and is_common_arabic(item.text)
 
 
-@lru_cache(maxsize=4096)
-def _is_common_arabic(word: str) -> bool:
-    return is_arabic(word) and fold_arabic(word) in _common_words("arabic_common_words.tsv")
+def _common_word_town(item: _Item, match: Match) -> bool:
+    """Whether the answer is a small town (no population known) named by the one common Arabic word
+    the span is, with no descriptive word: "خطاب" (a speech; Khitab, Hama), "صور" (pictures;
+    as-Suwar), "حضر" (attended; Hader). Such a town is read only in a text that places other
+    mentions in its governorate (:func:`_supported`); a town of known population keeps its name as
+    written ("الباب", al-Bab; "الطبقة", al-Tabqa)."""
+    return item.hint is None and match.place.kind == "town" and not match.place.population and _common_word(item)
 
 
-@lru_cache(maxsize=4096)
-def _is_common_english(word: str) -> bool:
-    """Whether a Latin word is a common English word, whatever its capital ("Area" at a sentence's start).
-
-    >>> _is_common_english("Area"), _is_common_english("Talbiseh")
-    (True, False)
-    """
-    return word.lower() in _common_words("english_common_words.tsv")
+def _supported(match: Match, gov: str | None, voters: dict[str, dict[str, None]], text: str) -> bool:
+    """Whether the caller's province or another mention of the text (not ``text`` again) places the
+    answer's governorate."""
+    place_gov = match.place.governorate.pcode or ""
+    return place_gov == gov or any(t != text for t in voters.get(place_gov, ()))
 
 
 def _a_word_not_a_name(item: _Item, match: Match) -> bool:
@@ -999,13 +1012,28 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
     if one_word and hint != match.place.kind and nickname and _name_facts(item, match, named)[0]:
         return False  # a one-word nickname, unless a word asks for its kind: "الشام" is the Levant as often as Damascus
     kind = match.place.kind
+    if item.surname and kind in _SMALL_PLACE_KINDS and not match.place.population:
+        return False  # "Rami Abdulrahman" (of the Observatory) is not the village Rami
     if item.longer_name and kind in POPULATED_KINDS:
         return False  # "Eastern Ghariyah" is not the village al-Ghariyah, "جبل أريحا" not the town Ariha
     if item.adjective and hint is None and kind not in _NAMED_LIKE_WORDS_KINDS:
         return False  # "القرى الهامة" are the important villages, not the town al-Hamah
-    if hint is None and _common_word(item) and (kind in _COMMON_WORD_KINDS or _name_facts(item, match, named)[1]):
-        return False  # "بالزراعة" is "in agriculture", not the village Zira'a; "ثورة" is no al-Thawrah
-    if hint is None and one_word and _is_common_english(item.text) and _a_word_not_a_name(item, match):
+    if (
+        hint is None
+        and _common_word(item)
+        and (
+            kind in _COMMON_WORD_KINDS
+            or match.tier != "exact"
+            or "+alias" in match.bucket
+            or _name_facts(item, match, named)[1]
+        )
+    ):
+        # "بالزراعة" is "in agriculture", not the village Zira'a; "ثورة" is no al-Thawrah; "محرم" (the month),
+        # another name of al-Mukharram, is the month: a common word is a place by its own name alone
+        return False
+    if one_word and item.text.isascii() and item.text.isupper() and len(item.text) > 1 and match.tier != "exact":
+        return False  # an acronym: "SANA" (the news agency) is no spelling of as-Saan
+    if hint is None and one_word and is_common_english(item.text) and _a_word_not_a_name(item, match):
         return False  # "Area of al-Balad district" is no Aere (as-Sanamayn); "in Sheer" named as written stays
     if hint is not None and hint not in _SETTLEMENT_HINTS and kind not in accepts(hint):
         return False  # "Sasa Prison" is not the town Sa'sa', "Hauran plain" not the governorate
@@ -1042,7 +1070,8 @@ def _read_lists(
                     _read_as_unit(item, word, ask, gov)
             continue
         said = any(_PROVINCES_RE.match(w) for item in group for w in item.mention.split()) or _governorates_said(group)
-        names = [govs.lookup(item.text) for item in group]
+        # a governorate's own names: "Hawran, Houran and Horan" are spellings of a region, not governorates
+        names = [govs.lookup(item.text) if _a_governorate_s_own_name(item.text) else None for item in group]
         if not said and (len(group) < _GOVERNORATE_LIST or None in names or any(i.mention != i.text for i in group)):
             continue
         if not said and _compared_cities(text, group[0].span.start):

@@ -32,12 +32,14 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import is_not, itemgetter, sub
 from typing import NamedTuple, cast
 
+from .common_words import is_common_arabic
 from .kinds import ADMIN_KINDS, FACILITY_CORE_KINDS, POPULATED_KINDS, accepts
 from .mention import Mention, is_descriptor, parse_mention
 from .normalize import _GENERIC_MAP, ARABIC_CLITICS, _is_article, exact_and_variant, fold
@@ -58,11 +60,14 @@ _WORD_RE = re.compile(f"(?:{_LETTER}++|{_MARK}++)++(?:{_QUOTE}(?:{_LETTER}++|{_M
 #: "الموقعالقصير"): a word of its own. Found by a scan of its own
 #: (about a quarter of the split's time; inside the split's pattern it doubled the split's).
 _GLUED_LABEL_RE = re.compile(
-    "(?:Governorate|Subdistrict|District|Location|Country|Province|City)(?=[A-Z][a-z])"
+    "(?:Governorate|Subdistrict|District|Location|Country|Province|City|Cities)(?=[A-Z][a-z])"
     "|romanized(?=[^\\W\\d_])"  # "romanizedal-Qābūn", "romanizedḤalab": glued to any letter
     "|(?:المحافظة|المنطقة|الناحية)(?=[\u0621-\u064a])"  # ة ends a word: any letter after it begins the next
     "|(?:الموقع|البلد)(?=ال|محافظ|مدينة|منطقة|ناحية|بلدة|قرية)"  # "الموقعمحافظات السويداء": a kind word after it
 )
+#: Two Arabic words that text extraction glued together where a link was ("مدينةحماة", "نبودةوالهبيط",
+#: "قرىكرناز"): ة and ى end a word, so a letter right after one begins the next.
+_GLUED_ARABIC_RE = re.compile("[ةى](?=[ء-غف-ي])")
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _ARTICLE = "ال"
 #: Marks the key of an Arabic word read without the article (see the module docs).
@@ -184,6 +189,7 @@ class Words:
         ends: list[int] = bounds[2::2]
         del bounds
         glued = [(m.start(), m.end()) for m in _GLUED_LABEL_RE.finditer(text)]
+        glued += [(-1, m.end()) for m in _GLUED_ARABIC_RE.finditer(text)]
         if glued:
             words, starts, ends = _unglued(words, starts, ends, glued)
         found: list[_WordToken | None] = list(map(_word_keys, words))
@@ -224,13 +230,19 @@ _SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
 def _unglued(
     words: list[str], starts: list[int], ends: list[int], glued: list[tuple[int, int]]
 ) -> tuple[list[str], list[int], list[int]]:
-    """The word columns with each word that a glued label begins ("GovernorateIdlib") cut in two,
-    rebuilt in one pass (cutting in place would move the lists' tails once per label)."""
-    cut_at: dict[int, int] = {}  # word number -> where its label ends
+    """The word columns with each glued word cut where another begins, rebuilt in one pass (cutting
+    in place would move the lists' tails once per cut). ``glued`` holds (where a label begins, where
+    it ends): a label must begin its word ("GovernorateIdlib"); ``-1`` for a cut anywhere inside a
+    word ("مدينةحماة").
+
+    >>> _unglued(["GovernorateIdlib", "مدينةحماةمسافة"], [0, 17], [16, 31], [(0, 11), (-1, 22), (-1, 26)])
+    (['Governorate', 'Idlib', 'مدينة', 'حماة', 'مسافة'], [0, 11, 17, 22, 26], [11, 16, 22, 26, 31])
+    """
+    cut_at: dict[int, list[int]] = defaultdict(list)  # word number -> where its parts begin
     for begin, cut in glued:
-        k = bisect_right(starts, begin) - 1
-        if k >= 0 and starts[k] == begin and cut < ends[k]:  # the label begins the word and is not all of it
-            cut_at[k] = cut
+        k = bisect_right(starts, cut - 1) - 1
+        if k >= 0 and (starts[k] == begin or begin < 0) and starts[k] < cut < ends[k]:
+            cut_at[k].append(cut)
     out_words: list[str] = []
     out_starts: list[int] = []
     out_ends: list[int] = []
@@ -239,10 +251,12 @@ def _unglued(
         out_words += words[done:k]
         out_starts += starts[done:k]
         out_ends += ends[done:k]
-        cut, begin = cut_at[k], starts[k]
-        out_words += (words[k][: cut - begin], words[k][cut - begin :])
-        out_starts += (begin, cut)
-        out_ends += (cut, ends[k])
+        begin = starts[k]
+        for cut in (*sorted(set(cut_at[k])), ends[k]):
+            out_words.append(words[k][begin - starts[k] : cut - starts[k]])
+            out_starts.append(begin)
+            out_ends.append(cut)
+            begin = cut
         done = k + 1
     return out_words + words[done:], out_starts + starts[done:], out_ends + ends[done:]
 
@@ -391,6 +405,8 @@ def spot(text: str, words: Words, index: SpotIndex) -> Iterator[Span]:
                 generic = False
         if generic:  # "Deir" of "Deir al-Fardis" is not "Ad-Deir"
             continue
+        if last == i and offsets_of[i][key_no] and is_common_arabic(text[start_of[i] : words.end[i]]):
+            continue  # a common word is no clitic and a one-word name: "وزارة" (ministry) is not و + Zara
         yield Span(start, words.end[last], i, last, rows, key_no)
         resume = last + 1
 

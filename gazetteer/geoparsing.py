@@ -471,6 +471,8 @@ def _kunya(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     word = text[words.start[i] : words.end[i]]
     if i not in taken and (_bare(word) in _KIN_WORDS or (word.lower() in _KIN_WORDS and words.capital[i])):
         return True
+    if i not in taken and words.capital[i] and word.lower() in _RANKS and span.first == span.last:
+        return True  # a rank right before one word: "Admiral Essen" (a frigate), "General Hassan"
     if i < 1 or i - 1 in taken or not words.capital[i] or is_descriptor(word) or is_compass(word):
         return False  # the given name: a capitalised word ("Hasan" spells a village too, read as a name here)
     if word.isascii() and word.lower() not in _COMMON_GIVEN_NAMES and is_common_english(word):
@@ -582,11 +584,16 @@ def _adjective(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     article, written right after a word with the article, may be an adjective of that word, and then
     it is not the town al-Hamah (:func:`_fits` keeps a city: "دخلت القوات الباب", the forces entered
     al-Bab). A name in apposition is no common word ("العاصمة دمشق"), and a clitic opens a new
-    phrase ("والباب")."""
+    phrase ("والباب"). Right after a name, any word with the article is its adjective: "مدينة حمص
+    العريقة" (the ancient city of Homs) names no town al-Ariqah."""
     i = span.first - 1
     if i < 0 or span.start != words.start[span.first] or words.keys[i][0].isascii():
         return False  # a Latin word before: no Arabic noun phrase
-    if i in taken or text[words.end[i] : span.start] != " " or not is_common_arabic(text[span.start : span.end]):
+    if text[words.end[i] : span.start] != " ":
+        return False
+    if i in taken:  # right after a name: "حمص العريقة" (ancient Homs) is no town al-Ariqah
+        return fold_arabic(text[span.start : span.end]).startswith("ال")
+    if not is_common_arabic(text[span.start : span.end]):
         return False
     before = fold_arabic(text[words.start[i] : words.end[i]])
     return before.startswith("ال") and fold_arabic(text[span.start : span.end]).startswith("ال")

@@ -416,6 +416,11 @@ def test_geoparse__news_words_that_spell_places(full: Gazetteer) -> None:
     hama = "سيطرت المعارضة على خطاب وحلفايا شمال حماة"
     assert found(full, hama)[:2] == [("خطاب", "cur:khitab"), ("حلفايا", "gn:170044")]
     assert found(full, "وفي خطاب أمام مجلس الشعب", province="Hama") == [("خطاب", "cur:khitab")]
+    # a word with the article right after a name is its adjective: "العريقة" (ancient) is no al-Ariqah
+    assert found(full, "عاصمتها وأكبر مدنها مدينة حمص العريقة وهي أهم المدن") == [("حمص", "gn:169577")]
+    # a rank right before one word makes a person (or a ship) of it
+    # ("Essen" spells as-Saan, Hama, which the province would otherwise accept)
+    assert found(full, "The frigate Admiral Essen fired cruise missiles.", province="Hama") == []
     # a common word matched through another name only: "محرم" (the month) names al-Mukharram too
     assert found(full, "في العاشر من محرم عند مقام السيدة زينب") == [("السيدة زينب", "cur:sayyidah-zaynab-town")]
 

@@ -95,7 +95,7 @@ _LATIN: dict[str, str | None] = {
     **_words(_COUNTRYSIDE, "countryside countrysides rural rif reef surroundings"),
     # "the Latakia offensive", "the Aleppo offensive (October 2015)": an offensive named after a governorate's
     # name is fought across the governorate (the Latakia mountains, southern Aleppo), which holds the city too
-    **_words(_OFFENSIVE, "offensive offensives"),
+    **_words(_OFFENSIVE, "offensive offensives campaign campaigns"),
     # canton: the Kurdish administration's cantons (Afrin, Kobani) are the districts of those names
     **_words(
         "district", "district districts mantiqah mantiqat mantiqa mintaqah mintaqa manteqa mantika mntqt canton cantons"

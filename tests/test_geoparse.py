@@ -285,6 +285,7 @@ def test_geoparse__the_things_of_a_governorate_and_a_compass_word_after_a_kind_w
     assert found(full, "The Palmyra offensive began.") == found(full, "Palmyra fell.")
     assert found(full, "They launched an offensive in Idlib.") == [("Idlib", "pcode:SY07")]
     assert found(full, "They launched an attack in Idlib.") == [("Idlib", "gn:169389")]
+    assert found(full, "The Raqqa campaign (2012–2013) was a series of battles.") == [("Raqqa", "pcode:SY11")]
 
 
 def test_geoparse__descriptive_words_reach_a_name_written_with_its_article(full: Gazetteer) -> None:

@@ -54,7 +54,7 @@ from .mention import (
     parse_mention,
     word_kind,
 )
-from .model import Match, PlaceMention
+from .model import Match, Place, PlaceMention
 from .normalize import exact_key, fold, fold_arabic, is_arabic, variant_key
 from .opened import OpenedIndex
 from .rank import NEIGHBOUR_TIERS
@@ -113,9 +113,13 @@ _NEEDS_DESCRIPTOR = FACILITY_KINDS - {"camp"}
 #: agriculture; "العدوان", aggression). Cities and towns keep their names as written ("الباب",
 #: "الطبقة", "القصير"), not without their article ("ثورة", revolution, is no al-Thawrah).
 _COMMON_WORD_KINDS = frozenset({"village", "neighbourhood", "camp"})
+#: How far either side of a span :func:`_line_around` reads its line.
+_LINE_CHARS = 200
+_LONG_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 #: Kinds of place whose one-word Latin name before a capitalised word is a given name before a surname
-#: (:func:`_surname_after`) when no population is known of the place; a city's or a governorate's
-#: name goes on with its landmarks ("Aleppo Citadel"), a known town's with its units ("Al-Zabadani Hawks").
+#: (:func:`_surname_after`) when no population is known of the place and its Arabic name is a common
+#: word (:func:`_given_name`); a city's or a governorate's name goes on with its landmarks ("Aleppo
+#: Citadel"), a known town's with its units ("Al-Zabadani Hawks").
 _SMALL_PLACE_KINDS = frozenset({"town", "village", "neighbourhood", "camp"})
 #: The kinds of place news name often enough that a common word after a definite noun is still the
 #: place (:func:`_adjective`): "دخلت القوات الباب" is al-Bab.
@@ -225,8 +229,8 @@ class _Item:
     """One spotted span on its way to an answer."""
 
     __slots__ = (
-        "adjective", "around", "binding", "closed_at", "found", "hint", "longer_name", "mention", "named_at", "opens",
-        "span", "surname", "text",
+        "acronym", "adjective", "around", "binding", "closed_at", "found", "hint", "longer_name", "mention", "named_at",
+        "opens", "span", "surname", "text",
     )  # fmt: skip
 
     def __init__(self, span: Span, text: str, mention: str, hint: str | None, around: tuple[int, int]) -> None:
@@ -240,6 +244,7 @@ class _Item:
         self.closed_at = around[1]  # where the adjectives that may end a facility's name end (_closed_at)
         self.opens = False  # a Latin span that opens a sentence, its capital the sentence's (_opens_sentence)
         self.surname = False  # a capitalised word after a one-word Latin span goes on with its name (_surname_after)
+        self.acronym = False  # a one-word Latin span in capitals in a line that is not: "SANA said..." (_upper_case)
         self.named_at = around[0]  # where a facility's name begins in the stretch, past lower-case compass words
 
     def read_as(self, mention: str) -> None:
@@ -549,14 +554,19 @@ def _mountain_named(text: str, words: Words, span: Span, taken: set[int]) -> boo
 
 
 def _surname_after(text: str, words: Words, span: Span, taken: set[int]) -> bool:
-    """ "Rami Abdulrahman", "Nasr Hariri", "Hawija Saqr": a one-word Latin span followed by a
-    capitalised word that is no place, no descriptive word and no common English word is a given name
-    before a surname, or the first word of a longer name the index lacks.
+    """ "Rami Abdulrahman", "Nasr Hariri": a one-word Latin span followed by a capitalised word that
+    is no place, no descriptive word and no common English word may be a given name before a
+    surname (:func:`_fits` asks whether the place's name is one). Not in a headline's title case,
+    where every word has a capital ("Madaya Siege Enters Sixth Month").
 
-    >>> text = "Rami Abdulrahman said; in Rami Village; in Rami, Idlib"
+    >>> text = "Rami Abdulrahman said that many died.\\nThey fought in Rami Village.\\nThey fought in Rami, Idlib."
     >>> words = Words(text)
-    >>> [_surname_after(text, words, Span(words.start[i], words.end[i], i, i, ()), set()) for i in (0, 4, 8)]
+    >>> rami = [i for i in range(len(words)) if text[words.start[i] : words.end[i]] == "Rami"]
+    >>> [_surname_after(text, words, Span(words.start[i], words.end[i], i, i, ()), set()) for i in rami]
     [True, False, False]
+    >>> text = "Madaya Siege Enters Sixth Month"
+    >>> _surname_after(text, Words(text), Span(0, 6, 0, 0, ()), set())
+    False
     """
     j = span.last + 1
     if j >= len(words.start) or j in taken or not words.capital[j] or words.article[j]:
@@ -564,7 +574,45 @@ def _surname_after(text: str, words: Words, span: Span, taken: set[int]) -> bool
     if text[words.end[span.last] : words.start[j]] != " ":
         return False
     word = text[words.start[j] : words.end[j]]
-    return word.isascii() and not (is_descriptor(word, first=False) or is_compass(word) or is_common_english(word))
+    if not word.isascii() or is_descriptor(word, first=False) or is_compass(word) or is_common_english(word):
+        return False
+    return not _title_case(_line_around(text, span.start))
+
+
+def _line_around(text: str, at: int) -> str:
+    """The line of the text around ``at``, at most :data:`_LINE_CHARS` characters either side."""
+    begin = text.rfind("\n", max(0, at - _LINE_CHARS), at) + 1 or max(0, at - _LINE_CHARS)
+    end = text.find("\n", at, at + _LINE_CHARS)
+    return text[begin : end if end >= 0 else at + _LINE_CHARS]
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line is written in title case, as headlines are: of its Latin words of four letters
+    or more (at least three), seven in ten or more begin with a capital.
+
+    >>> _title_case("Madaya Siege Enters Sixth Month as Aid Waits"), _title_case("Rami Abdulrahman said that many died")
+    (True, False)
+    """
+    long_words = _LONG_LATIN_WORD_RE.findall(line)
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
+
+
+def _upper_case(line: str) -> bool:
+    """Whether a line's Latin letters (ten or more) are capitals nine times in ten: an upper-case headline.
+
+    >>> _upper_case("REBELS ENTER ALBUKAMAL"), _upper_case("SANA said the road reopened")
+    (True, False)
+    """
+    letters = [c for c in line if c.isascii() and c.isalpha()]
+    return len(letters) >= 10 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def _given_name(place: Place) -> bool:
+    """Whether a place's Arabic name, with or without its article, is a common Arabic word: a given
+    name as often as a place ("رامي", "ناصر", "مسعود", "سلمى"), so a capitalised word after it in
+    English is a surname."""
+    name = place.name_ar or ""
+    return is_common_arabic(name) or (name.startswith("ال") and is_common_arabic(name[2:]))
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -689,6 +737,9 @@ def _geoparse(
         else:
             items[-1].opens = _opens_sentence(text, span.start)
             items[-1].surname = _surname_after(text, words, span, taken)
+            written = text[span.start : span.end]
+            acronym = len(written) > 1 and written.isupper()
+            items[-1].acronym = acronym and not _upper_case(_line_around(text, span.start))
         one_arabic_word = span.first == span.last and not one_latin_word
         items[-1].adjective = one_arabic_word and _adjective(text, words, span, taken)
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
@@ -1019,7 +1070,7 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
     if one_word and hint != match.place.kind and nickname and _name_facts(item, match, named)[0]:
         return False  # a one-word nickname, unless a word asks for its kind: "الشام" is the Levant as often as Damascus
     kind = match.place.kind
-    if item.surname and kind in _SMALL_PLACE_KINDS and not match.place.population:
+    if item.surname and kind in _SMALL_PLACE_KINDS and not match.place.population and _given_name(match.place):
         return False  # "Rami Abdulrahman" (of the Observatory) is not the village Rami
     if item.longer_name and kind in POPULATED_KINDS:
         return False  # "Eastern Ghariyah" is not the village al-Ghariyah, "جبل أريحا" not the town Ariha
@@ -1038,7 +1089,7 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         # "بالزراعة" is "in agriculture", not the village Zira'a; "ثورة" is no al-Thawrah; "محرم" (the month),
         # another name of al-Mukharram, is the month: a common word is a place by its own name alone
         return False
-    if one_word and item.text.isascii() and item.text.isupper() and len(item.text) > 1 and match.tier != "exact":
+    if item.acronym and match.tier != "exact":
         return False  # an acronym: "SANA" (the news agency) is no spelling of as-Saan
     if hint is None and one_word and is_common_english(item.text) and _a_word_not_a_name(item, match):
         return False  # "Area of al-Balad district" is no Aere (as-Sanamayn); "in Sheer" named as written stays

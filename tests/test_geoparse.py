@@ -406,10 +406,15 @@ def test_geoparse__news_words_that_spell_places(full: Gazetteer) -> None:
     assert found(full, "دخلت القوات وعين العرب") == [("عين العرب", "gn:172256")]  # Kobani
     # an acronym matches a place only as the place's own name: "SANA" is the news agency, not as-Saan
     assert found(full, "SANA said a hospital opened in Qardaha.") == [("Qardaha", "gn:173364")]
-    # a given name before a surname, or a name going on with a word the index lacks
+    # an acronym in a line in capitals is a headline's word: "ALBUKAMAL" is Abu Kamal
+    assert found(full, "REBELS ENTER ALBUKAMAL AS ISIS RETREATS") == [("ALBUKAMAL", "gn:174448")]
+    # a given name before a surname: the village's Arabic name, رامي, is a common word (a given name)
     assert found(full, "Rami Abdulrahman said at least 31 people were killed in Idlib.") == [("Idlib", "gn:169389")]
-    assert found(full, "A landmine killed two men in Hawija Saqr.") == []
     assert found(full, "Shelling hit the village of Rami in Idlib.") == [("Rami", "sa:691"), ("Idlib", "pcode:SY07")]
+    # a town whose Arabic name is no common word keeps its name before a capitalised word, and a
+    # headline's title case gives every word a capital
+    assert found(full, "Sarmada Displaced Camps Flooded") == [("Sarmada", "cur:sarmada-town")]
+    assert found(full, "Madaya Siege Enters Sixth Month as Aid Waits") == [("Madaya", "gn:167558")]
     # a small town named by a common word needs the text's other places in its governorate:
     # "خطاب" (a speech) beside Aleppo and Homs is no Khitab (Hama); beside Halfaya and Hama it is
     speech = "وفي خطاب أمام مجلس الشعب، قال الرئيس إن إعادة الإعمار أولوية في حلب وحمص."

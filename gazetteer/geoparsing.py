@@ -108,10 +108,12 @@ _SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
 #: Kinds a one-word span is no mention of without a descriptive word asking for them: a quarter's
 #: roundabout or a prison named by a common word ("الزراعة", "المركزي"); camps are settlements.
 _NEEDS_DESCRIPTOR = FACILITY_KINDS - {"camp"}
-#: Kinds a one-word Arabic span is no mention of when its word is a common word (:data:`.common_words.COMMON_WORD_ZIPF`)
-#: and no descriptive word asks for the place: villages and quarters named by a noun ("الزراعة",
-#: agriculture; "العدوان", aggression). Cities and towns keep their names as written ("الباب",
-#: "الطبقة", "القصير"), not without their article ("ثورة", revolution, is no al-Thawrah).
+#: Kinds a one-word Arabic span is no mention of when its word is a common word
+#: (:data:`.common_words.COMMON_WORD_ZIPF`) and no descriptive word asks for the place: villages and
+#: quarters named by a noun ("الزراعة", agriculture; "العدوان", aggression). Cities and towns keep
+#: their names as written ("الباب", "الطبقة", "القصير"), not without their article ("ثورة",
+#: revolution, is no al-Thawrah); a town of no known population needs its governorate named in the
+#: text (:func:`_common_word_town`).
 _COMMON_WORD_KINDS = frozenset({"village", "neighbourhood", "camp"})
 #: How far either side of a span :func:`_line_around` reads its line.
 _LINE_CHARS = 200

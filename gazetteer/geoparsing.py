@@ -1131,13 +1131,13 @@ def _read_lists(
             continue
         said = any(_PROVINCES_RE.match(w) for item in group for w in item.mention.split()) or _governorates_said(group)
         # a governorate's own names: "Hawran, Houran and Horan" are spellings of a region, not governorates
-        names = [govs.lookup(item.text) if _a_governorate_s_own_name(item.text) else None for item in group]
-        if not said and (len(group) < _GOVERNORATE_LIST or None in names or any(i.mention != i.text for i in group)):
+        own = [_a_governorate_s_own_name(item.text) for item in group]
+        if not said and (len(group) < _GOVERNORATE_LIST or not all(own) or any(i.mention != i.text for i in group)):
             continue
         if not said and _compared_cities(text, group[0].span.start):
             continue
-        for item, named in zip(group, names):
-            if named is None or item.hint not in (None, "governorate"):
+        for item, named in zip(group, own):
+            if not named or item.hint not in (None, "governorate"):
                 continue
             item.read_as(f"محافظة {item.text}" if item.text[:1] >= "\u0600" else f"{item.text} governorate")
             item.found = ask(item.mention, gov)

@@ -67,7 +67,7 @@ _GLUED_LABEL_RE = re.compile(
 )
 #: Two Arabic words that text extraction glued together where a link was ("مدينةحماة", "نبودةوالهبيط",
 #: "قرىكرناز"): ة and ى end a word, so a letter right after one begins the next.
-_GLUED_ARABIC_RE = re.compile("[ةى](?=[ء-غف-ي])")
+_GLUED_ARABIC_RE = re.compile("[\u0629\u0649](?=[\u0621-\u063a\u0641-\u064a])")  # ة ى; letters, no tatweel
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _ARTICLE = "ال"
 #: Marks the key of an Arabic word read without the article (see the module docs).

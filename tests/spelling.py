@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
@@ -540,6 +541,11 @@ def _join(text: str, rnd: random.Random) -> str | None:
     return text[:start] + text[end:]
 
 
+#: A word that begins with an article and a mark ("alʿe"), which the key reads as the article and a
+#: word ("al-ʿArus"): splitting "Jebalʿe" (noise put the mark there) as "Jeb-alʿe" makes one.
+_ARTICLE_BEFORE_MARK_RE = re.compile("[aeiAEI][lL]+['’ʼ`ʿʾ‘´]")
+
+
 def _split(text: str, rnd: random.Random) -> str | None:
     words = _latin_words(text)
     if words is None:
@@ -551,7 +557,9 @@ def _split(text: str, rnd: random.Random) -> str | None:
         for k in range(3, len(w.letters) - 2):
             a = _Word(w.letters[:k], w.at[:k])
             b = _Word(w.letters[k:], w.at[k:])
-            if w.at[k] == w.at[k - 1] + 1 and _join_ok(a, b) and _glued_strip(w.letters) == w.letters:
+            adjacent = w.at[k] == w.at[k - 1] + 1
+            no_mark = _ARTICLE_BEFORE_MARK_RE.match(text, w.at[k]) is None
+            if adjacent and no_mark and _join_ok(a, b) and _glued_strip(w.letters) == w.letters:
                 spots.append(w.at[k])
     if not spots:
         return None

@@ -31,8 +31,6 @@ from __future__ import annotations
 
 import heapq
 import re
-from bisect import bisect_right
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
@@ -57,8 +55,8 @@ _QUOTE = "['’ʼ`ʿʾ‘´]"
 _WORD_RE = re.compile(f"(?:{_LETTER}++|{_MARK}++)++(?:{_QUOTE}(?:{_LETTER}++|{_MARK}++)++)*+")
 #: An encyclopedia's infobox label that text extraction glued to its value ("GovernorateIdlib",
 #: "LocationWestern Al-Hasakah", "CityDamascus", "romanizedMuḥāfaẓat", "romanizedal-Qābūn",
-#: "الموقعالقصير"): a word of its own. Found by a scan of its own
-#: (about a quarter of the split's time; inside the split's pattern it doubled the split's).
+#: "الموقعالقصير"): a word of its own. Looked for once per distinct word (:func:`_glue_cuts`), not
+#: by a scan of the text (inside the split's pattern it doubled the split's time).
 _GLUED_LABEL_RE = re.compile(
     "(?:Governorate|Subdistrict|District|Location|Country|Province|City|Cities)(?=[A-Z][a-z])"
     "|romanized(?=[^\\W\\d_])"  # "romanizedal-Qābūn", "romanizedḤalab": glued to any letter
@@ -188,15 +186,14 @@ class Words:
         starts: list[int] = bounds[1:-1:2]
         ends: list[int] = bounds[2::2]
         del bounds
-        glued = [(m.start(), m.end()) for m in _GLUED_LABEL_RE.finditer(text)]
-        glued += [(-1, m.end()) for m in _GLUED_ARABIC_RE.finditer(text)]
+        glued = {w: cuts for w in set(words) if (cuts := _glue_cuts(w))}  # once per distinct word
         if glued:
             words, starts, ends = _unglued(words, starts, ends, glued)
         found: list[_WordToken | None] = list(map(_word_keys, words))
         del words  # each word is known by its keys from here on
-        if None in found:  # a word with no key (rare): left out
-            kept = list(compress(range(len(found)), map(is_not, found, repeat(None))))
-            starts, ends, found = [starts[k] for k in kept], [ends[k] for k in kept], [found[k] for k in kept]
+        if None in found:  # a word with no key (a number's, a mark's): left out
+            kept = list(map(is_not, found, repeat(None)))
+            starts, ends, found = list(compress(starts, kept)), list(compress(ends, kept)), list(compress(found, kept))
         infos = cast("list[_WordToken]", found)  # no None left
         self._infos = infos  # shared: one tuple per distinct word
         self.start: list[int] = starts
@@ -227,35 +224,45 @@ class Words:
 _SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
 
 
-def _unglued(
-    words: list[str], starts: list[int], ends: list[int], glued: list[tuple[int, int]]
-) -> tuple[list[str], list[int], list[int]]:
-    """The word columns with each glued word cut where another begins, rebuilt in one pass (cutting
-    in place would move the lists' tails once per cut). ``glued`` holds (where a label begins, where
-    it ends): a label must begin its word ("GovernorateIdlib"); ``-1`` for a cut anywhere inside a
-    word ("مدينةحماة").
+def _glue_cuts(word: str) -> tuple[int, ...]:
+    """Where, inside ``word``, a word that text extraction glued to it begins: after an infobox label
+    that begins it ("GovernorateIdlib"), after each ة or ى followed by a letter ("مدينةحماة").
 
-    >>> _unglued(["GovernorateIdlib", "مدينةحماةمسافة"], [0, 17], [16, 31], [(0, 11), (-1, 22), (-1, 26)])
-    (['Governorate', 'Idlib', 'مدينة', 'حماة', 'مسافة'], [0, 11, 17, 22, 26], [11, 16, 22, 26, 31])
+    >>> _glue_cuts("GovernorateIdlib"), _glue_cuts("مدينةحماةمسافة"), _glue_cuts("Idlib")
+    ((11,), (5, 9), ())
     """
-    cut_at: dict[int, list[int]] = defaultdict(list)  # word number -> where its parts begin
-    for begin, cut in glued:
-        k = bisect_right(starts, cut - 1) - 1
-        if k >= 0 and (starts[k] == begin or begin < 0) and starts[k] < cut < ends[k]:
-            cut_at[k].append(cut)
+    label = _GLUED_LABEL_RE.match(word)
+    if label is None and _GLUED_ARABIC_RE.search(word) is None:
+        return ()  # almost every word
+    cuts = {m.end() for m in _GLUED_ARABIC_RE.finditer(word)}
+    if label is not None:
+        cuts.add(label.end())
+    return tuple(sorted(cuts))
+
+
+def _unglued(
+    words: list[str], starts: list[int], ends: list[int], glued: dict[str, tuple[int, ...]]
+) -> tuple[list[str], list[int], list[int]]:
+    """The word columns with each glued word cut where another begins (``glued``: a glued word's
+    :func:`_glue_cuts`), rebuilt in one pass (cutting in place would move the lists' tails once per cut).
+
+    >>> _unglued(["GovernorateIdlib", "in", "مدينةحماة"], [0, 17, 20], [16, 19, 29], {"GovernorateIdlib": (11,),
+    ...          "مدينةحماة": (5,)})
+    (['Governorate', 'Idlib', 'in', 'مدينة', 'حماة'], [0, 11, 17, 20, 25], [11, 16, 19, 25, 29])
+    """
     out_words: list[str] = []
     out_starts: list[int] = []
     out_ends: list[int] = []
     done = 0
-    for k in sorted(cut_at):
+    for k in compress(range(len(words)), map(glued.__contains__, words)):  # the glued words, in order
         out_words += words[done:k]
         out_starts += starts[done:k]
         out_ends += ends[done:k]
-        begin = starts[k]
-        for cut in (*sorted(set(cut_at[k])), ends[k]):
-            out_words.append(words[k][begin - starts[k] : cut - starts[k]])
-            out_starts.append(begin)
-            out_ends.append(cut)
+        word, begin = words[k], 0
+        for cut in (*glued[word], len(word)):
+            out_words.append(word[begin:cut])
+            out_starts.append(starts[k] + begin)
+            out_ends.append(starts[k] + cut)
             begin = cut
         done = k + 1
     return out_words + words[done:], out_starts + starts[done:], out_ends + ends[done:]

@@ -58,6 +58,7 @@ from .model import Match, Place, PlaceMention
 from .normalize import exact_key, fold, fold_arabic, is_arabic, variant_key
 from .opened import OpenedIndex
 from .rank import NEIGHBOUR_TIERS
+from .scoring import SCORES
 from .spatial import Nearby
 from .spot import CENTRE_WORDS, SPOTTED_CORE_KINDS, Span, Words, spot
 
@@ -72,6 +73,8 @@ _GAP_WORD_RE = re.compile(r"[,،]|[^\s,،]+")
 _POSSESSIVE_RE = re.compile(r"^['’]s?\s+$")
 #: What separates two names of a list; a direction adjective closes the mention before ("ريف حلب الغربي وإدلب").
 _LIST_RE = re.compile(r"^\s*(?:(?:ال)?(?:شمالي|جنوبي|شرقي|غربي)\s+)?(?:,|،|and|or|و)\s*(?:and\s+)?$", re.IGNORECASE)
+#: Longest text between two listed names that :func:`_by_list_fellow` reads as a list's separator.
+_LIST_GAP_CHARS = 12
 #: "region" right after a name ("the Tell Abyad region", "the Afrin Region"): :func:`_read_region`.
 _REGION_AFTER_RE = re.compile(r"['’]?\s[Rr]egion\b")
 #: A list's separator and the countryside word of its next name ("إدلب وريف حلب").
@@ -768,10 +771,12 @@ def _geoparse(
             votes[place_gov] += best.confidence
             voters[place_gov][item.text] = None
     out: list[PlaceMention] = []
-    for item in items:
+    for k, item in enumerate(items):
         best = item.found[0] if item.found else None
         if best is not None and _undecided(best, threshold) and gov is None and not item.binding:
             best = _by_context(g, item, votes, voters, near) or best
+        if best is not None and _undecided(best, threshold) and near is None:
+            best = _by_list_fellow(g, text, items, k, item.binding or gov, threshold) or best
         if best is not None and best.confidence >= threshold and _fits(item, best, named):
             if _common_word_town(item, best) and not _supported(best, gov, voters, item.text):
                 continue  # "وفي خطاب أمام مجلس الشعب" (in a speech) in a text about Aleppo is no Khitab (Hama)
@@ -1264,7 +1269,12 @@ def _bind(
         if bound is not None:
             this.binding = bound
             placed = ask(this.mention, bound, _BOUND_NOTE)  # the answer the binding gives, asked again below (cached)
-            if placed and _placed_in(placed[0], bound, threshold) and _lies_outside_city(placed[0], nxt.found[0]):
+            if (
+                placed
+                and nxt.hint != "city"  # "the Zahraa district of Aleppo city": the text says which
+                and _placed_in(placed[0], bound, threshold)
+                and _lies_outside_city(placed[0], nxt.found[0])
+            ):
                 rebind.append(nxt)
     for item in rebind:  # "Khan Shaykhun in Idlib": the place lies outside the city, so Idlib is the governorate
         item.read_as(f"محافظة {item.text}" if item.text[:1] >= "\u0600" else f"{item.text} governorate")
@@ -1324,6 +1334,40 @@ def _by_context(
     others = ", ".join(names)[:_CONTEXT_NOTE_CHARS]
     note = f"document context: {govs.by_pcode(chosen).name}" + (f" (from {others})" if others else "")
     return replace(found[0], signals=(*found[0].signals, note))
+
+
+def _by_list_fellow(
+    g: Gazetteer, text: str, items: Sequence[_Item], k: int, gov: str | None, threshold: float
+) -> Match | None:
+    """Item ``k`` resolved again near the settlement listed right next to it, when that one is sure and a
+    namesake lies by it: "the siege of Nubl and al-Zahraa" is the town of al-Zahraa 3 km from Nubl, not
+    the quarter of Aleppo of that name 20 km away, in the same governorate (where the document's votes
+    cannot tell them apart). Only a place within ``SCORES.near_decides_m`` of the other, with every
+    namesake far (:func:`gazetteer.rank._near_decides`), and in the other's governorate."""
+    item = items[k]
+    for j in (k - 1, k + 1):
+        if not 0 <= j < len(items):
+            continue
+        other = items[j]
+        first, second = (other, item) if j < k else (item, other)
+        gap = text[first.span.end : second.span.start]
+        if len(gap) > _LIST_GAP_CHARS or not _LIST_RE.match(gap):
+            continue
+        sure = other.found[0] if other.found else None
+        if sure is None or sure.confidence < threshold or sure.ambiguous or sure.place.kind not in _LISTED_KINDS:
+            continue
+        fellow = sure.place
+        found = g.candidates(item.mention, province=gov, near=(fellow.lat, fellow.lon), limit=1)
+        if not found or found[0].confidence < threshold or found[0].ambiguous:
+            continue
+        place = found[0].place
+        if not fellow.governorate.pcode or place.governorate.pcode != fellow.governorate.pcode:
+            continue
+        if fast_distance_m(place.lat, place.lon, fellow.lat, fellow.lon) > SCORES.near_decides_m:
+            continue
+        note = f"listed with {other.text} ({fellow.name}, {govs.by_pcode(fellow.governorate.pcode).name})"
+        return replace(found[0], signals=(*found[0].signals, note))
+    return None
 
 
 #: The columns of :func:`geoparse_table` (name, Arrow type name).

@@ -393,6 +393,8 @@ def _parse(tokens: list[str]) -> _Parsed | None:
     kind = _GOV if province else next((k for k in kinds if k in KIND_HINTS), None)
     if not province and after and after[0].kind in _UNIT_WORDS:
         kind = after[0].kind  # "the centre of Abu Kamal Subdistrict": the unit's own word names it
+    elif not province and after and after[0].kind in KIND_HINTS and start and words[start - 1].bare.lower() == "of":
+        kind = after[0].kind  # "the Zahraa district of Aleppo city": "district" is the quarter's, "city" Aleppo's
     if kind != _GOV and _part_of_governorate(words[:start], name, after):
         kind, province = _GOV, True
     if province and variant_key(name) in _damascus():

@@ -244,15 +244,17 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
         and rank_ >= top_rank - SCORES.kind_bonus + 0.5
         and index.importance[r] > index.importance[top] - SCORES.rival_importance_gap
         and fast_distance_m(index.lat[top], index.lon[top], index.lat[r], index.lon[r]) > SCORES.same_place_m
+        and not (near is not None and _near_decides(index, near, top, r))
     ]
     # a place at the same spot (a landmark row of the town, 200 m off) leaves where the name itself
     # matched clear; a likeness stays as unsure as its runner-up makes it
     elsewhere = (
         rank_
         for rank_, r in unrelated
-        if top_hit.tier not in NEIGHBOUR_TIERS
-        or fast_distance_m(index.lat[top], index.lon[top], index.lat[r], index.lon[r]) > SCORES.same_place_m
-    )
+        if (top_hit.tier not in NEIGHBOUR_TIERS
+            or fast_distance_m(index.lat[top], index.lon[top], index.lat[r], index.lon[r]) > SCORES.same_place_m)
+        and not (near is not None and _near_decides(index, near, top, r))
+    )  # fmt: skip
     runner_up = next(elsewhere, None)
     margin = "clear" if runner_up is None or top_rank - runner_up >= FAR_MARGIN else "near"
     if wanted and index.kind[top] not in wanted:
@@ -281,6 +283,15 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
                           bucket_confidence(key), key)  # fmt: skip
         out.append(match)
     return tuple(out)
+
+
+def _near_decides(index: OpenedIndex, near: tuple[float, float], top: int, rival: int) -> bool:
+    """Whether ``near=`` tells two namesakes apart: the answer lies within ``SCORES.near_decides_m``
+    of the point, the rival at least ``SCORES.near_rival_m`` from it and three times as far ("Al-Zahraa"
+    near Nubl is the town 3 km away, not the quarter of Aleppo 20 km away)."""
+    d_top = fast_distance_m(near[0], near[1], index.lat[top], index.lon[top])
+    d_rival = fast_distance_m(near[0], near[1], index.lat[rival], index.lon[rival])
+    return d_top <= SCORES.near_decides_m and d_rival >= max(SCORES.near_rival_m, 3 * d_top)
 
 
 def _skeleton_letters(index: OpenedIndex, hit: Hit) -> int:

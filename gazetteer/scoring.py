@@ -55,6 +55,8 @@ class Scores:
     province_hint_bonus: float = 5.0  #: the place is in the governorate the mention names
     near_bonus: float = 10.0  #: at the near= point; decays as exp(-distance / near_scale_m)
     near_scale_m: float = 50_000.0
+    near_decides_m: float = 10_000.0  #: a place this close to near= is no namesake's rival...
+    near_rival_m: float = 15_000.0  #: ... of one this far from it and three times as far as the place
     population_bonus: float = 1.0  #: at most, for a populated place (log10 of population / 7)
     ambiguity_score: float = 3.0  #: a rival within this score (or of the same tier) is ambiguous...
     same_place_m: float = 3_000.0  #: ... unless it lies within this distance of the answer

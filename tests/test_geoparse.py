@@ -944,3 +944,19 @@ def test_geoparse__second_review_cases(full: Gazetteer) -> None:
     # an attack that "targeted" something, or a missile attack, is the city's
     assert found(full, "أدان الأمين العام هجوم حمص الذي استهدف حفل تخريج الضباط") == [("حمص", HOMS_CITY)]
     assert found(full, "بتنفيذ هجوم طرطوس الصاروخي") == [("طرطوس", "gn:163345")]
+
+
+def test_geoparse__a_settlement_listed_next_to_a_namesake_decides_it(full: Gazetteer) -> None:
+    # two al-Zahraa in Aleppo governorate; the one listed with Nubl is the town 3 km from it
+    for text in ("Rebels besieged the towns of Nubl and al-Zahraa.", "فك الحصار عن نبل والزهراء"):
+        found_ = full.geoparse(text)
+        assert [m.match.place.id for m in found_] == ["gn:166331", "sa:164"], text
+        assert any(s.startswith("listed with ") for s in found_[1].match.signals)
+    # a fellow far from every namesake decides nothing: no answer rather than a guess
+    assert [m.match.place.id for m in full.geoparse("Damascus and al-Zahraa were shelled.")] == ["gn:170654"]
+
+
+def test_geoparse__a_city_word_after_a_capital_keeps_it_the_city(full: Gazetteer) -> None:
+    # "district" is the quarter's; "city" says which Aleppo, even when the quarter's name is tied
+    assert found(full, "Fighting in al-Zahraa district of Aleppo city.") == [("Aleppo", "gn:170063")]
+    assert found(full, "Shelling hit the Salaheddine district of Aleppo city.") == [("Aleppo", "gn:170063")]

@@ -95,6 +95,9 @@ from gazetteer.normalize import clean
         ("Yarmouk refugee camp", "Yarmouk", "camp", None),
         ("Al-Tanf region", "Al-Tanf", None, None),
         ("  Hama  city\u200f ", "Hama", "city", None),
+        # a kind word right after the name is its own; the one before "of" is another place's
+        ("district of Aleppo city", "Aleppo", "city", None),
+        ("district of Aleppo", "Aleppo", "district", None),
     ],
 )
 def test_parse_mention__known_answers(text: str, name: str, kind_hint: str | None, province_hint: str | None) -> None:

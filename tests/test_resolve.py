@@ -11,6 +11,7 @@ import pytest
 
 import gazetteer
 from gazetteer import InvalidQueryError, UnknownProvinceError
+from gazetteer.confidence import DEFAULT_MIN_CONFIDENCE
 from gazetteer.index import write_index
 from gazetteer.resolve import Gazetteer
 
@@ -219,6 +220,21 @@ def test_resolve__near_biases_towards_the_closer_place(full: Gazetteer) -> None:
     match = full.resolve("Al-Hamidiyah", near=(other.lat, other.lon), min_confidence=0)
     assert match is not None and match.place.id == other.id
     assert any("km from near=" in s for s in match.signals)
+
+
+def test_resolve__near_tells_namesakes_of_one_governorate_apart(full: Gazetteer) -> None:
+    # two al-Zahraa in Aleppo governorate: the town by Nubl (sa:164) and a quarter of Aleppo city (sa:86)
+    nubl = full.resolve("Nubl", province="Aleppo")
+    assert nubl is not None
+    tied = full.candidates("al-Zahraa", province="Aleppo", limit=1)[0]
+    assert tied.ambiguous and tied.confidence < DEFAULT_MIN_CONFIDENCE
+    by_nubl = full.candidates("al-Zahraa", province="Aleppo", near=(nubl.place.lat, nubl.place.lon), limit=1)[0]
+    assert by_nubl.place.id == "sa:164" and not by_nubl.ambiguous and by_nubl.confidence >= DEFAULT_MIN_CONFIDENCE
+    # a point far from both decides nothing
+    damascus = full.resolve("Damascus")
+    assert damascus is not None
+    far = full.candidates("al-Zahraa", province="Aleppo", near=(damascus.place.lat, damascus.place.lon), limit=1)
+    assert far[0].ambiguous
 
 
 def test_resolve__ties_are_broken_deterministically(full: Gazetteer) -> None:

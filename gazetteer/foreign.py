@@ -19,7 +19,24 @@ from functools import cache
 from .curated import curated_text
 from .normalize import ARABIC_CLITICS, fold, fold_latin, is_arabic, strip_arabic_article
 
-__all__ = ["is_foreign", "is_foreign_key"]
+__all__ = ["FOREIGN_COUNTRIES", "FOREIGN_DEMONYMS", "is_foreign", "is_foreign_key"]
+
+
+#: Countries beyond Syria's borders whose places reports about Syria name, in English and Arabic
+#: (a place said to be in one, "Sinjar, Iraq", "صور جنوبي لبنان", is none of Syria's namesakes).
+#: Not Türkiye, whose name follows Syrian places in "north of Aleppo, near Turkey" and "جنوب تركيا".
+FOREIGN_COUNTRIES: tuple[str, ...] = (
+    "Iraq", "Jordan", "Lebanon", "Israel", "Iran", "Egypt", "Yemen", "Gaza", "the West Bank",
+    "العراق", "الأردن", "لبنان", "إسرائيل", "إيران", "مصر", "اليمن", "غزة", "الضفة الغربية",
+)  # fmt: skip
+#: The peoples' adjectives of those countries, English before a name ("the Iraqi town of Sinjar",
+#: "Jordan's Aqaba") and Arabic after it ("مدينة العقبة الأردنية"). Not Turkish (Türkiye's posts stand
+#: in Syrian towns: "نقطة مورك التركية"), not Palestinian (the Yarmouk camp is Syrian).
+FOREIGN_DEMONYMS: tuple[str, ...] = (
+    "Iraqi", "Jordanian", "Lebanese", "Israeli", "Iranian", "Egyptian", "Yemeni", "Saudi", "Kuwaiti",
+    "العراقية", "العراقي", "الأردنية", "الأردني", "اللبنانية", "اللبناني", "الإسرائيلية", "الإسرائيلي",
+    "الإيرانية", "الإيراني", "المصرية", "المصري", "اليمنية", "اليمني", "السعودية", "السعودي",
+)  # fmt: skip
 
 
 @cache

@@ -42,7 +42,7 @@ from . import governorates as govs
 from .common_words import is_common_arabic, is_common_english
 from .confidence import DEFAULT_MIN_CONFIDENCE
 from .errors import InvalidQueryError
-from .foreign import is_foreign
+from .foreign import FOREIGN_COUNTRIES, FOREIGN_DEMONYMS, is_foreign
 from .geo import fast_distance_m
 from .kinds import ADMIN_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
 from .mention import (
@@ -135,6 +135,36 @@ _NAMED_LIKE_WORDS_KINDS = frozenset({"city", *ADMIN_KINDS})
 _DISTANCE_UNITS = frozenset({
     "كم", "كلم", "كيلو", "كيلومتر", "كيلومترا", "كيلومترات", "كيلومترًا", "كيلومتراً", "ميل", "ميلا", "أميال", "متر",
 })  # fmt: skip
+#: A distance right after a name ("شمالي حماه حوالي 25 كلم", "north of Hama by some 25 km"): the
+#: compass word before the name says where a place lies from the city.
+_DISTANCE_AFTER_RE = re.compile(
+    r"\s*(?:,\s*)?(?:(?:حوالي|حوالى|نحو|بنحو|بحوالي|مسافة|بمسافة|about|around|approximately|some|by)\s+){0,2}"
+    r"\d[\d.,]*\s*(?:كم|كلم|كيلو|km|kilomet|mi\b|miles)",
+    re.IGNORECASE,
+)
+_LATIN_COUNTRIES = "|".join(c for c in FOREIGN_COUNTRIES if c.isascii())
+_LATIN_DEMONYMS = "|".join(d for d in FOREIGN_DEMONYMS if d.isascii())
+_ARABIC_DEMONYMS = "|".join(d for d in FOREIGN_DEMONYMS if not d.isascii())
+_COUNTRIES = "|".join(FOREIGN_COUNTRIES)
+_COMPASS_WORDS = (
+    "(?:southern|northern|eastern|western|central|south|north|east|west|جنوبي|شمالي|شرقي|غربي|جنوب|شمال|شرق|غرب|وسط)"
+)
+#: How far before a span :func:`_said_foreign` looks for a foreign adjective (characters).
+_FOREIGN_LOOK_BEHIND = 48
+#: What says a name is another country's place: its people's adjective or the country's possessive
+#: right before it, with a kind word and "of" ("the Iraqi town of Sinjar", "Jordan's Aqaba")...
+_FOREIGN_BEFORE_RE = re.compile(
+    rf"\b(?:(?:{_LATIN_COUNTRIES})['’]s|{_LATIN_DEMONYMS})"
+    r"(?:\s+(?:border|coastal|southern|northern|eastern|western|central))?"
+    r"(?:\s+(?:town|city|village|port|province|governorate|camp|region|district|area|crossing)\s+of)?\s+(?:the\s+)?$"
+)
+#: ... or, after it, the adjective in Arabic ("العقبة الأردنية") or the country, with a compass word or
+#: after "in" or a comma ("صور جنوبي لبنان", "the Bureij camp in central Gaza", "Sinjar, Iraq").
+_FOREIGN_AFTER_RE = re.compile(
+    rf"(?:\s+(?:{_ARABIC_DEMONYMS})(?!\w)"
+    rf"|(?:\s+(?:camp|town|city|village))?(?:(?:\s*,\s*(?:in\s+)?|\s+in\s+)(?:{_COMPASS_WORDS}\s+)?|\s+{_COMPASS_WORDS}\s+)"
+    rf"(?:{_COUNTRIES})(?![-\w]))"
+)
 #: Words that open a mountain's name (:func:`_mountain_named`), as :func:`_bare` writes them (lower case).
 _MOUNTAIN_WORDS = frozenset({"جبل", "جبال", "jabal", "jebel", "jabel", "jbel"})
 #: Ranks and titles that open a person's name ("Col. Suheil al-Hassan", "Commander Rûbar Qamishlo"):
@@ -142,6 +172,17 @@ _MOUNTAIN_WORDS = frozenset({"جبل", "جبال", "jabal", "jebel", "jabel", "j
 _RANKS = frozenset({
     "col", "colonel", "gen", "general", "brig", "brigadier", "maj", "major", "lt", "lieutenant", "capt", "captain",
     "commander", "admiral", "sgt", "sergeant", "president", "minister", "dr", "mr", "mrs", "ms",
+})  # fmt: skip
+#: Words with the article that follow a name and are no family name: relative pronouns and days
+#: ("بمدينة القصير التي", "جاسم الأحد"), as :func:`_bare` writes them.
+_NOT_FAMILY_NAMES = frozenset({
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
+    "الخميس", "السبت", "الان", "اليوم",
+})  # fmt: skip
+#: The same ranks and titles in Arabic, with the article, as :func:`_bare` writes them.
+_ARABIC_RANKS = frozenset({
+    "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الملازم", "الرقيب", "العريف", "اللواء", "الفريق", "القيادي",
+    "القائد", "الرئيس", "الوزير", "النائب", "الدكتور", "المهندس", "الناشط", "الصحفي", "الاعلامي", "المتحدث",
 })  # fmt: skip
 #: "هجوم" (an offensive, an attack) with a clitic, as :func:`gazetteer.normalize.fold` writes it; and
 #: what after the name makes it one attack on a point, not an offensive across a governorate.
@@ -234,8 +275,8 @@ class _Item:
     """One spotted span on its way to an answer."""
 
     __slots__ = (
-        "acronym", "adjective", "around", "binding", "closed_at", "found", "hint", "longer_name", "mention", "named_at",
-        "opens", "span", "surname", "text",
+        "acronym", "adjective", "around", "binding", "closed_at", "found", "given_before", "hint", "longer_name",
+        "mention", "named_at", "opens", "span", "surname", "text",
     )  # fmt: skip
 
     def __init__(self, span: Span, text: str, mention: str, hint: str | None, around: tuple[int, int]) -> None:
@@ -250,6 +291,7 @@ class _Item:
         self.opens = False  # a Latin span that opens a sentence, its capital the sentence's (_opens_sentence)
         self.surname = False  # a capitalised word after a one-word Latin span goes on with its name (_surname_after)
         self.acronym = False  # a one-word Latin span in capitals in a line that is not: "SANA said..." (_upper_case)
+        self.given_before = False  # a given name right before a one-word Latin span: "Ahmad Homsi" (_given_name_before)
         self.named_at = around[0]  # where a facility's name begins in the stretch, past lower-case compass words
 
     def read_as(self, mention: str) -> None:
@@ -294,7 +336,12 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
     while i >= 0 and len(before) < _CONTEXT_WORDS and i not in taken:
         word = text[starts[i] : ends[i]]
         gap = text[ends[i] : starts[i + 1]] if i + 1 <= span.first else ""
-        compass = i == top and is_compass(word) and not _measured_from(text, words, i)
+        compass = (
+            i == top
+            and is_compass(word)
+            and not _measured_from(text, words, i)
+            and not _DISTANCE_AFTER_RE.match(text, span.end)
+        )
         centre = i == top and word.lower() in CENTRE_WORDS  # "منطقة مركز إدلب": the centre district of Idlib
         descriptive = is_descriptor(word) or compass or centre  # "southern Idlib", "northern al-Raqqa"
         if not descriptive or not _word_gap(gap) or word.lower() in ("in", "في") or word == "المدينة":
@@ -307,7 +354,9 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         if not word.isascii() and is_descriptor(word) and not is_descriptor(word, first=False):
             break  # "وأرياف مدينة حلب": a word behind و opens the phrase ("كامل أحياء وأرياف مدينة حلب")
     if before and i >= 0 and i in taken and before[0].isascii() and _word_gap(text[ends[i] : starts[i + 1]]):
-        before = []  # "the Qadi Askar district of Aleppo": English words are the span before's, not Aleppo's
+        # "the Qadi Askar district of Aleppo": English words are the span before's, not Aleppo's; a
+        # compass word right before the name stays its own ("the Jabal al-Akrad mountains of northern Latakia")
+        before = before[-1:] if is_compass(before[-1]) and len(before) > 1 else []
     if len(before) > 1 and before[0] == before[1]:
         del before[0]  # an infobox's label and its value's word: "منطقة منطقة مركز ريف دمشق"
     if before and _ATTACK_AFTER_RE.match(text, span.end) and any(fold(w) in _ATTACK_WORDS for w in before):
@@ -483,6 +532,8 @@ def _kunya(text: str, words: Words, span: Span, taken: set[int]) -> bool:
         return True
     if i not in taken and words.capital[i] and word.lower() in _RANKS and span.first == span.last:
         return True  # a rank right before one word: "Admiral Essen" (a frigate), "General Hassan"
+    if i not in taken and span.first == span.last and _bare(word) in _ARABIC_RANKS:
+        return True  # "العميد جاسم الفريج" (Brigadier Jasim al-Furayj) is no town Jasim
     if i < 1 or i - 1 in taken or not words.capital[i] or is_descriptor(word) or is_compass(word):
         return False  # the given name: a capitalised word ("Hasan" spells a village too, read as a name here)
     if word.isascii() and word.lower() not in _COMMON_GIVEN_NAMES and is_common_english(word):
@@ -582,6 +633,71 @@ def _surname_after(text: str, words: Words, span: Span, taken: set[int]) -> bool
     if not word.isascii() or is_descriptor(word, first=False) or is_compass(word) or is_common_english(word):
         return False
     return not _title_case(_line_around(text, span.start))
+
+
+def _family_name_after(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """ "جاسم الحريري", "ناصر العلي": a one-word Arabic span right before a word with the article that
+    is no place, no descriptive or direction word and no feminine adjective (a town's adjectives
+    agree with it: "نوى المحررة") may be a given name before a family name (:func:`_fits` asks
+    whether the span is a common word, as given names are).
+
+    >>> text = "قال جاسم الحريري إن القوات انسحبت من جاسم المحررة التي"
+    >>> words = Words(text)
+    >>> jasim = [i for i in range(len(words)) if text[words.start[i] : words.end[i]] == "جاسم"]
+    >>> [_family_name_after(text, words, Span(words.start[i], words.end[i], i, i, ()), set()) for i in jasim]
+    [True, False]
+    """
+    j = span.last + 1
+    if j >= len(words.start) or j in taken or text[span.end : words.start[j]] != " ":
+        return False
+    word = text[words.start[j] : words.end[j]]
+    if not word.startswith("ال") or len(word) < 4 or word[-1] in "ةهى" or _bare(word) in _NOT_FAMILY_NAMES:
+        return False
+    return not (is_descriptor(word, first=False) or is_compass(word) or word in CENTRE_WORDS)
+
+
+def _given_name_before(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """ "Ahmad Homsi", "Mohammad Kassab", "Dana Khalil": a one-word Latin span right after a capitalised
+    word that is no place, no descriptive, compass or common English word and no acronym is a
+    person's surname (or a longer name the index lacks), not the place. Not in a headline's title case.
+
+    >>> text = "Opposition figure Ahmad Homsi said talks failed. Shelling hit Homs."
+    >>> words = Words(text)
+    >>> homs = [i for i in range(len(words)) if text[words.start[i] : words.end[i]] in ("Homsi", "Homs")]
+    >>> [_given_name_before(text, words, Span(words.start[i], words.end[i], i, i, ()), set()) for i in homs]
+    [True, False]
+    """
+    if span.start != words.start[span.first]:
+        return False  # "al-Homsi": the article is the span's
+    i = span.first - 1
+    if i < 0 or i in taken or not words.capital[i] or words.article[i]:
+        return False
+    if text[words.end[i] : span.start] != " ":
+        return False
+    word = text[words.start[i] : words.end[i]]
+    if not word.isascii() or len(word) < 3 or word.isupper():
+        return False  # an acronym before a name: "HTS Idlib", "SDF Raqqa"
+    if is_descriptor(word) or is_compass(word) or is_common_english(word):
+        return False
+    return not _title_case(_line_around(text, span.start))
+
+
+def _said_foreign(text: str, words: Words, span: Span) -> bool:
+    """Whether the text says the span is a place of another country: its people's adjective or the
+    country's possessive before it ("the Iraqi town of Sinjar", "Lebanon's Al-Mayadeen TV"), the
+    Arabic adjective after it ("مدينة العقبة الأردنية"), or the country after it, with a compass word,
+    after "in" or a comma ("مدينة صور جنوبي لبنان", "the Bureij camp in central Gaza", "Sinjar, Iraq").
+
+    >>> text = "Yazidis fled the Iraqi town of Sinjar. Shelling hit Idlib, near Turkey."
+    >>> words = Words(text)
+    >>> at = [i for i in range(len(words)) if text[words.start[i] : words.end[i]] in ("Sinjar", "Idlib")]
+    >>> spans = [Span(words.start[i], words.end[i], i, i, ()) for i in at]
+    >>> [(text[s.start : s.end], _said_foreign(text, words, s)) for s in spans]
+    [('Sinjar', True), ('Idlib', False)]
+    """
+    if _FOREIGN_BEFORE_RE.search(text, max(0, span.start - _FOREIGN_LOOK_BEHIND), span.start):
+        return True
+    return _FOREIGN_AFTER_RE.match(text, span.end) is not None
 
 
 def _line_around(text: str, at: int) -> str:
@@ -732,6 +848,8 @@ def _geoparse(
         written = text[words.start[span.first] : words.end[span.last]]
         if written != name and is_foreign(written):
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan
+        if _said_foreign(text, words, span):
+            continue  # "the Iraqi town of Sinjar" is not Sanjar (Idlib), "مدينة العقبة الأردنية" no quarter of Aleppo
         mention, start, end = _mention(text, words, span, taken, name)
         items.append(_Item(span, name, mention, hint_of(mention), (start, end)))
         if start < span.start:
@@ -742,11 +860,14 @@ def _geoparse(
         else:
             items[-1].opens = _opens_sentence(text, span.start)
             items[-1].surname = _surname_after(text, words, span, taken)
+            items[-1].given_before = _given_name_before(text, words, span, taken)
             written = text[span.start : span.end]
             acronym = len(written) > 1 and written.isupper()
             items[-1].acronym = acronym and not _upper_case(_line_around(text, span.start))
         one_arabic_word = span.first == span.last and not one_latin_word
         items[-1].adjective = one_arabic_word and _adjective(text, words, span, taken)
+        if one_arabic_word and not items[-1].adjective:
+            items[-1].surname = _family_name_after(text, words, span, taken)
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
     named: dict[tuple[str, str, str], tuple[bool, bool]] = {}  # _name_facts, once per place, name and span
     for item in items:
@@ -1077,8 +1198,10 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
     if one_word and hint != match.place.kind and nickname and _name_facts(item, match, named)[0]:
         return False  # a one-word nickname, unless a word asks for its kind: "الشام" is the Levant as often as Damascus
     kind = match.place.kind
-    if item.surname and kind in _SMALL_PLACE_KINDS and not match.place.population and _given_name(match.place):
+    if item.surname and kind in _SMALL_PLACE_KINDS and (item.text.isascii() or is_common_arabic(item.text)):
         return False  # "Rami Abdulrahman" (of the Observatory) is not the village Rami
+    if item.given_before:
+        return False  # "Opposition figure Ahmad Homsi said" is a person, not Homs
     if item.longer_name and kind in POPULATED_KINDS:
         return False  # "Eastern Ghariyah" is not the village al-Ghariyah, "جبل أريحا" not the town Ariha
     if item.adjective and hint is None and kind not in _NAMED_LIKE_WORDS_KINDS:

@@ -82,7 +82,7 @@ _LATIN_COMPASS = (
     "north south east west northern southern eastern western northeastern northwestern southeastern "
     "southwestern northeast northwest southeast southwest"
 )
-_ARABIC_COMPASS = "شمال جنوب شرق غرب"
+_ARABIC_COMPASS = "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي"
 _COMPASS = frozenset(f"{_LATIN_COMPASS} {_ARABIC_COMPASS}".split(" "))
 
 #: Words that make a kind word after them a compound one ("air base", "military airport", "oil field").
@@ -242,6 +242,8 @@ def _classify(token: str, first: bool, last: bool) -> _Word:
             return _Word(token, bare, None, possessive)
         return _Word(token, bare, _LATIN.get(key, _NOT), possessive)
     key = fold_arabic(bare)
+    if last and not first and key in _ARABIC_ADJECTIVES:
+        return _Word(token, bare, _ADJECTIVE, False)  # "كويرس شرقي"; before a name "شرقي حمص" is a compass word
     if key in _ARABIC:
         return _Word(token, bare, _ARABIC[key], False)
     if first and len(key) > 2 and key[0] in _ARABIC_PREFIXES and key[1:] in _ARABIC:
@@ -360,6 +362,10 @@ def _parts_of(leading: list[_Word]) -> bool:
 def _parse(tokens: list[str]) -> _Parsed | None:
     """Strip descriptors off both edges; None when nothing but descriptors is left."""
     words = [_classify(t, i == 0, i == len(tokens) - 1) for i, t in enumerate(tokens)]
+    k = len(words) - 1
+    while k >= 2 and words[k].kind == _ADJECTIVE and fold_arabic(words[k - 1].bare) in _ARABIC_ADJECTIVES:
+        k -= 1  # two directions: "ريف حماة الشمالي الغربي" (north-west)
+        words[k] = words[k]._replace(kind=_ADJECTIVE)
     start, end = 0, len(words)
     while start < end and words[start].kind != _NOT:
         start += 1

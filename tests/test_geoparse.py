@@ -961,3 +961,48 @@ def test_geoparse__a_city_word_after_a_capital_keeps_it_the_city(full: Gazetteer
     # "district" is the quarter's; "city" says which Aleppo, even when the quarter's name is tied
     assert found(full, "Fighting in al-Zahraa district of Aleppo city.") == [("Aleppo", "gn:170063")]
     assert found(full, "Shelling hit the Salaheddine district of Aleppo city.") == [("Aleppo", "gn:170063")]
+
+
+def test_geoparse__third_review_people(full: Gazetteer) -> None:
+    # a capitalised word that is no place before a one-word name: a given name before a surname
+    assert found(full, "Opposition figure Ahmad Homsi said talks in Geneva had failed.") == []
+    assert found(full, "Syrian MP Mohammad Kassab and businessman Samer Foz were added to the list.") == []
+    # a town's name before a surname, whatever its population
+    assert found(full, "Jassem Mohammed, a father of three from Inkhil, was killed.") == [("Inkhil", "gn:169375")]
+    assert found(full, "Dana Khalil, a teacher in Idlib city, said schools lacked fuel.") == [("Idlib", "gn:169389")]
+    assert found(full, "Government forces shelled Dana, Sarmada and Atmeh.")[0] == ("Dana", "gn:174259")
+    # an acronym, a compass word or a common word before a name leaves it the place
+    assert found(full, "HTS Idlib commanders met in Sarmada.")[0] == ("Idlib", "gn:169389")
+    # Arabic: a rank before a name, a family name after a given name
+    assert found(full, "أعلن العميد جاسم الفريج تعيينه قائداً للفرقة.") == []
+    assert found(full, "قال القيادي في الفيلق الخامس جاسم الحريري إن عناصره انسحبوا.") == []
+    assert found(full, "سيطرت القوات على مدينة جاسم في ريف درعا.") == [("جاسم", "gn:165997"), ("درعا", "pcode:SY12")]
+    assert found(full, "سيطرت القوات على مدينة القصير التي يسيطر عليها الجيش الحر")[0] == ("القصير", "gn:173322")
+
+
+def test_geoparse__third_review_foreign_places(full: Gazetteer) -> None:
+    # the text says the place is another country's: its people's adjective, its possessive, the country after it
+    for text in (
+        "Yazidis fled the Iraqi town of Sinjar into Syria.",
+        "He flew to Jordan's Aqaba on Monday.",
+        "Israeli strikes hit the Bureij camp in central Gaza.",
+        "Fighters crossed from Shebaa, in southern Lebanon.",
+        "أقيم المؤتمر في مدينة العقبة الأردنية.",
+        "اتجه النازحون إلى مدينة صور جنوبي لبنان.",
+        "Kurds rallied in Sulaymaniyah.",
+    ):
+        assert found(full, text) == [], text
+    # Türkiye's posts stand in Syrian towns; a Syrian town near Turkey stays Syrian
+    assert found(full, "انسحبت القوات من نقطة مورك التركية.") == [("مورك", "gn:166640")]
+    assert found(full, "Shelling hit Idlib, near Turkey.") == [("Idlib", "gn:169389")]
+
+
+def test_geoparse__third_review_compass_words(full: Gazetteer) -> None:
+    # "شمالي X" is "شمال X": a part of the governorate, unless a distance follows (from the city)
+    assert found(full, "قصفت الطائرات بلدة سرمين شمالي إدلب.")[1] == ("إدلب", "pcode:SY07")
+    assert found(full, "تقع شمالي حماه حوالي 25 كلم") == [("حماه", "gn:170017")]
+    # two direction adjectives after the countryside's name
+    assert found(full, "اشتباكات في ريف إدلب الجنوبي الشرقي.") == [("إدلب", "pcode:SY07")]
+    # a compass word right before the name stays its own after another span's English words
+    text = "an attack in Salma and the Jabal al-Akrad mountains of northern Latakia."
+    assert found(full, text)[-1] == ("Latakia", "pcode:SY06")

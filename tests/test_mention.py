@@ -98,6 +98,9 @@ from gazetteer.normalize import clean
         # a kind word right after the name is its own; the one before "of" is another place's
         ("district of Aleppo city", "Aleppo", "city", None),
         ("district of Aleppo", "Aleppo", "district", None),
+        # two direction adjectives after the countryside's name; one after a village's name is its own
+        ("بريف حماة الشمالي الغربي", "حماة", "governorate", "حماة"),
+        ("شمالي إدلب", "إدلب", "governorate", "إدلب"),
     ],
 )
 def test_parse_mention__known_answers(text: str, name: str, kind_hint: str | None, province_hint: str | None) -> None:

@@ -237,6 +237,12 @@ def test_resolve__near_tells_namesakes_of_one_governorate_apart(full: Gazetteer)
     assert far[0].ambiguous
 
 
+def test_resolve__daraa_al_balad_is_daraa_not_darayya(full: Gazetteer) -> None:
+    # the old city of Daraa; a skeleton of it met "داريا البلد", an OCHA alias of Darayya district
+    match = full.resolve("Daraa al-Balad")
+    assert match is not None and match.place.id == "gn:170905"
+
+
 def test_resolve__ties_are_broken_deterministically(full: Gazetteer) -> None:
     first = [m.place.id for m in full.candidates("Al-Hamidiyah", limit=10)]
     full.clear_cache()

@@ -149,6 +149,10 @@ _COUNTRIES = "|".join(FOREIGN_COUNTRIES)
 _COMPASS_WORDS = (
     "(?:southern|northern|eastern|western|central|south|north|east|west|جنوبي|شمالي|شرقي|غربي|جنوب|شمال|شرق|غرب|وسط)"
 )
+#: Words after a name that make it a channel's or a station's (:func:`_media_named`).
+_MEDIA_AFTER_RE = re.compile(r"\s+(?:TV|Television|Channel|Radio|FM)\b")
+#: Arabic words before a name that make it a channel's, an agency's or a paper's, as :func:`_bare` writes them.
+_MEDIA_WORDS = frozenset({"قناه", "تلفزيون", "اذاعه", "راديو", "وكاله", "شبكه", "صحيفه", "جريده", "مجله"})
 #: How far before a span :func:`_said_foreign` looks for a foreign adjective (characters).
 _FOREIGN_LOOK_BEHIND = 48
 #: What says a name is another country's place: its people's adjective or the country's possessive
@@ -370,6 +374,16 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         gap = text[ends[j - 1] : starts[j]]
         if not (_word_gap(gap) or _POSSESSIVE_RE.match(gap)):
             break
+        if (
+            word.lower() == "sub"
+            and j + 1 < len(starts)
+            and j + 1 not in taken
+            and text[ends[j] : starts[j + 1]] == "-"
+        ):
+            unit = text[starts[j + 1] : ends[j + 1]]
+            if unit.lower() in ("district", "districts"):
+                after.append("sub" + unit.lower())  # OCHA's "Al-Karama sub-district": a subdistrict
+                break
         if word.lower() == "provincial" and not _provincial_city(text, words, j, taken):
             after.append("province")  # "the Raqqa provincial council", "(Idlib provincial governor)"
             break
@@ -682,6 +696,24 @@ def _given_name_before(text: str, words: Words, span: Span, taken: set[int]) -> 
     return not _title_case(_line_around(text, span.start))
 
 
+def _media_named(text: str, words: Words, span: Span) -> bool:
+    """Whether a one-word span names a channel, an agency or a paper: "TV", "Television", "Radio"...
+    right after it ("Al-Mayadeen TV"), or قناة, تلفزيون, إذاعة, وكالة, شبكة, صحيفة... right before it
+    ("قناة الميادين", "إذاعة حلب"). Not موقع, which is a site as often as a website.
+
+    >>> text = "Al-Mayadeen TV said that Idlib fell."
+    >>> words = Words(text)
+    >>> [_media_named(text, words, Span(words.start[i], words.end[i], i, i, ())) for i in (1, 5)]
+    [True, False]
+    """
+    if _MEDIA_AFTER_RE.match(text, span.end):
+        return True
+    i = span.first - 1
+    return (
+        i >= 0 and text[words.end[i] : span.start] == " " and _bare(text[words.start[i] : words.end[i]]) in _MEDIA_WORDS
+    )
+
+
 def _said_foreign(text: str, words: Words, span: Span) -> bool:
     """Whether the text says the span is a place of another country: its people's adjective or the
     country's possessive before it ("the Iraqi town of Sinjar", "Lebanon's Al-Mayadeen TV"), the
@@ -848,6 +880,8 @@ def _geoparse(
         written = text[words.start[span.first] : words.end[span.last]]
         if written != name and is_foreign(written):
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan
+        if span.first == span.last and _media_named(text, words, span):
+            continue  # "Al-Mayadeen TV", "قناة حلب اليوم": a channel named after a town is no mention of it
         if _said_foreign(text, words, span):
             continue  # "the Iraqi town of Sinjar" is not Sanjar (Idlib), "مدينة العقبة الأردنية" no quarter of Aleppo
         mention, start, end = _mention(text, words, span, taken, name)

@@ -1006,3 +1006,14 @@ def test_geoparse__third_review_compass_words(full: Gazetteer) -> None:
     # a compass word right before the name stays its own after another span's English words
     text = "an attack in Salma and the Jabal al-Akrad mountains of northern Latakia."
     assert found(full, text)[-1] == ("Latakia", "pcode:SY06")
+
+
+def test_geoparse__third_review_units_and_channels(full: Gazetteer) -> None:
+    # OCHA writes "sub-district": a subdistrict, as "subdistrict" asks (Hajin: SY090201, Al-Karamah: SY110102)
+    assert found(full, "Water trucking reached the Hajin sub-district.") == [("Hajin", "pcode:SY090201")]
+    text = "15 communities in Al-Karama and Maadan sub-districts reported water shortages."
+    assert found(full, text)[0] == ("Al-Karama", "pcode:SY110102")
+    # a channel named after a town is no mention of it
+    assert found(full, "Lebanon's Al-Mayadeen TV reported that the talks had ended.") == []
+    assert found(full, "نقلت قناة الميادين عن مصادر محلية") == []
+    assert found(full, "Shelling hit Mayadin on Monday.") == [("Mayadin", "gn:173480")]

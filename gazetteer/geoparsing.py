@@ -54,7 +54,7 @@ from .mention import (
     parse_mention,
     word_kind,
 )
-from .model import Match, Place, PlaceMention
+from .model import Match, PlaceMention
 from .normalize import exact_key, fold, fold_arabic, is_arabic, variant_key
 from .opened import OpenedIndex
 from .rank import NEIGHBOUR_TIERS
@@ -121,10 +121,9 @@ _COMMON_WORD_KINDS = frozenset({"village", "neighbourhood", "camp"})
 #: How far either side of a span :func:`_line_around` reads its line.
 _LINE_CHARS = 200
 _LONG_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
-#: Kinds of place whose one-word Latin name before a capitalised word is a given name before a surname
-#: (:func:`_surname_after`) when no population is known of the place and its Arabic name is a common
-#: word (:func:`_given_name`); a city's or a governorate's name goes on with its landmarks ("Aleppo
-#: Citadel"), a known town's with its units ("Al-Zabadani Hawks").
+#: Kinds of place whose one-word name before a surname is a given name (:func:`_surname_after`: "Dana
+#: Khalil"; :func:`_family_name_after`: "جاسم الحريري"); a city's or a governorate's name goes on with
+#: its landmarks ("Aleppo Citadel").
 _SMALL_PLACE_KINDS = frozenset({"town", "village", "neighbourhood", "camp"})
 #: The kinds of place news name often enough that a common word after a definite noun is still the
 #: place (:func:`_adjective`): "دخلت القوات الباب" is al-Bab.
@@ -758,14 +757,6 @@ def _upper_case(line: str) -> bool:
     """
     letters = [c for c in line if c.isascii() and c.isalpha()]
     return len(letters) >= 10 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
-
-
-def _given_name(place: Place) -> bool:
-    """Whether a place's Arabic name, with or without its article, is a common Arabic word: a given
-    name as often as a place ("رامي", "ناصر", "مسعود", "سلمى"), so a capitalised word after it in
-    English is a surname."""
-    name = place.name_ar or ""
-    return is_common_arabic(name) or (name.startswith("ال") and is_common_arabic(name[2:]))
 
 
 def _opens_sentence(text: str, start: int) -> bool:

@@ -71,6 +71,8 @@ _CONTEXT_WORDS = 3
 _CONNECTOR_RE = re.compile(r"^(?:,|،|in|of|في|the|\()$", re.IGNORECASE)  # "هجين (دير الزور)": a title's place
 _GAP_WORD_RE = re.compile(r"[,،]|[^\s,،]+")
 _POSSESSIVE_RE = re.compile(r"^['’]s?\s+$")
+#: A possessive between two spans ("Idlib's Jabal al-Zawiya"): :func:`_bind`.
+_POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s+")
 #: What separates two names of a list; a direction adjective closes the mention before ("ريف حلب الغربي وإدلب").
 _LIST_RE = re.compile(r"^\s*(?:(?:ال)?(?:شمالي|جنوبي|شرقي|غربي)\s+)?(?:,|،|and|or|و)\s*(?:and\s+)?$", re.IGNORECASE)
 #: Longest text between two listed names that :func:`_by_list_fellow` reads as a list's separator.
@@ -1379,16 +1381,18 @@ def _read_as_unit(item: _Item, word: str, ask: Callable[[str, str | None], list[
         item.found = found
 
 
-def _lies_outside_city(inner: Match, outer: Match) -> bool:
+def _lies_outside_city(inner: Match, outer: Match, features: bool = False) -> bool:
     """Whether a place bound to a governorate's capital ("Talbiseh, Homs") lies outside the city, so
-    that the capital's name stands for its governorate: a settlement or a unit farther than
+    that the capital's name stands for its governorate: a settlement or a unit (or, with
+    ``features``, a mountain or a region: "Idlib's Jabal al-Zawiya") farther than
     :data:`_CITY_RADIUS_M` from the city's point (a quarter, a landmark or a site may lie inside it).
     Damascus is a governorate of its own city and stays as it is."""
     city = outer.place
     if city.kind != "city" or city.governorate.pcode == "SY01":
         return False
     place = inner.place
-    if place.kind not in POPULATED_KINDS and place.kind not in ADMIN_KINDS:
+    wide = features and place.kind in ("mountain", "region")
+    if place.kind not in POPULATED_KINDS and place.kind not in ADMIN_KINDS and not wide:
         return False
     return fast_distance_m(place.lat, place.lon, city.lat, city.lon) > _CITY_RADIUS_M
 
@@ -1406,6 +1410,17 @@ def _bind(
     """
     rebind: list[_Item] = []
     for k, (this, nxt) in enumerate(pairwise(items)):
+        if this.found and nxt.found and _POSSESSIVE_GAP_RE.fullmatch(text, this.span.end, nxt.span.start):
+            bound = _province_of(this.found[0])  # "Idlib's Jabal al-Zawiya", "Homs's Talbiseh": the other way round
+            if bound is not None and _province_of(nxt.found[0]) is None and this.hint != "city":
+                placed = ask(nxt.mention, bound, _BOUND_NOTE)
+                if (
+                    placed
+                    and _placed_in(placed[0], bound, threshold)
+                    and _lies_outside_city(placed[0], this.found[0], True)
+                ):
+                    rebind.append(this)
+            continue
         if not nxt.found or not this.found or _province_of(this.found[0]) is not None:
             continue
         if not _binds(text[this.span.end : nxt.span.start]):

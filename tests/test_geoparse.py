@@ -1017,3 +1017,10 @@ def test_geoparse__third_review_units_and_channels(full: Gazetteer) -> None:
     assert found(full, "Lebanon's Al-Mayadeen TV reported that the talks had ended.") == []
     assert found(full, "نقلت قناة الميادين عن مصادر محلية") == []
     assert found(full, "Shelling hit Mayadin on Monday.") == [("Mayadin", "gn:173480")]
+
+
+def test_geoparse__a_capital_s_possessive_before_a_place_outside_it_is_the_governorate(full: Gazetteer) -> None:
+    # "Hama's Kafr Zita": Kafr Zita lies 30 km from Hama city; a quarter keeps the city
+    assert found(full, "Hama's Kafr Zita was shelled.")[0] == ("Hama", "pcode:SY05")
+    assert found(full, "A child died in Idlib's Jabal al-Zawiya.")[0] == ("Idlib", "pcode:SY07")
+    assert found(full, "Shells hit Aleppo's Salah al-Din neighbourhood.")[0] == ("Aleppo", "gn:170063")

@@ -54,7 +54,7 @@ from .mention import (
     parse_mention,
     word_kind,
 )
-from .model import Match, PlaceMention
+from .model import Match, Place, PlaceMention
 from .normalize import exact_key, fold, fold_arabic, is_arabic, variant_key
 from .opened import OpenedIndex
 from .rank import NEIGHBOUR_TIERS
@@ -123,9 +123,10 @@ _COMMON_WORD_KINDS = frozenset({"village", "neighbourhood", "camp"})
 #: How far either side of a span :func:`_line_around` reads its line.
 _LINE_CHARS = 200
 _LONG_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
-#: Kinds of place whose one-word name before a surname is a given name (:func:`_surname_after`: "Dana
-#: Khalil"; :func:`_family_name_after`: "جاسم الحريري"); a city's or a governorate's name goes on with
-#: its landmarks ("Aleppo Citadel").
+#: Kinds of place whose one-word name before a surname is a given name when the place's Arabic name is
+#: a common Arabic word (:func:`_given_name`; :func:`_surname_after`: "Jassem Mohammed";
+#: :func:`_family_name_after`: "جاسم الحريري"); a city's or a governorate's name goes on with its
+#: landmarks ("Aleppo Citadel"), a known town's with its bodies ("Saraqib Coordination Committee").
 _SMALL_PLACE_KINDS = frozenset({"town", "village", "neighbourhood", "camp"})
 #: The kinds of place news name often enough that a common word after a definite noun is still the
 #: place (:func:`_adjective`): "دخلت القوات الباب" is al-Bab.
@@ -159,16 +160,18 @@ _FOREIGN_LOOK_BEHIND = 48
 #: What says a name is another country's place: its people's adjective or the country's possessive
 #: right before it, with a kind word and "of" ("the Iraqi town of Sinjar", "Jordan's Aqaba")...
 _FOREIGN_BEFORE_RE = re.compile(
-    rf"\b(?:(?:{_LATIN_COUNTRIES})['’]s|{_LATIN_DEMONYMS})"
+    rf"(?<![-\w])(?:(?:{_LATIN_COUNTRIES})['’]s|{_LATIN_DEMONYMS})"
     r"(?:\s+(?:border|coastal|southern|northern|eastern|western|central))?"
     r"(?:\s+(?:town|city|village|port|province|governorate|camp|region|district|area|crossing)\s+of)?\s+(?:the\s+)?$"
 )
-#: ... or, after it, the adjective in Arabic ("العقبة الأردنية") or the country, with a compass word or
-#: after "in" or a comma ("صور جنوبي لبنان", "the Bureij camp in central Gaza", "Sinjar, Iraq").
+#: ... or, after it, the adjective in Arabic ("العقبة الأردنية") or the country, with a compass word, after
+#: "in" ("صور جنوبي لبنان", "the Bureij camp in central Gaza"), or after a comma and before a
+#: punctuation mark ("Sinjar, Iraq, was retaken"; "In Daraa, Jordan closed..." begins a clause).
 _FOREIGN_AFTER_RE = re.compile(
     rf"(?:\s+(?:{_ARABIC_DEMONYMS})(?!\w)"
-    rf"|(?:\s+(?:camp|town|city|village))?(?:(?:\s*,\s*(?:in\s+)?|\s+in\s+)(?:{_COMPASS_WORDS}\s+)?|\s+{_COMPASS_WORDS}\s+)"
-    rf"(?:{_COUNTRIES})(?![-\w]))"
+    rf"|(?:\s+(?:camp|town|city|village))?(?:\s*,?\s+in\s+(?:{_COMPASS_WORDS}\s+)?|\s+{_COMPASS_WORDS}\s+)"
+    rf"(?:{_COUNTRIES})(?![-\w'’])"
+    rf"|\s*[,،]\s*(?:{_COUNTRIES})(?=\s*(?:[,.;:)\]]|$)))"
 )
 #: Words that open a mountain's name (:func:`_mountain_named`), as :func:`_bare` writes them (lower case).
 _MOUNTAIN_WORDS = frozenset({"جبل", "جبال", "jabal", "jebel", "jabel", "jbel"})
@@ -184,6 +187,21 @@ _NOT_FAMILY_NAMES = frozenset({
     "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
     "الخميس", "السبت", "الان", "اليوم",
 })  # fmt: skip
+#: Adjectives and names of Syria's peoples and faiths, which come before a place as no given name does
+#: ("Kurdish Afrin", "Druze Suwayda", "Armenian Kessab", "Sunni Talbiseh"): :func:`_given_name_before`.
+_PEOPLES = frozenset({
+    "kurdish", "kurd", "kurds", "arab", "arabs", "druze", "alawite", "alawites", "alawi", "armenian", "armenians",
+    "assyrian", "assyrians", "syriac", "christian", "christians", "ismaili", "ismailis", "sunni", "sunnis", "shia",
+    "shiite", "shiites", "turkmen", "circassian", "yazidi", "yazidis", "bedouin", "palestinian", "muslim", "orthodox",
+    "catholic", "maronite", "chechen",
+})  # fmt: skip
+#: Verbs of saying right before a given name ("قال جاسم الحريري"), as :func:`_bare` writes them.
+_SAYING_VERBS = frozenset({
+    "قال", "وقال", "اكد", "واكد", "اعلن", "واعلن", "افاد", "وافاد", "صرح", "وصرح", "اوضح", "واوضح", "ذكر", "وذكر",
+    "اشار", "واشار", "اضاف", "واضاف",
+})  # fmt: skip
+#: How many words before a one-word Arabic span :func:`_family_name_after` reads for a rank or a title.
+_PERSON_WINDOW = 5
 #: The same ranks and titles in Arabic, with the article, as :func:`_bare` writes them.
 _ARABIC_RANKS = frozenset({
     "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الملازم", "الرقيب", "العريف", "اللواء", "الفريق", "القيادي",
@@ -547,8 +565,6 @@ def _kunya(text: str, words: Words, span: Span, taken: set[int]) -> bool:
         return True
     if i not in taken and words.capital[i] and word.lower() in _RANKS and span.first == span.last:
         return True  # a rank right before one word: "Admiral Essen" (a frigate), "General Hassan"
-    if i not in taken and span.first == span.last and _bare(word) in _ARABIC_RANKS:
-        return True  # "العميد جاسم الفريج" (Brigadier Jasim al-Furayj) is no town Jasim
     if i < 1 or i - 1 in taken or not words.capital[i] or is_descriptor(word) or is_compass(word):
         return False  # the given name: a capitalised word ("Hasan" spells a village too, read as a name here)
     if word.isascii() and word.lower() not in _COMMON_GIVEN_NAMES and is_common_english(word):
@@ -647,16 +663,22 @@ def _surname_after(text: str, words: Words, span: Span, taken: set[int]) -> bool
     word = text[words.start[j] : words.end[j]]
     if not word.isascii() or is_descriptor(word, first=False) or is_compass(word) or is_common_english(word):
         return False
+    if word.isupper():
+        return False  # an acronym after a name: "Sarmada IDP camps", "Afrin YPG commanders"
     return not _title_case(_line_around(text, span.start))
 
 
 def _family_name_after(text: str, words: Words, span: Span, taken: set[int]) -> bool:
-    """ "جاسم الحريري", "ناصر العلي": a one-word Arabic span right before a word with the article that
-    is no place, no descriptive or direction word and no feminine adjective (a town's adjectives
-    agree with it: "نوى المحررة") may be a given name before a family name (:func:`_fits` asks
-    whether the span is a common word, as given names are).
+    """ "العميد جاسم الفريج", "قال الناشط جاسم الحريري": a one-word Arabic span between a person's
+    marker and a word with the article may be a given name before a family name (:func:`_fits` asks
+    whether the span is a common word, as given names are). The marker is a rank or a title among
+    the :data:`_PERSON_WINDOW` words before the span ("القيادي في الفيلق الخامس جاسم الحريري") or a
+    verb of saying right before it ("قال جاسم الحريري"); the word after is no place, no descriptive or
+    direction word, no feminine adjective, no relative pronoun and no day. Without a marker an
+    Arabic sentence puts a place before any definite word ("اقتحمت الفرقة الرابعة جاسم الشهر
+    الماضي", "وصلت إلى جاسم التعزيزات"), and a rank before a place is its subject ("زار الوزير حلب").
 
-    >>> text = "قال جاسم الحريري إن القوات انسحبت من جاسم المحررة التي"
+    >>> text = "قال العميد جاسم الحريري إن القوات دخلت جاسم الشهر الماضي"
     >>> words = Words(text)
     >>> jasim = [i for i in range(len(words)) if text[words.start[i] : words.end[i]] == "جاسم"]
     >>> [_family_name_after(text, words, Span(words.start[i], words.end[i], i, i, ()), set()) for i in jasim]
@@ -668,7 +690,13 @@ def _family_name_after(text: str, words: Words, span: Span, taken: set[int]) -> 
     word = text[words.start[j] : words.end[j]]
     if not word.startswith("ال") or len(word) < 4 or word[-1] in "ةهى" or _bare(word) in _NOT_FAMILY_NAMES:
         return False
-    return not (is_descriptor(word, first=False) or is_compass(word) or word in CENTRE_WORDS)
+    if is_descriptor(word, first=False) or is_compass(word) or word in CENTRE_WORDS:
+        return False
+    i = span.first - 1
+    if i >= 0 and i not in taken and _bare(text[words.start[i] : words.end[i]]) in _SAYING_VERBS:
+        return True
+    before = range(max(0, span.first - _PERSON_WINDOW), span.first)
+    return any(k not in taken and _bare(text[words.start[k] : words.end[k]]) in _ARABIC_RANKS for k in before)
 
 
 def _given_name_before(text: str, words: Words, span: Span, taken: set[int]) -> bool:
@@ -692,8 +720,10 @@ def _given_name_before(text: str, words: Words, span: Span, taken: set[int]) -> 
     word = text[words.start[i] : words.end[i]]
     if not word.isascii() or len(word) < 3 or word.isupper():
         return False  # an acronym before a name: "HTS Idlib", "SDF Raqqa"
-    if is_descriptor(word) or is_compass(word) or is_common_english(word):
-        return False
+    if is_descriptor(word) or is_compass(word) or is_common_english(word) or word.lower() in _PEOPLES:
+        return False  # "Kurdish Afrin", "Armenian Kessab": a people's adjective
+    if words.start[i] > 0 and text[words.start[i] - 1] in "-‐–":
+        return False  # "Putin-Erdogan Idlib deal"
     return not _title_case(_line_around(text, span.start))
 
 
@@ -759,6 +789,13 @@ def _upper_case(line: str) -> bool:
     """
     letters = [c for c in line if c.isascii() and c.isalpha()]
     return len(letters) >= 10 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def _given_name(place: Place) -> bool:
+    """Whether a place's Arabic name, with or without its article, is a common Arabic word: a given
+    name as often as a place ("رامي", "ناصر", "جاسم", "سلمى"), so a surname after it is a person's."""
+    name = place.name_ar or ""
+    return is_common_arabic(name) or (name.startswith("ال") and is_common_arabic(name[2:]))
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -1225,10 +1262,10 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
     if one_word and hint != match.place.kind and nickname and _name_facts(item, match, named)[0]:
         return False  # a one-word nickname, unless a word asks for its kind: "الشام" is the Levant as often as Damascus
     kind = match.place.kind
-    if item.surname and kind in _SMALL_PLACE_KINDS and (item.text.isascii() or is_common_arabic(item.text)):
-        return False  # "Rami Abdulrahman" (of the Observatory) is not the village Rami
-    if item.given_before:
-        return False  # "Opposition figure Ahmad Homsi said" is a person, not Homs
+    if item.surname and kind in _SMALL_PLACE_KINDS and _given_name(match.place):
+        return False  # "Rami Abdulrahman" (of the Observatory) is not the village Rami, "Jassem Mohammed" no Jasim
+    if item.given_before and (match.tier != "exact" or kind in _SMALL_PLACE_KINDS):
+        return False  # "Ahmad Homsi", "Mohammad Kassab" are persons; "Sochi Idlib memorandum" names the city
     if item.longer_name and kind in POPULATED_KINDS:
         return False  # "Eastern Ghariyah" is not the village al-Ghariyah, "جبل أريحا" not the town Ariha
     if item.adjective and hint is None and kind not in _NAMED_LIKE_WORDS_KINDS:

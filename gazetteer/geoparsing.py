@@ -195,6 +195,15 @@ _PEOPLES = frozenset({
     "shiite", "shiites", "turkmen", "circassian", "yazidi", "yazidis", "bedouin", "palestinian", "muslim", "orthodox",
     "catholic", "maronite", "chechen",
 })  # fmt: skip
+#: Arabic adjectives of the governorates' capitals, as :func:`_bare` writes them, and the governorate
+#: each binds a name before it to (:func:`_nisba_binding`).
+_NISBAS = {
+    **dict.fromkeys(("الدمشقي", "الدمشقيه"), "SY01"), **dict.fromkeys(("الحلبي", "الحلبيه"), "SY02"),
+    **dict.fromkeys(("الحمصي", "الحمصيه"), "SY04"), **dict.fromkeys(("الحموي", "الحمويه"), "SY05"),
+    **dict.fromkeys(("اللاذقاني", "اللاذقانيه"), "SY06"), **dict.fromkeys(("الادلبي", "الادلبيه"), "SY07"),
+    **dict.fromkeys(("الديري", "الديريه"), "SY09"), **dict.fromkeys(("الطرطوسي", "الطرطوسيه"), "SY10"),
+    **dict.fromkeys(("الرقاوي", "الرقاويه"), "SY11"), **dict.fromkeys(("الدرعاوي", "الدرعاويه"), "SY12"),
+}  # fmt: skip
 #: Verbs of saying right before a given name ("قال جاسم الحريري"), as :func:`_bare` writes them.
 _SAYING_VERBS = frozenset({
     "قال", "وقال", "اكد", "واكد", "اعلن", "واعلن", "افاد", "وافاد", "صرح", "وصرح", "اوضح", "واوضح", "ذكر", "وذكر",
@@ -668,6 +677,21 @@ def _surname_after(text: str, words: Words, span: Span, taken: set[int]) -> bool
     return not _title_case(_line_around(text, span.start))
 
 
+def _nisba_binding(text: str, words: Words, span: Span, taken: set[int]) -> str | None:
+    """The governorate a capital's adjective right after the span binds it to ("حي الميدان الدمشقي", the
+    Damascene quarter al-Midan; "حي الشعار الحلبي"), as "X في دمشق" would: :data:`_NISBAS`.
+
+    >>> text = "شهد حي الميدان الدمشقي احتفالات"
+    >>> words = Words(text)
+    >>> _nisba_binding(text, words, Span(words.start[2], words.end[2], 2, 2, ()), set())
+    'SY01'
+    """
+    j = span.last + 1
+    if j >= len(words.start) or j in taken or text[span.end : words.start[j]] != " ":
+        return None
+    return _NISBAS.get(_bare(text[words.start[j] : words.end[j]]))
+
+
 def _family_name_after(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """ "العميد جاسم الفريج", "قال الناشط جاسم الحريري": a one-word Arabic span between a person's
     marker and a word with the article may be a given name before a family name (:func:`_fits` asks
@@ -928,6 +952,7 @@ def _geoparse(
             written = text[span.start : span.end]
             acronym = len(written) > 1 and written.isupper()
             items[-1].acronym = acronym and not _upper_case(_line_around(text, span.start))
+        items[-1].binding = _nisba_binding(text, words, span, taken)
         one_arabic_word = span.first == span.last and not one_latin_word
         items[-1].adjective = one_arabic_word and _adjective(text, words, span, taken)
         if one_arabic_word and not items[-1].adjective:

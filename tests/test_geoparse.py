@@ -1040,3 +1040,11 @@ def test_geoparse__sixth_review_places_the_person_rules_keep(full: Gazetteer) ->
     assert found(full, "As fighting raged in Daraa, Jordan closed its border crossing.") == [("Daraa", "gn:170905")]
     text = "Militias moved into the Syrian-Iraqi border town of Abu Kamal."
     assert found(full, text) == [("Abu Kamal", "gn:174448")]
+
+
+def test_geoparse__a_capital_s_adjective_after_a_quarter_binds_it(full: Gazetteer) -> None:
+    # Jobar is a quarter of Damascus and a village of Homs: "الدمشقي" (Damascene) says which
+    assert found(full, "شهد حي جوبر الدمشقي دماراً واسعاً") == [("جوبر", "cur:damascus-jobar")]
+    assert found(full, "تعرض حي الشعار الحلبي للقصف") == [("الشعار", "sa:74")]
+    # Aleppo's Midan is named "حي الميدان" whole; bound to Damascus it gives no wrong quarter
+    assert found(full, "شهد حي الميدان الدمشقي احتفالات") == []

@@ -215,6 +215,8 @@ _PERSON_WINDOW = 5
 _ARABIC_RANKS = frozenset({
     "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الملازم", "الرقيب", "العريف", "اللواء", "الفريق", "القيادي",
     "القائد", "الرئيس", "الوزير", "النائب", "الدكتور", "المهندس", "الناشط", "الصحفي", "الاعلامي", "المتحدث",
+    "القياديه", "القائده", "الوزيره", "النائبه", "الدكتوره", "المهندسه", "الناشطه", "الصحفيه", "الاعلاميه",
+    "المتحدثه",
 })  # fmt: skip
 #: "هجوم" (an offensive, an attack) with a clitic, as :func:`gazetteer.normalize.fold` writes it; and
 #: what after the name makes it one attack on a point, not an offensive across a governorate.
@@ -677,6 +679,28 @@ def _surname_after(text: str, words: Words, span: Span, taken: set[int]) -> bool
     return not _title_case(_line_around(text, span.start))
 
 
+def _arabic_surname(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """ "القيادي في وحدات حماية الشعب ريزان كوباني", "القائد العسكري روبار قامشلو": a one-word Arabic
+    span right after a word that is no place, no common word and has no article, with a rank or a
+    title among the :data:`_PERSON_WINDOW` words before that one, is a nom de guerre's place-name
+    surname, not the place.
+
+    >>> text = "أعلن القائد العسكري روبار قامشلو بدء الحملة في قامشلو"
+    >>> words = Words(text)
+    >>> at = [i for i in range(len(words)) if text[words.start[i] : words.end[i]] == "قامشلو"]
+    >>> [_arabic_surname(text, words, Span(words.start[i], words.end[i], i, i, ()), set()) for i in at]
+    [True, False]
+    """
+    i = span.first - 1
+    if i < 1 or i in taken or span.start != words.start[span.first] or text[words.end[i] : span.start] != " ":
+        return False
+    word = text[words.start[i] : words.end[i]]
+    if word.isascii() or word.startswith("ال") or is_common_arabic(word) or is_descriptor(word) or is_compass(word):
+        return False
+    before = range(max(0, i - _PERSON_WINDOW), i)
+    return any(k not in taken and _bare(text[words.start[k] : words.end[k]]) in _ARABIC_RANKS for k in before)
+
+
 def _nisba_binding(text: str, words: Words, span: Span, taken: set[int]) -> str | None:
     """The governorate a capital's adjective right after the span binds it to ("حي الميدان الدمشقي", the
     Damascene quarter al-Midan; "حي الشعار الحلبي"), as "X في دمشق" would: :data:`_NISBAS`.
@@ -957,6 +981,8 @@ def _geoparse(
         items[-1].adjective = one_arabic_word and _adjective(text, words, span, taken)
         if one_arabic_word and not items[-1].adjective:
             items[-1].surname = _family_name_after(text, words, span, taken)
+        if one_arabic_word:
+            items[-1].given_before = _arabic_surname(text, words, span, taken)
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
     named: dict[tuple[str, str, str], tuple[bool, bool]] = {}  # _name_facts, once per place, name and span
     for item in items:
@@ -1289,7 +1315,7 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
     kind = match.place.kind
     if item.surname and kind in _SMALL_PLACE_KINDS and _given_name(match.place):
         return False  # "Rami Abdulrahman" (of the Observatory) is not the village Rami, "Jassem Mohammed" no Jasim
-    if item.given_before and (match.tier != "exact" or kind in _SMALL_PLACE_KINDS):
+    if item.given_before and (match.tier != "exact" or kind in _SMALL_PLACE_KINDS or not item.text.isascii()):
         return False  # "Ahmad Homsi", "Mohammad Kassab" are persons; "Sochi Idlib memorandum" names the city
     if item.longer_name and kind in POPULATED_KINDS:
         return False  # "Eastern Ghariyah" is not the village al-Ghariyah, "جبل أريحا" not the town Ariha

@@ -977,6 +977,10 @@ def test_geoparse__third_review_people(full: Gazetteer) -> None:
     assert found(full, "قال القيادي في الفيلق الخامس جاسم الحريري إن عناصره انسحبوا.") == []
     assert found(full, "سيطرت القوات على مدينة جاسم في ريف درعا.") == [("جاسم", "gn:165997"), ("درعا", "pcode:SY12")]
     assert found(full, "سيطرت القوات على مدينة القصير التي يسيطر عليها الجيش الحر")[0] == ("القصير", "gn:173322")
+    # a nom de guerre after a rank or a title: a given name, then a town's name as the surname
+    assert found(full, "قتل القيادي في وحدات حماية الشعب ريزان كوباني بغارة تركية.") == []
+    assert found(full, "قالت القيادية في وحدات حماية المرأة روهلات عفرين إن المعركة مستمرة.") == []
+    assert found(full, "أعلن القائد العسكري روبار قامشلو بدء الحملة في قامشلو") == [("قامشلو", "gn:173377")]
 
 
 def test_geoparse__third_review_foreign_places(full: Gazetteer) -> None:

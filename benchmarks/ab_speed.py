@@ -35,11 +35,10 @@ def _copy_package(checkout: Path, name: str, into: Path) -> None:
 
 
 def _clear(g: Any, package: str) -> None:
+    from common import clear_query_caches
+
     g.clear_cache()
-    importlib.import_module(package + ".normalize")._cached_keys.cache_clear()
-    spot = sys.modules.get(package + ".spot")
-    if spot is not None and hasattr(spot, "_word_keys"):
-        spot._word_keys.cache_clear()
+    clear_query_caches(package)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -208,25 +208,38 @@ def time_call(fn: Callable[[], Any], before: Callable[[], None] | None = None, r
     return median(times), result
 
 
+#: The process-wide caches that queries and texts fill, as (module, function) of the package: emptied
+#: before every uncached measurement (one an older library lacks is skipped).
+QUERY_CACHES = (
+    ("normalize", "_cached_keys"),
+    ("spot", "_word_keys"),
+    ("mention", "_parsed"),
+    ("mention", "_is_descriptor"),
+    ("mention", "is_facility_adjective"),
+    ("geoparsing", "_bare"),
+    ("common_words", "is_common_arabic"),
+    ("common_words", "is_common_english"),
+    ("governorates", "_lookup_text"),
+)
+
+
+def clear_query_caches(package: str = "gazetteer") -> None:
+    """Empty :data:`QUERY_CACHES` of ``package`` (a module not imported yet holds nothing)."""
+    for module, name in QUERY_CACHES:
+        fn = getattr(sys.modules.get(f"{package}.{module}"), name, None)
+        if fn is not None and hasattr(fn, "cache_clear"):
+            fn.cache_clear()
+
+
 def clear_caches(g: Any) -> None:
     """Forget everything a query leaves behind: the answer cache and built places
-    (``Gazetteer.clear_cache``), the name-key cache and the spotting word cache."""
-    import importlib
-
-    from gazetteer import normalize
-
-    try:
-        spot: Any = importlib.import_module("gazetteer.spot")
-    except ImportError:  # an older library: no spotting
-        spot = None
+    (``Gazetteer.clear_cache``) and the process-wide caches keyed by words and names (:data:`QUERY_CACHES`)."""
     clear = getattr(g, "clear_cache", None)
     if clear is not None:
         clear()
     else:  # an older Gazetteer: the answer cache only
         g._cached.cache_clear()
-    for fn in (getattr(normalize, "_cached_keys", None), getattr(spot, "_word_keys", None)):
-        if fn is not None:
-            fn.cache_clear()
+    clear_query_caches()
 
 
 def fmt_us(seconds: float) -> str:

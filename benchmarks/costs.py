@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from common import BENCH_DIR, REPO, clear_caches, log, median, percentile
+from common import BENCH_DIR, REPO, clear_caches, clear_query_caches, log, median, percentile
 from mutate import cosmetic, gibberish, key_changing, typo
 
 TIERS = ("exact", "variant", "skeleton", "fuzzy", "miss")
@@ -430,15 +430,14 @@ def geoparse_speed(
 ) -> dict[str, Any]:
     """Geoparse throughput per text size, two ways (``steady_only``: the second alone), median of ``runs``:
 
-    * ``eval``: ``geoparse_eval.throughput`` (a freshly loaded index per size), the process-wide key and
-      word caches emptied first; it includes the index's one-off lazy builds (fuzzy table, place columns);
+    * ``eval``: ``geoparse_eval.throughput`` (a freshly loaded index per size), the process-wide caches
+      (``common.QUERY_CACHES``) emptied first; it includes the index's one-off lazy builds (fuzzy table, place columns);
     * ``steady``: one index whose lazy tables are built (spot index, fuzzy table, place columns), every
       cache emptied before each timed ``geoparse(text)``: the rate on first-seen text, one-offs excluded.
     """
     import geoparse_eval
 
     import gazetteer
-    from gazetteer import normalize, spot
 
     def row(size: int, secs: list[float], mentions: int) -> dict[str, Any]:
         text = geoparse_text(docs, size)
@@ -451,9 +450,7 @@ def geoparse_speed(
     for size in () if steady_only else sizes:
         rows = []
         for _ in range(runs):
-            for fn in (getattr(normalize, "_cached_keys", None), getattr(spot, "_word_keys", None)):
-                if fn is not None:
-                    fn.cache_clear()
+            clear_query_caches()
             rows += geoparse_eval.throughput(index_path, list(docs), (size,))
         out["eval"].append(row(size, [r["seconds"] for r in rows], rows[0]["mentions"]))
     g = gazetteer.load(index_path)

@@ -1178,8 +1178,9 @@ def _method_section(R: dict[str, Any]) -> list[str]:
         "`sources/upstream`, checked against `SHA256SUMS`, and the curated files), built in a temporary folder. "
         "Leave-one-out and removed-place indexes are rewritten from it with `gazetteer.index.write_index`.",
         "- **Uncached** means every cache a query fills is emptied before the timed call: the answer cache and "
-        "the built `Place` objects (`Gazetteer.clear_cache()`), the name-key cache "
-        "(`gazetteer.normalize._cached_keys`) and the spotting word cache (`gazetteer.spot._word_keys`); the "
+        "the built `Place` objects (`Gazetteer.clear_cache()`) and every process-wide cache keyed by a word or "
+        "a name (`common.QUERY_CACHES`: name keys, spotting keys, parsed mentions, word tables; a test checks the "
+        "list is complete); the "
         "timed call returns the place and reads it. *Cached* repeats the same call at once.",
         "- **Distinct mentions.** Per-tier times come from thousands of different mentions, each timed in "
         f"{cfg['rounds']} rounds spread over the whole run of mentions (never twice in a row); figures are the "

@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .errors import InvalidQueryError
 from .scoring import SCORES
 
 __all__ = [
@@ -175,8 +176,6 @@ DEFAULT_MIN_CONFIDENCE = _default_min_confidence()
 
 def check_min_confidence(value: object) -> float:
     """``value`` as a threshold in [0, 1], or :class:`~gazetteer.errors.InvalidQueryError`."""
-    from .errors import InvalidQueryError
-
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= float(value) <= 1.0:
         raise InvalidQueryError(f"min_confidence must be a number in [0, 1], got {value!r}")
     return float(value)

@@ -33,7 +33,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from itertools import islice, pairwise
 from operator import itemgetter
 from typing import Any, Protocol
@@ -70,6 +70,8 @@ MAX_TEXT_CHARS = 50_000_000
 _CONTEXT_WORDS = 3
 _CONNECTOR_RE = re.compile(r"^(?:,|،|in|of|في|the|\()$", re.IGNORECASE)  # "هجين (دير الزور)": a title's place
 _GAP_WORD_RE = re.compile(r"[,،]|[^\s,،]+")
+#: The most words between two spans that :func:`_binds` reads as a binding ("X in the countryside of Y").
+_BINDING_GAP_WORDS = 5
 _POSSESSIVE_RE = re.compile(r"^['’]s?\s+$")
 #: A possessive between two spans ("Idlib's Jabal al-Zawiya"): :func:`_bind`.
 _POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s+")
@@ -552,8 +554,10 @@ def _family_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     return words.capital[before] and before not in taken and joined and not (is_descriptor(word) or is_compass(word))
 
 
+@lru_cache(maxsize=65536)
 def _bare(word: str) -> str:
-    """A word as the small word tables write it (:data:`_BARE_TABLE`), cheaper than folding.
+    """A word as the small word tables write it (:data:`_BARE_TABLE`), cheaper than folding; once per
+    distinct word (a text repeats its words, and several rules read the word before each span).
 
     >>> _bare("أبو"), _bare("السوريّة"), _bare("Abu")
     ('ابو', 'السوريه', 'Abu')
@@ -1543,8 +1547,12 @@ def _binds(gap: str) -> bool:
     " in the countryside of ", " villages in northeastern "... (connectors and descriptive words, at
     least one connector; a compass word only right before the second span: "north of Homs" places the
     first span relative to the city, it binds nothing)."""
-    words = _GAP_WORD_RE.findall(gap)
-    if not words or len(words) > 5:
+    words: list[str] = []
+    for word in _GAP_WORD_RE.finditer(gap):  # the gap to the next span may be pages long: five words at most
+        if len(words) == _BINDING_GAP_WORDS:
+            return False
+        words.append(word.group())
+    if not words:
         return False
     connector = False
     for k, w in enumerate(words):

@@ -431,6 +431,21 @@ def parse_mention(text: str) -> Mention:
     """
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
+    return _parsed(text) if len(text) <= _PARSED_CHARS else _parse_uncached(text)
+
+
+#: The longest mention :func:`parse_mention` remembers (a name with its descriptive words is far shorter).
+_PARSED_CHARS = 200
+
+
+@lru_cache(maxsize=16384)
+def _parsed(text: str) -> Mention:
+    """:func:`parse_mention` of a short string, once per distinct string: geoparsing reads a
+    mention's kind hint and then resolves it, and a text names its places many times."""
+    return _parse_uncached(text)
+
+
+def _parse_uncached(text: str) -> Mention:
     cleaned = clean(text)
     if _plain_latin(cleaned) or _plain_arabic(cleaned):
         return Mention(cleaned, cleaned, None, None, ())

@@ -98,3 +98,35 @@ def test_api__every_exported_name_exists_and_public_functions_take_no_kwargs() -
         for p in inspect.signature(fn).parameters.values():
             assert p.kind is not inspect.Parameter.VAR_KEYWORD, f"{fn.__qualname__} takes **{p.name}"
     assert (PACKAGE / "py.typed").is_file()
+
+
+def test_structure__the_benchmarks_empty_every_cache_a_query_fills() -> None:
+    """An "uncached" figure is honest only if every cache keyed by a query's words is emptied:
+    each cached function of the package that takes an argument is in ``benchmarks/common.py``'s
+    ``QUERY_CACHES`` or here, as keyed by something else than a query."""
+    import importlib
+    import pkgutil
+
+    sys.path.insert(0, str(PACKAGE.parent / "benchmarks"))
+    import common  # type: ignore[import-not-found]
+
+    keyed_otherwise = {
+        ("common_words", "_common_words"),  # the language's table
+        ("confidence", "_confidence"),  # an evidence bucket
+        ("curated", "load_json"),  # a curated file
+        ("geo", "_transformer"),  # a CRS
+        ("merge", "_cached_text_keys"),  # build time
+        ("normalize", "_char_script"),  # one character
+        ("spatial", "_ring_offsets"),  # a search ring
+    }
+    cached = set()
+    for info in pkgutil.iter_modules(gazetteer.__path__):
+        if info.name == "__main__":
+            continue
+        module = importlib.import_module(f"gazetteer.{info.name}")
+        for name, fn in vars(module).items():
+            wrapped = getattr(fn, "__wrapped__", None)
+            own = hasattr(fn, "cache_clear") and fn.__module__ == module.__name__ and wrapped is not None
+            if own and inspect.signature(wrapped).parameters:
+                cached.add((info.name, name))
+    assert cached == set(common.QUERY_CACHES) | keyed_otherwise

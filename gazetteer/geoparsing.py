@@ -70,6 +70,8 @@ MAX_TEXT_CHARS = 50_000_000
 _CONTEXT_WORDS = 3
 _CONNECTOR_RE = re.compile(r"^(?:,|،|in|of|في|the|\()$", re.IGNORECASE)  # "هجين (دير الزور)": a title's place
 _GAP_WORD_RE = re.compile(r"[,،]|[^\s,،]+")
+#: Marks of an ayn or a hamza that may end a romanised name outside its span ("Izra'", "Dar'a").
+_NAME_END_MARKS = "'’ʼʿʾ`´"
 #: The most words between two spans that :func:`_binds` reads as a binding ("X in the countryside of Y").
 _BINDING_GAP_WORDS = 5
 _POSSESSIVE_RE = re.compile(r"^['’]s?\s+$")
@@ -167,11 +169,12 @@ _FOREIGN_BEFORE_RE = re.compile(
     r"(?:\s+(?:town|city|village|port|province|governorate|camp|region|district|area|crossing)\s+of)?\s+(?:the\s+)?$"
 )
 #: ... or, after it, the adjective in Arabic ("العقبة الأردنية") or the country, with a compass word, after
-#: "in" ("صور جنوبي لبنان", "the Bureij camp in central Gaza"), or after a comma and before a
-#: punctuation mark ("Sinjar, Iraq, was retaken"; "In Daraa, Jordan closed..." begins a clause).
+#: "in", في or ب ("صور جنوبي لبنان", "the Bureij camp in central Gaza", "سنجار في العراق", "أريحا
+#: بالضفة الغربية"), or after a comma and before a punctuation mark ("Sinjar, Iraq, was retaken";
+#: "In Daraa, Jordan closed..." begins a clause).
 _FOREIGN_AFTER_RE = re.compile(
     rf"(?:\s+(?:{_ARABIC_DEMONYMS})(?!\w)"
-    rf"|(?:\s+(?:camp|town|city|village))?(?:\s*,?\s+in\s+(?:{_COMPASS_WORDS}\s+)?|\s+{_COMPASS_WORDS}\s+)"
+    rf"|(?:\s+(?:camp|town|city|village))?(?:\s*,?\s+(?:in|في)\s+(?:{_COMPASS_WORDS}\s+)?|\s+{_COMPASS_WORDS}\s+|\s+ب)"
     rf"(?:{_COUNTRIES})(?![-\w'’])"
     rf"|\s*[,،]\s*(?:{_COUNTRIES})(?=\s*(?:[,.;:)\]]|$)))"
 )
@@ -183,11 +186,12 @@ _RANKS = frozenset({
     "col", "colonel", "gen", "general", "brig", "brigadier", "maj", "major", "lt", "lieutenant", "capt", "captain",
     "commander", "admiral", "sgt", "sergeant", "president", "minister", "dr", "mr", "mrs", "ms",
 })  # fmt: skip
-#: Words with the article that follow a name and are no family name: relative pronouns and days
-#: ("بمدينة القصير التي", "جاسم الأحد"), as :func:`_bare` writes them.
+#: Words with the article that follow a name and are no family name: relative pronouns, days and
+#: times ("بمدينة القصير التي", "جاسم الأحد", "زار الوزير كفرنبل الأسبوع الماضي"), as :func:`_bare` writes them.
 _NOT_FAMILY_NAMES = frozenset({
     "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
-    "الخميس", "السبت", "الان", "اليوم",
+    "الخميس", "السبت", "الان", "اليوم", "الاسبوع", "الشهر", "العام", "الفجر", "الظهر", "العصر", "الصباح", "المساء",
+    "الماضي", "المقبل", "الحالي", "الجاري",
 })  # fmt: skip
 #: Adjectives and names of Syria's peoples and faiths, which come before a place as no given name does
 #: ("Kurdish Afrin", "Druze Suwayda", "Armenian Kessab", "Sunni Talbiseh"): :func:`_given_name_before`.
@@ -256,8 +260,10 @@ _CITY_RADIUS_M = 10_000.0
 _OUTLIER_KINDS = frozenset({"village", "town", "neighbourhood"})
 #: How many places one governorate of a text needs for a far outlier to be dropped.
 _OUTLIER_SUPPORT = 3
-#: The start of the note of an answer the text bound to a governorate (:func:`_bind`).
+#: The start of the note of an answer the text bound to a governorate (:func:`_bind`). A bound place
+#: is looked for in that governorate alone, but for Damascus: "Daraya, Damascus" means its countryside.
 _BOUND_NOTE = "bound by the text to"
+_DAMASCUS = "SY01"
 
 #: What separates a table's label from its value: "Governorate | Homs", "- Region: Hama".
 _LABEL_MARK_RE = re.compile(r"[|:]")
@@ -312,7 +318,7 @@ class _Item:
 
     __slots__ = (
         "acronym", "adjective", "around", "binding", "closed_at", "found", "given_before", "hint", "longer_name",
-        "mention", "named_at", "opens", "span", "surname", "text",
+        "mention", "named_at", "opens", "span", "surname", "text", "titled",
     )  # fmt: skip
 
     def __init__(self, span: Span, text: str, mention: str, hint: str | None, around: tuple[int, int]) -> None:
@@ -329,6 +335,7 @@ class _Item:
         self.acronym = False  # a one-word Latin span in capitals in a line that is not: "SANA said..." (_upper_case)
         self.given_before = False  # a given name right before a one-word Latin span: "Ahmad Homsi" (_given_name_before)
         self.named_at = around[0]  # where a facility's name begins in the stretch, past lower-case compass words
+        self.titled = False  # a rank right before an Arabic span, a family name after it (_title_right_before)
 
     def read_as(self, mention: str) -> None:
         """Take ``mention`` as the span's mention, and the kind its descriptive words ask for."""
@@ -352,12 +359,12 @@ def _word_gap(gap: str) -> bool:
 
 
 def _asked_name(text: str, words: Words, span: Span) -> str:
-    """The name of a span that starts one letter into its word (behind a clitic) as the resolver is
+    """The name of a span that starts inside its word (behind one or two clitics) as the resolver is
     asked it: as written, except after لل, where the article the spelling merged into the clitic is
     put back ("للرقة": الرقة, "للاذقية": اللاذقية)."""
     name = text[span.start : span.end]
     first = span.first
-    if text[words.start[first] : span.start + 1] != "لل":
+    if text[span.start - 1 : span.start + 1] != "لل":  # "للرقة", "وللرقة"
         return name
     key = words.keys[first][span.key].removeprefix("#")
     return (key if key.startswith("ال") else "ال" + key) + text[words.end[first] : span.end]
@@ -705,6 +712,22 @@ def _arabic_surname(text: str, words: Words, span: Span, taken: set[int]) -> boo
     return any(k not in taken and _bare(text[words.start[k] : words.end[k]]) in _ARABIC_RANKS for k in before)
 
 
+def _title_right_before(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """Whether a rank or a title is the word right before the span: "الناشطة ميسلون الحوراني", with a
+    family name after it (:func:`_family_name_after`), is a person whatever her given name spells (a
+    town, a village, a quarter or a camp; "زار الرئيس حماة الأسبوع الماضي" names the city).
+
+    >>> text = "قالت الناشطة ميسلون الحوراني"
+    >>> words = Words(text)
+    >>> _title_right_before(text, words, Span(words.start[2], words.end[2], 2, 2, ()), set())
+    True
+    """
+    i = span.first - 1
+    if i < 0 or i in taken or span.start != words.start[span.first] or text[words.end[i] : span.start] != " ":
+        return False
+    return _bare(text[words.start[i] : words.end[i]]) in _ARABIC_RANKS
+
+
 def _nisba_binding(text: str, words: Words, span: Span, taken: set[int]) -> str | None:
     """The governorate a capital's adjective right after the span binds it to ("حي الميدان الدمشقي", the
     Damascene quarter al-Midan; "حي الشعار الحلبي"), as "X في دمشق" would: :data:`_NISBAS`.
@@ -950,7 +973,7 @@ def _geoparse(
     items: list[_Item] = []
     hint_of = cache(_kind_hint)  # a text names its places many times: each mention parsed once
     for span in spans:
-        clitic = span.start - words.start[span.first] == 1
+        clitic = span.start > words.start[span.first]  # one clitic ("بحمص") or two ("وبحمص")
         name = _asked_name(text, words, span) if clitic else text[span.start : span.end]
         one_latin_word = span.first == span.last and words.keys[span.first][0].isascii()
         if _family_name(text, words, span, taken) or _name_goes_on(text, words, span, taken):
@@ -960,8 +983,8 @@ def _geoparse(
         if not one_latin_word and _arabic_noun_phrase(text, words, span, taken):
             continue
         written = text[words.start[span.first] : words.end[span.last]]
-        if written != name and is_foreign(written):
-            continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan
+        if written != name and (is_foreign(written) or (clitic and is_foreign(written[1:]))):
+            continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan, nor "ولبنان"
         if span.first == span.last and _media_named(text, words, span):
             continue  # "Al-Mayadeen TV", "قناة حلب اليوم": a channel named after a town is no mention of it
         if _said_foreign(text, words, span):
@@ -986,6 +1009,7 @@ def _geoparse(
         if one_arabic_word and not items[-1].adjective:
             items[-1].surname = _family_name_after(text, words, span, taken)
         if one_arabic_word:
+            items[-1].titled = items[-1].surname and _title_right_before(text, words, span, taken)
             items[-1].given_before = _arabic_surname(text, words, span, taken)
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
     named: dict[tuple[str, str, str], tuple[bool, bool]] = {}  # _name_facts, once per place, name and span
@@ -1224,9 +1248,12 @@ def _ruins_of(match: Match) -> bool:
 def _candidates(
     g: Gazetteer, near: tuple[float, float] | None, mention: str, gov: str | None, why: str = ""
 ) -> list[Match]:
-    """The candidates of a mention within ``gov`` (a note says ``why`` the text chose it)."""
+    """The candidates of a mention within ``gov`` (a note says ``why`` the text chose it). A place the
+    text binds to a governorate is looked for there alone ("حي الحاضر بمدينة حماة" is no town of
+    Aleppo), but for Damascus, whose name news give its countryside ("Daraya, Damascus")."""
     try:
-        found = g.candidates(mention, province=gov, near=near, limit=5)
+        strict = why == _BOUND_NOTE and gov != _DAMASCUS
+        found = g.candidates(mention, province=gov, near=near, limit=5, strict_province=strict)
     except InvalidQueryError:
         return []
     if why and found and gov:
@@ -1317,7 +1344,7 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
     if one_word and hint != match.place.kind and nickname and _name_facts(item, match, named)[0]:
         return False  # a one-word nickname, unless a word asks for its kind: "الشام" is the Levant as often as Damascus
     kind = match.place.kind
-    if item.surname and kind in _SMALL_PLACE_KINDS and _given_name(match.place):
+    if item.surname and kind in _SMALL_PLACE_KINDS and (item.titled or _given_name(match.place)):
         return False  # "Rami Abdulrahman" (of the Observatory) is not the village Rami, "Jassem Mohammed" no Jasim
     if item.given_before and (match.tier != "exact" or kind in _SMALL_PLACE_KINDS or not item.text.isascii()):
         return False  # "Ahmad Homsi", "Mohammad Kassab" are persons; "Sochi Idlib memorandum" names the city
@@ -1480,7 +1507,7 @@ def _lies_outside_city(inner: Match, outer: Match, features: bool = False) -> bo
     :data:`_CITY_RADIUS_M` from the city's point (a quarter, a landmark or a site may lie inside it).
     Damascus is a governorate of its own city and stays as it is."""
     city = outer.place
-    if city.kind != "city" or city.governorate.pcode == "SY01":
+    if city.kind != "city" or city.governorate.pcode == _DAMASCUS:
         return False
     place = inner.place
     wide = features and place.kind in ("mountain", "region")
@@ -1513,7 +1540,12 @@ def _bind(
                 ):
                     rebind.append(this)
             continue
-        if not nxt.found or not this.found or _province_of(this.found[0]) is not None:
+        if not nxt.found or not this.found:
+            continue
+        if _province_of(this.found[0]) is not None:
+            comma = text[this.span.end : nxt.span.start].strip() in (",", "،")
+            if comma and this.found[0].place.kind == "city" and this.found[0].place.id == nxt.found[0].place.id:
+                rebind.append(nxt)  # "(Tartous, Tartous)", "Homs, Homs": the city, then its governorate
             continue
         if not _binds(text[this.span.end : nxt.span.start]):
             continue
@@ -1523,6 +1555,7 @@ def _bind(
         bound = _province_of(nxt.found[0])
         if bound is not None:
             this.binding = bound
+            _bind_list_before(text, items, k, bound)
             placed = ask(this.mention, bound, _BOUND_NOTE)  # the answer the binding gives, asked again below (cached)
             if (
                 placed
@@ -1536,6 +1569,18 @@ def _bind(
         item.found = ask(item.mention, gov)
 
 
+def _bind_list_before(text: str, items: Sequence[_Item], k: int, bound: str) -> None:
+    """ "Al-Qahtaniyah and Jubata al-Khashab in Quneitra province", "كفرنبل وحاس في ريف إدلب": the
+    places listed right before item ``k`` are bound where it is, up to one the text binds itself or
+    one that names a governorate ("Aleppo and Talbiseh in Homs" leaves Aleppo alone)."""
+    while k > 0 and _LIST_RE.match(text[items[k - 1].span.end : items[k].span.start]):
+        fellow = items[k - 1]
+        if fellow.binding or not fellow.found or _province_of(fellow.found[0]) is not None:
+            return
+        fellow.binding = bound
+        k -= 1
+
+
 def _placed_in(match: Match, gov: str, threshold: float) -> bool:
     """Whether a bound place's answer lies in the binding governorate and is no guess: confident, or
     tied with namesakes there ("Qabbasin, Aleppo": the index holds it twice)."""
@@ -1546,9 +1591,10 @@ def _binds(gap: str) -> bool:
     """Whether the words between two spans bind the first to the second: ", ", " in ", " في ", " بريف ",
     " in the countryside of ", " villages in northeastern "... (connectors and descriptive words, at
     least one connector; a compass word only right before the second span: "north of Homs" places the
-    first span relative to the city, it binds nothing)."""
+    first span relative to the city, it binds nothing). An ayn or hamza mark that ends the first
+    name stays out of the span and binds nothing ("Izra', Dar'a")."""
     words: list[str] = []
-    for word in _GAP_WORD_RE.finditer(gap):  # the gap to the next span may be pages long: five words at most
+    for word in _GAP_WORD_RE.finditer(gap.lstrip(_NAME_END_MARKS)):  # a gap may be pages long: five words at most
         if len(words) == _BINDING_GAP_WORDS:
             return False
         words.append(word.group())

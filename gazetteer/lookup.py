@@ -13,13 +13,13 @@ scores those candidates with rapidfuzz. Scores come from :mod:`gazetteer.scoring
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .errors import InvalidQueryError
 from .foreign import is_foreign_key
 from .kinds import ADMIN_KINDS, FACILITY_CORE_KINDS
-from .mention import Mention, is_descriptor, parse_mention
+from .mention import Mention, is_descriptor, name_with_adjectives, parse_mention
 from .normalize import NameKeys, clean, exact_and_variant, fold, has_dotted_h, is_arabic, keys, script
 from .opened import OpenedIndex
 from .scoring import SCORES
@@ -28,6 +28,7 @@ __all__ = [
     "MAX_QUERY_CHARS",
     "Hit",
     "QueryKeys",
+    "adjective_forms",
     "candidates",
     "check_query",
     "fuzzy_candidate",
@@ -383,15 +384,33 @@ def candidates(index: OpenedIndex, query: str, *, gov: str | None = None, plain:
     ``plain`` says that only the best answer is wanted and nothing (hint, ``near=``)
     can lift a weaker tier: then a settling hit skips the skeleton tier.
     """
-    forms, _ = query_forms(query)
-    return candidates_of_forms(index, forms, gov=gov, plain=plain)
+    forms, mentions = query_forms(query)
+    return candidates_of_forms(index, forms, gov=gov, plain=plain, exact_forms=adjective_forms(mentions))
+
+
+def adjective_forms(mentions: Sequence[Mention]) -> list[str]:
+    """The names with the directional adjectives their parse took off (:func:`~gazetteer.mention.name_with_adjectives`),
+    looked up exactly besides the forms.
+
+    >>> adjective_forms(query_forms("بلدة البويضة الشرقية")[1])
+    ['البويضة الشرقية']
+    """
+    return [name for m in mentions if (name := name_with_adjectives(m))]
 
 
 def candidates_of_forms(
-    index: OpenedIndex, forms: list[str], *, gov: str | None = None, plain: bool = False
+    index: OpenedIndex,
+    forms: list[str],
+    *,
+    gov: str | None = None,
+    plain: bool = False,
+    exact_forms: Sequence[str] = (),
 ) -> dict[int, Hit]:
-    """:func:`candidates` for the forms :func:`query_forms` gave."""
+    """:func:`candidates` for the forms :func:`query_forms` gave, and the places named exactly by
+    ``exact_forms`` (a name with the adjectives its parse took off: :func:`~gazetteer.mention.name_with_adjectives`)."""
     found: dict[int, Hit] = {}
+    for form in exact_forms:
+        _offer_exact(index, query_keys(index, form), found)
     qkeys = [query_keys(index, f) for f in forms]
     foreign = [is_foreign_key(k.exact) for k in qkeys]
     said = Said(" ".join(forms))

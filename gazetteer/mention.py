@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from itertools import takewhile
 from typing import NamedTuple
 
 from . import governorates as govs
@@ -35,6 +36,7 @@ __all__ = [
     "is_descriptor",
     "is_direction_adjective",
     "kind_said",
+    "name_with_adjectives",
     "parse_mention",
     "word_kind",
 ]
@@ -198,6 +200,23 @@ def is_direction_adjective(word: str) -> bool:
     (True, True, False)
     """
     return fold_arabic(word) in _ARABIC_ADJECTIVES
+
+
+def name_with_adjectives(mention: Mention) -> str | None:
+    """The name with the Arabic directional adjectives that the parse took off after it because a
+    descriptive word opened the mention, or ``None``: "بلدة البويضة الشرقية" may be the town named
+    "البويضة الشرقية" (the resolver looks that name up exactly and prefers it when a place has it).
+
+    >>> name_with_adjectives(parse_mention("بلدة البويضة الشرقية"))
+    'البويضة الشرقية'
+    >>> name_with_adjectives(parse_mention("ريف حلب")), name_with_adjectives(parse_mention("البويضة الشرقية"))
+    (None, None)
+    """
+    at = mention.text.find(mention.name)
+    if at < 0 or mention.name == mention.text:
+        return None
+    adjectives = list(takewhile(is_direction_adjective, mention.text[at + len(mention.name) :].split()))
+    return " ".join([mention.name, *adjectives]) if adjectives else None
 
 
 _CONNECTORS = frozenset(("of", "in", "في"))

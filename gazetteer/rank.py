@@ -32,7 +32,7 @@ from .geo import fast_distance_m
 from .kinds import ADMIN_KINDS, KINDS, accepts, stands_in
 from .kinds import kind as kind_info
 from .lookup import Hit, unasked
-from .mention import Mention
+from .mention import Mention, name_with_adjectives
 from .model import Match, new_match
 from .normalize import is_arabic, keys
 from .opened import OpenedIndex
@@ -80,6 +80,15 @@ def named_whole(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Me
     return [r for r in found if r in named]
 
 
+def named_with_adjectives(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention]) -> list[int]:
+    """The found places one of whose names is the mention's name with the directional adjectives
+    after it (equal variant keys): "بلدة البويضة الشرقية" is the village "البويضة الشرقية" of Homs,
+    not a village "البويضة" elsewhere."""
+    fuller = {keys(name).variant for m in mentions if (name := name_with_adjectives(m))}
+    named = {index.name_place[row] for variant in fuller for row in index.variant.get(variant, ())}
+    return [r for r in found if r in named]
+
+
 #: Kinds a mention may reach through a town's parent link ("Hama airbase": the airbase whose parent is
 #: Hama): the facilities a town is known by. Not a landmark ("Damascus University" is not the airport
 #: or the mosque that Damascus is the parent of), nor a prison or a camp, of which a city has several
@@ -88,8 +97,9 @@ FOLLOWED_PARENT_KINDS = frozenset({"airbase", "airport", "crossing", "dam"})
 
 #: What the countryside of a town is ("the Ras al-Ayn countryside", "ريف القصير", when no governorate
 #: has the name): the district the town is the seat of, else its subdistrict, else the town itself.
-#: Like a governorate for "ريف حمص", the unit holds whatever part of the countryside is meant.
-COUNTRYSIDE_UNITS = ("district", "subdistrict")
+#: Like a governorate for "ريف حمص", the unit holds whatever part of the countryside is meant. The
+#: countryside of a mountain or a region is its own area ("the Jabal al-Zawiya countryside").
+COUNTRYSIDE_UNITS = ("district", "subdistrict", "mountain", "region")
 
 
 def follow_links(index: OpenedIndex, found: dict[int, Hit], asked: str, wanted: tuple[str, ...]) -> None:
@@ -185,9 +195,13 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
         if whole:  # the descriptive word is part of a name: no hint, and only the places of that name
             found = {r: found[r] for r in whole}
             kind_hint = None
+        elif fuller := named_with_adjectives(index, found, mentions):
+            found = {r: found[r] for r in fuller}  # "بلدة البويضة الشرقية": the town of that name, not البويضة
     wanted: tuple[str, ...] = accepts(kind_hint) if kind_hint else ()
+    said = kind_hint  # what the explanation says was asked
     if kind_hint == "governorate" and all(index.kind[r] != "governorate" for r in found):
         kind_hint, wanted = "district", COUNTRYSIDE_UNITS  # "the Ras al-Ayn countryside": no such governorate
+        said = "countryside"
     if wanted:
         follow_links(index, found, str(kind_hint), wanted)
         found = fitting(index, found, str(kind_hint), wanted)
@@ -213,7 +227,7 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
             signals.append(hit.via)
         if index.kind[r] in wanted:
             score += SCORES.kind_bonus
-            signals.append(f"kind {index.kind[r]} fits '{kind_hint}'")
+            signals.append(f"kind {index.kind[r]} fits '{said}'")
         if hint_gov and index.gov[r] == hint_gov:
             score += SCORES.province_hint_bonus
             signals.append("province named in the mention")
@@ -258,7 +272,7 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
     runner_up = next(elsewhere, None)
     margin = "clear" if runner_up is None or top_rank - runner_up >= FAR_MARGIN else "near"
     if wanted and index.kind[top] not in wanted:
-        ranked[0][3].append(f"no {kind_hint} of that name: answered with the {index.kind[top]}")
+        ranked[0][3].append(f"no {said} of that name: answered with the {index.kind[top]}")
     out: list[Match] = []
     for _, _, r, signals in ranked[: request.limit]:
         hit = found[r]

@@ -25,7 +25,7 @@ from .confidence import DEFAULT_MIN_CONFIDENCE, check_min_confidence
 from .errors import InvalidQueryError, StaleIndexWarning
 from .geo import check_latlon
 from .index import IndexFile, read_index
-from .lookup import candidates_of_forms, check_query, query_forms
+from .lookup import adjective_forms, candidates_of_forms, check_query, query_forms
 from .model import Match, PlaceMention
 from .normalize import KEY_RULES, is_arabic
 from .opened import OpenedIndex
@@ -162,7 +162,8 @@ class Gazetteer(Browsing):
         forms, mentions = query_forms(query)
         kind_hint, province_hint = hints(mentions)
         plain = limit == 1 and near is None and not kind_hint and not province_hint
-        found = candidates_of_forms(self.opened, forms, gov=gov, plain=plain)
+        fuller = adjective_forms(mentions)  # "بلدة البويضة الشرقية": the village of that name, if one is
+        found = candidates_of_forms(self.opened, forms, gov=gov, plain=plain, exact_forms=fuller)
         request = Request(gov, near, limit, strict, arabic=is_arabic(query))
         return rank(self.opened, found, mentions, request)
 

@@ -111,16 +111,31 @@ def _arabic_readings(folded: str) -> list[tuple[str, int]]:
     [('للرقه', 0), ('الرقه', 1), ('اللرقه', 1)]
     >>> _arabic_readings("وتل"), _arabic_readings("ولد")
     ([('وتل', 0), ('تل', 1)], [('ولد', 0)])
+
+    "و" or "ف" may stand before one of ب ل ك ("وبحمص": and in Homs; "وللرقة": and to ar-Raqqa).
+
+    >>> _arabic_readings("وبحمص")
+    [('وبحمص', 0), ('بحمص', 1), ('حمص', 2)]
     """
     readings = [(folded, 0)]
     short = len(folded) == 3 and folded[1:] in _SHORT_NAME_STARTS and folded[0] in _SHORT_WORD_CLITICS
     if (len(folded) >= 4 or short) and folded[0] in ARABIC_CLITICS:
-        rest = folded[1:]
-        if rest.startswith("ل") and folded[0] == "ل":
-            readings += [(_ARTICLE + rest[1:], 1), (_ARTICLE + rest, 1)]
-        else:
-            readings.append((rest, 1))
+        readings += _behind(folded[0], folded[1:], 1)
+    if len(folded) >= 5 and folded[0] in _CONJUNCTIONS and folded[1] in _PREPOSITIONS:
+        readings += _behind(folded[1], folded[2:], 2)  # "وبحمص", "وللرقة": and + in/to + the name
     return readings
+
+
+def _behind(clitic: str, rest: str, offset: int) -> list[tuple[str, int]]:
+    """The readings of what follows a clitic: ل before ل is ل + ال, or ل + ال + a name that begins with ل."""
+    if rest.startswith("ل") and clitic == "ل":
+        return [(_ARTICLE + rest[1:], offset), (_ARTICLE + rest, offset)]
+    return [(rest, offset)]
+
+
+#: The clitics that may stand before another one ("و" and "ف": and, so), and those that may follow them.
+_CONJUNCTIONS = "وف"
+_PREPOSITIONS = "بلك"
 
 
 def _arabic_keys(reading: str) -> tuple[str, str]:
@@ -412,7 +427,8 @@ def spot(text: str, words: Words, index: SpotIndex) -> Iterator[Span]:
                 generic = False
         if generic:  # "Deir" of "Deir al-Fardis" is not "Ad-Deir"
             continue
-        if last == i and offsets_of[i][key_no] and is_common_arabic(text[start_of[i] : words.end[i]]):
+        offset = offsets_of[i][key_no]
+        if last == i and offset and any(is_common_arabic(text[start_of[i] + k : words.end[i]]) for k in range(offset)):
             continue  # a common word is no clitic and a one-word name: "وزارة" (ministry) is not و + Zara
         yield Span(start, words.end[last], i, last, rows, key_no)
         resume = last + 1

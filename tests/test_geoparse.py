@@ -1052,3 +1052,65 @@ def test_geoparse__a_capital_s_adjective_after_a_quarter_binds_it(full: Gazettee
     assert found(full, "تعرض حي الشعار الحلبي للقصف") == [("الشعار", "sa:74")]
     # Aleppo's Midan is named "حي الميدان" whole; bound to Damascus it gives no wrong quarter
     assert found(full, "شهد حي الميدان الدمشقي احتفالات") == []
+
+
+def test_geoparse__a_place_the_text_binds_is_looked_for_in_that_governorate_alone(full: Gazetteer) -> None:
+    # no quarter al-Hadir in Hama: the town al-Hadir of Aleppo is no answer for "حي الحاضر بمدينة حماة"
+    assert found(full, "اندلعت اشتباكات في حي الحاضر بمدينة حماة مساء أمس") == [("حماة", "gn:170017")]
+    # news call Damascus's countryside "Damascus": Daraya lies in Rif Dimashq
+    assert found(full, "Shelling hit Daraya, the Damascus suburb, on Friday.")[0] == ("Daraya", "gn:170892")
+
+
+def test_geoparse__a_name_with_its_direction_adjective_after_a_kind_word(full: Gazetteer) -> None:
+    # "بلدة البويضة الشرقية" is the village al-Buwaydah al-Sharqiyah (Homs), not al-Boida (Hama)
+    text = "قصفت القوات بلدة البويضة الشرقية بريف حمص"
+    assert found(full, text)[0] == ("البويضة الشرقية", "cur:al-buwaydah-al-sharqiyah-village")
+    top = full.candidates("بلدة المليحة الغربية", limit=1)[0]
+    assert (top.place.id, top.tier) == ("cur:al-maliha-al-gharbiya-town", "exact")
+    # a direction adjective that is no part of a name still says which part of the governorate
+    assert full.resolve("ريف حماة الشمالي").place.id == "pcode:SY05"
+
+
+def test_geoparse__two_clitics_before_a_name(full: Gazetteer) -> None:
+    assert found(full, "قتل ثلاثة مدنيين في حمص وبحماة") == [("حمص", "gn:169577"), ("حماة", "gn:170017")]
+    assert found(full, "وبإدلب قتل اثنان") == [("إدلب", "gn:169389")]
+    # a foreign name or a common word behind the first clitic is read as such, not as و + ل/ب + a place
+    assert found(full, "ولبنان") == [] and found(full, "وبلدة") == []
+
+
+def test_geoparse__acled_style_locations_in_brackets(full: Gazetteer) -> None:
+    # "(Admin2, Admin1)": a name repeated after a comma is the governorate; an ayn mark ends a name
+    text = "An explosion killed three civilians in Al-Hamidiyah (Tartous, Tartous)."
+    assert found(full, text)[1:] == [("Tartous", "gn:163345"), ("Tartous", "pcode:SY10")]
+    assert found(full, "An IED hit a car in Jasim (Izra', Dar'a).")[2] == ("Dar'a", "pcode:SY12")
+    assert found(full, "Hama Hama") == [("Hama", "gn:170017"), ("Hama", "gn:170017")]
+
+
+def test_resolve__the_countryside_of_a_mountain_is_its_area(full: Gazetteer) -> None:
+    match = full.resolve("Jabal al-Zawiya countryside")
+    assert match is not None and match.place.id == "cur:jabal-zawiya-mountain"
+    assert "kind mountain fits 'countryside'" in match.signals
+    assert full.resolve("Ras al-Ayn countryside").place.id == "pcode:SY0804"
+
+
+def test_geoparse__a_rank_right_before_a_given_name_and_a_family_name_after_it(full: Gazetteer) -> None:
+    assert found(full, "قالت الناشطة ميسلون الحوراني إن القصف استمر") == []
+    # a rank before a town and a time word after it: the town ("the minister visited Kafranbel last week")
+    assert found(full, "زار الوزير كفرنبل الأسبوع الماضي") == [("كفرنبل", "gn:168661")]
+    assert found(full, "زار الرئيس حماة الأسبوع الماضي") == [("حماة", "gn:170017")]
+
+
+def test_geoparse__arabic_in_or_bi_before_a_foreign_country_after_the_name(full: Gazetteer) -> None:
+    assert found(full, "فر آلاف الإيزيديين من سنجار في العراق") == []
+    assert found(full, "مدينة أريحا في الضفة الغربية") == []
+    assert found(full, "قصف على أريحا في ريف إدلب")[0] == ("أريحا", "gn:172994")
+
+
+def test_geoparse__places_listed_before_a_bound_one_share_its_governorate(full: Gazetteer) -> None:
+    # the index has no Qahtaniyah in Quneitra: the one in Hasakah is no answer for this list
+    text = "Israeli troops set up a position overlooking Al-Qahtaniyah and Jubata al-Khashab in Quneitra province."
+    assert [m.match.place.governorate.name for m in full.geoparse(text)] == ["Quneitra", "Quneitra"]
+    text = "قصفت القوات كفرنبل وحاس في ريف إدلب الجنوبي"
+    assert [m.match.signals[-1] for m in full.geoparse(text)][:2] == ["bound by the text to Idlib"] * 2
+    # a governorate's capital in the list keeps its own governorate
+    assert found(full, "Attacks on Aleppo and Talbiseh in Homs province")[0] == ("Aleppo", "gn:170063")

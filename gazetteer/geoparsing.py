@@ -55,7 +55,7 @@ from .mention import (
     word_kind,
 )
 from .model import Match, Place, PlaceMention
-from .normalize import exact_key, fold, fold_arabic, is_arabic, variant_key
+from .normalize import ARABIC_CLITICS, exact_key, fold, fold_arabic, is_arabic, variant_key
 from .opened import OpenedIndex
 from .rank import NEIGHBOUR_TIERS
 from .scoring import SCORES
@@ -448,6 +448,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         after.pop()
     start = starts[top + 1 - len(before)] if before else span.start
     end = ends[span.last + len(after)] if after else span.end
+    if not before and not after and (said := _APPOSITIVE_KIND_RE.match(text, span.end)):
+        return f"{name} {said['kind']}", start, end  # "Thiban, a town on the Euphrates": the town
     return " ".join([*before, name, *after]), start, end
 
 
@@ -1044,7 +1046,7 @@ def _geoparse(
         if best is not None and best.confidence >= threshold and _fits(item, best, named):
             if _common_word_town(item, best) and not _supported(best, gov, voters, item.text):
                 continue  # "وفي خطاب أمام مجلس الشعب" (in a speech) in a text about Aleppo is no Khitab (Hama)
-            start, end = _extent(item, best)
+            start, end = _extent(text, item, best)
             out.append(PlaceMention(start, end, text[start:end], best))
     out = _landmarks_with_their_town(g, out)
     return _list_fellows(ask, text, _without_far_outliers(out), spans, threshold) if gov is None else out
@@ -1203,7 +1205,7 @@ _ENGLISH_COUNTRYSIDE_RE = re.compile(
 )
 
 
-def _extent(item: _Item, match: Match) -> tuple[int, int]:
+def _extent(text: str, item: _Item, match: Match) -> tuple[int, int]:
     """Where the mention of the answer is: for a facility, a camp, a site or a natural feature that
     the descriptive word asked for, the word is part of its name ("سد الرستن", "Rastan Dam", "Al-Hawl
     refugee camp", as :func:`gazetteer.spot.spot_key` spots such names), and so are the adjectives
@@ -1211,15 +1213,33 @@ def _extent(item: _Item, match: Match) -> tuple[int, int]:
     kind = match.place.kind
     facility = kind not in SPOTTED_CORE_KINDS or kind == "camp"  # "Al-Hawl refugee camp", "مخيم اليرموك"
     if kind in FACILITY_KINDS and item.closed_at > item.around[1]:
-        start = item.named_at if item.hint and kind in accepts(item.hint) else item.span.start
+        start = _past_clitic(text, item.named_at) if item.hint and kind in accepts(item.hint) else item.span.start
         return start, item.closed_at  # "معبر باب الهوى الحدودي": the adjectives end the facility's name
     if item.hint and facility and kind in accepts(item.hint) and not _ruins_of(match):
-        return item.named_at, item.around[1]  # "the eastern Qalamoun Mountains": the compass word is no name's
+        return _past_clitic(text, item.named_at), item.around[1]  # "the eastern Qalamoun Mountains": no compass word
     if kind == "governorate":
         described = _ENGLISH_COUNTRYSIDE_RE.fullmatch(item.text)  # "rural Damascus" is Rif Dimashq described
         if described:
             return item.span.start + described.start("name"), item.span.start + described.end("name")
     return item.span.start, item.span.end
+
+
+def _past_clitic(text: str, start: int) -> int:
+    """Where a facility's name begins when its Arabic kind word carries a clitic: "ومطار منغ" (and
+    the Menagh airbase) is named from "مطار".
+
+    >>> _past_clitic("ومطار منغ", 0), _past_clitic("مطار منغ", 0), _past_clitic("the Menagh airbase", 4)
+    (1, 0, 4)
+    """
+    if text[start : start + 1] in ARABIC_CLITICS and is_arabic(text[start : start + 1]):
+        word = text[start : start + _LONGEST_KIND_WORD].split(" ", 1)[0]
+        if not is_descriptor(word, first=False) and is_descriptor(word[1:], first=False):
+            return start + 1
+    return start
+
+
+#: Enough characters to hold any Arabic kind word with its clitic (:func:`_past_clitic`).
+_LONGEST_KIND_WORD = 16
 
 
 def _closed_at(text: str, words: Words, end: int, taken: set[int]) -> int:
@@ -1611,6 +1631,11 @@ def _binds(gap: str) -> bool:
     return connector
 
 
+#: A kind of place said in an apposition right after a name ("Thiban, a town on the east bank", "Kafr
+#: Nabl, a small town in southern Idlib"): the kind the mention asks for, as a kind word after it would.
+_APPOSITIVE_KIND_RE = re.compile(
+    r",\s+an?\s+(?:[a-z]+\s+)?(?P<kind>town|village|city|district|subdistrict|sub-district|neighbou?rhood|camp|province)\b"
+)
 #: The longest list of the mentions behind a document-context answer in its note, in characters.
 _CONTEXT_NOTE_CHARS = 120
 

@@ -1114,3 +1114,11 @@ def test_geoparse__places_listed_before_a_bound_one_share_its_governorate(full: 
     assert [m.match.signals[-1] for m in full.geoparse(text)][:2] == ["bound by the text to Idlib"] * 2
     # a governorate's capital in the list keeps its own governorate
     assert found(full, "Attacks on Aleppo and Talbiseh in Homs province")[0] == ("Aleppo", "gn:170063")
+
+
+def test_geoparse__an_apposition_says_the_kind_and_a_clitic_stays_out_of_a_facility(full: Gazetteer) -> None:
+    # "Thiban" alone is the subdistrict named after the town; ", a town" says which
+    assert found(full, "Thiban, a town on the east bank of the Euphrates, was hit.") == [("Thiban", "gn:170691")]
+    assert found(full, "Idlib, a province of three million people") == [("Idlib", "pcode:SY07")]
+    text = "استهدفت الطائرات مدينة تل رفعت ومطار منغ العسكري"
+    assert found(full, text)[1] == ("مطار منغ العسكري", "cur:menagh-airbase")

@@ -51,6 +51,7 @@ from .mention import (
     is_direction_adjective,
     is_facility_adjective,
     is_kind_modifier,
+    is_parts_word,
     parse_mention,
     word_kind,
 )
@@ -386,7 +387,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
             and not _DISTANCE_AFTER_RE.match(text, span.end)
         )
         centre = i == top and word.lower() in CENTRE_WORDS  # "منطقة مركز إدلب": the centre district of Idlib
-        descriptive = is_descriptor(word) or compass or centre  # "southern Idlib", "northern al-Raqqa"
+        parts = i == top and not word.isascii() and is_parts_word(word)  # "بلدات درعا الغربية": Daraa's west
+        descriptive = is_descriptor(word) or compass or centre or parts  # "southern Idlib", "northern al-Raqqa"
         if not descriptive or not _word_gap(gap) or word.lower() in ("in", "في") or word == "المدينة":
             # "Sasa Prison in Damascus": the prison is not Damascus's. "المدينة" asks for the city
             # after a name ("حلب المدينة"); before one it ends a phrase of its own ("اقتحمت القوات

@@ -35,6 +35,7 @@ __all__ = [
     "is_compass",
     "is_descriptor",
     "is_direction_adjective",
+    "is_parts_word",
     "kind_said",
     "name_with_adjectives",
     "parse_mention",
@@ -143,6 +144,9 @@ _PARTS = frozenset(
      "crossings")
 )  # fmt: skip
 
+#: The Arabic plurals of :data:`_PARTS` (fold_arabic keys): "قرى حماة", "بلدات درعا الغربية".
+_ARABIC_PARTS = frozenset({"قري", "بلدات"})
+
 #: Arabic descriptor words (fold_arabic keys). Words that begin names are left out on purpose:
 #: جسر (Jisr ash-Shughur), قلعة (Qal'at al-Madiq), جبل, وادي, نهر, سوق, خان, تل, دير, كفر.
 _ARABIC: dict[str, str | None] = {
@@ -167,7 +171,9 @@ _ARABIC: dict[str, str | None] = {
     **_words("dam", "سد"),
     **_words("landmark", "مشفي مستشفي جامع مسجد دوار ساحه شارع حاجز جامعه"),
     **_words("region", "سهل"),
-    **_words(None, f"{_ARABIC_COMPASS} وسط اطراف محيط ضواحي في مركز"),  # مركز: "centre" (ناحية مركز تدمر)
+    # مركز: "centre" (ناحية مركز تدمر); بلدات, قرى: the towns, the villages of a governorate ("بلدات درعا"),
+    # of a region ("قرى الغوطة") or of a district ("بلدات منطقة التل"): they ask for no kind of their own
+    **_words(None, f"{_ARABIC_COMPASS} وسط اطراف محيط ضواحي في مركز بلدات قري"),
 }
 #: Arabic directional adjectives: descriptors after a name only when another descriptor is there
 #: (ريف حلب الغربي), since they also end names (كويرس شرقي, صرين الشمالية).
@@ -321,6 +327,17 @@ def _is_descriptor(word: str, first: bool) -> bool:
     return _classify(word, first, not first).kind not in (_NOT, None) or fold_latin(word) in ("the", "of", "in")
 
 
+def is_parts_word(word: str) -> bool:
+    """Whether an Arabic word is a plural of settlements ("قرى", "بلدات", with a clitic or not), which
+    before a governorate's name speaks of the governorate ("قرى حماة", "وبلدات درعا الغربية").
+
+    >>> is_parts_word("قرى"), is_parts_word("وبلدات"), is_parts_word("مدن")
+    (True, True, False)
+    """
+    key = fold_arabic(word)
+    return key in _ARABIC_PARTS or (len(key) > 3 and key[0] in _ARABIC_PREFIXES and key[1:] in _ARABIC_PARTS)
+
+
 def is_kind_modifier(word: str) -> bool:
     """Whether a word makes the kind word after it a compound ("air" of "Deir ez-Zor air base").
 
@@ -373,7 +390,10 @@ def _part_of_governorate(leading: list[_Word], name: str, after: list[_Word]) ->
 
 def _parts_of(leading: list[_Word]) -> bool:
     """Whether the words before a name say "the <things> of" in the plural: "the villages of", "the
-    mountains of" (not "the cities of", "the districts of": those may be the name's own)."""
+    mountains of", "قرى", "بلدات" right before it (not "the cities of", "the districts of", "مدن": those
+    may be the name's own)."""
+    if leading and is_arabic(leading[-1].bare):
+        return is_parts_word(leading[-1].bare)
     keys = [fold_latin(w.bare) for w in leading if not is_arabic(w.bare)]
     return any(key in _PARTS and "of" in keys[i + 1 :] for i, key in enumerate(keys))
 
@@ -393,8 +413,8 @@ def _parse(tokens: list[str]) -> _Parsed | None:
     if start == end:
         return None
     adjectives_only = words[end:] and all(w.kind == _ADJECTIVE for w in words[end:])
-    if adjectives_only and not any(_is_hint(w.kind) for w in words[:start]):
-        end = len(words)  # كويرس شرقي: the adjective belongs to the name
+    if adjectives_only and not any(_is_hint(w.kind) for w in words[:start]) and not _parts_of(words[:start]):
+        end = len(words)  # كويرس شرقي: the adjective belongs to the name; "قرى حماة الشرقية" is Hama's east
     descriptors = [_descriptor(w) for w in words[:start] if w.bare]
     hint = None
     if end - start > 1 and words[start].possessive:  # "Aleppo's Salah al-Din", "Syria's Homs"

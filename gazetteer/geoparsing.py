@@ -101,6 +101,8 @@ _UNITS_OF_A_LIST = {
     "ناحيتا": "ناحية",
     "ناحيتي": "ناحية",
     "نواحي": "ناحية",
+    "حيا": "حي",  # "حيا الميدان والسليمانية": the two quarters
+    "حيي": "حي",
 }
 #: A list of at least this many governorate names reads as governorates ("in Aleppo, Idlib, Hama and Homs").
 _GOVERNORATE_LIST = 3
@@ -987,7 +989,9 @@ def _geoparse(
         if not one_latin_word and _arabic_noun_phrase(text, words, span, taken):
             continue
         written = text[words.start[span.first] : words.end[span.last]]
-        if written != name and (is_foreign(written) or (clitic and is_foreign(written[1:]))):
+        two_clitics = span.start - words.start[span.first] == 2
+        read_off = is_foreign(written) or (two_clitics and is_foreign(written[1:]))
+        if written != name and read_off and not is_foreign(name):
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan, nor "ولبنان"
         if span.first == span.last and _media_named(text, words, span):
             continue  # "Al-Mayadeen TV", "قناة حلب اليوم": a channel named after a town is no mention of it

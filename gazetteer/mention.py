@@ -161,7 +161,7 @@ _ARABIC: dict[str, str | None] = {
     **_words("city", "مدينه المدينه"),  # "حماة المدينة": the city of Hama, as against its countryside
     **_words("town", "بلده"),
     **_words("village", "قريه ضيعه"),
-    **_words("neighbourhood", "حي احياء"),  # احياء: "أحياء حلب", the quarters of Aleppo (the city)
+    **_words("neighbourhood", "حي احياء حيا حيي"),  # احياء: "أحياء حلب", the quarters of Aleppo (the city); حيا: two
     **_words("camp", "مخيم"),
     **_words("airport", "مطار"),
     **_words("airbase", "قاعده"),

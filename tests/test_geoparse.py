@@ -1130,3 +1130,10 @@ def test_geoparse__the_towns_or_villages_of_a_governorate_are_the_governorate(fu
     # of a region or a district, the plural asks for nothing of its own
     assert found(full, "وكانت أكبر قرى الغوطة") == [("الغوطة", "cur:ghouta")]
     assert found(full, "رنكوس بلدة من بلدات منطقة التل")[1] == ("التل", "pcode:SY0304")
+
+
+def test_geoparse__the_two_quarters_and_a_clitic_before_a_foreign_spelled_quarter(full: Gazetteer) -> None:
+    # حيا/حيي: the dual of حي, said before a list; السليمانية names Aleppo's quarter and an Iraqi city
+    text = "قصفت الطائرات حيا الميدان والسليمانية في حلب"
+    assert found(full, text)[:2] == [("الميدان", "sa:54"), ("السليمانية", "sa:81")]
+    assert found(full, "ولبنان") == [] and found(full, "بلبنان") == []

@@ -216,6 +216,7 @@ QUERY_CACHES = (
     ("mention", "_parsed"),
     ("mention", "_is_descriptor"),
     ("mention", "is_facility_adjective"),
+    ("mention", "is_parts_word"),
     ("geoparsing", "_bare"),
     ("common_words", "is_common_arabic"),
     ("common_words", "is_common_english"),

@@ -718,6 +718,17 @@ def _arabic_surname(text: str, words: Words, span: Span, taken: set[int]) -> boo
     return any(k not in taken and _bare(text[words.start[k] : words.end[k]]) in _ARABIC_RANKS for k in before)
 
 
+def _read_off_a_foreign_name(written: str, name: str, clitics: int) -> bool:
+    """Whether reading one or two clitics off a written word made a Syrian name of a foreign one:
+    "لبنان" (Lebanon) is no ل + the village Banan, nor "ولبنان"; "والسليمانية" keeps the name that
+    Aleppo's quarter and an Iraqi city share, as "السليمانية" does.
+
+    >>> _read_off_a_foreign_name("لبنان", "بنان", 1), _read_off_a_foreign_name("ولبنان", "بنان", 2)
+    (True, True)
+    """
+    return (is_foreign(written) or (clitics == 2 and is_foreign(written[1:]))) and not is_foreign(name)
+
+
 def _title_right_before(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """Whether a rank or a title is the word right before the span: "الناشطة ميسلون الحوراني", with a
     family name after it (:func:`_family_name_after`), is a person whatever her given name spells (a
@@ -989,9 +1000,7 @@ def _geoparse(
         if not one_latin_word and _arabic_noun_phrase(text, words, span, taken):
             continue
         written = text[words.start[span.first] : words.end[span.last]]
-        two_clitics = span.start - words.start[span.first] == 2
-        read_off = is_foreign(written) or (two_clitics and is_foreign(written[1:]))
-        if written != name and read_off and not is_foreign(name):
+        if written != name and _read_off_a_foreign_name(written, name, span.start - words.start[span.first]):
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan, nor "ولبنان"
         if span.first == span.last and _media_named(text, words, span):
             continue  # "Al-Mayadeen TV", "قناة حلب اليوم": a channel named after a town is no mention of it

@@ -327,6 +327,7 @@ def _is_descriptor(word: str, first: bool) -> bool:
     return _classify(word, first, not first).kind not in (_NOT, None) or fold_latin(word) in ("the", "of", "in")
 
 
+@lru_cache(maxsize=4096)
 def is_parts_word(word: str) -> bool:
     """Whether an Arabic word is a plural of settlements ("قرى", "بلدات", with a clitic or not), which
     before a governorate's name speaks of the governorate ("قرى حماة", "وبلدات درعا الغربية").

@@ -357,8 +357,13 @@ def _kind_hint(mention: str) -> str | None:
 
 def _word_gap(gap: str) -> bool:
     """Whether two words are next to each other in one phrase: a space or a hyphen between them, no
-    full stop or comma ("the Hauran plain. The Barada River": "plain" says nothing of Barada)."""
-    return len(gap) <= 2 and not gap.strip(" -\u00a0")
+    full stop or comma ("the Hauran plain. The Barada River": "plain" says nothing of Barada); a
+    quotation mark may open or close a name ("محافظة «القنيطرة»", "قرية \"جبا\"").
+
+    >>> _word_gap(" "), _word_gap(" «"), _word_gap(". ")
+    (True, True, False)
+    """
+    return len(gap) <= 3 and not gap.strip(' -\u00a0«»"“”')
 
 
 def _asked_name(text: str, words: Words, span: Span) -> str:
@@ -999,6 +1004,8 @@ def _geoparse(
             continue
         if not one_latin_word and _arabic_noun_phrase(text, words, span, taken):
             continue
+        if _COMPOUND_NAME_RE.match(text, span.end):
+            continue  # "الشيخ سعد الدين الجباوي" is a man (Saad al-Din), not the town al-Shaykh Saad
         written = text[words.start[span.first] : words.end[span.last]]
         if written != name and _read_off_a_foreign_name(written, name, span.start - words.start[span.first]):
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan, nor "ولبنان"
@@ -1646,6 +1653,9 @@ def _binds(gap: str) -> bool:
     return connector
 
 
+#: What after a span makes its last word a compound given name ("سعد الدين", "نور الدين", "Saad al-Din"):
+#: a place so named is spotted whole ("صلاح الدين", Aleppo's quarter), so the span is a person's name.
+_COMPOUND_NAME_RE = re.compile(r"\s(?:و?الدين|[Aa]l-[Dd]in|[Ee]d-[Dd]in|[Ee]ddine?)(?![-\w])")
 #: A kind of place said in an apposition right after a name ("Thiban, a town on the east bank", "Kafr
 #: Nabl, a small town in southern Idlib"): the kind the mention asks for, as a kind word after it would.
 _APPOSITIVE_KIND_RE = re.compile(

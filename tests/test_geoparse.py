@@ -1137,3 +1137,14 @@ def test_geoparse__the_two_quarters_and_a_clitic_before_a_foreign_spelled_quarte
     text = "قصفت الطائرات حيا الميدان والسليمانية في حلب"
     assert found(full, text)[:2] == [("الميدان", "sa:54"), ("السليمانية", "sa:81")]
     assert found(full, "ولبنان") == [] and found(full, "بلبنان") == []
+
+
+def test_geoparse__batch_15_infobox_labels_quotes_and_compound_given_names(full: Gazetteer) -> None:
+    # an infobox label glued to a value that begins with a lower-case article
+    text = "Country Syria\nGovernorateRaqqa\nDistrictal-Thawrah\nSubdistrictal-Thawrah\nControl"
+    assert found(full, text)[1] == ("al-Thawrah", "pcode:SY1103")
+    # a quotation mark between a kind word and its name
+    assert found(full, "من أقدم قرى محافظة «القنيطرة» وهي") == [("القنيطرة", "pcode:SY14")]
+    # "سعد الدين" is a compound given name: the man, not the town al-Shaykh Saad
+    assert found(full, "وهو الشيخ سعد الدين الجباوي صاحب الطريقة السعدية") == []
+    assert found(full, "قصف حي صلاح الدين في حلب")[0][0] == "صلاح الدين"

@@ -393,7 +393,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
             and not _measured_from(text, words, i)
             and not _DISTANCE_AFTER_RE.match(text, span.end)
         )
-        centre = i == top and word.lower() in CENTRE_WORDS  # "منطقة مركز إدلب": the centre district of Idlib
+        centre = word.lower() in CENTRE_WORDS and (i == top or (before and word_kind(before[0]) == "governorate"))
+        # "منطقة مركز إدلب": the centre district of Idlib; "مركز محافظة دير الزور": the governorate's centre
         parts = i == top and not word.isascii() and is_parts_word(word)  # "بلدات درعا الغربية": Daraa's west
         descriptive = is_descriptor(word) or compass or centre or parts  # "southern Idlib", "northern al-Raqqa"
         if not descriptive or not _word_gap(gap) or word.lower() in ("in", "في") or word == "المدينة":

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from itertools import takewhile
+from itertools import pairwise, takewhile
 from typing import NamedTuple
 
 from . import governorates as govs
@@ -389,6 +389,12 @@ def _part_of_governorate(leading: list[_Word], name: str, after: list[_Word]) ->
     return not any(w.kind in KIND_HINTS for w in after) and govs.lookup(name) is not None
 
 
+def _centre_of_province(leading: list[_Word]) -> bool:
+    """Whether the words before a name say "the centre of the governorate" ("مركز محافظة", "مركز
+    المحافظة"): the governorate's seat, its city."""
+    return any(a.kind is None and fold_arabic(a.bare) == "مركز" and b.kind == _PROVINCE for a, b in pairwise(leading))
+
+
 def _parts_of(leading: list[_Word]) -> bool:
     """Whether the words before a name say "the <things> of" in the plural: "the villages of", "the
     mountains of", "قرى", "بلدات" right before it (not "the cities of", "the districts of", "مدن": those
@@ -436,6 +442,8 @@ def _parse(tokens: list[str]) -> _Parsed | None:
         # "أرياف مدينة حمص": the country around the city; "أحياء وأرياف مدينة حلب": its quarters too
         kinds = [k for k in kinds if k not in (_COUNTRYSIDE, "neighbourhood")]
     province = any(k in (_PROVINCE, _COUNTRYSIDE) for k in kinds)
+    if province and _centre_of_province(words[:start]):
+        kinds, province = ["city"], False  # "مركز محافظة دير الزور": the governorate's centre, the city
     kind = _GOV if province else next((k for k in kinds if k in KIND_HINTS), None)
     if not province and after and after[0].kind in _UNIT_WORDS:
         kind = after[0].kind  # "the centre of Abu Kamal Subdistrict": the unit's own word names it

@@ -1148,3 +1148,9 @@ def test_geoparse__batch_15_infobox_labels_quotes_and_compound_given_names(full:
     # "سعد الدين" is a compound given name: the man, not the town al-Shaykh Saad
     assert found(full, "وهو الشيخ سعد الدين الجباوي صاحب الطريقة السعدية") == []
     assert found(full, "قصف حي صلاح الدين في حلب")[0][0] == "صلاح الدين"
+
+
+def test_geoparse__the_centre_of_the_governorate_is_its_city(full: Gazetteer) -> None:
+    assert found(full, "وتقع لجهة الشرق من مركز محافظة «دير الزور» على بعد 43 كم") == [("دير الزور", "gn:170794")]
+    assert found(full, "وحوالي 30 كم عن مركز المحافظة إدلب، وقد") == [("إدلب", "gn:169389")]
+    assert found(full, "تتبع منطقة مركز إدلب") == [("إدلب", "pcode:SY0700")]

@@ -1,9 +1,9 @@
 """Geoparsing on news sentences: the review sets, as a regression suite.
 
-    python benchmarks/news_sentences.py [--details] [--set review5-en|review5-ar|review6|review7-en|review7-ar]
+    python benchmarks/news_sentences.py [--details] [--set SET]   (SET: review5-en, review7-ar, ...)
 
-``data/news_sentences/cases.jsonl`` holds 717 sentences in the styles of wire copy, monitors' daily
-reports, OCHA updates and Arabic news sites, written for four reviews on 2026-11-30 and 2026-12-01 with the
+``data/news_sentences/cases.jsonl`` holds 930 sentences in the styles of wire copy, monitors' daily
+reports, OCHA updates and Arabic news sites, written for five reviews on 2026-11-30 and 2026-12-01 with the
 mentions a careful annotator wants written down before the geoparser ran (span, place name,
 governorate, kind; ``maybe``: an answer is allowed, none is fine too; ``never``: words that must
 give no place). Each expectation carries the index places it may be (``ids``, found by name,

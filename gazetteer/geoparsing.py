@@ -187,7 +187,8 @@ _MOUNTAIN_WORDS = frozenset({"جبل", "جبال", "jabal", "jebel", "jabel", "j
 #: none begins a place's name, unlike "Sheikh" (Sheikh Maskin) or "Emir".
 _RANKS = frozenset({
     "col", "colonel", "gen", "general", "brig", "brigadier", "maj", "major", "lt", "lieutenant", "capt", "captain",
-    "commander", "admiral", "sgt", "sergeant", "president", "minister", "dr", "mr", "mrs", "ms",
+    "commander", "admiral", "sgt", "sergeant", "president", "minister", "dr", "mr", "mrs", "ms", "queen", "king",
+    "sultan", "emperor", "prince", "princess", "caliph", "emir", "sheikh",
 })  # fmt: skip
 #: Words with the article that follow a name and are no family name: relative pronouns, days and
 #: times ("بمدينة القصير التي", "جاسم الأحد", "زار الوزير كفرنبل الأسبوع الماضي"), as :func:`_bare` writes them.
@@ -1010,6 +1011,8 @@ def _geoparse(
         written = text[words.start[span.first] : words.end[span.last]]
         if written != name and _read_off_a_foreign_name(written, name, span.start - words.start[span.first]):
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan, nor "ولبنان"
+        if text[span.start - 1 : span.start] == "@":
+            continue  # "@DeirEzzor24", "@Raqqa_SL": an account's handle, not the place
         if span.first == span.last and _media_named(text, words, span):
             continue  # "Al-Mayadeen TV", "قناة حلب اليوم": a channel named after a town is no mention of it
         if _said_foreign(text, words, span):
@@ -1069,6 +1072,8 @@ def _geoparse(
         if best is not None and best.confidence >= threshold and _fits(item, best, named):
             if _common_word_town(item, best) and not _supported(best, gov, voters, item.text):
                 continue  # "وفي خطاب أمام مجلس الشعب" (in a speech) in a text about Aleppo is no Khitab (Hama)
+            if _bare_quarter(item, best) and _placed_elsewhere(best, gov, voters, item.text):
+                continue  # "معركة ميسلون" in a text about Damascus is no quarter of Aleppo
             start, end = _extent(text, item, best)
             out.append(PlaceMention(start, end, text[start:end], best))
     out = _landmarks_with_their_town(g, out)
@@ -1358,6 +1363,23 @@ def _common_word_town(item: _Item, match: Match) -> bool:
     mentions in its governorate (:func:`_supported`); a town of known population keeps its name as
     written ("الباب", al-Bab; "الطبقة", al-Tabqa)."""
     return item.hint is None and match.place.kind == "town" and not match.place.population and _common_word(item)
+
+
+def _bare_quarter(item: _Item, match: Match) -> bool:
+    """Whether the answer is a quarter named with no word that says so and no binding: quarters bear
+    the names of places across the country ("الصالحية", "ميسلون", "سوق الهال"), so in a text whose
+    other mentions (or the caller's province) lie elsewhere, such a quarter is read only when one of
+    them lies in its governorate (:func:`_supported`). Alone, "Sheikh Maqsoud was shelled" keeps it."""
+    return item.hint is None and not item.binding and match.place.kind == "neighbourhood"
+
+
+def _placed_elsewhere(match: Match, gov: str | None, voters: dict[str, dict[str, None]], text: str) -> bool:
+    """Whether the caller's province or the text's other mentions lie in other governorates than the
+    answer's, and none in its own."""
+    if _supported(match, gov, voters, text):
+        return False
+    place_gov = match.place.governorate.pcode or ""
+    return gov is not None or any(g != place_gov and names for g, names in voters.items())
 
 
 def _supported(match: Match, gov: str | None, voters: dict[str, dict[str, None]], text: str) -> bool:

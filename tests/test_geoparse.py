@@ -1154,3 +1154,16 @@ def test_geoparse__the_centre_of_the_governorate_is_its_city(full: Gazetteer) ->
     assert found(full, "وتقع لجهة الشرق من مركز محافظة «دير الزور» على بعد 43 كم") == [("دير الزور", "gn:170794")]
     assert found(full, "وحوالي 30 كم عن مركز المحافظة إدلب، وقد") == [("إدلب", "gn:169389")]
     assert found(full, "تتبع منطقة مركز إدلب") == [("إدلب", "pcode:SY0700")]
+
+
+def test_geoparse__a_bare_quarter_in_a_text_about_another_governorate(full: Gazetteer) -> None:
+    # ميسلون is a quarter of Aleppo in the index; the battle of 1920 was fought near Damascus
+    assert found(full, "وقعت معركة ميسلون قرب دمشق عام 1920") == [("دمشق", "gn:170654")]
+    # alone, or with its city, the quarter stays
+    assert found(full, "Sheikh Maqsoud was shelled") == [("Sheikh Maqsoud", "cur:aleppo-sheikh-maqsood")]
+    assert found(full, "Shelling hit Baba Amr in Homs")[0] == ("Baba Amr", "cur:homs-baba-amr")
+
+
+def test_geoparse__a_handle_and_a_royal_title_are_no_places(full: Gazetteer) -> None:
+    assert found(full, "According to @DeirEzzor24 and @Raqqa_SL, strikes hit Hajin.") == [("Hajin", "gn:174506")]
+    assert found(full, "Queen Zenobia ruled Palmyra") == [("Palmyra", "gn:163808")]

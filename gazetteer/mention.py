@@ -173,7 +173,7 @@ _ARABIC: dict[str, str | None] = {
     **_words("region", "سهل"),
     # مركز: "centre" (ناحية مركز تدمر); بلدات, قرى: the towns, the villages of a governorate ("بلدات درعا"),
     # of a region ("قرى الغوطة") or of a district ("بلدات منطقة التل"): they ask for no kind of their own
-    **_words(None, f"{_ARABIC_COMPASS} وسط اطراف محيط ضواحي في مركز بلدات قري"),
+    **_words(None, f"{_ARABIC_COMPASS} وسط اطراف محيط ضواحي في مركز {' '.join(sorted(_ARABIC_PARTS))}"),
 }
 #: Arabic directional adjectives: descriptors after a name only when another descriptor is there
 #: (ريف حلب الغربي), since they also end names (كويرس شرقي, صرين الشمالية).
@@ -218,8 +218,10 @@ def name_with_adjectives(mention: Mention) -> str | None:
     >>> name_with_adjectives(parse_mention("ريف حلب")), name_with_adjectives(parse_mention("البويضة الشرقية"))
     (None, None)
     """
+    if mention.name == mention.text:  # most mentions: nothing was taken off
+        return None
     at = mention.text.find(mention.name)
-    if at < 0 or mention.name == mention.text:
+    if at < 0:
         return None
     adjectives = list(takewhile(is_direction_adjective, mention.text[at + len(mention.name) :].split()))
     return " ".join([mention.name, *adjectives]) if adjectives else None

@@ -31,8 +31,8 @@ from .confidence import FAR_MARGIN, Evidence, bucket, bucket_confidence
 from .geo import fast_distance_m
 from .kinds import ADMIN_KINDS, KINDS, accepts, stands_in
 from .kinds import kind as kind_info
-from .lookup import Hit, unasked
-from .mention import Mention, name_with_adjectives
+from .lookup import Hit, adjective_forms, unasked
+from .mention import Mention
 from .model import Match, new_match
 from .normalize import is_arabic, keys
 from .opened import OpenedIndex
@@ -84,7 +84,7 @@ def named_with_adjectives(index: OpenedIndex, found: dict[int, Hit], mentions: S
     """The found places one of whose names is the mention's name with the directional adjectives
     after it (equal variant keys): "بلدة البويضة الشرقية" is the village "البويضة الشرقية" of Homs,
     not a village "البويضة" elsewhere."""
-    fuller = {keys(name).variant for m in mentions if (name := name_with_adjectives(m))}
+    fuller = {keys(name).variant for name in adjective_forms(mentions)}
     named = {index.name_place[row] for variant in fuller for row in index.variant.get(variant, ())}
     return [r for r in found if r in named]
 

@@ -441,6 +441,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
             is_kind_modifier(word) and _kind_word_at(text, words, j + 1, taken)
         ):
             break  # a word that is no descriptor, unless a kind word follows it: "air" of "air base"
+        if not word.isascii() and not word.startswith("ال"):
+            break  # an Arabic kind word follows a name only with the article: "كانت إدلب قرية صغيرة" says what it was
         if word == "المحافظة" and text.startswith(" على", ends[j]):
             break  # "preserving": "استطاعت حلب المحافظة على تراثها"; "تعد السويداء المحافظة الوحيدة" is one
         if j + 1 in taken and not word.isascii() and _word_gap(text[ends[j] : starts[j + 1]]):

@@ -1167,3 +1167,17 @@ def test_geoparse__a_bare_quarter_in_a_text_about_another_governorate(full: Gaze
 def test_geoparse__a_handle_and_a_royal_title_are_no_places(full: Gazetteer) -> None:
     assert found(full, "According to @DeirEzzor24 and @Raqqa_SL, strikes hit Hajin.") == [("Hajin", "gn:174506")]
     assert found(full, "Queen Zenobia ruled Palmyra") == [("Palmyra", "gn:163808")]
+
+
+def test_geoparse__an_arabic_kind_word_without_the_article_after_a_name_says_what_it_is(full: Gazetteer) -> None:
+    # "Idlib was a small village": قرية opens a predicate; it does not ask for a village called إدلب
+    assert found(full, "التاريخ كانت إدلب قرية صغيرة") == [("إدلب", "gn:169389")]
+    # with the article it still describes the name ("حلب المدينة": the city of Aleppo)
+    assert found(full, "في حلب المدينة") == [("حلب", "gn:170063")]
+
+
+def test_geoparse__a_city_that_the_sources_file_as_a_village(full: Gazetteer) -> None:
+    # al-Bara (Idlib) is a village in the data; "the city of al-Bara" is still it, not nothing
+    assert found(full, "واد قامت فيه مدينة البارة. أعلى قممه") == [("البارة", "sa:648")]
+    # a city of the name still comes before a village of it
+    assert found(full, "في مدينة حماة") == [("حماة", "gn:170017")]

@@ -61,7 +61,7 @@ from .opened import OpenedIndex
 from .rank import NEIGHBOUR_TIERS
 from .scoring import SCORES
 from .spatial import Nearby
-from .spot import CENTRE_WORDS, SPOTTED_CORE_KINDS, Span, Words, spot
+from .spot import CENTRE_WORDS, SPOTTED_CORE_KINDS, Span, Words, opens_a_name, spot
 
 __all__ = ["MAX_TEXT_CHARS", "MENTION_SCHEMA", "PlaceMention", "geoparse", "geoparse_table"]
 
@@ -82,6 +82,8 @@ _POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s+")
 _LIST_RE = re.compile(r"^\s*(?:(?:ال)?(?:شمالي|جنوبي|شرقي|غربي)\s+)?(?:,|،|and|or|و)\s*(?:and\s+)?$", re.IGNORECASE)
 #: Longest text between two listed names that :func:`_by_list_fellow` reads as a list's separator.
 _LIST_GAP_CHARS = 12
+#: A list's separator with the next name's Arabic settlement word ("قرية الزهراء ومدينة نبل"): :func:`_by_list_fellow`.
+_LIST_KIND_RE = re.compile(r"^\s*(?:,|،)?\s*و(?:مدينة|بلدة|قرية)\s+$")
 #: "region" right after a name ("the Tell Abyad region", "the Afrin Region"): :func:`_read_region`.
 _REGION_AFTER_RE = re.compile(r"['’]?\s[Rr]egion\b")
 #: A list's separator and the countryside word of its next name ("إدلب وريف حلب").
@@ -280,6 +282,14 @@ _SEAT_WORDS = frozenset(
 _REGION_LABELS = frozenset({"Region", "region"})
 #: Places a list of settlements holds (:func:`_list_fellows`): "Akhtarin and Turkmanbareh", "in Khan Sheikh, Qatana".
 _LISTED_KINDS = frozenset({*POPULATED_KINDS, "neighbourhood"})
+#: The places whose points decide between a mention's namesakes (:func:`_by_nearby_place`): a city
+#: is too large (a quarter of Aleppo lies "by" Aleppo as surely as a village 20 km out does not).
+_NEARBY_KINDS = frozenset({"village", "town"})
+#: How many of a mention's candidates :func:`_by_nearby_place` measures against the text's places.
+_NEARBY_CANDIDATES = 5
+#: The side of :func:`_by_nearby_place`'s grid cells, in degrees: 0.12° (13 km of latitude, 11 km of
+#: longitude in Syria) holds, with its eight neighbours, every point within ``SCORES.near_decides_m``.
+_CELL_DEGREES = 0.12
 #: How a listed name must match: by a name or a spelling of it ("Turkmanbareh", Turkmen al-Bareh), not by
 #: consonants alone, which make a place of any capitalised word ("In Aleppo, Armenian families fled").
 _LISTED_TIERS = NEIGHBOUR_TIERS
@@ -455,6 +465,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         label = _label(text, words, span, top, taken)
         if label:
             before.append(label)  # "Governorate | Homs", "- Region: Hama"
+    elif len(before) == 1 and before[0] in CENTRE_WORDS and (centre_unit := _centre_label(text, words, top - 1, taken)):
+        before.insert(0, centre_unit)  # "المنطقة | مركز الحسكة", "الناحية مركز رأس العين": the unit, not the city
     while before and before[0].lower() in ("of", "in", "the"):
         before.pop(0)
     while after and after[-1].lower() in ("of", "in", "the"):
@@ -561,6 +573,19 @@ def _label(text: str, words: Words, span: Span, top: int, taken: set[int]) -> st
     return None
 
 
+def _centre_label(text: str, words: Words, k: int, taken: set[int]) -> str | None:
+    """The Arabic unit word an infobox line opens with, right before "مركز" (word ``k``): "المنطقة |
+    مركز الحسكة", "الناحية مركز رأس العين" (a table whose cells text extraction joined) give
+    "منطقة", "ناحية"; ``None`` for anything else ("تقع في مركز حمص" is the city's centre)."""
+    if k < 0 or k in taken or text[words.end[k] : words.start[k + 1]].strip() not in ("", "|", ":"):
+        return None
+    word = text[words.start[k] : words.end[k]].removeprefix("ال")
+    if word_kind(word) not in _CENTRE_UNIT_KINDS:
+        return None
+    line = text[text.rfind("\n", 0, words.start[k]) + 1 : words.start[k]]
+    return word if line.strip(" \t\u00a0|" + _BULLETS) == "" else None
+
+
 def _family_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """ "Bashar al-Assad", "Hayat Tahrir al-Sham": a capitalised word, then al-/el- and the span, is a
     person's or an organisation's name, not a place (a place after a word is "the town of al-X"; a
@@ -622,6 +647,17 @@ def _name_goes_on(text: str, words: Words, span: Span, taken: set[int]) -> bool:
         return False
     latin = words.keys[span.last][0].isascii()
     return latin and text[ends[span.last] : starts[j]] == " " and text[ends[j] : starts[j + 1]] == "-"
+
+
+def _name_begun_before(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """Whether a generic word that opens settlement names (:func:`gazetteer.spot.opens_a_name`: Tell,
+    Kafr, Khirbet, تل, كفر...) stands right before the span, so that the two are a longer name the
+    index lacks ("Tell Diban", a hill in the town of Diban; "Kafr X" is not the village X). A Latin
+    word must be capitalised, as a name's is."""
+    i = span.first - 1
+    if i < 0 or i in taken or span.start != words.start[span.first] or text[words.end[i] : span.start] != " ":
+        return False
+    return opens_a_name(words.keys[i]) and (words.capital[i] or not words.keys[i][0].isascii())
 
 
 def _arabic_noun_phrase(text: str, words: Words, span: Span, taken: set[int]) -> bool:
@@ -1004,6 +1040,8 @@ def _geoparse(
         one_latin_word = span.first == span.last and words.keys[span.first][0].isascii()
         if _family_name(text, words, span, taken) or _name_goes_on(text, words, span, taken):
             continue
+        if _name_begun_before(text, words, span, taken):
+            continue  # "a hill called Tell Diban" is not the town Diban, nor "كفر X" the village X
         if _kunya(text, words, span, taken):
             continue
         if not one_latin_word and _arabic_noun_phrase(text, words, span, taken):
@@ -1054,6 +1092,7 @@ def _geoparse(
     _bind(text, items, ask, gov, threshold)
     votes: dict[str, float] = defaultdict(float)
     voters: dict[str, dict[str, None]] = defaultdict(dict)  # per governorate, the texts that voted, in order
+    settled: dict[tuple[int, int], list[tuple[float, float]]] = {}  # the villages and towns named surely, by cell
     for item in items:
         if item.binding and item.binding != gov:
             item.found = ask(item.mention, item.binding, _BOUND_NOTE)
@@ -1064,13 +1103,18 @@ def _geoparse(
             place_gov = best.place.governorate.pcode or ""
             votes[place_gov] += best.confidence
             voters[place_gov][item.text] = None
+            if best.place.kind in _NEARBY_KINDS:
+                _settle(settled, best.place.lat, best.place.lon)
     out: list[PlaceMention] = []
+    by_nearby = cache(partial(_by_nearby_place, g, settled, threshold))  # once per mention and governorate
     for k, item in enumerate(items):
         best = item.found[0] if item.found else None
         if best is not None and _undecided(best, threshold) and gov is None and not item.binding:
             best = _by_context(g, item, votes, voters, near) or best
         if best is not None and _undecided(best, threshold) and near is None:
             best = _by_list_fellow(g, text, items, k, item.binding or gov, threshold) or best
+        if best is not None and _undecided(best, threshold) and near is None and settled:
+            best = by_nearby(item.mention, item.binding or gov) or best
         if best is not None and best.confidence >= threshold and _fits(item, best, named):
             if _common_word_town(item, best) and not _supported(best, gov, voters, item.text):
                 continue  # "وفي خطاب أمام مجلس الشعب" (in a speech) in a text about Aleppo is no Khitab (Hama)
@@ -1247,11 +1291,20 @@ def _extent(text: str, item: _Item, match: Match) -> tuple[int, int]:
         return start, item.closed_at  # "معبر باب الهوى الحدودي": the adjectives end the facility's name
     if item.hint and facility and kind in accepts(item.hint) and not _ruins_of(match):
         return _past_clitic(text, item.named_at), item.around[1]  # "the eastern Qalamoun Mountains": no compass word
+    centre = _CENTRE_BEFORE_RE.search(text, max(0, item.span.start - 8), item.span.start)
+    if centre and kind in _CENTRE_UNIT_KINDS:
+        return centre.start(), item.span.end  # "منطقة مركز الرقة": the unit's name is "مركز الرقة"
     if kind == "governorate":
         described = _ENGLISH_COUNTRYSIDE_RE.fullmatch(item.text)  # "rural Damascus" is Rif Dimashq described
         if described:
             return item.span.start + described.start("name"), item.span.start + described.end("name")
     return item.span.start, item.span.end
+
+
+#: "Centre" right before a unit's name: part of the name ("مركز الرقة", the district and the subdistrict
+#: the index also calls so; "Markaz Rif Dimashq"), not after a clitic ("بمركز حمص", in central Homs).
+_CENTRE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:مركز|[Mm]arkaz) $")
+_CENTRE_UNIT_KINDS = frozenset({"district", "subdistrict"})
 
 
 def _past_clitic(text: str, start: int) -> int:
@@ -1731,7 +1784,7 @@ def _by_list_fellow(
         other = items[j]
         first, second = (other, item) if j < k else (item, other)
         gap = text[first.span.end : second.span.start]
-        if len(gap) > _LIST_GAP_CHARS or not _LIST_RE.match(gap):
+        if len(gap) > _LIST_GAP_CHARS or not (_LIST_RE.match(gap) or _LIST_KIND_RE.match(gap)):
             continue
         sure = other.found[0] if other.found else None
         if sure is None or sure.confidence < threshold or sure.ambiguous or sure.place.kind not in _LISTED_KINDS:
@@ -1748,6 +1801,52 @@ def _by_list_fellow(
         note = f"listed with {other.text} ({fellow.name}, {govs.by_pcode(fellow.governorate.pcode).name})"
         return replace(found[0], signals=(*found[0].signals, note))
     return None
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    """The grid cell of a point, :data:`_CELL_DEGREES` on a side (:func:`_by_nearby_place`)."""
+    return int(lat // _CELL_DEGREES), int(lon // _CELL_DEGREES)
+
+
+def _settle(settled: dict[tuple[int, int], list[tuple[float, float]]], lat: float, lon: float) -> None:
+    """Put a point in its cell and the eight around it, so that one cell holds every point near a place in it."""
+    row, col = _cell(lat, lon)
+    for cell in ((row + dr, col + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1)):
+        points = settled.setdefault(cell, [])
+        if (lat, lon) not in points:
+            points.append((lat, lon))
+
+
+def _by_nearby_place(
+    g: Gazetteer,
+    settled: dict[tuple[int, int], list[tuple[float, float]]],
+    threshold: float,
+    mention: str,
+    gov: str | None,
+) -> Match | None:
+    """The mention resolved again next to a village or town the text names surely (``settled``: their
+    points), when one of its namesakes lies by it and the others far: "الزهراء هي بلدة تابعة لناحية
+    نبل" is the town al-Zahraa 3 km from Nubl, not the quarter of Aleppo of that name 20 km away, in
+    the same governorate. The resolver is asked only near a point that a namesake lies within
+    ``SCORES.near_decides_m`` of (found through a grid of the points; :func:`gazetteer.rank._near_decides`
+    then judges the rivals). Two points that choose two namesakes choose none."""
+    points = [
+        (lat, lon)
+        for m in g.candidates(mention, province=gov, limit=_NEARBY_CANDIDATES)
+        for lat, lon in settled.get(_cell(m.place.lat, m.place.lon), ())
+        if fast_distance_m(lat, lon, m.place.lat, m.place.lon) <= SCORES.near_decides_m
+    ]
+    chosen: Match | None = None
+    for lat, lon in dict.fromkeys(points):
+        near = g.candidates(mention, province=gov, near=(lat, lon), limit=1)
+        if not near or near[0].ambiguous or near[0].confidence < threshold:
+            continue
+        if chosen is not None and chosen.place.id != near[0].place.id:
+            return None
+        chosen = near[0] if chosen is None else chosen
+    if chosen is None:
+        return None
+    return replace(chosen, signals=(*chosen.signals, "next to a place the text names"))
 
 
 #: The columns of :func:`geoparse_table` (name, Arrow type name).

@@ -43,8 +43,8 @@ from .mention import Mention, is_descriptor, parse_mention
 from .normalize import _GENERIC_MAP, ARABIC_CLITICS, _is_article, exact_and_variant, fold
 
 __all__ = [
-    "CENTRE_WORDS", "LOOSE_ARTICLE_KINDS", "SPOTTED_CORE_KINDS", "Span", "SpotIndex", "Token", "Words", "spot",
-    "spot_key", "tokenize",
+    "CENTRE_WORDS", "LOOSE_ARTICLE_KINDS", "SPOTTED_CORE_KINDS", "Span", "SpotIndex", "Token", "Words", "opens_a_name",
+    "spot", "spot_key", "tokenize",
 ]  # fmt: skip
 
 _LETTER = r"[^\W\d_]"
@@ -294,6 +294,31 @@ def tokenize(text: str) -> list[Token]:
 def _generic_words() -> frozenset[str]:
     latin = (*_GENERIC_MAP, *_GENERIC_MAP.values(), *_GENERIC_LATIN)
     return frozenset({*(k for w in latin for k in _keys_of(w)[0]), *(fold(w) for w in _GENERIC_ARABIC)})
+
+
+#: Generic words that open a settlement's name and are no kind word ("Tell Diban", a hill of the town
+#: Diban; "Kafr X", "Khirbet X", "تل ذيبان"): Latin as written with a capital, Arabic folded. Not أم
+#: in Arabic (also "or": "حمص أم حماة").
+_NAME_OPENERS_LATIN = ("tell", "kafr", "khirbat", "ayn", "dayr", "bayt", "umm", "bir", "mazraat")
+_NAME_OPENERS_ARABIC = ("تل", "كفر", "خربه", "عين", "دير", "بيت", "بير")
+
+
+@lru_cache(maxsize=1)
+def _name_opener_keys() -> frozenset[str]:
+    latin = {*_NAME_OPENERS_LATIN, *(form for form, canon in _GENERIC_MAP.items() if canon in _NAME_OPENERS_LATIN)}
+    return frozenset({*(k for w in latin for k in _keys_of(w)[0]), *_NAME_OPENERS_ARABIC})
+
+
+def opens_a_name(keys: tuple[str, ...]) -> bool:
+    """Whether a word (its spot keys, :attr:`Words.keys`) is a generic word that opens a settlement's
+    name: before a spotted name, the two are a longer name ("Tell Diban" is not the town Diban).
+
+    >>> opens_a_name(Words("Tell").keys[0]), opens_a_name(Words("Khirbet").keys[0]), opens_a_name(Words("تل").keys[0])
+    (True, True, True)
+    >>> opens_a_name(Words("Town").keys[0]), opens_a_name(Words("أم").keys[0])
+    (False, False)
+    """
+    return not _name_opener_keys().isdisjoint(keys)
 
 
 def spot_key(name: str, kind: str, *, core: bool = False) -> str:

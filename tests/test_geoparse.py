@@ -542,9 +542,9 @@ def test_geoparse__a_unit_word_right_after_a_name_is_its_own(full: Gazetteer) ->
 
 
 def test_geoparse__centre_governor_and_a_title_s_place_in_brackets(full: Gazetteer) -> None:
-    # "منطقة مركز إدلب": the centre district of Idlib; "ناحية مركز فيق" is spotted as "فيق" (the index
-    # files the Fiq centre subdistrict as pcode:SY140200)
-    assert found(full, "منطقة مركز إدلب") == [("إدلب", "pcode:SY0700")]
+    # "منطقة مركز إدلب": the centre district of Idlib, named with its centre word; "ناحية مركز فيق" is
+    # spotted as "فيق" (the index files the Fiq centre subdistrict as a town, pcode:SY140200)
+    assert found(full, "منطقة مركز إدلب") == [("مركز إدلب", "pcode:SY0700")]
     assert found(full, "ناحية مركز فيق") == [("فيق", "pcode:SY140200")]
     # the governor of a governorate
     assert found(full, "Mohamed Khair al-Sayyed (Governor of Idlib)") == [("Idlib", "pcode:SY07")]
@@ -1153,7 +1153,7 @@ def test_geoparse__batch_15_infobox_labels_quotes_and_compound_given_names(full:
 def test_geoparse__the_centre_of_the_governorate_is_its_city(full: Gazetteer) -> None:
     assert found(full, "وتقع لجهة الشرق من مركز محافظة «دير الزور» على بعد 43 كم") == [("دير الزور", "gn:170794")]
     assert found(full, "وحوالي 30 كم عن مركز المحافظة إدلب، وقد") == [("إدلب", "gn:169389")]
-    assert found(full, "تتبع منطقة مركز إدلب") == [("إدلب", "pcode:SY0700")]
+    assert found(full, "تتبع منطقة مركز إدلب") == [("مركز إدلب", "pcode:SY0700")]
 
 
 def test_geoparse__a_bare_quarter_in_a_text_about_another_governorate(full: Gazetteer) -> None:
@@ -1181,3 +1181,32 @@ def test_geoparse__a_city_that_the_sources_file_as_a_village(full: Gazetteer) ->
     assert found(full, "واد قامت فيه مدينة البارة. أعلى قممه") == [("البارة", "sa:648")]
     # a city of the name still comes before a village of it
     assert found(full, "في مدينة حماة") == [("حماة", "gn:170017")]
+
+
+def test_geoparse__a_generic_word_before_a_name_opens_a_longer_name(full: Gazetteer) -> None:
+    # "Tell Diban" is a hill in Diban, "كفر نبودة" is no Nubuda: the index lacks the longer names
+    text = "Diban is a town in Deir ez-Zor. Part of it lies on a hill called Tell Diban."
+    assert [m[0] for m in found(full, text)] == ["Diban", "Deir ez-Zor"]
+    assert found(full, "Clashes near Khirbet Diban and Deir ez-Zor") == [("Deir ez-Zor", "gn:170794")]
+    # a name the index has whole is spotted whole
+    assert found(full, "Shelling hit Tell Rifaat and Kafr Nabl")[0] == ("Tell Rifaat", "gn:163476")
+    # أم is also "or": "حمص أم حماة" keeps Hama
+    assert [m[0] for m in found(full, "هل الهجوم على حمص أم حماة")] == ["حمص", "حماة"]
+
+
+def test_geoparse__a_namesake_next_to_a_village_the_text_names(full: Gazetteer) -> None:
+    # al-Zahraa: a town 3 km from Nubl and a quarter of Aleppo, both in Aleppo governorate
+    assert found(full, "الزهراء هي بلدة تابعة لناحية نبل في محافظة حلب")[0] == ("الزهراء", "sa:164")
+    assert found(full, "تعرضت قرية الزهراء ومدينة نبل لحصار")[0] == ("الزهراء", "sa:164")
+    # with no village near either namesake, the name stays undecided
+    assert found(full, "الزهراء هي بلدة في محافظة حلب") == [("حلب", "pcode:SY02")]
+
+
+def test_geoparse__the_centre_word_is_part_of_a_unit_s_name(full: Gazetteer) -> None:
+    # OCHA calls the central district and subdistrict "مركز الرقة"; an infobox line gives the unit
+    assert found(full, "المنطقة | مركز الحسكة |") == [("مركز الحسكة", "pcode:SY0800")]
+    assert found(full, "\n الناحية مركز رأس العين\n") == [("مركز رأس العين", "pcode:SY080400")]
+    assert found(full, "Markaz Rif Dimashq is a district") == [("Markaz Rif Dimashq", "pcode:SY0301")]
+    # the centre of a city is the city, and so is a town that stands in for a subdistrict
+    assert found(full, "تقع في مركز حمص") == [("حمص", "gn:169577")]
+    assert found(full, "ناحية مركز تل أبيض") == [("تل أبيض", "gn:163750")]

@@ -408,6 +408,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         # "منطقة مركز إدلب": the centre district of Idlib; "مركز محافظة دير الزور": the governorate's centre
         parts = i == top and not word.isascii() and is_parts_word(word)  # "بلدات درعا الغربية": Daraa's west
         descriptive = is_descriptor(word) or compass or centre or parts  # "southern Idlib", "northern al-Raqqa"
+        if before and word_kind(before[-1]) in _CENTRE_UNIT_KINDS and word_kind(word) in POPULATED_KINDS:
+            break  # "the administrative center of Nahiyat Diban": the centre is the town's, the mention the unit's
         if not descriptive or not _word_gap(gap) or word.lower() in ("in", "في") or word == "المدينة":
             # "Sasa Prison in Damascus": the prison is not Damascus's. "المدينة" asks for the city
             # after a name ("حلب المدينة"); before one it ends a phrase of its own ("اقتحمت القوات
@@ -461,7 +463,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
             break  # "the Damascus-Homs highway": the road's ends are the cities
         after.append(word)
         j += 1
-    if not before and _LABEL_MARK_RE.search(text, max(0, span.start - 8), span.start):
+    glued = top >= 0 and words.end[top] == span.start  # "المنطقةالصنمين": a label text extraction glued on
+    if not before and (glued or _LABEL_MARK_RE.search(text, max(0, span.start - 8), span.start)):
         label = _label(text, words, span, top, taken)
         if label:
             before.append(label)  # "Governorate | Homs", "- Region: Hama"
@@ -555,11 +558,14 @@ def _offensive_in(text: str, words: Words, top: int, taken: set[int]) -> bool:
 def _label(text: str, words: Words, span: Span, top: int, taken: set[int]) -> str | None:
     """The label that word ``top``, the word before the span, gives it as a table's value: the whole
     cell or line before it, and a kind of settlement or unit ("Governorate | Homs", "District |
-    Al-Rastan", "محافظة | دير الزور", "- Region: Hama" in an encyclopedia's infobox); ``None`` when
-    the word is no such label. A town's "Region" is its governorate, the first level of division."""
-    if top < 0 or top in taken or text[words.end[top] : span.start].strip() not in ("|", ":"):
+    Al-Rastan", "محافظة | دير الزور", "- Region: Hama" in an encyclopedia's infobox; "المنطقةالصنمين"
+    glued by text extraction, or the label and its value apart at a line's start); ``None`` when the
+    word is no such label. A town's "Region" is its governorate, the first level of division."""
+    if top < 0 or top in taken or text[words.end[top] : span.start].strip(" \t\u00a0") not in ("|", ":", ""):
         return None
     word = text[words.start[top] : words.end[top]]
+    if not word.isascii():
+        word = word.removeprefix("ال")  # "المنطقة | الصنمين", "المحافظةدرعا": the label with its article
     kind = "governorate" if word in _REGION_LABELS else word_kind(word)
     if kind not in ADMIN_KINDS and kind not in POPULATED_KINDS:
         return None

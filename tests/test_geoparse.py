@@ -1210,3 +1210,15 @@ def test_geoparse__the_centre_word_is_part_of_a_unit_s_name(full: Gazetteer) -> 
     # the centre of a city is the city, and so is a town that stands in for a subdistrict
     assert found(full, "تقع في مركز حمص") == [("حمص", "gn:169577")]
     assert found(full, "ناحية مركز تل أبيض") == [("تل أبيض", "gn:163750")]
+
+
+def test_geoparse__an_arabic_infobox_label_with_its_article_glued_to_its_value(full: Gazetteer) -> None:
+    text = "البلد سوريا\nالمحافظةدرعا\nالمنطقةالصنمين\nالناحيةالصنمين\nالسيطرة"
+    # the district, then the town that stands in for the subdistrict the index lacks
+    assert found(full, text) == [("درعا", "pcode:SY12"), ("الصنمين", "pcode:SY1202"), ("الصنمين", "gn:172469")]
+
+
+def test_geoparse__the_centre_of_a_unit_named_with_its_unit_word_is_the_unit(full: Gazetteer) -> None:
+    # "the administrative center of Nahiyat Diban": the centre is the town's; the mention is the subdistrict
+    text = "Diban is the administrative center of Nahiyat Diban of Mayadin District."
+    assert found(full, text)[1] == ("Diban", "pcode:SY090301")

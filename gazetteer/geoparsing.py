@@ -46,6 +46,7 @@ from .foreign import FOREIGN_COUNTRIES, FOREIGN_DEMONYMS, is_foreign
 from .geo import fast_distance_m
 from .kinds import ADMIN_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
 from .mention import (
+    CENTRE_WORDS,
     is_compass,
     is_descriptor,
     is_direction_adjective,
@@ -61,7 +62,7 @@ from .opened import OpenedIndex
 from .rank import NEIGHBOUR_TIERS
 from .scoring import SCORES
 from .spatial import Nearby
-from .spot import CENTRE_WORDS, SPOTTED_CORE_KINDS, Span, Words, opens_a_name, spot
+from .spot import SPOTTED_CORE_KINDS, Span, Words, opens_a_name, spot
 
 __all__ = ["MAX_TEXT_CHARS", "MENTION_SCHEMA", "PlaceMention", "geoparse", "geoparse_table"]
 

@@ -30,6 +30,7 @@ from .kinds import KINDS
 from .normalize import arabic_words_only, clean, fold_arabic, fold_latin, is_arabic, to_ascii, variant_key
 
 __all__ = [
+    "CENTRE_WORDS",
     "KIND_HINTS",
     "Mention",
     "is_compass",
@@ -391,6 +392,14 @@ def _part_of_governorate(leading: list[_Word], name: str, after: list[_Word]) ->
     return not any(w.kind in KIND_HINTS for w in after) and govs.lookup(name) is not None
 
 
+#: "Centre" before a unit's name ("ناحية مركز فيق", "Markaz Rif Dimashq"), folded.
+CENTRE_WORDS = frozenset({"markaz", "mrkz", "مركز"})
+
+
+def _folded(word: str) -> str:
+    return fold_arabic(word) if is_arabic(word) else fold_latin(word)
+
+
 def _centre_of_province(leading: list[_Word]) -> bool:
     """Whether the words before a name say "the centre of the governorate" ("مركز محافظة", "مركز
     المحافظة"): the governorate's seat, its city."""
@@ -457,6 +466,8 @@ def _parse(tokens: list[str]) -> _Parsed | None:
         countryside = [i for i, w in enumerate(words) if w.kind == _COUNTRYSIDE]
         if countryside:  # Rif Dimashq, Rural Damascus, Damascus countryside, ريف دمشق: a governorate's name
             lo, hi = min(start, *countryside), max(end, *(i + 1 for i in countryside))
+            if lo and _folded(words[lo - 1].bare) in CENTRE_WORDS:  # "Markaz Rif Dimashq", "مركز ريف دمشق": a district
+                lo, kind, province = lo - 1, "district", False
             name = " ".join(w.raw for w in words[lo:hi]).strip(_EDGE_PUNCT)
             descriptors = [_descriptor(w) for w in (*words[:lo], *words[hi:]) if w.bare]
     return _Parsed(name, kind, province, hint, tuple(descriptors))

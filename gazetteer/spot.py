@@ -39,11 +39,11 @@ from typing import NamedTuple, cast
 
 from .common_words import is_common_arabic
 from .kinds import ADMIN_KINDS, FACILITY_CORE_KINDS, POPULATED_KINDS, accepts
-from .mention import Mention, is_descriptor, parse_mention
+from .mention import CENTRE_WORDS, Mention, is_descriptor, parse_mention
 from .normalize import _GENERIC_MAP, ARABIC_CLITICS, _is_article, exact_and_variant, fold
 
 __all__ = [
-    "CENTRE_WORDS", "LOOSE_ARTICLE_KINDS", "SPOTTED_CORE_KINDS", "Span", "SpotIndex", "Token", "Words", "opens_a_name",
+    "LOOSE_ARTICLE_KINDS", "SPOTTED_CORE_KINDS", "Span", "SpotIndex", "Token", "Words", "opens_a_name",
     "spot", "spot_key", "tokenize",
 ]  # fmt: skip
 
@@ -383,26 +383,22 @@ def _core_is_the_name(mention: Mention, kind: str) -> bool:
     False
 
     A name that begins with "centre" is spotted without it ("مركز فيق" as "فيق"), unless what is
-    left reads as a governorate: "Markaz Rif Dimashq", a district, is spotted whole (its countryside
-    word makes "Rif Dimashq" the governorate).
+    left reads as a governorate: "Markaz Rif Dimashq", a district, is spotted whole (:func:`parse_mention`
+    keeps the centre word before a governorate's name).
 
-    >>> _core_is_the_name(parse_mention("Markaz Rif Dimashq"), "district")
-    False
+    >>> _core_is_the_name(parse_mention("مركز فيق"), "subdistrict"), parse_mention("Markaz Rif Dimashq").name
+    (True, 'Markaz Rif Dimashq')
     """
     if kind not in SPOTTED_CORE_KINDS:
         return False
     if mention.descriptors and fold(mention.descriptors[0]) in CENTRE_WORDS:
-        # "مركز فيق" (the Fiq centre subdistrict) is spotted as "فيق"; "Markaz Rif Dimashq", a district, whole:
-        # its core "Rif Dimashq" is the governorate
-        return not (kind in _CENTRE_UNITS and mention.kind_hint == "governorate")
+        return not (kind in _CENTRE_UNITS and mention.kind_hint == "governorate")  # no unit's core is a governorate
     hint = mention.kind_hint
     if hint in SPOTTED_CORE_KINDS:
         return kind in accepts(hint) or kind not in ("neighbourhood", "camp")
     return hint is None and mention.province_hint is not None
 
 
-#: "Centre" before a unit's name ("ناحية مركز فيق", "Markaz Rif Dimashq"), folded.
-CENTRE_WORDS = frozenset({"markaz", "mrkz", "مركز"})
 _CENTRE_UNITS = frozenset({"district", "subdistrict"})
 
 

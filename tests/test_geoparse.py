@@ -1207,6 +1207,8 @@ def test_geoparse__the_centre_word_is_part_of_a_unit_s_name(full: Gazetteer) -> 
     assert found(full, "المنطقة | مركز الحسكة |") == [("مركز الحسكة", "pcode:SY0800")]
     assert found(full, "\n الناحية مركز رأس العين\n") == [("مركز رأس العين", "pcode:SY080400")]
     assert found(full, "Markaz Rif Dimashq is a district") == [("Markaz Rif Dimashq", "pcode:SY0301")]
+    # after other descriptive words too: "Markaz" does not come off a governorate's name (it gave Rif Dimashq)
+    assert found(full, "towns of Markaz Rif Dimashq") == [("Markaz Rif Dimashq", "pcode:SY0301")]
     # the centre of a city is the city, and so is a town that stands in for a subdistrict
     assert found(full, "تقع في مركز حمص") == [("حمص", "gn:169577")]
     assert found(full, "ناحية مركز تل أبيض") == [("تل أبيض", "gn:163750")]

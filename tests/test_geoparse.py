@@ -1224,3 +1224,9 @@ def test_geoparse__the_centre_of_a_unit_named_with_its_unit_word_is_the_unit(ful
     # "the administrative center of Nahiyat Diban": the centre is the town's; the mention is the subdistrict
     text = "Diban is the administrative center of Nahiyat Diban of Mayadin District."
     assert found(full, text)[1] == ("Diban", "pcode:SY090301")
+
+
+def test_geoparse__the_golan_by_its_short_name(full: Gazetteer) -> None:
+    assert found(full, "على الحدود مع الجولان المحتل") == [("الجولان", "cur:golan-heights")]
+    assert found(full, "Israeli strikes on the Golan") == [("Golan", "cur:golan-heights")]
+    assert found(full, "the Golani Brigade") == []

@@ -333,7 +333,7 @@ class _Item:
 
     __slots__ = (
         "acronym", "adjective", "around", "binding", "closed_at", "found", "given_before", "hint", "longer_name",
-        "mention", "named_at", "opens", "span", "surname", "text", "titled",
+        "mention", "mountain", "named_at", "opens", "span", "surname", "text", "titled",
     )  # fmt: skip
 
     def __init__(self, span: Span, text: str, mention: str, hint: str | None, around: tuple[int, int]) -> None:
@@ -343,6 +343,7 @@ class _Item:
         self.found: list[Match] = []
         self.binding: str | None = None  # a governorate P-code the text binds the span to
         self.longer_name = False  # "Eastern Ghariyah", "جبل أريحا": a word before the span begins another name
+        self.mountain = False  # "جبل المزة": that word is a mountain's
         self.adjective = False  # "القرى الهامة": may be an adjective of the word before (_adjective)
         self.closed_at = around[1]  # where the adjectives that may end a facility's name end (_closed_at)
         self.opens = False  # a Latin span that opens a sentence, its capital the sentence's (_opens_sentence)
@@ -1068,7 +1069,8 @@ def _geoparse(
         items.append(_Item(span, name, mention, hint_of(mention), (start, end)))
         if start < span.start:
             items[-1].named_at = _past_compass_words(text, words, start, span.start)
-        items[-1].longer_name = _compass_named(text, words, span, taken) or _mountain_named(text, words, span, taken)
+        items[-1].mountain = _mountain_named(text, words, span, taken)
+        items[-1].longer_name = items[-1].mountain or _compass_named(text, words, span, taken)
         if not one_latin_word:
             items[-1].closed_at = _closed_at(text, words, end, taken)
         else:
@@ -1475,8 +1477,8 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         return False  # "Rami Abdulrahman" (of the Observatory) is not the village Rami, "Jassem Mohammed" no Jasim
     if item.given_before and (match.tier != "exact" or kind in _SMALL_PLACE_KINDS or not item.text.isascii()):
         return False  # "Ahmad Homsi", "Mohammad Kassab" are persons; "Sochi Idlib memorandum" names the city
-    if item.longer_name and kind in POPULATED_KINDS:
-        return False  # "Eastern Ghariyah" is not the village al-Ghariyah, "جبل أريحا" not the town Ariha
+    if item.longer_name and (kind in POPULATED_KINDS or (item.mountain and kind == "neighbourhood")):
+        return False  # "Eastern Ghariyah" is no village al-Ghariyah, "جبل أريحا" no town Ariha, "جبل المزة" no quarter
     if item.adjective and hint is None and kind not in _NAMED_LIKE_WORDS_KINDS:
         return False  # "القرى الهامة" are the important villages, not the town al-Hamah
     if (

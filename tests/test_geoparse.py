@@ -1230,3 +1230,9 @@ def test_geoparse__the_golan_by_its_short_name(full: Gazetteer) -> None:
     assert found(full, "على الحدود مع الجولان المحتل") == [("الجولان", "cur:golan-heights")]
     assert found(full, "Israeli strikes on the Golan") == [("Golan", "cur:golan-heights")]
     assert found(full, "the Golani Brigade") == []
+
+
+def test_geoparse__a_mountain_named_after_a_quarter_is_not_the_quarter(full: Gazetteer) -> None:
+    # "جبل المزة" is the mountain above Mezzeh; "North New Aleppo" is still part of New Aleppo
+    assert found(full, "تقع المزة على سفح جبل المزة") == [("المزة", "cur:damascus-mezzeh")]
+    assert found(full, "New Aleppo consists of North New Aleppo and South New Aleppo.")[1][1] == "cur:aleppo-new-aleppo"

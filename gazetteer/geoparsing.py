@@ -53,6 +53,7 @@ from .mention import (
     is_facility_adjective,
     is_kind_modifier,
     is_parts_word,
+    kind_said,
     parse_mention,
     word_kind,
 )
@@ -283,6 +284,8 @@ _SEAT_WORDS = frozenset(
 _REGION_LABELS = frozenset({"Region", "region"})
 #: Places a list of settlements holds (:func:`_list_fellows`): "Akhtarin and Turkmanbareh", "in Khan Sheikh, Qatana".
 _LISTED_KINDS = frozenset({*POPULATED_KINDS, "neighbourhood"})
+#: How far into a text its first mention may start and still be its title's (:func:`_one_sense`).
+_TITLE_CHARS = 80
 #: The places whose points decide between a mention's namesakes (:func:`_by_nearby_place`): a city
 #: is too large (a quarter of Aleppo lies "by" Aleppo as surely as a village 20 km out does not).
 _NEARBY_KINDS = frozenset({"village", "town"})
@@ -1099,6 +1102,7 @@ def _geoparse(
             _read_region(item, ask, gov)
     _read_lists(ask, text, items, gov)
     _bind(text, items, ask, gov, threshold)
+    _one_sense(items, ask, gov)
     votes: dict[str, float] = defaultdict(float)
     voters: dict[str, dict[str, None]] = defaultdict(dict)  # per governorate, the texts that voted, in order
     settled: dict[tuple[int, int], list[tuple[float, float]]] = {}  # the villages and towns named surely, by cell
@@ -1578,6 +1582,30 @@ def _read_region(item: _Item, ask: Callable[[str, str | None], list[Match]], gov
     item.found = ask(unit, gov)
 
 
+def _one_sense(items: Sequence[_Item], ask: Callable[[str, str | None], list[Match]], gov: str | None) -> None:
+    """An English text that opens with a governorate ("Hama Governorate", "Idlib province": an
+    encyclopedia's article on it, a report on the province) names it bare afterwards:
+    a later bare "Hama" is the governorate, not the city. Only the text's first mention, within
+    :data:`_TITLE_CHARS` of its start, with a word that says governorate or province (not a compass
+    word nor "offensive"); a village's article that names its governorate first, after the
+    village, still measures distances from the city."""
+    if not items or items[0].span.start > _TITLE_CHARS or not _a_governorate_s_own_name(items[0].text):
+        return
+    if is_arabic(items[0].text):
+        return  # Arabic names the governorate "محافظة X" throughout; a bare X is the city (tuning texts: 6 of 6)
+    opening = items[0].found[0] if items[0].found else None
+    if opening is None or opening.place.kind != "governorate" or kind_said(items[0].mention) != "governorate":
+        return  # "the Northern Aleppo offensive" may be about the city's battles; "Aleppo Governorate" is not
+    key = exact_key(items[0].text)
+    for item in items[1:]:
+        best = item.found[0] if item.found else None
+        if exact_key(item.text) != key or item.mention != item.text or item.binding or not best:
+            continue
+        if best.place.kind == "city":
+            item.read_as(f"{item.text} governorate")
+            item.found = ask(item.mention, gov)
+
+
 def _a_governorate_s_own_name(name: str) -> bool:
     """Whether ``name`` is one of a governorate's spellings as ``sources/governorates.json`` writes
     them ("Hama", "حماة"), not a likeness of one ("al-Hameh" is a town of Rif Dimashq) nor a region's
@@ -1820,10 +1848,10 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
 def _settle(settled: dict[tuple[int, int], list[tuple[float, float]]], lat: float, lon: float) -> None:
     """Put a point in its cell and the eight around it, so that one cell holds every point near a place in it."""
     row, col = _cell(lat, lon)
+    if (lat, lon) in settled.get((row, col), ()):
+        return  # a text names its places many times: each point is put once
     for cell in ((row + dr, col + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1)):
-        points = settled.setdefault(cell, [])
-        if (lat, lon) not in points:
-            points.append((lat, lon))
+        settled.setdefault(cell, []).append((lat, lon))
 
 
 def _by_nearby_place(

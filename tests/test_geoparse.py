@@ -1236,3 +1236,14 @@ def test_geoparse__a_mountain_named_after_a_quarter_is_not_the_quarter(full: Gaz
     # "جبل المزة" is the mountain above Mezzeh; "North New Aleppo" is still part of New Aleppo
     assert found(full, "تقع المزة على سفح جبل المزة") == [("المزة", "cur:damascus-mezzeh")]
     assert found(full, "New Aleppo consists of North New Aleppo and South New Aleppo.")[1][1] == "cur:aleppo-new-aleppo"
+
+
+def test_geoparse__an_english_text_that_opens_with_a_governorate_names_it_bare_afterwards(full: Gazetteer) -> None:
+    text = "Hama Governorate\nHama is one of the fourteen governorates. Fighting spread across Hama in 2019."
+    assert [m[1] for m in found(full, text)] == ["pcode:SY05"] * 3
+    # a text that opens with the city, or a village's article, keeps the bare name the city's
+    assert found(full, "Hama is a city. Hama Governorate surrounds Hama.")[-1] == ("Hama", "gn:170017")
+    text = "Kafr Zita is a town in Hama Governorate, 30 km north of Hama."
+    assert found(full, text)[-1] == ("Hama", "gn:170017")
+    # Arabic names the governorate with محافظة throughout: a bare حماة is the city
+    assert found(full, "محافظة حماة\nزار الوزير حماة أمس")[-1] == ("حماة", "gn:170017")

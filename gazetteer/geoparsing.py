@@ -53,7 +53,6 @@ from .mention import (
     is_facility_adjective,
     is_kind_modifier,
     is_parts_word,
-    kind_said,
     parse_mention,
     word_kind,
 )
@@ -286,6 +285,9 @@ _REGION_LABELS = frozenset({"Region", "region"})
 _LISTED_KINDS = frozenset({*POPULATED_KINDS, "neighbourhood"})
 #: How far into a text its first mention may start and still be its title's (:func:`_one_sense`).
 _TITLE_CHARS = 80
+#: The province word right after or before a name, in English (:func:`_one_sense`).
+_PROVINCE_AFTER_RE = re.compile(r"\s+(?:governorate|province)\b", re.IGNORECASE)
+_PROVINCE_BEFORE_RE = re.compile(r"\b(?:governorate|province) of (?:the )?$", re.IGNORECASE)
 #: The places whose points decide between a mention's namesakes (:func:`_by_nearby_place`): a city
 #: is too large (a quarter of Aleppo lies "by" Aleppo as surely as a village 20 km out does not).
 _NEARBY_KINDS = frozenset({"village", "town"})
@@ -1102,7 +1104,7 @@ def _geoparse(
             _read_region(item, ask, gov)
     _read_lists(ask, text, items, gov)
     _bind(text, items, ask, gov, threshold)
-    _one_sense(items, ask, gov)
+    _one_sense(text, items, ask, gov)
     votes: dict[str, float] = defaultdict(float)
     voters: dict[str, dict[str, None]] = defaultdict(dict)  # per governorate, the texts that voted, in order
     settled: dict[tuple[int, int], list[tuple[float, float]]] = {}  # the villages and towns named surely, by cell
@@ -1582,20 +1584,26 @@ def _read_region(item: _Item, ask: Callable[[str, str | None], list[Match]], gov
     item.found = ask(unit, gov)
 
 
-def _one_sense(items: Sequence[_Item], ask: Callable[[str, str | None], list[Match]], gov: str | None) -> None:
+def _one_sense(
+    text: str, items: Sequence[_Item], ask: Callable[[str, str | None], list[Match]], gov: str | None
+) -> None:
     """An English text that opens with a governorate ("Hama Governorate", "Idlib province": an
     encyclopedia's article on it, a report on the province) names it bare afterwards:
     a later bare "Hama" is the governorate, not the city. Only the text's first mention, within
-    :data:`_TITLE_CHARS` of its start, with a word that says governorate or province (not a compass
-    word nor "offensive"); a village's article that names its governorate first, after the
-    village, still measures distances from the city."""
+    :data:`_TITLE_CHARS` of its start, with "governorate" or "province" next to it (not a compass
+    word, "offensive" or an infobox's label); a village's article that names its governorate
+    first, after the village, still measures distances from the city."""
     if not items or items[0].span.start > _TITLE_CHARS or not _a_governorate_s_own_name(items[0].text):
         return
     if is_arabic(items[0].text):
         return  # Arabic names the governorate "محافظة X" throughout; a bare X is the city (tuning texts: 6 of 6)
     opening = items[0].found[0] if items[0].found else None
-    if opening is None or opening.place.kind != "governorate" or kind_said(items[0].mention) != "governorate":
-        return  # "the Northern Aleppo offensive" may be about the city's battles; "Aleppo Governorate" is not
+    if opening is None or opening.place.kind != "governorate":
+        return
+    span = items[0].span
+    said = _PROVINCE_AFTER_RE.match(text, span.end) or _PROVINCE_BEFORE_RE.search(text, 0, span.start)
+    if not said:
+        return  # "the Northern Aleppo offensive" may be about the city's battles; an infobox's label is a town's
     key = exact_key(items[0].text)
     for item in items[1:]:
         best = item.found[0] if item.found else None

@@ -288,6 +288,8 @@ _TITLE_CHARS = 80
 #: The province word right after or before a name, in English (:func:`_one_sense`).
 _PROVINCE_AFTER_RE = re.compile(r"\s+(?:governorate|province)\b", re.IGNORECASE)
 _PROVINCE_BEFORE_RE = re.compile(r"\b(?:governorate|province) of (?:the )?$", re.IGNORECASE)
+#: "capital" right before a name: the governorate's capital, the city ("The capital is Raqqa", "Capital Latakia").
+_CAPITAL_BEFORE_RE = re.compile(r"\bcapital(?: city)?(?: is| of)?(?: the)?\s*$", re.IGNORECASE)
 #: The places whose points decide between a mention's namesakes (:func:`_by_nearby_place`): a city
 #: is too large (a quarter of Aleppo lies "by" Aleppo as surely as a village 20 km out does not).
 _NEARBY_KINDS = frozenset({"village", "town"})
@@ -1609,6 +1611,8 @@ def _one_sense(
         best = item.found[0] if item.found else None
         if exact_key(item.text) != key or item.mention != item.text or item.binding or not best:
             continue
+        if _CAPITAL_BEFORE_RE.search(text, max(0, item.span.start - 30), item.span.start):
+            continue  # "The capital is Raqqa", "the provincial capital of Raqqa": the city
         if best.place.kind == "city":
             item.read_as(f"{item.text} governorate")
             item.found = ask(item.mention, gov)

@@ -1241,6 +1241,8 @@ def test_geoparse__a_mountain_named_after_a_quarter_is_not_the_quarter(full: Gaz
 def test_geoparse__an_english_text_that_opens_with_a_governorate_names_it_bare_afterwards(full: Gazetteer) -> None:
     text = "Hama Governorate\nHama is one of the fourteen governorates. Fighting spread across Hama in 2019."
     assert [m[1] for m in found(full, text)] == ["pcode:SY05"] * 3
+    # its capital is the city
+    assert found(full, "Raqqa Governorate\nThe capital is Raqqa.")[-1] == ("Raqqa", "gn:172955")
     # a text that opens with the city, or a village's article, keeps the bare name the city's
     assert found(full, "Hama is a city. Hama Governorate surrounds Hama.")[-1] == ("Hama", "gn:170017")
     text = "Kafr Zita is a town in Hama Governorate, 30 km north of Hama."

@@ -117,6 +117,11 @@ _CITIES_RE = re.compile(
 )
 #: Words of comparison right before a list that a sentence's city word speaks of (:func:`_compared_cities`).
 _COMPARISON_WORDS = frozenset({"after", "than", "like", "as", "including", "بعد", "مثل", "منها", "ومنها", "كمدن"})
+#: Verbs of a road or a line that joins places: the list after one names cities ("the M5 highway, which
+#: connects Aleppo, Hama, and Homs to Damascus"; "الطريق الذي يربط حلب وحماة وحمص").
+_CONNECTING_WORDS = frozenset(
+    {"connects", "connecting", "links", "linking", "joins", "joining", "يربط", "تربط", "الرابط"}
+)
 #: Where a sentence ends, and how far back one is read, for :data:`_CITIES_RE`.
 _SENTENCE_CHARS = 300
 _SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
@@ -1637,7 +1642,8 @@ def _governorate_spellings() -> frozenset[str]:
 
 def _compared_cities(text: str, start: int) -> bool:
     """Whether a list starting at ``start`` follows a city word ("cities, Damascus, Aleppo...", "مدن
-    دمشق وحلب"), or a word of comparison (:data:`_COMPARISON_WORDS`, or ك stuck to the first name) in
+    دمشق وحلب") or a road's verb ("connects Aleppo, Hama, and Homs"), or a word of comparison
+    (:data:`_COMPARISON_WORDS`, or ك stuck to the first name) in
     a sentence that has a city word (:data:`_CITIES_RE`): "the fifth city after Damascus, Aleppo,
     Homs and Hama", "cities such as Damascus, Aleppo...". "Airstrikes hit cities and towns in Aleppo,
     Idlib, Hama and Homs" names the governorates.
@@ -1648,8 +1654,8 @@ def _compared_cities(text: str, start: int) -> bool:
     begin = max(0, start - _SENTENCE_CHARS)
     head = text[begin:start]
     last = head.rsplit(None, 1)[-1].lower().strip(",،:") if head.strip() else ""
-    if _CITIES_RE.fullmatch(last):
-        return True  # "Syria's largest cities, Damascus, Aleppo...", "مظاهرات في مدن دمشق وحلب"
+    if _CITIES_RE.fullmatch(last) or last in _CONNECTING_WORDS:
+        return True  # "Syria's largest cities, Damascus, Aleppo...", "مظاهرات في مدن دمشق وحلب", "connects Aleppo"
     clitic = head.endswith("ك")  # "المدن الكبرى كدمشق وحلب وحمص": like Damascus...
     if last not in _COMPARISON_WORDS and not clitic:
         return False

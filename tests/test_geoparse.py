@@ -1249,3 +1249,10 @@ def test_geoparse__an_english_text_that_opens_with_a_governorate_names_it_bare_a
     assert found(full, text)[-1] == ("Hama", "gn:170017")
     # Arabic names the governorate with محافظة throughout: a bare حماة is the city
     assert found(full, "محافظة حماة\nزار الوزير حماة أمس")[-1] == ("حماة", "gn:170017")
+
+
+def test_geoparse__a_road_s_verb_before_a_list_names_cities(full: Gazetteer) -> None:
+    text = "the M5 highway, which connects Aleppo, Hama, and Homs to Damascus."
+    assert [m[1] for m in found(full, text)] == ["gn:170063", "gn:170017", "gn:169577", "gn:170654"]
+    # a list of four governorates' names with no such word stays the governorates
+    assert found(full, "Airstrikes hit Aleppo, Idlib, Hama and Homs")[0] == ("Aleppo", "pcode:SY02")

@@ -290,11 +290,12 @@ _REGION_LABELS = frozenset({"Region", "region"})
 _LISTED_KINDS = frozenset({*POPULATED_KINDS, "neighbourhood"})
 #: How far into a text its first mention may start and still be its title's (:func:`_one_sense`).
 _TITLE_CHARS = 80
-#: The province word right after or before a name, in English (:func:`_one_sense`).
+#: The province or district word right after or before a name, in English (:func:`_one_sense`).
 _PROVINCE_AFTER_RE = re.compile(r"\s+(?:governorate|province)\b", re.IGNORECASE)
 _PROVINCE_BEFORE_RE = re.compile(r"\b(?:governorate|province) of (?:the )?$", re.IGNORECASE)
-#: "capital" right before a name: the governorate's capital, the city ("The capital is Raqqa", "Capital Latakia").
-_CAPITAL_BEFORE_RE = re.compile(r"\bcapital(?: city)?(?: is| of)?(?: the)?\s*$", re.IGNORECASE)
+_DISTRICT_AFTER_RE = re.compile(r"\s+district\b", re.IGNORECASE)
+#: "capital" or "seat" right before a name: the unit's seat, the town ("The capital is Raqqa", "Seat Afrin").
+_CAPITAL_BEFORE_RE = re.compile(r"\b(?:capital|seat)(?: city)?(?: is| of)?(?: the)?\s*$", re.IGNORECASE)
 #: The places whose points decide between a mention's namesakes (:func:`_by_nearby_place`): a city
 #: is too large (a quarter of Aleppo lies "by" Aleppo as surely as a village 20 km out does not).
 _NEARBY_KINDS = frozenset({"village", "town"})
@@ -1594,21 +1595,24 @@ def _read_region(item: _Item, ask: Callable[[str, str | None], list[Match]], gov
 def _one_sense(
     text: str, items: Sequence[_Item], ask: Callable[[str, str | None], list[Match]], gov: str | None
 ) -> None:
-    """An English text that opens with a governorate ("Hama Governorate", "Idlib province": an
-    encyclopedia's article on it, a report on the province) names it bare afterwards:
-    a later bare "Hama" is the governorate, not the city. Only the text's first mention, within
-    :data:`_TITLE_CHARS` of its start, with "governorate" or "province" next to it (not a compass
-    word, "offensive" or an infobox's label); a village's article that names its governorate
-    first, after the village, still measures distances from the city."""
-    if not items or items[0].span.start > _TITLE_CHARS or not _a_governorate_s_own_name(items[0].text):
-        return
-    if is_arabic(items[0].text):
+    """An English text that opens with a governorate or a district said so ("Hama Governorate",
+    "Idlib province", "Afrin District": an encyclopedia's article on it, a report on the province)
+    names it bare afterwards: a later bare "Hama" is the governorate, "Afrin" the district, not the
+    town. Only the text's first mention, within :data:`_TITLE_CHARS` of its start, with the unit's
+    word next to it (not a compass word, "offensive" or an infobox's label); "capital" or "seat"
+    before a later mention keeps the town ("The capital is Raqqa"). A village's article that names
+    its governorate first, after the village, still measures distances from the city."""
+    if not items or items[0].span.start > _TITLE_CHARS or is_arabic(items[0].text):
         return  # Arabic names the governorate "محافظة X" throughout; a bare X is the city (tuning texts: 6 of 6)
     opening = items[0].found[0] if items[0].found else None
-    if opening is None or opening.place.kind != "governorate":
-        return
+    unit = opening.place.kind if opening else None
     span = items[0].span
-    said = _PROVINCE_AFTER_RE.match(text, span.end) or _PROVINCE_BEFORE_RE.search(text, 0, span.start)
+    if unit == "governorate" and _a_governorate_s_own_name(items[0].text):
+        said = _PROVINCE_AFTER_RE.match(text, span.end) or _PROVINCE_BEFORE_RE.search(text, 0, span.start)
+    elif unit == "district":
+        said = _DISTRICT_AFTER_RE.match(text, span.end)
+    else:
+        return
     if not said:
         return  # "the Northern Aleppo offensive" may be about the city's battles; an infobox's label is a town's
     key = exact_key(items[0].text)
@@ -1618,8 +1622,8 @@ def _one_sense(
             continue
         if _CAPITAL_BEFORE_RE.search(text, max(0, item.span.start - 30), item.span.start):
             continue  # "The capital is Raqqa", "the provincial capital of Raqqa": the city
-        if best.place.kind == "city":
-            item.read_as(f"{item.text} governorate")
+        if best.place.kind in POPULATED_KINDS:
+            item.read_as(f"{item.text} {unit}")
             item.found = ask(item.mention, gov)
 
 

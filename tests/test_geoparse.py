@@ -1243,6 +1243,9 @@ def test_geoparse__an_english_text_that_opens_with_a_governorate_names_it_bare_a
     assert [m[1] for m in found(full, text)] == ["pcode:SY05"] * 3
     # its capital is the city
     assert found(full, "Raqqa Governorate\nThe capital is Raqqa.")[-1] == ("Raqqa", "gn:172955")
+    # so is a district's article: a later bare "Afrin" is the district
+    text = "Afrin District\nAfrin District is a district of Aleppo Governorate. Violence in Afrin was minor."
+    assert found(full, text)[-1] == ("Afrin", "pcode:SY0203")
     # a text that opens with the city, or a village's article, keeps the bare name the city's
     assert found(full, "Hama is a city. Hama Governorate surrounds Hama.")[-1] == ("Hama", "gn:170017")
     text = "Kafr Zita is a town in Hama Governorate, 30 km north of Hama."

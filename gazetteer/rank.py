@@ -23,6 +23,7 @@ applies, in order:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -71,11 +72,14 @@ def hints(mentions: Sequence[Mention]) -> tuple[str | None, str | None]:
     return kind_hint, province_hint
 
 
+_THE_RE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 def named_whole(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention]) -> list[int]:
     """The found places one of whose names is the whole mention, descriptive word included (equal
     variant keys): "مدينة حلب القديمة" is the Old City's name, not "the city of Aleppo al-Qadima";
-    "Homs Governorate" the governorate's."""
-    whole = {keys(m.text).variant for m in mentions if m.kind_hint and m.name != m.text}
+    "Homs Governorate" the governorate's; "Houla Region", whose word asks for no kind, the region's."""
+    whole = {keys(_THE_RE.sub("", m.text)).variant for m in mentions if m.name != m.text}  # "the Houla Region"
     named = {index.name_place[row] for variant in whole for row in index.variant.get(variant, ())}
     return [r for r in found if r in named]
 
@@ -190,13 +194,12 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
         return ()
     kind_hint, province_hint = hints(mentions)
     found = {r: hit for r, hit in found.items() if not unasked(index, hit.name_row, r, kind_hint)}
-    if kind_hint:
-        whole = named_whole(index, found, mentions)
-        if whole:  # the descriptive word is part of a name: no hint, and only the places of that name
-            found = {r: found[r] for r in whole}
-            kind_hint = None
-        elif fuller := named_with_adjectives(index, found, mentions):
-            found = {r: found[r] for r in fuller}  # "بلدة البويضة الشرقية": the town of that name, not البويضة
+    whole = named_whole(index, found, mentions)
+    if whole:  # the descriptive word is part of a name: no hint, and only the places of that name
+        found = {r: found[r] for r in whole}
+        kind_hint = None
+    elif kind_hint and (fuller := named_with_adjectives(index, found, mentions)):
+        found = {r: found[r] for r in fuller}  # "بلدة البويضة الشرقية": the town of that name, not البويضة
     wanted: tuple[str, ...] = accepts(kind_hint) if kind_hint else ()
     said = kind_hint  # what the explanation says was asked
     if kind_hint == "governorate" and all(index.kind[r] != "governorate" for r in found):

@@ -337,8 +337,11 @@ def brute_force(names: list[_OracleName], query: str) -> dict[str, float]:
                 score = None  # a skeleton match (below every variant score) that leans on a word not said
             if score is not None and score > best.get(place_id, -1.0):
                 best[place_id] = score
-    # A descriptive word inside a name ("ناحية مركز مصياف"): only the places named by the whole text.
-    whole = {keys(m.text).variant for m in mentions if m.kind_hint and m.name != m.text}
+    # A descriptive word inside a name ("ناحية مركز مصياف", "the Houla Region"): only the places named by
+    # the whole text, a leading "the" aside, whether or not the word asks for a kind.
+    whole = {
+        keys(m.text[4:] if m.text.lower().startswith("the ") else m.text).variant for m in mentions if m.name != m.text
+    }
     named = {place_id for place_id, n, _, _ in names if n.variant in whole}
     if named & best.keys():
         return {place_id: score for place_id, score in best.items() if place_id in named}

@@ -507,3 +507,9 @@ def test_resolve__a_nickname_is_measured_apart_from_a_spelling(full: Gazetteer) 
         assert m is not None and m.place.id == place, name
     assert all("+colloquial" in m.bucket for m in full.candidates("الشهباء") if m.place.id == "gn:170063")
     assert full.resolve("Awj").place.id == "gn:172308"  # type: ignore[union-attr]  # a spelling of Awaj, no unit name
+
+
+def test_resolve__a_whole_name_with_a_word_that_asks_for_no_kind(full: Gazetteer) -> None:
+    # "Houla Region" is the region's own name: not Kafr Laha, the town also called Houla
+    assert [m.place.id for m in full.candidates("the Houla Region")][:1] == ["cur:houla-region"]
+    assert full.resolve("Houla") is None or full.resolve("Houla").place.id != "cur:houla-region"  # type: ignore[union-attr]

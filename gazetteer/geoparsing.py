@@ -70,7 +70,8 @@ __all__ = ["MAX_TEXT_CHARS", "MENTION_SCHEMA", "PlaceMention", "geoparse", "geop
 MAX_TEXT_CHARS = 50_000_000
 #: Descriptive words taken into a span's mention, at most this many on each side.
 _CONTEXT_WORDS = 3
-_CONNECTOR_RE = re.compile(r"^(?:,|،|in|of|في|the|\()$", re.IGNORECASE)  # "هجين (دير الزور)": a title's place
+#: ب alone is the clitic of the next span ("حي الفيض بحماة": in Hama); "هجين (دير الزور)": a title's place.
+_CONNECTOR_RE = re.compile(r"^(?:,|،|in|of|في|ب|the|\()$", re.IGNORECASE)
 _GAP_WORD_RE = re.compile(r"[,،]|[^\s,،]+")
 #: Marks of an ayn or a hamza that may end a romanised name outside its span ("Izra'", "Dar'a").
 _NAME_END_MARKS = "'’ʼʿʾ`´"
@@ -167,9 +168,13 @@ _COMPASS_WORDS = (
     "(?:southern|northern|eastern|western|central|south|north|east|west|جنوبي|شمالي|شرقي|غربي|جنوب|شمال|شرق|غرب|وسط)"
 )
 #: Words after a name that make it a channel's or a station's (:func:`_media_named`).
-_MEDIA_AFTER_RE = re.compile(r"\s+(?:TV|Television|Channel|Radio|FM)\b")
+_MEDIA_AFTER_RE = re.compile(
+    r"\s+(?:TV|Television|Channel|Radio|FM|Post|Today|Now"
+    r"|24\b(?!\s*(?:hours?|hrs?|h\b|km|kilomet|miles?|people|persons?|civilians|killed|dead|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December|ساع|كم|كيلو|شخص|قتيل|مدني)))\b"
+)  # "Suwayda 24", "Deir ez-Zor 24" (news networks), not "Idlib 24 hours"
 #: Arabic words before a name that make it a channel's, an agency's or a paper's, as :func:`_bare` writes them.
-_MEDIA_WORDS = frozenset({"قناه", "تلفزيون", "اذاعه", "راديو", "وكاله", "شبكه", "صحيفه", "جريده", "مجله"})
+_MEDIA_WORDS = frozenset({"قناه", "تلفزيون", "اذاعه", "راديو", "وكاله", "شبكه", "صحيفه", "جريده", "مجله", "صفحه"})
 #: How far before a span :func:`_said_foreign` looks for a foreign adjective (characters).
 _FOREIGN_LOOK_BEHIND = 48
 #: What says a name is another country's place: its people's adjective or the country's possessive
@@ -886,9 +891,10 @@ def _given_name_before(text: str, words: Words, span: Span, taken: set[int]) -> 
 
 
 def _media_named(text: str, words: Words, span: Span) -> bool:
-    """Whether a one-word span names a channel, an agency or a paper: "TV", "Television", "Radio"...
-    right after it ("Al-Mayadeen TV"), or قناة, تلفزيون, إذاعة, وكالة, شبكة, صحيفة... right before it
-    ("قناة الميادين", "إذاعة حلب"). Not موقع, which is a site as often as a website.
+    """Whether a span names a channel, an agency, a paper or a news page: "TV", "Radio", "24",
+    "Post", "Today"... right after it ("Al-Mayadeen TV", "Suwayda 24", "Raqqa Post", "Halab Today",
+    "موقع درعا 24"), or قناة, تلفزيون, إذاعة, وكالة, شبكة, صحيفة, صفحة... right before it ("قناة
+    الميادين", "شبكة دير الزور"). Not موقع, which is a site as often as a website.
 
     >>> text = "Al-Mayadeen TV said that Idlib fell."
     >>> words = Words(text)
@@ -1074,8 +1080,8 @@ def _geoparse(
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan, nor "ولبنان"
         if text[span.start - 1 : span.start] == "@":
             continue  # "@DeirEzzor24", "@Raqqa_SL": an account's handle, not the place
-        if span.first == span.last and _media_named(text, words, span):
-            continue  # "Al-Mayadeen TV", "قناة حلب اليوم": a channel named after a town is no mention of it
+        if _media_named(text, words, span):
+            continue  # "Al-Mayadeen TV", "Suwayda 24", "شبكة دير الزور 24": an outlet named after a town
         if _said_foreign(text, words, span):
             continue  # "the Iraqi town of Sinjar" is not Sanjar (Idlib), "مدينة العقبة الأردنية" no quarter of Aleppo
         mention, start, end = _mention(text, words, span, taken, name)
@@ -1116,6 +1122,7 @@ def _geoparse(
     votes: dict[str, float] = defaultdict(float)
     voters: dict[str, dict[str, None]] = defaultdict(dict)  # per governorate, the texts that voted, in order
     settled: dict[tuple[int, int], list[tuple[float, float]]] = {}  # the villages and towns named surely, by cell
+    cities: dict[tuple[float, float], None] = {}  # where the cities named surely lie
     for item in items:
         if item.binding and item.binding != gov:
             item.found = ask(item.mention, item.binding, _BOUND_NOTE)
@@ -1128,6 +1135,8 @@ def _geoparse(
             voters[place_gov][item.text] = None
             if best.place.kind in _NEARBY_KINDS:
                 _settle(settled, best.place.lat, best.place.lon)
+            elif best.place.kind == "city":
+                cities[best.place.lat, best.place.lon] = None
     out: list[PlaceMention] = []
     by_nearby = cache(partial(_by_nearby_place, g, settled, threshold))  # once per mention and governorate
     for k, item in enumerate(items):
@@ -1143,10 +1152,20 @@ def _geoparse(
                 continue  # "وفي خطاب أمام مجلس الشعب" (in a speech) in a text about Aleppo is no Khitab (Hama)
             if _bare_quarter(item, best) and _placed_elsewhere(best, gov, voters, item.text):
                 continue  # "معركة ميسلون" in a text about Damascus is no quarter of Aleppo
+            if item.hint == "neighbourhood" and best.place.kind in POPULATED_KINDS and not _in_a_city(best, cities):
+                continue  # "أحياء الحاضر" in a text about Hama is no town of Aleppo that the index calls so
             start, end = _extent(text, item, best)
             out.append(PlaceMention(start, end, text[start:end], best))
     out = _landmarks_with_their_town(g, out)
     return _list_fellows(ask, text, _without_far_outliers(out), spans, threshold) if gov is None else out
+
+
+def _in_a_city(match: Match, cities: dict[tuple[float, float], None]) -> bool:
+    """Whether a settlement that stands in for a quarter ("حي X", no quarter of that name) lies within
+    :data:`_CITY_RADIUS_M` of a city the text names: a village a city has grown over, not a
+    namesake town elsewhere."""
+    p = match.place
+    return any(fast_distance_m(p.lat, p.lon, lat, lon) <= _CITY_RADIUS_M for lat, lon in cities)
 
 
 def _landmarks_with_their_town(g: Gazetteer, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -1739,6 +1758,7 @@ def _bind(
             if (
                 placed
                 and nxt.hint != "city"  # "the Zahraa district of Aleppo city": the text says which
+                and this.hint != "neighbourhood"  # "حي الحمراء بحماة": a quarter's city is a city
                 and _placed_in(placed[0], bound, threshold)
                 and _lies_outside_city(placed[0], nxt.found[0])
             ):

@@ -1259,3 +1259,23 @@ def test_geoparse__a_road_s_verb_before_a_list_names_cities(full: Gazetteer) -> 
     assert [m[1] for m in found(full, text)] == ["gn:170063", "gn:170017", "gn:169577", "gn:170654"]
     # a list of four governorates' names with no such word stays the governorates
     assert found(full, "Airstrikes hit Aleppo, Idlib, Hama and Homs")[0] == ("Aleppo", "pcode:SY02")
+
+
+def test_geoparse__a_news_outlet_named_after_a_place_is_no_mention(full: Gazetteer) -> None:
+    assert found(full, "Suwayda 24 reported clashes in Shahba, As-Suwayda.")[0] == ("Shahba", "gn:164626")
+    assert found(full, "نقلت شبكة دير الزور 24 عن مصادر محلية") == []
+    assert found(full, "the Raqqa Post said") == []
+    # a number of hours or of people after a name is no outlet
+    assert found(full, "killed in Idlib 24 hours ago") == [("Idlib", "gn:169389")]
+    assert found(full, "قتل في إدلب 24 شخصا") == [("إدلب", "gn:169389")]
+
+
+def test_geoparse__a_quarter_in_a_named_city_is_looked_for_there(full: Gazetteer) -> None:
+    # the index has no such quarter in that city: the namesake elsewhere is no answer
+    assert found(full, "في حي الصالحية بدير الزور") == [("دير الزور", "gn:170794")]
+    assert found(full, "في حي الفيض بحماة") == [("حماة", "gn:170017")]
+    # a town standing in for a quarter must lie in a city the text names
+    text = "نظمت شرطة المرور في حماة السير في أحياء الحاضر وباب قبلي"
+    assert found(full, text) == [("حماة", "gn:170017"), ("باب قبلي", "sa:314")]
+    # ب before a governorate binds a town as "في" does
+    assert found(full, "قصف بلدة كفرنبل بإدلب") == [("كفرنبل", "gn:168661"), ("إدلب", "pcode:SY07")]

@@ -728,6 +728,20 @@ def _compass_named(text: str, words: Words, span: Span, taken: set[int]) -> bool
     return govs.lookup(text[span.start : span.end]) is None
 
 
+def _paired_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """ "الغارية الشرقية", "المليحة الشرقية": an Arabic direction adjective right after the span, that
+    no indexed name took in, makes another village's name (Syrian villages come in such pairs, as
+    :func:`_compass_named` reads them in English). Not after a governorate's name ("حلب الشرقية",
+    the east of the city; "ريف حماة الشمالي" reads the adjective as the countryside's)."""
+    j = span.last + 1
+    if j >= len(words.start) or j in taken or text[span.end : words.start[j]] != " ":
+        return False
+    adjective = text[words.start[j] : words.end[j]]
+    if not adjective.startswith("ال") or not is_direction_adjective(adjective):
+        return False  # "سرمدا شمالي إدلب": without the article it says where, north of Idlib
+    return govs.lookup(text[span.start : span.end]) is None
+
+
 def _mountain_named(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """ "جبل أريحا", "Jabal Ariha": a mountain's word right before a span that no indexed name takes
     in is a mountain named after the town (Jabal Ariha is Jabal al-Zawiya), not the town. "Mount" asks
@@ -1090,6 +1104,8 @@ def _geoparse(
             items[-1].named_at = _past_compass_words(text, words, start, span.start)
         items[-1].mountain = _mountain_named(text, words, span, taken)
         items[-1].longer_name = items[-1].mountain or _compass_named(text, words, span, taken)
+        if not one_latin_word and is_arabic(name):
+            items[-1].longer_name = items[-1].longer_name or _paired_name(text, words, span, taken)
         if not one_latin_word:
             items[-1].closed_at = _closed_at(text, words, end, taken)
         else:

@@ -1279,3 +1279,13 @@ def test_geoparse__a_quarter_in_a_named_city_is_looked_for_there(full: Gazetteer
     assert found(full, text) == [("حماة", "gn:170017"), ("باب قبلي", "sa:314")]
     # ب before a governorate binds a town as "في" does
     assert found(full, "قصف بلدة كفرنبل بإدلب") == [("كفرنبل", "gn:168661"), ("إدلب", "pcode:SY07")]
+
+
+def test_geoparse__an_arabic_direction_adjective_after_a_village_makes_another_village(full: Gazetteer) -> None:
+    # al-Maliha al-Sharqiyah (Daraa) is not al-Maliha of Rif Dimashq; the index lacks it
+    assert found(full, "في بلدة المليحة الشرقية بريف درعا") == [("درعا", "pcode:SY12")]
+    # a name the index has whole is spotted whole; without the article the word says where
+    buwaydah = ("البويضة الشرقية", "cur:al-buwaydah-al-sharqiyah-village")
+    assert found(full, "بلدة البويضة الشرقية بريف حمص")[0] == buwaydah
+    assert found(full, "سرمدا شمالي إدلب")[0] == ("سرمدا", "cur:sarmada-town")
+    assert found(full, "أحياء حلب الشرقية") == [("حلب", "gn:170063")]

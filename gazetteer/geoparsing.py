@@ -91,7 +91,9 @@ _REGION_AFTER_RE = re.compile(r"['’]?\s[Rr]egion\b")
 #: A list's separator and the countryside word of its next name ("إدلب وريف حلب").
 _COUNTRYSIDE_NEXT_RE = re.compile(r"^\s*(?:,|،)?\s*و(?:ب|ل)?(?:ريف|أرياف|ارياف)\s+$")
 #: Plural province words: said of a list, they make every governorate name of it a governorate.
-_PROVINCES_RE = re.compile(r"^(?:provinces|governorates|muhafazat|محافظات|محافظتي|ريفي)$", re.IGNORECASE)
+_PROVINCES_RE = re.compile(
+    r"^(?:provinces|governorates|governors|muhafazat|محافظات|محافظتي|محافظي|محافظا|محافظو|ريفي)$", re.IGNORECASE
+)
 #: Plural unit words (as :func:`gazetteer.normalize.fold` writes them): said before or after a list, they
 #: make every name of it such a unit ("Hajin and As-Souseh subdistricts", "ناحيتا سلوك وعين عيسى"), as a
 #: descriptive word asks it ("X subdistrict", "ناحية X").
@@ -174,7 +176,9 @@ _MEDIA_AFTER_RE = re.compile(
     r"|April|May|June|July|August|September|October|November|December|ساع|كم|كيلو|شخص|قتيل|مدني)))\b"
 )  # "Suwayda 24", "Deir ez-Zor 24" (news networks), not "Idlib 24 hours"
 #: Arabic words before a name that make it a channel's, an agency's or a paper's, as :func:`_bare` writes them.
-_MEDIA_WORDS = frozenset({"قناه", "تلفزيون", "اذاعه", "راديو", "وكاله", "شبكه", "صحيفه", "جريده", "مجله", "صفحه"})
+_MEDIA_WORDS = frozenset(
+    {"قناه", "تلفزيون", "اذاعه", "راديو", "وكاله", "شبكه", "صحيفه", "جريده", "مجله", "صفحه", "daily", "newspaper"}
+)  # "the daily Al-Thawra" is the state paper, not al-Thawrah
 #: How far before a span :func:`_said_foreign` looks for a foreign adjective (characters).
 _FOREIGN_LOOK_BEHIND = 48
 #: What says a name is another country's place: its people's adjective or the country's possessive
@@ -917,10 +921,11 @@ def _media_named(text: str, words: Words, span: Span) -> bool:
     """
     if _MEDIA_AFTER_RE.match(text, span.end):
         return True
-    i = span.first - 1
-    return (
-        i >= 0 and text[words.end[i] : span.start] == " " and _bare(text[words.start[i] : words.end[i]]) in _MEDIA_WORDS
-    )
+    i = _word_before(words, span)  # "the daily Al-Thawra": the article is the span's
+    if i < 0 or text[words.end[i] : span.start] != " ":
+        return False
+    word = text[words.start[i] : words.end[i]]
+    return _bare(word) in _MEDIA_WORDS or word.lower() in _MEDIA_WORDS
 
 
 def _said_foreign(text: str, words: Words, span: Span) -> bool:
@@ -1438,6 +1443,21 @@ def _historic(match: Match) -> bool:
     return bool(flags) and all("historic" in f for f in flags)
 
 
+def _nisba_of(written: str, name: str) -> bool:
+    """Whether a Latin span is the adjective of a place's own name, a family name in running text:
+    "Homsi", "al-Homsi" of Homs (GeoNames stores "homsi" among the city's names).
+
+    >>> _nisba_of("al-Homsi", "Homs"), _nisba_of("Homsy", "Homs"), _nisba_of("Homs", "Homs")
+    (True, True, False)
+    """
+    word = _ARTICLE_PREFIX_RE.sub("", written).lower()
+    return len(word) > 3 and word[-1] in "iy" and word[:-1] == name.lower()
+
+
+#: An article written before a Latin name ("al-Homsi", "el Homsi").
+_ARTICLE_PREFIX_RE = re.compile(r"^(?:al|el)[-\s]", re.IGNORECASE)
+
+
 def _name_facts(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[bool, bool]]) -> tuple[bool, bool]:
     """(the name matched is only a colloquial one of the place, the span is a name of the place written
     without the article another of its names has), worked out once per place, name and span of a text
@@ -1517,6 +1537,8 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
     if match.tier != "exact" and _historic(match):
         return False  # in running text a respelt ancient name is a word: "Army" is not Armi (Aleppo at Ebla)
     one_word = item.span.first == item.span.last
+    if item.text.isascii() and _nisba_of(item.text, match.place.name):
+        return False  # "the Homsi brothers", "Jasim al-Homsi": a family name from the place's, not the place
     hint = item.hint
     nickname = "+alias" in match.bucket or "+colloquial" in match.bucket
     if one_word and hint != match.place.kind and nickname and _name_facts(item, match, named)[0]:

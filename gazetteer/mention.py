@@ -95,7 +95,10 @@ _KIND_MODIFIERS = "oil gas military air border international"
 #: Latin descriptor words, as fold_latin keys without spaces, and the kind each asks for.
 _LATIN: dict[str, str | None] = {
     # governor: "the Governor of Idlib" governs the governorate
-    **_words(_PROVINCE, "governorate governorates province provinces muhafazat muhafaza muhafazah mohafaza governor"),
+    **_words(
+        _PROVINCE,
+        "governorate governorates province provinces muhafazat muhafaza muhafazah mohafaza governor governors",
+    ),
     **_words(_COUNTRYSIDE, "countryside countrysides rural rif reef surroundings"),
     # "the Latakia offensive", "the Aleppo offensive (October 2015)": an offensive named after a governorate's
     # name is fought across the governorate (the Latakia mountains, southern Aleppo), which holds the city too
@@ -122,7 +125,7 @@ _LATIN: dict[str, str | None] = {
     **_words("road", "highway motorway road"),
     **_words("archaeological_site", "ruins castle citadel archaeological"),
     **_words("mountain", "mountain mountains mount mt"),
-    **_words("region", "plain plains desert valley"),
+    **_words("region", "plain plains desert valley basin"),
     **_words(
         "landmark",
         "hospital mosque church roundabout square sq bridge barracks university school stadium street st station "
@@ -153,7 +156,7 @@ _ARABIC_PARTS = frozenset({"قري", "بلدات"})
 _ARABIC: dict[str, str | None] = {
     # محافظ: the governor (of the governorate); المحافظة: a label before a name ("المحافظة | حمص"), the
     # governorate after one ("تعد السويداء المحافظة الوحيدة"; geoparsing stops at "المحافظة على", preserving)
-    **_words(_PROVINCE, "محافظه محافظات محافظتي محافظ المحافظه"),
+    **_words(_PROVINCE, "محافظه محافظات محافظتي محافظ المحافظه محافظا محافظو محافظي"),  # محافظا: the two governors
     # ريفي حلب وإدلب: the countrysides (dual) of Aleppo and Idlib; ارياف: the plural ("أرياف حلب")
     **_words(_COUNTRYSIDE, "ريف ريفي ارياف"),
     **_words(_OFFENSIVE, "هجوم"),  # "هجوم حماة 2014" as "the Hama offensive": fought across the governorate
@@ -171,7 +174,7 @@ _ARABIC: dict[str, str | None] = {
     **_words("oil_field", "حقل"),
     **_words("dam", "سد"),
     **_words("landmark", "مشفي مستشفي جامع مسجد دوار ساحه شارع حاجز جامعه"),
-    **_words("region", "سهل"),
+    **_words("region", "سهل حوض"),  # حوض: a basin ("حوض اليرموك"), not the camp of Yarmouk
     # مركز: "centre" (ناحية مركز تدمر); بلدات, قرى: the towns, the villages of a governorate ("بلدات درعا"),
     # of a region ("قرى الغوطة") or of a district ("بلدات منطقة التل"): they ask for no kind of their own
     **_words(None, f"{_ARABIC_COMPASS} وسط اطراف محيط ضواحي في مركز {' '.join(sorted(_ARABIC_PARTS))}"),

@@ -1289,3 +1289,17 @@ def test_geoparse__an_arabic_direction_adjective_after_a_village_makes_another_v
     assert found(full, "بلدة البويضة الشرقية بريف حمص")[0] == buwaydah
     assert found(full, "سرمدا شمالي إدلب")[0] == ("سرمدا", "cur:sarmada-town")
     assert found(full, "أحياء حلب الشرقية") == [("حلب", "gn:170063")]
+
+
+def test_geoparse__review_9_governors_basins_dailies_and_family_names(full: Gazetteer) -> None:
+    # the governors of two governorates govern the governorates
+    found_ids = [m[1] for m in found(full, "The governors of Idlib and Aleppo met in Damascus")]
+    assert found_ids == ["pcode:SY07", "pcode:SY02", "gn:170654"]
+    assert [m[1] for m in found(full, "اجتمع محافظا حلب وإدلب")] == ["pcode:SY02", "pcode:SY07"]
+    # the Yarmouk basin (Daraa) is no camp of Damascus
+    assert found(full, "Israeli forces entered the Yarmouk Basin in Daraa countryside") == [("Daraa", "pcode:SY12")]
+    assert found(full, "توغلت القوات في حوض اليرموك بريف درعا الغربي") == [("درعا", "pcode:SY12")]
+    # the state daily is no city
+    assert found(full, "the daily Al-Thawra reported") == []
+    # a family name made from a place's name
+    assert found(full, "The Homsi brothers were arrested in Homs") == [("Homs", "gn:169577")]

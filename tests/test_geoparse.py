@@ -1303,3 +1303,11 @@ def test_geoparse__review_9_governors_basins_dailies_and_family_names(full: Gaze
     assert found(full, "the daily Al-Thawra reported") == []
     # a family name made from a place's name
     assert found(full, "The Homsi brothers were arrested in Homs") == [("Homs", "gn:169577")]
+
+
+def test_geoparse__a_student_or_a_writer_before_a_given_name_and_a_family_name(full: Gazetteer) -> None:
+    # الطالبة (the student) is a title as الناشطة is: دانا and نوى are her given name
+    assert found(full, "قالت الطالبة دانا الأحمد") == []
+    assert found(full, "قالت الطالبة نوى الأحمد") == []
+    # a title before a town with no family name after it leaves the town
+    assert found(full, "غادر الناشط سراقب بعد تلقيه تهديدات") == [("سراقب", "gn:164816")]

@@ -465,6 +465,8 @@ def _parse(tokens: list[str]) -> _Parsed | None:
         kind = after[0].kind  # "the Zahraa district of Aleppo city": "district" is the quarter's, "city" Aleppo's
     if kind != _GOV and _part_of_governorate(words[:start], name, after):
         kind, province = _GOV, True
+    elif kind != _GOV and _parts_of(words[:start]) and not any(w.kind in KIND_HINTS for w in after):
+        kind = None  # "the villages of Jabal al-Akrad": the villages lie in it, whatever kind of place it is
     if province and variant_key(name) in _damascus():
         countryside = [i for i, w in enumerate(words) if w.kind == _COUNTRYSIDE]
         if countryside:  # Rif Dimashq, Rural Damascus, Damascus countryside, ريف دمشق: a governorate's name

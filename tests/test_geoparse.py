@@ -1311,3 +1311,9 @@ def test_geoparse__a_student_or_a_writer_before_a_given_name_and_a_family_name(f
     assert found(full, "قالت الطالبة نوى الأحمد") == []
     # a title before a town with no family name after it leaves the town
     assert found(full, "غادر الناشط سراقب بعد تلقيه تهديدات") == [("سراقب", "gn:164816")]
+
+
+def test_geoparse__the_villages_of_a_mountain_are_in_the_mountain(full: Gazetteer) -> None:
+    # "villages of" asks for no village called Jabal al-Akrad: the villages lie in the mountain area
+    text = "Villages of Jabal al-Akrad such as Kinsabba and Salma received water."
+    assert found(full, text)[0] == ("Jabal al-Akrad", "cur:jabal-al-akrad-mountain")

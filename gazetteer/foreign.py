@@ -26,16 +26,17 @@ __all__ = ["FOREIGN_COUNTRIES", "FOREIGN_DEMONYMS", "is_foreign", "is_foreign_ke
 #: (a place said to be in one, "Sinjar, Iraq", "صور جنوبي لبنان", is none of Syria's namesakes).
 #: Not Türkiye, whose name follows Syrian places in "north of Aleppo, near Turkey" and "جنوب تركيا".
 FOREIGN_COUNTRIES: tuple[str, ...] = (
-    "Iraq", "Jordan", "Lebanon", "Israel", "Iran", "Egypt", "Yemen", "Gaza", "the West Bank",
-    "العراق", "الأردن", "لبنان", "إسرائيل", "إيران", "مصر", "اليمن", "غزة", "الضفة الغربية",
+    "Iraq", "Jordan", "Lebanon", "Israel", "Iran", "Egypt", "Yemen", "Gaza", "the West Bank", "Libya",
+    "العراق", "الأردن", "لبنان", "إسرائيل", "إيران", "مصر", "اليمن", "غزة", "الضفة الغربية", "ليبيا",
 )  # fmt: skip
 #: The peoples' adjectives of those countries, English before a name ("the Iraqi town of Sinjar",
 #: "Jordan's Aqaba") and Arabic after it ("مدينة العقبة الأردنية"). Not Turkish (Türkiye's posts stand
 #: in Syrian towns: "نقطة مورك التركية"), not Palestinian (the Yarmouk camp is Syrian).
 FOREIGN_DEMONYMS: tuple[str, ...] = (
-    "Iraqi", "Jordanian", "Lebanese", "Israeli", "Iranian", "Egyptian", "Yemeni", "Saudi", "Kuwaiti",
+    "Iraqi", "Jordanian", "Lebanese", "Israeli", "Iranian", "Egyptian", "Yemeni", "Saudi", "Kuwaiti", "Libyan",
     "العراقية", "العراقي", "الأردنية", "الأردني", "اللبنانية", "اللبناني", "الإسرائيلية", "الإسرائيلي",
-    "الإيرانية", "الإيراني", "المصرية", "المصري", "اليمنية", "اليمني", "السعودية", "السعودي",
+    "الإيرانية", "الإيراني", "المصرية", "المصري", "اليمنية", "اليمني", "السعودية", "السعودي", "الليبية",
+    "الليبي",
 )  # fmt: skip
 
 

@@ -1317,3 +1317,9 @@ def test_geoparse__the_villages_of_a_mountain_are_in_the_mountain(full: Gazettee
     # "villages of" asks for no village called Jabal al-Akrad: the villages lie in the mountain area
     text = "Villages of Jabal al-Akrad such as Kinsabba and Salma received water."
     assert found(full, text)[0] == ("Jabal al-Akrad", "cur:jabal-al-akrad-mountain")
+
+
+def test_geoparse__libya_s_homs_is_not_syria_s(full: Gazetteer) -> None:
+    assert found(full, "Migrants drowned off the Libyan town of Homs") == []
+    assert found(full, "Homs, Libya, was hit by floods") == []
+    assert found(full, "Floods hit Homs") == [("Homs", "gn:169577")]

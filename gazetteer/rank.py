@@ -245,7 +245,7 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
         ranked.append((score, index.ids[r], r, signals))
     ranked.sort(key=lambda t: (-t[0], t[1]))
     if not kind_hint:
-        ranked = _seat_first(index, ranked, found)
+        ranked = _seat_first(index, _feature_before_alias_unit(index, ranked, found), found)
     top_rank, _, top, _ = ranked[0]
     top_hit = found[top]
     # Places matched through a historic name ("Berea" for Aleppo) are no rivals of a modern match.
@@ -314,6 +314,24 @@ def _near_decides(index: OpenedIndex, near: tuple[float, float], top: int, rival
 def _skeleton_letters(index: OpenedIndex, hit: Hit) -> int:
     """The consonants of a skeleton match's key (0 for the other tiers)."""
     return len(index.name_skeleton[hit.name_row]) if hit.tier == "skeleton" else 0  # a skeleton has no spaces
+
+
+#: Natural places that a bare name means before an admin unit that bears it only as an alias.
+_NATURAL_AREAS = frozenset({"region", "mountain"})
+
+
+def _feature_before_alias_unit(index: OpenedIndex, ranked: list[_Ranked], found: dict[int, Hit]) -> list[_Ranked]:
+    """A bare name that an admin unit bears only as an alias, and a plain or a mountain as well,
+    means the plain or the mountain: "Al-Ghab" is the Ghab plain, which the Al-Suqaylabiyah
+    district is also called in OpenSyria's list ("منطقة الغاب" asks for the district)."""
+    top = ranked[0][2]
+    if index.kind[top] not in ADMIN_KINDS or index.name_quality(found[top].name_row) != "alias":
+        return ranked
+    for i, (_, _, r, signals) in enumerate(ranked[1:], start=1):
+        if index.kind[r] in _NATURAL_AREAS and found[r].tier == found[top].tier:
+            signals.append(f"the {index.kind[r]} before a unit that bears the name as an alias")
+            return [ranked[i], *ranked[:i], *ranked[i + 1 :]]
+    return ranked
 
 
 def _seat_first(index: OpenedIndex, ranked: list[_Ranked], found: dict[int, Hit]) -> list[_Ranked]:

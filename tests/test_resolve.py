@@ -513,3 +513,10 @@ def test_resolve__a_whole_name_with_a_word_that_asks_for_no_kind(full: Gazetteer
     # "Houla Region" is the region's own name: not Kafr Laha, the town also called Houla
     assert [m.place.id for m in full.candidates("the Houla Region")][:1] == ["cur:houla-region"]
     assert full.resolve("Houla") is None or full.resolve("Houla").place.id != "cur:houla-region"  # type: ignore[union-attr]
+
+
+def test_resolve__a_plain_before_a_district_that_bears_its_name_as_an_alias(full: Gazetteer) -> None:
+    # OpenSyria lists "Al-Ghab" and "الغاب" among the aliases of the Al-Suqaylabiyah district
+    assert [m.place.id for m in full.candidates("Al-Ghab")][:1] == ["cur:ghab-plain"]
+    assert [m.place.id for m in full.candidates("الغاب")][:1] == ["cur:ghab-plain"]
+    assert [m.place.id for m in full.candidates("منطقة الغاب")][:1] == ["pcode:SY0502"]

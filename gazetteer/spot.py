@@ -67,6 +67,9 @@ _GLUED_LABEL_RE = re.compile(
 #: Two Arabic words that text extraction glued together where a link was ("مدينةحماة", "نبودةوالهبيط",
 #: "قرىكرناز"): ة and ى end a word, so a letter right after one begins the next.
 _GLUED_ARABIC_RE = re.compile("[\u0629\u0649](?=[\u0621-\u063a\u0641-\u064a])")  # ة ى; letters, no tatweel
+#: A Latin letter against an Arabic one, either way: a table's two columns that text extraction joined
+#: ("Deir Qanunدير قانون", "Efraافرة").
+_SCRIPT_CHANGE_RE = re.compile("(?<=[A-Za-z\u00c0-\u024f])(?=[\u0621-\u064a])|(?<=[\u0621-\u064a])(?=[A-Za-z])")
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _ARTICLE = "ال"
 #: Marks the key of an Arabic word read without the article (see the module docs).
@@ -242,15 +245,16 @@ _SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
 
 def _glue_cuts(word: str) -> tuple[int, ...]:
     """Where, inside ``word``, a word that text extraction glued to it begins: after an infobox label
-    that begins it ("GovernorateIdlib"), after each ة or ى followed by a letter ("مدينةحماة").
+    that begins it ("GovernorateIdlib"), after each ة or ى followed by a letter ("مدينةحماة"), where
+    Latin letters meet Arabic ones ("Qanunدير").
 
-    >>> _glue_cuts("GovernorateIdlib"), _glue_cuts("مدينةحماةمسافة"), _glue_cuts("Idlib")
-    ((11,), (5, 9), ())
+    >>> _glue_cuts("GovernorateIdlib"), _glue_cuts("مدينةحماةمسافة"), _glue_cuts("Idlib"), _glue_cuts("Qanunدير")
+    ((11,), (5, 9), (), (5,))
     """
     label = _GLUED_LABEL_RE.match(word)
-    if label is None and _GLUED_ARABIC_RE.search(word) is None:
+    if label is None and _GLUED_ARABIC_RE.search(word) is None and _SCRIPT_CHANGE_RE.search(word) is None:
         return ()  # almost every word
-    cuts = {m.end() for m in _GLUED_ARABIC_RE.finditer(word)}
+    cuts = {m.end() for m in _GLUED_ARABIC_RE.finditer(word)} | {m.start() for m in _SCRIPT_CHANGE_RE.finditer(word)}
     if label is not None:
         cuts.add(label.end())
     return tuple(sorted(cuts))

@@ -152,12 +152,21 @@ def test_words__columns_are_the_words_one_by_one(text: str) -> None:
     plain = re.compile(f"(?:{letter}|{mark})+(?:{quote}(?:{letter}|{mark})+)*")
     from gazetteer.spot import _word_keys
 
+    def latin(c: str) -> bool:
+        return "A" <= c <= "Z" or "a" <= c <= "z" or "\u00c0" <= c <= "\u024f"
+
     def pieces(start: int, word: str) -> list[tuple[int, str]]:
-        """A word cut after each ة or ى that an Arabic letter follows (two words glued together)."""
+        """A word cut after each ة or ى that an Arabic letter follows, and where Latin and Arabic
+        letters meet (two words glued together)."""
         out, begin = [], 0
         for k in range(len(word) - 1):
             nxt = word[k + 1]
-            if word[k] in "ةى" and ("\u0621" <= nxt <= "\u063a" or "\u0641" <= nxt <= "\u064a"):
+            arabic_next = "\u0621" <= nxt <= "\u064a"
+            glued = word[k] in "ةى" and ("\u0621" <= nxt <= "\u063a" or "\u0641" <= nxt <= "\u064a")
+            script = (latin(word[k]) and arabic_next) or (
+                "\u0621" <= word[k] <= "\u064a" and latin(nxt) and nxt.isascii()
+            )
+            if glued or script:
                 out.append((start + begin, word[begin : k + 1]))
                 begin = k + 1
         return [*out, (start + begin, word[begin:])]
@@ -1323,3 +1332,8 @@ def test_geoparse__libya_s_homs_is_not_syria_s(full: Gazetteer) -> None:
     assert found(full, "Migrants drowned off the Libyan town of Homs") == []
     assert found(full, "Homs, Libya, was hit by floods") == []
     assert found(full, "Floods hit Homs") == [("Homs", "gn:169577")]
+
+
+def test_geoparse__a_table_s_latin_and_arabic_columns_glued_together(full: Gazetteer) -> None:
+    text = "English NameArabic NamePopulation\nDeir Qanunدير قانون4,213Ain al-Fijah"
+    assert found(full, text)[:2] == [("Deir Qanun", "cur:deir-qanun-village"), ("دير قانون", "cur:deir-qanun-village")]

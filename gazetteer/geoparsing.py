@@ -1354,7 +1354,13 @@ def _extent(text: str, item: _Item, match: Match) -> tuple[int, int]:
         start = _past_clitic(text, item.named_at) if item.hint and kind in accepts(item.hint) else item.span.start
         return start, item.closed_at  # "معبر باب الهوى الحدودي": the adjectives end the facility's name
     if item.hint and facility and kind in accepts(item.hint) and not _ruins_of(match):
-        return _past_clitic(text, item.named_at), item.around[1]  # "the eastern Qalamoun Mountains": no compass word
+        last = text[item.span.start : item.span.end].rsplit(None, 1)[-1]
+        if item.span.first != item.span.last and word_kind(last) in accepts(item.hint):
+            return item.span.start, item.span.end  # "the Tishrin Dam reservoir": the name has its kind word already
+        start = _past_clitic(text, item.named_at)
+        if text.startswith("منطقة ", start) and start + 6 <= item.span.start:
+            start += 6  # "منطقة سهل الغاب": the plain is "سهل الغاب", the area word stays out
+        return start, item.around[1]  # "the eastern Qalamoun Mountains": no compass word
     centre = _CENTRE_BEFORE_RE.search(text, max(0, item.span.start - 8), item.span.start)
     if centre and kind in _CENTRE_UNIT_KINDS:
         return centre.start(), item.span.end  # "منطقة مركز الرقة": the unit's name is "مركز الرقة"

@@ -452,6 +452,8 @@ def _parse(tokens: list[str]) -> _Parsed | None:
     descriptors += [_descriptor(w) for w in after if w.bare]
     name = " ".join(parts).strip(_EDGE_PUNCT) or " ".join(parts)
     kinds = [w.kind for w in (*words[:start], *reversed(after)) if w.kind]  # the outermost word first
+    if len(kinds) > 1 and kinds[0] == "district" and fold_arabic(words[0].bare) == "منطقه":
+        kinds = kinds[1:]  # "منطقة سهل الغاب", "منطقة جبل الزاوية": the area of the plain, of the mountain
     if start and words[start - 1].kind == "city" and _PROVINCE not in kinds:
         # "أرياف مدينة حمص": the country around the city; "أحياء وأرياف مدينة حلب": its quarters too
         kinds = [k for k in kinds if k not in (_COUNTRYSIDE, "neighbourhood")]

@@ -1337,3 +1337,10 @@ def test_geoparse__libya_s_homs_is_not_syria_s(full: Gazetteer) -> None:
 def test_geoparse__a_table_s_latin_and_arabic_columns_glued_together(full: Gazetteer) -> None:
     text = "English NameArabic NamePopulation\nDeir Qanunدير قانون4,213Ain al-Fijah"
     assert found(full, text)[:2] == [("Deir Qanun", "cur:deir-qanun-village"), ("دير قانون", "cur:deir-qanun-village")]
+
+
+def test_geoparse__an_area_word_before_a_plain_and_a_name_with_its_kind_word(full: Gazetteer) -> None:
+    # "منطقة سهل الغاب": the area of the plain, not the district the index also calls الغاب
+    assert found(full, "أثر كبير على منطقة سهل الغاب إذ أصبحت") == [("سهل الغاب", "cur:ghab-plain")]
+    # a name that holds its kind word keeps its span before another kind word
+    assert found(full, "the Tishrin Dam reservoir is also fed by the Sajur") == [("Tishrin Dam", "cur:tishrin-dam")]

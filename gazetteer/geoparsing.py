@@ -1093,8 +1093,8 @@ def _geoparse(
             continue
         if not one_latin_word and _arabic_noun_phrase(text, words, span, taken):
             continue
-        if _COMPOUND_NAME_RE.match(text, span.end):
-            continue  # "الشيخ سعد الدين الجباوي" is a man (Saad al-Din), not the town al-Shaykh Saad
+        if _COMPOUND_NAME_RE.match(text, span.end) or _second_half_of_a_name(text, span):
+            continue  # "الشيخ سعد الدين الجباوي" is a man (Saad al-Din), not the town al-Shaykh Saad; "Rashid al-Din"
         written = text[words.start[span.first] : words.end[span.last]]
         if written != name and _read_off_a_foreign_name(written, name, span.start - words.start[span.first]):
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan, nor "ولبنان"
@@ -1858,6 +1858,24 @@ def _binds(gap: str) -> bool:
 #: What after a span makes its last word a compound given name ("سعد الدين", "نور الدين", "Saad al-Din"):
 #: a place so named is spotted whole ("صلاح الدين", Aleppo's quarter), so the span is a person's name.
 _COMPOUND_NAME_RE = re.compile(r"\s(?:و?الدين|[Aa]l-[Dd]in|[Ee]d-[Dd]in|[Ee]ddine?)(?![-\w])")
+#: A span that is the second half of such a name, after its first ("Rashid al-Din Sinan"): no place's name.
+_DIN_RE = re.compile(r"(?:[Aa]l|[Ee][ld]|[Aa]d|[Uu]d)-(?:[Dd]in|[Dd]een|[Dd]ine)")
+_GIVEN_BEFORE_RE = re.compile(r"[A-Z][a-z]+ $")
+
+
+def _second_half_of_a_name(text: str, span: Span) -> bool:
+    """Whether the span is "al-Din" right after a capitalised word: "Rashid al-Din", "Nur al-Din" are
+    men (a place so named is spotted whole: "Salah al-Din", "Izz al-Din").
+
+    >>> span = Span(7, 13, 2, 2, ())
+    >>> _second_half_of_a_name("Rashid al-Din Sinan", span), _second_half_of_a_name("Izz al-Din", Span(0, 10, 1, 2, ()))
+    (True, False)
+    """
+    return _DIN_RE.fullmatch(text, span.start, span.end) is not None and bool(
+        _GIVEN_BEFORE_RE.search(text, max(0, span.start - 20), span.start)
+    )
+
+
 #: A kind of place said in an apposition right after a name ("Thiban, a town on the east bank", "Kafr
 #: Nabl, a small town in southern Idlib"): the kind the mention asks for, as a kind word after it would.
 _APPOSITIVE_KIND_RE = re.compile(

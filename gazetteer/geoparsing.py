@@ -461,6 +461,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         gap = text[ends[j - 1] : starts[j]]
         if not (_word_gap(gap) or _POSSESSIVE_RE.match(gap)):
             break
+        if word.lower() == "the":
+            break  # "From Homs the road climbs west": a kind word after "the" is the sentence's, not the name's
         if (
             word.lower() == "sub"
             and j + 1 < len(starts)
@@ -629,6 +631,8 @@ def _family_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     word = text[starts[before] : ends[before]]
     gap = text[ends[before] : starts[i]]
     joined = 0 < len(gap) <= 1 and gap.isspace()
+    if is_common_english(word) and _opens_sentence(text, starts[before]):
+        return False  # "From al-Rai to Qamishli", "Near al-Qusayr, the army advanced": a preposition, no given name
     return words.capital[before] and before not in taken and joined and not (is_descriptor(word) or is_compass(word))
 
 
@@ -1100,6 +1104,8 @@ def _geoparse(
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan, nor "ولبنان"
         if text[span.start - 1 : span.start] == "@":
             continue  # "@DeirEzzor24", "@Raqqa_SL": an account's handle, not the place
+        if _TRIBE_AFTER_RE.match(text, span.end):
+            continue  # "the Albu Kamal clan": a tribe named after a place (or the place after it) is no mention
         if _media_named(text, words, span):
             continue  # "Al-Mayadeen TV", "Suwayda 24", "شبكة دير الزور 24": an outlet named after a town
         if _said_foreign(text, words, span):
@@ -1550,6 +1556,8 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
     nickname = "+alias" in match.bucket or "+colloquial" in match.bucket
     if one_word and hint != match.place.kind and nickname and _name_facts(item, match, named)[0]:
         return False  # a one-word nickname, unless a word asks for its kind: "الشام" is the Levant as often as Damascus
+    if one_word and match.tier != "exact" and "+colloquial" in match.bucket:
+        return False  # a nickname counts only as written: "the Hurrian city" is no respelt "Hauran"
     kind = match.place.kind
     if item.surname and kind in _SMALL_PLACE_KINDS and (item.titled or _given_name(match.place)):
         return False  # "Rami Abdulrahman" (of the Observatory) is not the village Rami, "Jassem Mohammed" no Jasim
@@ -1668,6 +1676,8 @@ def _one_sense(
     its governorate first, after the village, still measures distances from the city."""
     if not items or items[0].span.start > _TITLE_CHARS or is_arabic(items[0].text):
         return  # Arabic names the governorate "محافظة X" throughout; a bare X is the city (tuning texts: 6 of 6)
+    if text[: items[0].span.start].strip(" \t\n=#*\"'“‘(").lower() not in ("", "the"):
+        return  # "Al-Naimah is a town in the Daraa Governorate east of Daraa": the text is about the town
     opening = items[0].found[0] if items[0].found else None
     unit = opening.place.kind if opening else None
     span = items[0].span
@@ -1858,6 +1868,8 @@ def _binds(gap: str) -> bool:
 #: What after a span makes its last word a compound given name ("سعد الدين", "نور الدين", "Saad al-Din"):
 #: a place so named is spotted whole ("صلاح الدين", Aleppo's quarter), so the span is a person's name.
 _COMPOUND_NAME_RE = re.compile(r"\s(?:و?الدين|[Aa]l-[Dd]in|[Ee]d-[Dd]in|[Ee]ddine?)(?![-\w])")
+#: A tribe's word right after a name ("the Albu Kamal clan", "the Shaitat tribe").
+_TRIBE_AFTER_RE = re.compile(r"\s+(?:clan|clans|tribe|tribes)\b", re.IGNORECASE)
 #: A span that is the second half of such a name, after its first ("Rashid al-Din Sinan"): no place's name.
 _DIN_RE = re.compile(r"(?:[Aa]l|[Ee][ld]|[Aa]d|[Uu]d)-(?:[Dd]in|[Dd]een|[Dd]ine)")
 _GIVEN_BEFORE_RE = re.compile(r"[A-Z][a-z]+ $")

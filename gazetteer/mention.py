@@ -125,7 +125,7 @@ _LATIN: dict[str, str | None] = {
     **_words("road", "highway motorway road"),
     **_words("archaeological_site", "ruins castle citadel archaeological"),
     **_words("mountain", "mountain mountains mount mt"),
-    **_words("region", "plain plains desert valley basin"),
+    **_words("region", "plain plains desert valley basin gorge"),
     **_words(
         "landmark",
         "hospital mosque church roundabout square sq bridge barracks university school stadium street st station "

@@ -1344,3 +1344,19 @@ def test_geoparse__an_area_word_before_a_plain_and_a_name_with_its_kind_word(ful
     assert found(full, "أثر كبير على منطقة سهل الغاب إذ أصبحت") == [("سهل الغاب", "cur:ghab-plain")]
     # a name that holds its kind word keeps its span before another kind word
     assert found(full, "the Tishrin Dam reservoir is also fed by the Sajur") == [("Tishrin Dam", "cur:tishrin-dam")]
+
+
+def test_geoparse__review_10_prose_people_clans_and_sentence_openers(full: Gazetteer) -> None:
+    # a man's name, a clan, a people's adjective are no places
+    assert found(full, "Rashid al-Din Sinan led the Ismailis from Masyaf.") == [("Masyaf", "gn:167046")]
+    assert found(full, "Salah al-Din district of Aleppo")[0] == ("Salah al-Din", "sa:67")
+    assert found(full, "the Albu Kamal clan lives near Abu Kamal") == [("Abu Kamal", "gn:174448")]
+    assert found(full, "the Hurrian city of Urkesh") == [("Urkesh", "cur:urkesh-tell-mozan")]
+    # a gorge is no camp of Damascus
+    assert found(full, "on the Yarmouk gorge west of Daraa") == [("Daraa", "gn:170905")]
+    # a preposition opening a sentence is no given name; "the road" after a name is the sentence's
+    assert found(full, "From al-Rai to Qamishli the border follows the railway.")[0] == ("al-Rai", "gn:169138")
+    assert found(full, "From Homs the road climbs west.") == [("Homs", "gn:169577")]
+    # a village's stub that names its governorate first keeps the bare capital the city
+    text = "Al-Naimah is a town in the Daraa Governorate east of Daraa."
+    assert found(full, text) == [("Daraa", "pcode:SY12"), ("Daraa", "gn:170905")]

@@ -2,8 +2,8 @@
 
     python benchmarks/news_sentences.py [--details] [--set SET]   (SET: review5-en, review7-ar, ...)
 
-``data/news_sentences/cases.jsonl`` holds 1,170 sentences in the styles of wire copy, monitors' daily
-reports, OCHA updates and Arabic news sites, written for six reviews on 2026-11-30 and 2026-12-01 with the
+``data/news_sentences/cases.jsonl`` holds 1,405 sentences in the styles of wire copy, monitors' daily
+reports, OCHA updates and Arabic news sites, written for seven reviews on 2026-11-30 and 2026-12-01 with the
 mentions a careful annotator wants written down before the geoparser ran (span, place name,
 governorate, kind; ``maybe``: an answer is allowed, none is fine too; ``never``: words that must
 give no place). Each expectation carries the index places it may be (``ids``, found by name,

@@ -1860,8 +1860,8 @@ def _binds(gap: str) -> bool:
             connector = connector or w.lower() != "the"
         elif is_descriptor(w) and w[:1] in "بفو" and not is_descriptor(w, first=False):
             connector = True  # بريف حمص: "in the countryside of Homs"
-        elif not is_descriptor(w) and not (k == len(words) - 1 and is_compass(w)):
-            return False
+        elif not is_descriptor(w) and not (k == len(words) - 1 and is_compass(w)) and not is_facility_adjective(w):
+            return False  # "موقع قطنا الأثري في ريف حمص": the adjective is the first name's
     return connector
 
 

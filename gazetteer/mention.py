@@ -189,7 +189,9 @@ _ARABIC_ADJECTIVES = frozenset(
 _ARABIC_PREFIXES = "وبلف"
 #: Arabic adjectives that close a facility's name after a kind word before it ("قاعدة كويرس الجوية
 #: العسكرية", "معبر باب الهوى الحدودي", "مخيم الهول للاجئين"), as fold_arabic writes them.
-_FACILITY_ADJECTIVES = frozenset({"الجويه", "العسكريه", "العسكري", "الحدودي", "الدولي", "للاجئين", "اللاجئين"})
+_FACILITY_ADJECTIVES = frozenset(
+    {"الجويه", "العسكريه", "العسكري", "الحدودي", "الدولي", "للاجئين", "اللاجئين", "الاثري", "الاثريه"}
+)  # الأثري: "موقع قطنا الأثري", the ancient site
 
 
 @lru_cache(maxsize=4096)

@@ -1360,3 +1360,8 @@ def test_geoparse__review_10_prose_people_clans_and_sentence_openers(full: Gazet
     # a village's stub that names its governorate first keeps the bare capital the city
     text = "Al-Naimah is a town in the Daraa Governorate east of Daraa."
     assert found(full, text) == [("Daraa", "pcode:SY12"), ("Daraa", "gn:170905")]
+
+
+def test_geoparse__an_adjective_of_the_first_name_in_a_binding_gap(full: Gazetteer) -> None:
+    # "the ancient site of Qatna in the Homs countryside" binds Qatna to Homs: not Qatana of Rif Dimashq
+    assert found(full, "موقع قطنا الأثري في ريف حمص") == [("حمص", "pcode:SY04")]

@@ -402,6 +402,7 @@ CENTRE_WORDS = frozenset({"markaz", "mrkz", "مركز"})
 
 
 def _folded(word: str) -> str:
+    """A word folded as the word tables write it, Arabic or Latin."""
     return fold_arabic(word) if is_arabic(word) else fold_latin(word)
 
 

@@ -72,6 +72,7 @@ def hints(mentions: Sequence[Mention]) -> tuple[str | None, str | None]:
     return kind_hint, province_hint
 
 
+#: A leading English article, which no place's name holds (:func:`named_whole`: "the Houla Region").
 _THE_RE = re.compile(r"^the\s+", re.IGNORECASE)
 
 

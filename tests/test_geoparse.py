@@ -1365,3 +1365,9 @@ def test_geoparse__review_10_prose_people_clans_and_sentence_openers(full: Gazet
 def test_geoparse__an_adjective_of_the_first_name_in_a_binding_gap(full: Gazetteer) -> None:
     # "the ancient site of Qatna in the Homs countryside" binds Qatna to Homs: not Qatana of Rif Dimashq
     assert found(full, "موقع قطنا الأثري في ريف حمص") == [("حمص", "pcode:SY04")]
+
+
+def test_geoparse__arabic_names_of_famous_ancient_sites(full: Gazetteer) -> None:
+    assert found(full, "الرقم المكتشفة في مملكة إيبلا في تل مرديخ")[0] == ("إيبلا", "cur:ebla-archaeological-site")
+    assert found(full, "اكتشفت الأبجدية في أوغاريت") == [("أوغاريت", "cur:ugarit")]
+    assert found(full, "آثار دورا أوروبوس قرب البوكمال")[0] == ("دورا أوروبوس", "cur:dura-europos")

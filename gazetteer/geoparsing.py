@@ -175,7 +175,8 @@ _MEDIA_AFTER_RE = re.compile(
     r"|24\b(?!\s*(?:hours?|hrs?|h\b|km|kilomet|miles?|people|persons?|civilians|killed|dead|January|February|March"
     r"|April|May|June|July|August|September|October|November|December|ساع|كم|كيلو|شخص|قتيل|مدني)))\b"
 )  # "Suwayda 24", "Deir ez-Zor 24" (news networks), not "Idlib 24 hours"
-#: Arabic words before a name that make it a channel's, an agency's or a paper's, as :func:`_bare` writes them.
+#: Words before a name that make it a channel's, an agency's or a paper's: Arabic as :func:`_bare` writes
+#: them, English in lower case.
 _MEDIA_WORDS = frozenset(
     {"قناه", "تلفزيون", "اذاعه", "راديو", "وكاله", "شبكه", "صحيفه", "جريده", "مجله", "صفحه", "daily", "newspaper"}
 )  # "the daily Al-Thawra" is the state paper, not al-Thawrah
@@ -1360,8 +1361,8 @@ def _extent(text: str, item: _Item, match: Match) -> tuple[int, int]:
         start = _past_clitic(text, item.named_at) if item.hint and kind in accepts(item.hint) else item.span.start
         return start, item.closed_at  # "معبر باب الهوى الحدودي": the adjectives end the facility's name
     if item.hint and facility and kind in accepts(item.hint) and not _ruins_of(match):
-        last = text[item.span.start : item.span.end].rsplit(None, 1)[-1]
-        if item.span.first != item.span.last and word_kind(last) in accepts(item.hint):
+        last = text[item.span.start : item.span.end].rsplit(None, 1)[-1] if item.span.first != item.span.last else ""
+        if last and word_kind(last) in accepts(item.hint):
             return item.span.start, item.span.end  # "the Tishrin Dam reservoir": the name has its kind word already
         start = _past_clitic(text, item.named_at)
         if text.startswith("منطقة ", start) and start + 6 <= item.span.start:

@@ -886,6 +886,36 @@ def _family_name_after(text: str, words: Words, span: Span, taken: set[int]) -> 
     return any(k not in taken and _bare(text[words.start[k] : words.end[k]]) in _ARABIC_RANKS for k in before)
 
 
+#: The second word of a compound given name ("عز الدين", "سيف الدولة"), as :func:`_bare` writes it.
+_COMPOUND_GIVEN_SECOND = frozenset({"الدين", "الدوله"})
+
+
+def _compound_given_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """ "كتائب عز الدين القسام", "صلاح الدين الأيوبي", "سيف الدولة الحمداني": a two-word Arabic span
+    that is a compound given name, with a family name after it (a word with the article that
+    :func:`_family_name_after` would read as one) and no kind word before it, is a person, not the
+    village, the quarter or the street so named ("حي صلاح الدين", "صلاح الدين الشرقي" stay places).
+
+    >>> text = "أطلقت كتائب عز الدين القسام صواريخ على قرية عز الدين"
+    >>> words = Words(text)
+    >>> at = [i for i in range(len(words) - 1) if text[words.start[i] : words.end[i + 1]] == "عز الدين"]
+    >>> [_compound_given_name(text, words, Span(words.start[i], words.end[i + 1], i, i + 1, ()), set()) for i in at]
+    [True, False]
+    """
+    if span.last != span.first + 1 or _bare(text[words.start[span.last] : words.end[span.last]]) not in _COMPOUND_GIVEN_SECOND:
+        return False
+    i = _word_before(words, span)
+    if i >= 0 and is_descriptor(text[words.start[i] : words.end[i]]):
+        return False
+    j = span.last + 1
+    if j >= len(words.start) or j in taken or text[span.end : words.start[j]] != " ":
+        return False
+    word = text[words.start[j] : words.end[j]]
+    if not word.startswith("ال") or len(word) < 4 or word[-1] in "ةهى" or _bare(word) in _NOT_FAMILY_NAMES:
+        return False
+    return not (is_descriptor(word, first=False) or is_compass(word) or word in CENTRE_WORDS)
+
+
 def _given_name_before(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """ "Ahmad Homsi", "Mohammad Kassab", "Dana Khalil": a one-word Latin span right after a capitalised
     word that is no place, no descriptive, compass or common English word and no acronym is a
@@ -1100,6 +1130,8 @@ def _geoparse(
             continue
         if _COMPOUND_NAME_RE.match(text, span.end) or _second_half_of_a_name(text, span):
             continue  # "الشيخ سعد الدين الجباوي" is a man (Saad al-Din), not the town al-Shaykh Saad; "Rashid al-Din"
+        if _compound_given_name(text, words, span, taken):
+            continue  # "كتائب عز الدين القسام" are no village Izz al-Din, "سيف الدولة الحمداني" no quarter
         written = text[words.start[span.first] : words.end[span.last]]
         if written != name and _read_off_a_foreign_name(written, name, span.start - words.start[span.first]):
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan, nor "ولبنان"

@@ -1159,6 +1159,18 @@ def test_geoparse__batch_15_infobox_labels_quotes_and_compound_given_names(full:
     assert found(full, "قصف حي صلاح الدين في حلب")[0][0] == "صلاح الدين"
 
 
+def test_geoparse__a_compound_given_name_before_a_family_name_is_a_person(full: Gazetteer) -> None:
+    # "Izz al-Din al-Qassam" (the Hamas brigades' namesake) is no village of Homs, Sayf al-Dawla
+    # al-Hamdani no quarter of Aleppo, Saladin no village
+    assert found(full, "أطلقت كتائب عز الدين القسام صواريخ من غزة") == []
+    assert found(full, "أسس سيف الدولة الحمداني إمارة في حلب") == [("حلب", "gn:170063")]
+    assert found(full, "تمثال صلاح الدين الأيوبي في دمشق") == [("دمشق", "gn:170654")]
+    # a kind word before the name, or no family name after it, keeps the place
+    assert found(full, "قرية عز الدين في ريف حمص")[0] == ("عز الدين", "cur:izz-al-din-homs")
+    assert found(full, "قصف حي سيف الدولة الحمداني في حلب")[0] == ("سيف الدولة", "sa:72")
+    assert found(full, "قصف سيف الدولة في حلب")[0] == ("سيف الدولة", "sa:72")
+
+
 def test_geoparse__the_centre_of_the_governorate_is_its_city(full: Gazetteer) -> None:
     assert found(full, "وتقع لجهة الشرق من مركز محافظة «دير الزور» على بعد 43 كم") == [("دير الزور", "gn:170794")]
     assert found(full, "وحوالي 30 كم عن مركز المحافظة إدلب، وقد") == [("إدلب", "gn:169389")]

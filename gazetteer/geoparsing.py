@@ -902,7 +902,8 @@ def _compound_given_name(text: str, words: Words, span: Span, taken: set[int]) -
     >>> [_compound_given_name(text, words, Span(words.start[i], words.end[i + 1], i, i + 1, ()), set()) for i in at]
     [True, False]
     """
-    if span.last != span.first + 1 or _bare(text[words.start[span.last] : words.end[span.last]]) not in _COMPOUND_GIVEN_SECOND:
+    second = text[words.start[span.last] : words.end[span.last]]
+    if span.last != span.first + 1 or _bare(second) not in _COMPOUND_GIVEN_SECOND:
         return False
     i = _word_before(words, span)
     if i >= 0 and is_descriptor(text[words.start[i] : words.end[i]]):

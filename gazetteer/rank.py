@@ -134,6 +134,21 @@ def _strictly_fits(asked: str, kind: str) -> bool:
 _NAMED_THINGS = frozenset(k for k in KINDS if kind_info(k).family in ("facility", "site"))
 
 
+#: The length of a subdistrict's OCHA P-code ("SY020004"): a town row that carries one is the
+#: subdistrict too, the sources' unit merged into the town that is its seat and names it.
+_SUBDISTRICT_PCODE_LENGTH = 8
+
+
+def is_of_kind(index: OpenedIndex, row: int, wanted: tuple[str, ...], asked: str | None) -> bool:
+    """Whether a row is of a kind in ``wanted``; when a subdistrict is asked for, a town that is a
+    subdistrict merged into it counts as one ("Darat Izza Nahiya" is the row of Darat Izza, P-code
+    SY020004). A district asked for is not answered so: "Kobani" is the district before the town."""
+    if index.kind[row] in wanted:
+        return True
+    pcode = index.pcode[row]
+    return asked == "subdistrict" and pcode is not None and len(pcode) == _SUBDISTRICT_PCODE_LENGTH
+
+
 def fitting(index: OpenedIndex, found: dict[int, Hit], asked: str, wanted: tuple[str, ...]) -> dict[int, Hit]:
     """The found places that may answer a mention asking for the kind ``asked``.
 
@@ -146,17 +161,19 @@ def fitting(index: OpenedIndex, found: dict[int, Hit], asked: str, wanted: tuple
     """
     out: dict[int, Hit] = {}
     named = False  # a place of a wanted kind matched by its name or a spelling of it
+    # a unit's own row answers for it ("Abu Kamal Subdistrict"), not the town that holds one
+    asked_unit = None if any(index.kind[r] in wanted for r in found) else asked
     for r, hit in found.items():
         kind = index.kind[r]
         if index.is_core_name(hit.name_row) and not _strictly_fits(asked, kind):
             continue
-        if kind in wanted:
+        if is_of_kind(index, r, wanted, asked_unit):
             out[r] = hit
             named = named or (hit.tier in NEIGHBOUR_TIERS and asked in _NAMED_THINGS)
         elif hit.tier in NEIGHBOUR_TIERS and stands_in(asked, kind):
             out[r] = hit
     if named:
-        return {r: hit for r, hit in out.items() if index.kind[r] in wanted}
+        return {r: hit for r, hit in out.items() if is_of_kind(index, r, wanted, asked_unit)}
     return out
 
 
@@ -211,6 +228,7 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
         found = fitting(index, found, str(kind_hint), wanted)
     if not found:
         return ()
+    unit_asked = None if any(index.kind[r] in wanted for r in found) else kind_hint  # as in fitting()
     hint_gov = None
     if province_hint and kind_hint != "governorate":
         g = govs.lookup(province_hint)
@@ -229,9 +247,10 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
             signals.append("a historic name")
         if hit.via:
             signals.append(hit.via)
-        if index.kind[r] in wanted:
+        if is_of_kind(index, r, wanted, unit_asked):
             score += SCORES.kind_bonus
-            signals.append(f"kind {index.kind[r]} fits '{said}'")
+            fits = "fits" if index.kind[r] in wanted else f"holds the subdistrict {index.pcode[r]}, which fits"
+            signals.append(f"kind {index.kind[r]} {fits} '{said}'")
         if hint_gov and index.gov[r] == hint_gov:
             score += SCORES.province_hint_bonus
             signals.append("province named in the mention")
@@ -275,7 +294,7 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
     )  # fmt: skip
     runner_up = next(elsewhere, None)
     margin = "clear" if runner_up is None or top_rank - runner_up >= FAR_MARGIN else "near"
-    if wanted and index.kind[top] not in wanted:
+    if wanted and not is_of_kind(index, top, wanted, unit_asked):
         ranked[0][3].append(f"no {said} of that name: answered with the {index.kind[top]}")
     out: list[Match] = []
     for _, _, r, signals in ranked[: request.limit]:
@@ -290,7 +309,7 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
             margin=margin if is_top else "below",
             province=province,
             cross_script=hit.tier == "skeleton" and is_arabic(matched) != request.arabic,
-            kind_missed=bool(wanted) and index.kind[r] not in wanted,
+            kind_missed=bool(wanted) and not is_of_kind(index, r, wanted, unit_asked),
             name=index.name_quality(hit.name_row),
             key_letters=_skeleton_letters(index, hit),
         )

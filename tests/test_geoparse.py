@@ -244,7 +244,7 @@ def test_geoparse__a_compass_word_before_a_governorate_name_is_the_governorate(f
 def test_geoparse__a_name_that_goes_on_is_another_place(full: Gazetteer) -> None:
     # Busra al-Harir (Daraa, Lajat) is not Busra al-Sham; al-Ghariyah al-Sharqiyah and
     # al-Gharbiyah (Daraa) are not the al-Ghariyah of As-Suwayda
-    assert found(full, "The army captured farms near Busra Al-Harir.") == []
+    assert found(full, "The army captured farms near Busra Al-Harir.") == [("Busra Al-Harir", "cur:busr-al-harir-town")]
     assert found(full, "They attacked the towns of Eastern Ghariyah and Western Ghariyah.") == []
     assert found(full, "They attacked the town of Busra al-Sham.") == [("Busra al-Sham", "gn:171126")]
 
@@ -979,8 +979,9 @@ def test_geoparse__third_review_people(full: Gazetteer) -> None:
     # a town's name before a surname, whatever its population
     assert found(full, "Jassem Mohammed, a father of three from Inkhil, was killed.") == [("Inkhil", "gn:169375")]
     assert found(full, "Government forces shelled Dana, Sarmada and Atmeh.")[0] == ("Dana", "gn:174259")
-    # an acronym, a compass word or a common word before a name leaves it the place
-    assert found(full, "HTS Idlib commanders met in Sarmada.")[0] == ("Idlib", "gn:169389")
+    # an acronym, a compass word or a common word before a name leaves it the place (here the
+    # governorate: commanders named after it command there)
+    assert found(full, "HTS Idlib commanders met in Sarmada.")[0] == ("Idlib", "pcode:SY07")
     # Arabic: a rank before a name, a family name after a given name
     assert found(full, "أعلن العميد جاسم الفريج تعيينه قائداً للفرقة.") == []
     assert found(full, "قال القيادي في الفيلق الخامس جاسم الحريري إن عناصره انسحبوا.") == []

@@ -119,6 +119,17 @@ def test_resolve__bare_subdistrict_name_gives_the_town_and_asking_gives_the_unit
     assert unit is not None and unit.place.id == "pcode:SY030301"
 
 
+def test_resolve__a_subdistrict_merged_into_its_town_is_the_town_as_sure_as_its_name(full: Gazetteer) -> None:
+    # the sources merged Darat Izza's and al-Zirbah's subdistricts into the towns (P-codes SY020004, SY020005)
+    for mention, gid in (("Darat Izza Nahiya", 170857), ("al-Zirbah Nahiya", 172045)):
+        m = full.resolve(mention)
+        assert m is not None and m.place.geonames_id == gid and m.place.pcode and len(m.place.pcode) == 8
+        assert "no subdistrict of that name" not in m.explanation
+    # a subdistrict with its own row stays that row
+    unit = full.resolve("Diban subdistrict")
+    assert unit is not None and unit.place.id == "pcode:SY090301"
+
+
 def test_resolve__the_countryside_of_a_town_is_the_unit_it_seats(full: Gazetteer) -> None:
     # no governorate is called Ras al-Ayn or al-Qusayr: their countryside is the district they seat;
     # a town that seats no unit in the index answers itself, and "ريف حمص" stays the governorate

@@ -301,10 +301,10 @@ def _generic_words() -> frozenset[str]:
 
 
 #: Generic words that open a settlement's name and are no kind word ("Tell Diban", a hill of the town
-#: Diban; "Kafr X", "Khirbet X", "تل ذيبان"): Latin as written with a capital, Arabic folded. Not أم
-#: in Arabic (also "or": "حمص أم حماة").
-_NAME_OPENERS_LATIN = ("tell", "kafr", "khirbat", "ayn", "dayr", "bayt", "umm", "bir", "mazraat")
-_NAME_OPENERS_ARABIC = ("تل", "كفر", "خربه", "عين", "دير", "بيت", "بير")
+#: Diban; "Kafr X", "Khirbet X", "تل ذيبان"; "رأس عوج", a village, is not the town Awaj): Latin as
+#: written with a capital, Arabic folded. Not أم in Arabic (also "or": "حمص أم حماة").
+_NAME_OPENERS_LATIN = ("tell", "kafr", "khirbat", "ayn", "dayr", "bayt", "umm", "bir", "mazraat", "ras")
+_NAME_OPENERS_ARABIC = ("تل", "كفر", "خربه", "عين", "دير", "بيت", "بير", "راس")
 
 
 @lru_cache(maxsize=1)

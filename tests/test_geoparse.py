@@ -1241,6 +1241,9 @@ def test_geoparse__a_generic_word_before_a_name_opens_a_longer_name(full: Gazett
     assert found(full, "Shelling hit Tell Rifaat and Kafr Nabl")[0] == ("Tell Rifaat", "gn:163476")
     # أم is also "or": "حمص أم حماة" keeps Hama
     assert [m[0] for m in found(full, "هل الهجوم على حمص أم حماة")] == ["حمص", "حماة"]
+    # رأس (head, cape) opens a village's name: "رأس عوج" in a list of Latakia's villages is no Awaj of Hama
+    assert found(full, "وتتبع لها قرى الرفيعة، رأس عوج، دعتور") == []
+    assert found(full, "مدينة رأس العين في الحسكة")[0] == ("رأس العين", "gn:165509")
 
 
 def test_geoparse__a_namesake_next_to_a_village_the_text_names(full: Gazetteer) -> None:

@@ -301,10 +301,11 @@ def _generic_words() -> frozenset[str]:
 
 
 #: Generic words that open a settlement's name and are no kind word ("Tell Diban", a hill of the town
-#: Diban; "Kafr X", "Khirbet X", "تل ذيبان"; "رأس عوج", a village, is not the town Awaj): Latin as
-#: written with a capital, Arabic folded. Not أم in Arabic (also "or": "حمص أم حماة").
+#: Diban; "Kafr X", "Khirbet X", "تل ذيبان"; "رأس عوج", a village, is not the town Awaj; "ديار ربيعة",
+#: the lands of the Rabi'a, a medieval region, is no village Rabi'ah): Latin as written with a
+#: capital, Arabic folded. Not أم in Arabic (also "or": "حمص أم حماة").
 _NAME_OPENERS_LATIN = ("tell", "kafr", "khirbat", "ayn", "dayr", "bayt", "umm", "bir", "mazraat", "ras")
-_NAME_OPENERS_ARABIC = ("تل", "كفر", "خربه", "عين", "دير", "بيت", "بير", "راس")
+_NAME_OPENERS_ARABIC = ("تل", "كفر", "خربه", "عين", "دير", "بيت", "بير", "راس", "ديار")
 
 
 @lru_cache(maxsize=1)

@@ -1244,6 +1244,8 @@ def test_geoparse__a_generic_word_before_a_name_opens_a_longer_name(full: Gazett
     # رأس (head, cape) opens a village's name: "رأس عوج" in a list of Latakia's villages is no Awaj of Hama
     assert found(full, "وتتبع لها قرى الرفيعة، رأس عوج، دعتور") == []
     assert found(full, "مدينة رأس العين في الحسكة")[0] == ("رأس العين", "gn:165509")
+    # ديار (the lands of) opens a region's name: "ديار ربيعة" is no village Rabi'ah
+    assert found(full, "كانت عامودا من ديار ربيعة") == [("عامودا", "gn:173230")]
 
 
 def test_geoparse__a_namesake_next_to_a_village_the_text_names(full: Gazetteer) -> None:

@@ -491,7 +491,8 @@ def parse_mention(text: str) -> Mention:
 
     Descriptive words (kinds of place, province and countryside words, directions,
     "the", "of", a possessive) are taken off the start and the end only. When
-    nothing else is left the whole mention is the name, without hints.
+    nothing else is left the whole mention is the name, without hints, but for an
+    offensive's or a campaign's word at its end ("Syrian Desert campaign").
 
     >>> parse_mention("Homs countryside")  # doctest: +NORMALIZE_WHITESPACE
     Mention(text='Homs countryside', name='Homs', kind_hint='governorate',
@@ -597,7 +598,13 @@ def _parse_mention(cleaned: str) -> Mention:
         hint = right.name if right.kind in (None, _GOV) else right.province_hint
         return Mention(cleaned, left.name, left.kind, hint, (*descriptors, *right.descriptors))
     parsed = _parse(tokens)
-    if parsed is None:
-        return Mention(cleaned, cleaned, None, None, ())
+    if parsed is None:  # nothing but descriptive words: the name is the mention, but an offensive's
+        end = len(tokens)  # word after it ("the Syrian Desert campaign": "Syrian" and "Desert" describe)
+        while end > 1 and _classify(tokens[end - 1], False, True).kind == _OFFENSIVE:
+            end -= 1
+        if not any(fold_latin(t) not in ("the", "of", "in") for t in tokens[:end]):
+            end = len(tokens)  # "the campaign": no name at all
+        stripped = tuple(_descriptor(_classify(t, False, True)) for t in tokens[end:])
+        return Mention(cleaned, " ".join(tokens[:end]), None, None, stripped)
     hint = parsed.name if parsed.province else parsed.province_hint
     return Mention(cleaned, parsed.name, parsed.kind, hint, parsed.descriptors)

@@ -191,3 +191,10 @@ def test_parse_mention__plain_latin_shortcut_agrees_with_the_full_parse(text: st
     if _plain_latin(cleaned):
         assert full == Mention(cleaned, cleaned, None, None, ())
     assert parse_mention(text) == full
+
+
+def test_mention__an_offensive_word_comes_off_a_name_of_descriptive_words() -> None:
+    # "Syrian" and "Desert" both describe; the campaign's word is still no part of the name
+    m = parse_mention("Syrian Desert campaign")
+    assert (m.name, m.kind_hint, m.descriptors) == ("Syrian Desert", None, ("campaign",))
+    assert parse_mention("the campaign").name == "the campaign"  # no name left: the mention whole

@@ -1254,10 +1254,37 @@ def _geoparse(
                 continue  # "معركة ميسلون" in a text about Damascus is no quarter of Aleppo
             if item.hint == "neighbourhood" and best.place.kind in POPULATED_KINDS and not _in_a_city(best, cities):
                 continue  # "أحياء الحاضر" in a text about Hama is no town of Aleppo that the index calls so
-            start, end = _extent(text, item, best)
+            start, end = _with_marks(text, *_extent(text, item, best), best.place)
             out.append(PlaceMention(start, end, text[start:end], best))
     out = _landmarks_with_their_town(g, out)
     return _list_fellows(ask, text, _without_far_outliers(out), spans, threshold) if gov is None else out
+
+
+#: The marks a romanisation writes for ayn and hamza, which a span may begin or end with ("Izra'").
+_AYN_MARKS = "'’‘`ʿʾ"
+_AYN_MARKS_AS_ONE = str.maketrans(dict.fromkeys(_AYN_MARKS, "'"))
+
+
+def _with_marks(text: str, start: int, end: int, place: Place) -> tuple[int, int]:
+    """The span with the ayn or hamza mark that ends or begins it outside a word ("Izra'", "'Āmūdā")
+    when the place has a name written so; "Damascus' suburbs" keeps its possessive outside.
+
+    >>> from gazetteer import load
+    >>> izra = load().place("gn:169341")
+    >>> text = "Izra', Dar'a and Damascus' suburbs"
+    >>> _with_marks(text, 0, 4, izra), _with_marks(text, 17, 25, izra)
+    ((0, 5), (17, 25))
+    """
+    after = end < len(text) and text[end] in _AYN_MARKS and not text[end + 1 : end + 2].isalpha()
+    before = start > 0 and text[start - 1] in _AYN_MARKS and not text[start - 2 : start - 1].isalnum()
+    if not (after or before):
+        return start, end
+    names = {n.text.translate(_AYN_MARKS_AS_ONE) for n in place.names}
+    if after and text[start : end + 1].translate(_AYN_MARKS_AS_ONE) in names:
+        end += 1
+    if before and text[start - 1 : end].translate(_AYN_MARKS_AS_ONE) in names:
+        start -= 1
+    return start, end
 
 
 def _in_a_city(match: Match, cities: dict[tuple[float, float], None]) -> bool:

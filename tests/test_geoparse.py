@@ -1172,6 +1172,13 @@ def test_geoparse__a_commander_s_area_is_the_governorate(full: Gazetteer) -> Non
     assert found(full, "The commander said Homs was calm.") == [("Homs", "gn:169577")]
 
 
+def test_geoparse__an_ayn_or_hamza_mark_belongs_to_the_name_the_index_writes_with_it(full: Gazetteer) -> None:
+    assert found(full, "the town of Izra' in Daraa")[0] == ("Izra'", "gn:169341")
+    assert found(full, "Amuda (Kurdish: Amûdê, Arabic: 'Āmūdā)")[-1] == ("'Āmūdā", "gn:173230")
+    # a possessive's apostrophe stays out
+    assert found(full, "Shelling hit Homs' western suburbs")[0][0] == "Homs"
+
+
 def test_geoparse__a_wilayat_is_a_province(full: Gazetteer) -> None:
     # the Islamic State's and the Ottomans' provinces were named after the cities
     assert found(full, "the Islamic State's Wilayat Halab") == [("Halab", "pcode:SY02")]

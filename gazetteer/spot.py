@@ -62,7 +62,10 @@ _GLUED_LABEL_RE = re.compile(
     "(?=[A-Z][a-z]|(?:al|el|as|ash|ad|adh|ar|at|ath|az|an|ed|es|er|et|ez|en)$)"  # "Districtal-Thawrah": an article
     "|romanized(?=[^\\W\\d_])"  # "romanizedal-Qābūn", "romanizedḤalab": glued to any letter
     "|(?:المحافظة|المنطقة|الناحية)(?=[\u0621-\u064a])"  # ة ends a word: any letter after it begins the next
-    "|(?:الموقع|البلد)(?=ال|محافظ|مدينة|منطقة|ناحية|بلدة|قرية)"  # "الموقعمحافظات السويداء": a kind word after it
+    "|(?:الموقع|البلد)(?=ال|محافظ|مدينة|منطقة|ناحية|بلدة|قرية"  # "الموقعمحافظات السويداء": a kind word after it,
+    # or a name ("الموقعصدد") that begins with none of ا ة ت ن و ي: "الموقعة" (the battle), "البلدات",
+    # "البلدية", "الموقعين" (the signatories) are words of their own
+    "|[\u0621-\u0626\u0628\u062b-\u063a\u0641-\u0645\u0647][\u0621-\u064a]{2})"
 )
 #: Two Arabic words that text extraction glued together where a link was ("مدينةحماة", "نبودةوالهبيط",
 #: "قرىكرناز"): ة and ى end a word, so a letter right after one begins the next.

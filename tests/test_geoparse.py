@@ -383,6 +383,9 @@ def test_geoparse__an_infobox_label_glued_to_its_value(full: Gazetteer) -> None:
     assert found(full, "LocationWestern Al-Hasakah Governorate, Syria") == [("Al-Hasakah", "pcode:SY08")]
     assert found(full, "الموقعالقصير، محافظة حمص") == [("القصير", "gn:173322"), ("حمص", HOMS_GOV)]
     assert found(full, "الموقعمحافظات السويداء وريف دمشق") == [("السويداء", "pcode:SY13"), ("ريف دمشق", "pcode:SY03")]
+    # a name without the article glued to the label; "الموقعة" (the battle) is a word of its own
+    assert found(full, "الموقعصدد، محافظة حمص") == [("صدد", "gn:165109"), ("حمص", "pcode:SY04")]
+    assert found(full, "وقعت الموقعة قرب صدد")[0] == ("صدد", "gn:165109")
     # a transliteration glued to its label: "Muḥāfaẓat" (governorate) says what the name is
     assert found(full, "(Arabic: مُحافظة الرقة, romanizedMuḥāfaẓat ar-Raqqah)") == [
         ("الرقة", "pcode:SY11"),

@@ -900,6 +900,8 @@ def _family_name_after(text: str, words: Words, span: Span, taken: set[int]) -> 
     return any(k not in taken and _bare(text[words.start[k] : words.end[k]]) in _ARABIC_RANKS for k in before)
 
 
+#: An infobox's demonym line ("Demonym(s) | Arabic: معري, romanized: Maarri"): its words name people.
+_DEMONYM_LINE_RE = re.compile(r"[^\w\n]*demonyms?\b", re.IGNORECASE)
 #: The dual endings of an Arabic noun (قريتين, قريتان: two villages), which replace its ة.
 _DUAL_ENDINGS = ("تين", "تان")
 
@@ -1166,6 +1168,8 @@ def _geoparse(
         one_word = text[words.start[span.first] : words.end[span.first]] if span.first == span.last else ""
         if one_word and not one_latin_word and _dual_of_a_kind_word(one_word):
             continue  # "سيطروا على قريتين" took two villages, not the town al-Qaryatayn
+        if _DEMONYM_LINE_RE.match(text, text.rfind("\n", 0, span.start) + 1):
+            continue  # "Demonym(s) | Arabic: معري, romanized: Maarri": the people's name, no place
         if _compound_given_name(text, words, span, taken):
             continue  # "كتائب عز الدين القسام" are no village Izz al-Din, "سيف الدولة الحمداني" no quarter
         written = text[words.start[span.first] : words.end[span.last]]

@@ -1182,6 +1182,12 @@ def test_geoparse__an_ayn_or_hamza_mark_belongs_to_the_name_the_index_writes_wit
     assert found(full, "Shelling hit Homs' western suburbs")[0][0] == "Homs"
 
 
+def test_geoparse__an_infobox_demonym_line_names_people(full: Gazetteer) -> None:
+    text = "The city lies between Aleppo and Hama.\nDemonym(s) | Arabic: معري, romanized: Maarri |"
+    assert found(full, text) == [("Aleppo", "gn:170063"), ("Hama", "gn:170017")]
+    assert found(full, "The demonym of Homs is Homsi.") == [("Homs", "gn:169577")]
+
+
 def test_geoparse__a_wilayat_is_a_province(full: Gazetteer) -> None:
     # the Islamic State's and the Ottomans' provinces were named after the cities
     assert found(full, "the Islamic State's Wilayat Halab") == [("Halab", "pcode:SY02")]

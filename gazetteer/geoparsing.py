@@ -1261,7 +1261,7 @@ def _geoparse(
             start, end = _with_marks(text, *_extent(text, item, best), best.place)
             out.append(PlaceMention(start, end, text[start:end], best))
     out = _landmarks_with_their_town(g, out)
-    return _list_fellows(ask, text, _without_far_outliers(out), spans, threshold) if gov is None else out
+    return _list_fellows(ask, text, _without_far_outliers(text, out), spans, threshold) if gov is None else out
 
 
 #: The marks a romanisation writes for ayn and hamza, which a span may begin or end with ("Izra'").
@@ -1337,16 +1337,17 @@ def _says_its_kind(name: str) -> bool:
     return any(word_kind(w) or word_kind(w.removeprefix("ال")) for w in name.split())
 
 
-def _without_far_outliers(found: list[PlaceMention]) -> list[PlaceMention]:
-    """The mentions less the far outliers: a village, a town or a quarter that only a spelling of its
-    name reached (not the name itself), alone in its governorate, in a text whose places gather in
-    governorates none of which borders it ("Shamiyah" in a text about Abu Kamal is the Syrian
-    desert, not the village al-Shamiyah of Latakia). Such a spelling more likely names another place
-    the index lacks. The text must name at least :data:`_OUTLIER_SUPPORT` places in one other
-    governorate (the city, the governorate and the airport of Deir ez-Zor are three); a place the
-    text binds to its governorate ("X, Latakia") stays, and so does a place named as the index
-    writes it ("Nawa" in a round-up of Idlib's towns; "Tell Shamiram" in a round-up of Suwayda's)."""
-    small = [m for m in found if m.match.place.kind in _OUTLIER_KINDS and m.match.tier != "exact"]
+def _without_far_outliers(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions less the far outliers: a village, a town or a quarter alone in its governorate, in
+    a text whose places gather in governorates none of which borders it ("Shamiyah" in a text about
+    Abu Kamal is the Syrian desert, not the village al-Shamiyah of Latakia). Such a name more likely
+    names a namesake the index lacks. A name spelt as the index writes it is dropped only when its
+    own sentence names places of those other governorates ("بانياس" beside the Golan's villages is
+    Banias, not the town of Tartus; "Separately, drones struck Tell Shamiram" after a sentence on
+    Suwayda is the village of al-Hasakah). The text must name at least :data:`_OUTLIER_SUPPORT`
+    places in one other governorate (the city, the governorate and the airport of Deir ez-Zor are
+    three); a place the text binds to its governorate ("Nawa, Daraa") stays."""
+    small = [m for m in found if m.match.place.kind in _OUTLIER_KINDS]
     if not small:
         return found
     named: dict[str, set[str]] = defaultdict(set)  # governorate -> the places of the mentions in it
@@ -1360,9 +1361,27 @@ def _without_far_outliers(found: list[PlaceMention]) -> list[PlaceMention]:
         if not gov or named[gov] != {m.match.place.id} or any(s.startswith(_BOUND_NOTE) for s in m.match.signals):
             continue
         near = govs.neighbours(gov) | {""}
-        if not any(other in near for other in named if other != gov):
-            outliers.add(id(m))
+        if any(other in near for other in named if other != gov):
+            continue
+        if m.match.tier == "exact" and not _sentence_names_elsewhere(text, found, m):
+            continue
+        outliers.add(id(m))
     return [m for m in found if id(m) not in outliers] if outliers else found
+
+
+#: What ends a sentence, for :func:`_sentence_names_elsewhere`.
+_SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
+
+
+def _sentence_names_elsewhere(text: str, found: list[PlaceMention], m: PlaceMention) -> bool:
+    """Whether the sentence of mention ``m`` names a place of another governorate than ``m``'s."""
+    begin = max((e.end() for e in _SENTENCE_END_RE.finditer(text, max(0, m.start - _LINE_CHARS), m.start)), default=0)
+    found_end = _SENTENCE_END_RE.search(text, m.end, m.end + _LINE_CHARS)
+    end = found_end.start() if found_end else m.end + _LINE_CHARS
+    gov = m.match.place.governorate.pcode
+    return any(
+        o is not m and begin <= o.start < end and o.match.place.governorate.pcode not in (gov, None) for o in found
+    )
 
 
 def _list_fellows(

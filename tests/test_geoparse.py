@@ -572,9 +572,13 @@ def test_geoparse__a_small_place_far_from_all_the_text_s_places_is_dropped(full:
     assert "Shamiyah" not in dict(found(full, text))
     shamiyah = full.place("cur:al-shamiyah-latakia")
     assert shamiyah is not None and shamiyah.governorate.pcode == "SY06"  # the village the spelling reaches
-    # a town named as the index writes it stays, far from the text's other places or not
-    roundup = "Regime forces shelled Maarat al-Numan, Saraqib and Ariha, while in the south clashes erupted in Nawa."
-    assert "Nawa" in dict(found(full, roundup))
+    # a town named as the index writes it is dropped too (Banias of the Golan is not Baniyas of
+    # Tartus), unless the text binds it to its governorate
+    golan = "Jubata al-Khashab, Hadar and Majdal Shams lie in Quneitra Governorate, near Baniyas."
+    assert "Baniyas" not in dict(found(full, golan))
+    roundup = "Regime forces shelled Maarat al-Numan, Saraqib and Ariha, while in the south clashes erupted in Nawa"
+    assert "Nawa" not in dict(found(full, roundup + "."))
+    assert dict(found(full, roundup + ", Daraa.")).get("Nawa") == "gn:166365"
     # a village named exactly stays: a country-wide round-up names places far apart
     roundup = "Protests in Sweida, Shahba and Salkhad. Separately, Turkish drones struck Tell Shamiram."
     assert dict(found(full, roundup)).get("Tell Shamiram") == "cur:tell-shamiram-village"

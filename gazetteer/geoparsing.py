@@ -928,7 +928,8 @@ def _compound_given_name(text: str, words: Words, span: Span, taken: set[int]) -
     """ "كتائب عز الدين القسام", "صلاح الدين الأيوبي", "سيف الدولة الحمداني": a two-word Arabic span
     that is a compound given name, with a family name after it (a word with the article that
     :func:`_family_name_after` would read as one) and no kind word before it, is a person, not the
-    village, the quarter or the street so named ("حي صلاح الدين", "صلاح الدين الشرقي" stay places).
+    village, the quarter or the street so named ("حي صلاح الدين" stays the quarter, and a compass
+    word after the name, "الشرقي", is no family name).
 
     >>> text = "أطلقت كتائب عز الدين القسام صواريخ على قرية عز الدين"
     >>> words = Words(text)

@@ -885,13 +885,7 @@ def _family_name_after(text: str, words: Words, span: Span, taken: set[int]) -> 
     >>> [_family_name_after(text, words, Span(words.start[i], words.end[i], i, i, ()), set()) for i in jasim]
     [True, False]
     """
-    j = span.last + 1
-    if j >= len(words.start) or j in taken or text[span.end : words.start[j]] != " ":
-        return False
-    word = text[words.start[j] : words.end[j]]
-    if not word.startswith("ال") or len(word) < 4 or word[-1] in "ةهى" or _bare(word) in _NOT_FAMILY_NAMES:
-        return False
-    if is_descriptor(word, first=False) or is_compass(word) or word in CENTRE_WORDS:
+    if not _family_word_after(text, words, span, taken):
         return False
     i = span.first - 1
     if i >= 0 and i not in taken and _bare(text[words.start[i] : words.end[i]]) in _SAYING_VERBS:
@@ -943,6 +937,13 @@ def _compound_given_name(text: str, words: Words, span: Span, taken: set[int]) -
     i = _word_before(words, span)
     if i >= 0 and is_descriptor(text[words.start[i] : words.end[i]]):
         return False
+    return _family_word_after(text, words, span, taken)
+
+
+def _family_word_after(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """Whether the word right after the span may be a family name: a word with the article, no
+    feminine adjective, no relative pronoun, day or time word, no descriptive, direction or centre
+    word ("جاسم الحريري", "عز الدين القسام"; not "جاسم الشهر", "صلاح الدين الشرقي")."""
     j = span.last + 1
     if j >= len(words.start) or j in taken or text[span.end : words.start[j]] != " ":
         return False

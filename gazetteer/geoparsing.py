@@ -1273,14 +1273,17 @@ _AYN_MARKS_AS_ONE = str.maketrans(dict.fromkeys(_AYN_MARKS, "'"))
 
 def _with_marks(text: str, start: int, end: int, place: Place) -> tuple[int, int]:
     """The span with the ayn or hamza mark that ends or begins it outside a word ("Izra'", "'Āmūdā")
-    when the place has a name written so; "Damascus' suburbs" keeps its possessive outside.
+    when the place has a name written so; "Damascus' suburbs" keeps its possessive outside. A vowel
+    mark that opens the span is its clitic's ("وَداعل": the span is "داعل").
 
     >>> from gazetteer import load
     >>> izra = load().place("gn:169341")
     >>> text = "Izra', Dar'a and Damascus' suburbs"
-    >>> _with_marks(text, 0, 4, izra), _with_marks(text, 17, 25, izra)
-    ((0, 5), (17, 25))
+    >>> _with_marks(text, 0, 4, izra), _with_marks(text, 17, 25, izra), _with_marks("وَداعل", 1, 6, izra)
+    ((0, 5), (17, 25), (2, 6))
     """
+    while start < end and "\u064b" <= text[start] <= "\u0652":  # fathatan to sukun
+        start += 1
     after = end < len(text) and text[end] in _AYN_MARKS and not text[end + 1 : end + 2].isalpha()
     before = start > 0 and text[start - 1] in _AYN_MARKS and not text[start - 2 : start - 1].isalnum()
     if not (after or before):

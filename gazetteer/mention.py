@@ -166,7 +166,7 @@ _ARABIC: dict[str, str | None] = {
     **_words("district", "منطقه منطقتا منطقتي كانتون كانتوني"),  # منطقتا/كانتوني: the two districts, cantons
     **_words("subdistrict", "ناحيه ناحيتا ناحيتي نواحي"),  # ناحيتا/ناحيتي: the two subdistricts; نواحي: the
     **_words("city", "مدينه المدينه"),  # "حماة المدينة": the city of Hama, as against its countryside
-    **_words("town", "بلده"),
+    **_words("town", "بلده مصيف"),  # مصيف: a summer resort ("مصيف سلمى", "مصيف صلنفة"), a town of the mountains
     **_words("village", "قريه ضيعه"),
     **_words("neighbourhood", "حي احياء حيا حيي"),  # احياء: "أحياء حلب", the quarters of Aleppo (the city); حيا: two
     **_words("camp", "مخيم"),

@@ -1194,6 +1194,11 @@ def test_geoparse__an_infobox_demonym_line_names_people(full: Gazetteer) -> None
     assert found(full, "The demonym of Homs is Homsi.") == [("Homs", "gn:169577")]
 
 
+def test_geoparse__a_summer_resort_is_a_town(full: Gazetteer) -> None:
+    # "سلمى" alone is a given name; "مصيف سلمى" (the resort of Salma) is the village
+    assert found(full, "وبالقرب منها مصيف سلمى ومصيف دورين") == [("سلمى", "sa:760"), ("دورين", "sa:749")]
+
+
 def test_geoparse__a_wilayat_is_a_province(full: Gazetteer) -> None:
     # the Islamic State's and the Ottomans' provinces were named after the cities
     assert found(full, "the Islamic State's Wilayat Halab") == [("Halab", "pcode:SY02")]

@@ -57,7 +57,7 @@ from .mention import (
     word_kind,
 )
 from .model import Match, Place, PlaceMention
-from .normalize import ARABIC_CLITICS, exact_key, fold, fold_arabic, is_arabic, variant_key
+from .normalize import ARABIC_CLITICS, AYN_MARKS, exact_key, fold, fold_arabic, is_arabic, variant_key
 from .opened import OpenedIndex
 from .rank import NEIGHBOUR_TIERS
 from .scoring import SCORES
@@ -139,7 +139,8 @@ _COMPARISON_WORDS = frozenset({"after", "than", "like", "as", "including", "بع
 _CONNECTING_WORDS = frozenset(
     {"connects", "connecting", "links", "linking", "joins", "joining", "يربط", "تربط", "الرابط"}
 )
-#: Where a sentence ends, and how far back one is read, for :data:`_CITIES_RE`.
+#: Where a sentence ends (:func:`_compared_cities`, :func:`_sentence_names_elsewhere`), and how far
+#: back one is read for :data:`_CITIES_RE`.
 _SENTENCE_CHARS = 300
 _SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
 #: Kinds a one-word span is no mention of without a descriptive word asking for them: a quarter's
@@ -895,7 +896,7 @@ def _family_name_after(text: str, words: Words, span: Span, taken: set[int]) -> 
 
 
 #: An infobox's demonym line ("Demonym(s) | Arabic: معري, romanized: Maarri"): its words name people.
-_DEMONYM_LINE_RE = re.compile(r"[^\w\n]*demonyms?\b", re.IGNORECASE)
+_DEMONYM_LINE_RE = re.compile(r"^[^\w\n]*demonyms?\b.*", re.IGNORECASE | re.MULTILINE)
 #: The dual endings of an Arabic noun (قريتين, قريتان: two villages), which replace its ة.
 _DUAL_ENDINGS = ("تين", "تان")
 
@@ -1152,6 +1153,7 @@ def _geoparse(
     spans = [s for s in spans if not _lower_case_word(words, s)]  # prose: it takes no word from a name's mention
     taken = {i for s in spans for i in range(s.first, s.last + 1)}
     items: list[_Item] = []
+    demonym_lines = [m.span() for m in _DEMONYM_LINE_RE.finditer(text)]  # once per text, mostly none
     hint_of = cache(_kind_hint)  # a text names its places many times: each mention parsed once
     for span in spans:
         clitic = span.start > words.start[span.first]  # one clitic ("بحمص") or two ("وبحمص")
@@ -1170,7 +1172,7 @@ def _geoparse(
         one_word = text[words.start[span.first] : words.end[span.first]] if span.first == span.last else ""
         if one_word and not one_latin_word and _dual_of_a_kind_word(one_word):
             continue  # "سيطروا على قريتين" took two villages, not the town al-Qaryatayn
-        if _DEMONYM_LINE_RE.match(text, text.rfind("\n", 0, span.start) + 1):
+        if demonym_lines and any(begin <= span.start < end for begin, end in demonym_lines):
             continue  # "Demonym(s) | Arabic: معري, romanized: Maarri": the people's name, no place
         if _compound_given_name(text, words, span, taken):
             continue  # "كتائب عز الدين القسام" are no village Izz al-Din, "سيف الدولة الحمداني" no quarter
@@ -1266,9 +1268,9 @@ def _geoparse(
     return _list_fellows(ask, text, _without_far_outliers(text, out), spans, threshold) if gov is None else out
 
 
-#: The marks a romanisation writes for ayn and hamza, which a span may begin or end with ("Izra'").
-_AYN_MARKS = "'’‘`ʿʾ"
-_AYN_MARKS_AS_ONE = str.maketrans(dict.fromkeys(_AYN_MARKS, "'"))
+#: The marks of ayn and hamza (:data:`~gazetteer.normalize.AYN_MARKS`) as one, to compare a span with
+#: the names of its place.
+_AYN_MARKS_AS_ONE = str.maketrans(dict.fromkeys(AYN_MARKS, "'"))
 
 
 def _with_marks(text: str, start: int, end: int, place: Place) -> tuple[int, int]:
@@ -1284,8 +1286,8 @@ def _with_marks(text: str, start: int, end: int, place: Place) -> tuple[int, int
     """
     while start < end and "\u064b" <= text[start] <= "\u0652":  # fathatan to sukun
         start += 1
-    after = end < len(text) and text[end] in _AYN_MARKS and not text[end + 1 : end + 2].isalpha()
-    before = start > 0 and text[start - 1] in _AYN_MARKS and not text[start - 2 : start - 1].isalnum()
+    after = end < len(text) and text[end] in AYN_MARKS and not text[end + 1 : end + 2].isalpha()
+    before = start > 0 and text[start - 1] in AYN_MARKS and not text[start - 2 : start - 1].isalnum()
     if not (after or before):
         return start, end
     names = {n.text.translate(_AYN_MARKS_AS_ONE) for n in place.names}
@@ -1372,10 +1374,6 @@ def _without_far_outliers(text: str, found: list[PlaceMention]) -> list[PlaceMen
             continue
         outliers.add(id(m))
     return [m for m in found if id(m) not in outliers] if outliers else found
-
-
-#: What ends a sentence, for :func:`_sentence_names_elsewhere`.
-_SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
 
 
 def _sentence_names_elsewhere(text: str, found: list[PlaceMention], m: PlaceMention) -> bool:

@@ -73,6 +73,7 @@ from unidecode import unidecode
 
 __all__ = [
     "ARABIC_CLITICS",
+    "AYN_MARKS",
     "KEY_RULES",
     "NameKeys",
     "arabic_words_only",
@@ -469,7 +470,8 @@ def _arabic_variant(folded: str) -> str:
 # --- Latin ------------------------------------------------------------------------------------------
 
 #: Marks of ʿayn and hamza deleted inside words before anything else ("Ma‘arrat" → "maarrat").
-_QUOTES = "ʿʾ‘’'`´ʻʼ′ʹ"
+AYN_MARKS = "ʿʾ‘’'`´ʻʼ′ʹ"
+_QUOTES = AYN_MARKS
 _QUOTES_RE = re.compile(f"[{_QUOTES}]+")
 #: "Al‘Awamid", "el-'Arab": an article glued by a mark to a noun starting with ʿayn/hamza.
 _ARTICLE_QUOTE_RE = re.compile(f"\\b([AaEe][Ll])[{_QUOTES}]+(?=\\w)")

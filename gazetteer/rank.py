@@ -149,6 +149,12 @@ def is_of_kind(index: OpenedIndex, row: int, wanted: tuple[str, ...], asked: str
     return asked == "subdistrict" and pcode is not None and len(pcode) == _SUBDISTRICT_PCODE_LENGTH
 
 
+def _unit_asked(index: OpenedIndex, found: dict[int, Hit], wanted: tuple[str, ...], asked: str | None) -> str | None:
+    """The kind :func:`is_of_kind` is told was asked: none when a row of a wanted kind is found, since a
+    unit's own row answers for it ("Abu Kamal Subdistrict"), not the town that holds one."""
+    return None if any(index.kind[r] in wanted for r in found) else asked
+
+
 def fitting(index: OpenedIndex, found: dict[int, Hit], asked: str, wanted: tuple[str, ...]) -> dict[int, Hit]:
     """The found places that may answer a mention asking for the kind ``asked``.
 
@@ -161,8 +167,7 @@ def fitting(index: OpenedIndex, found: dict[int, Hit], asked: str, wanted: tuple
     """
     out: dict[int, Hit] = {}
     named = False  # a place of a wanted kind matched by its name or a spelling of it
-    # a unit's own row answers for it ("Abu Kamal Subdistrict"), not the town that holds one
-    asked_unit = None if any(index.kind[r] in wanted for r in found) else asked
+    asked_unit = _unit_asked(index, found, wanted, asked)
     for r, hit in found.items():
         kind = index.kind[r]
         if index.is_core_name(hit.name_row) and not _strictly_fits(asked, kind):
@@ -228,7 +233,7 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
         found = fitting(index, found, str(kind_hint), wanted)
     if not found:
         return ()
-    unit_asked = None if any(index.kind[r] in wanted for r in found) else kind_hint  # as in fitting()
+    unit_asked = _unit_asked(index, found, wanted, kind_hint)
     hint_gov = None
     if province_hint and kind_hint != "governorate":
         g = govs.lookup(province_hint)

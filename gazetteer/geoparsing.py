@@ -53,6 +53,7 @@ from .mention import (
     is_facility_adjective,
     is_kind_modifier,
     is_parts_word,
+    is_surroundings_word,
     parse_mention,
     word_kind,
 )
@@ -498,6 +499,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
             break  # a word that is no descriptor, unless a kind word follows it: "air" of "air base"
         if not word.isascii() and not word.startswith("ال"):
             break  # an Arabic kind word follows a name only with the article: "كانت إدلب قرية صغيرة" says what it was
+        if not before and _surroundings_before(text, words, top, taken) and is_direction_adjective(word):
+            break  # "أطراف منبج الشرقية": the eastern outskirts of Manbij, not a place "Manbij al-Sharqiyah"
         if word == "المحافظة" and text.startswith(" على", ends[j]):
             break  # "preserving": "استطاعت حلب المحافظة على تراثها"; "تعد السويداء المحافظة الوحيدة" is one
         if j + 1 in taken and not word.isascii() and _word_gap(text[ends[j] : starts[j + 1]]):
@@ -764,7 +767,15 @@ def _paired_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     adjective = text[words.start[j] : words.end[j]]
     if not adjective.startswith("ال") or not is_direction_adjective(adjective):
         return False  # "سرمدا شمالي إدلب": without the article it says where, north of Idlib
+    if _surroundings_before(text, words, span.first - 1, taken):
+        return False  # "أطراف منبج الشرقية", "ريف داعل الشمالي": the outskirts' or countryside's part
     return govs.lookup(text[span.start : span.end]) is None
+
+
+def _surroundings_before(text: str, words: Words, i: int, taken: set[int]) -> bool:
+    """Whether word ``i``, right before a name, speaks of its surroundings or edge ("أطراف", "ريف"),
+    whose part a direction adjective after the name then says (:func:`gazetteer.mention.is_surroundings_word`)."""
+    return i >= 0 and i not in taken and is_surroundings_word(text[words.start[i] : words.end[i]])
 
 
 def _mountain_named(text: str, words: Words, span: Span, taken: set[int]) -> bool:

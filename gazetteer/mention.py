@@ -153,6 +153,12 @@ _PARTS = frozenset(
 #: The Arabic plurals of :data:`_PARTS` (fold_arabic keys): "قرى حماة", "بلدات درعا الغربية".
 _ARABIC_PARTS = frozenset({"قري", "بلدات"})
 
+#: Arabic words for a place's surroundings or a part of its edge (fold_arabic keys): the middle, the
+#: outskirts, the surroundings, the suburbs, the entrance(s), the approaches, the borders. A direction
+#: adjective after the name is theirs: "أطراف منبج الشرقية" (Manbij's eastern outskirts), "مدخل خربة
+#: غزالة الشمالي" (its northern entrance).
+_ARABIC_SURROUNDINGS = "وسط اطراف محيط ضواحي مدخل مداخل مشارف تخوم"
+
 #: Arabic descriptor words (fold_arabic keys). Words that begin names are left out on purpose:
 #: جسر (Jisr ash-Shughur), قلعة (Qal'at al-Madiq), جبل, وادي, نهر, سوق, خان, تل, دير, كفر.
 _ARABIC: dict[str, str | None] = {
@@ -180,7 +186,7 @@ _ARABIC: dict[str, str | None] = {
     **_words("region", "سهل حوض"),  # حوض: a basin ("حوض اليرموك"), not the camp of Yarmouk
     # مركز: "centre" (ناحية مركز تدمر); بلدات, قرى: the towns, the villages of a governorate ("بلدات درعا"),
     # of a region ("قرى الغوطة") or of a district ("بلدات منطقة التل"): they ask for no kind of their own
-    **_words(None, f"{_ARABIC_COMPASS} وسط اطراف محيط ضواحي في مركز {' '.join(sorted(_ARABIC_PARTS))}"),
+    **_words(None, f"{_ARABIC_COMPASS} {_ARABIC_SURROUNDINGS} في مركز {' '.join(sorted(_ARABIC_PARTS))}"),
 }
 #: Arabic directional adjectives: descriptors after a name only when another descriptor is there
 #: (ريف حلب الغربي), since they also end names (كويرس شرقي, صرين الشمالية).
@@ -348,6 +354,25 @@ def is_parts_word(word: str) -> bool:
     """
     key = fold_arabic(word)
     return key in _ARABIC_PARTS or (len(key) > 3 and key[0] in _ARABIC_PREFIXES and key[1:] in _ARABIC_PARTS)
+
+
+_SURROUNDINGS = frozenset(_ARABIC_SURROUNDINGS.split())
+
+
+@lru_cache(maxsize=4096)
+def is_surroundings_word(word: str) -> bool:
+    """Whether an Arabic word speaks of a place's surroundings, its countryside or the edge of it
+    ("أطراف", "بمحيط", "مدخل", "ريف"): a direction adjective after the name then says which part of
+    them ("ريف داعل الشمالي"), and makes no other place's name.
+
+    >>> is_surroundings_word("أطراف"), is_surroundings_word("وبمحيط"), is_surroundings_word("بلدة")
+    (True, True, False)
+    """
+    key = fold_arabic(word)
+    for _ in range(2):  # one clitic or two: "بمحيط", "وبمحيط"
+        if len(key) > 3 and key[0] in _ARABIC_PREFIXES and key not in _ARABIC:
+            key = key[1:]
+    return key in _SURROUNDINGS or _ARABIC.get(key, _NOT) == _COUNTRYSIDE
 
 
 def is_kind_modifier(word: str) -> bool:

@@ -1372,6 +1372,17 @@ def test_geoparse__an_arabic_direction_adjective_after_a_village_makes_another_v
     assert found(full, "أحياء حلب الشرقية") == [("حلب", "gn:170063")]
 
 
+def test_geoparse__a_direction_adjective_after_outskirts_or_countryside_says_their_part(full: Gazetteer) -> None:
+    # the eastern outskirts, surroundings, entrance or countryside of a town: the adjective is theirs
+    manbij = [("منبج", "gn:167357")]
+    assert found(full, "سيطرت القوات على أطراف منبج الشرقية") == manbij
+    assert found(full, "اشتباكات وبمحيط منبج الشرقي") == manbij
+    assert found(full, "عند مدخل خربة غزالة الشماليّ") == [("خربة غزالة", "gn:168120")]
+    assert found(full, "قصف في ريف داعل الشمالي") == [("داعل", "gn:170959")]
+    # without such a word the adjective still makes another village's name
+    assert found(full, "في بلدة المليحة الشرقية بريف درعا") == [("درعا", "pcode:SY12")]
+
+
 def test_geoparse__review_9_governors_basins_dailies_and_family_names(full: Gazetteer) -> None:
     # the governors of two governorates govern the governorates
     found_ids = [m[1] for m in found(full, "The governors of Idlib and Aleppo met in Damascus")]

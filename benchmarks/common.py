@@ -217,6 +217,7 @@ QUERY_CACHES = (
     ("mention", "_is_descriptor"),
     ("mention", "is_facility_adjective"),
     ("mention", "is_parts_word"),
+    ("mention", "is_surroundings_word"),
     ("geoparsing", "_bare"),
     ("common_words", "is_common_arabic"),
     ("common_words", "is_common_english"),

@@ -158,8 +158,9 @@ _STAND_INS: Mapping[str, frozenset[str]] = MappingProxyType(
         # "منطقة" is a district and an area: "منطقة جبل حوران", "منطقة القلمون" are the mountains
         "admin": _POPULATED | {"governorate", "district", "subdistrict", "region", "mountain"},
         # a town the sources file as a village ("مدينة البارة"), a village a city has grown over; an ancient
-        # city known by its ruins ("the city of Sumur", Tell Kazel)
-        "populated": frozenset({"village", "neighbourhood", "archaeological_site"}),
+        # city known by its ruins ("the city of Sumur", Tell Kazel); the subdistrict a village is the seat
+        # of, when the index has the unit only ("قرية الخشنية"; rank.fitting skips one with a seat town)
+        "populated": frozenset({"village", "neighbourhood", "archaeological_site", "subdistrict"}),
         "part": _POPULATED | {"neighbourhood"},
         "facility": _POPULATED | {"neighbourhood", "governorate", "district", "subdistrict"},
         "site": _POPULATED | {"neighbourhood", "governorate", "district", "subdistrict"},

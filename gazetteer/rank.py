@@ -175,11 +175,18 @@ def fitting(index: OpenedIndex, found: dict[int, Hit], asked: str, wanted: tuple
         if is_of_kind(index, r, wanted, asked_unit):
             out[r] = hit
             named = named or (hit.tier in NEIGHBOUR_TIERS and asked in _NAMED_THINGS)
-        elif hit.tier in NEIGHBOUR_TIERS and stands_in(asked, kind):
+        elif hit.tier in NEIGHBOUR_TIERS and stands_in(asked, kind) and not _seated_unit(index, r, kind):
             out[r] = hit
     if named:
         return {r: hit for r, hit in out.items() if is_of_kind(index, r, wanted, asked_unit)}
     return out
+
+
+def _seated_unit(index: OpenedIndex, row: int, kind: str) -> bool:
+    """Whether a subdistrict standing in for a settlement has a seat town in the index, which is the
+    answer instead ("the village of Tadmur" is no subdistrict of Palmyra); one without ("قرية الخشنية",
+    whose village the index lacks) stands in for its seat."""
+    return kind == "subdistrict" and bool(index.links(row))
 
 
 def _in_province(index: OpenedIndex, found: dict[int, Hit], request: Request) -> tuple[list[int], str, str]:

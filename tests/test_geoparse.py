@@ -1259,6 +1259,17 @@ def test_geoparse__a_city_that_the_sources_file_as_a_village(full: Gazetteer) ->
     assert found(full, "في مدينة حماة") == [("حماة", "gn:170017")]
 
 
+def test_geoparse__a_subdistrict_without_a_seat_town_stands_in_for_its_village(full: Gazetteer) -> None:
+    # the index has al-Khashniyyeh (Quneitra) as a subdistrict only: "the village of al-Khashniyyeh" is it
+    assert found(full, "أحد بيوت قرية الخشنية") == [("الخشنية", "pcode:SY140002")]
+    match = full.resolve("قرية الخشنية")
+    assert match is not None and match.place.id == "pcode:SY140002"
+    assert "no village of that name" in match.explanation
+    # a subdistrict whose seat town the index has is no stand-in: Tadmur's is Palmyra
+    tadmur = full.resolve("village of Tadmur")
+    assert tadmur is None or tadmur.place.kind != "subdistrict"
+
+
 def test_geoparse__a_generic_word_before_a_name_opens_a_longer_name(full: Gazetteer) -> None:
     # "Tell Diban" is a hill in Diban, "كفر نبودة" is no Nubuda: the index lacks the longer names
     text = "Diban is a town in Deir ez-Zor. Part of it lies on a hill called Tell Diban."

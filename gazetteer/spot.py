@@ -307,8 +307,8 @@ def _generic_words() -> frozenset[str]:
 #: Diban; "Kafr X", "Khirbet X", "تل ذيبان"; "رأس عوج", a village, is not the town Awaj; "ديار ربيعة",
 #: the lands of the Rabi'a, a medieval region, is no village Rabi'ah): Latin as written with a
 #: capital, Arabic folded. Not أم in Arabic (also "or": "حمص أم حماة").
-_NAME_OPENERS_LATIN = ("tell", "kafr", "khirbat", "ayn", "dayr", "bayt", "umm", "bir", "mazraat", "ras")
-_NAME_OPENERS_ARABIC = ("تل", "كفر", "خربه", "عين", "دير", "بيت", "بير", "راس", "ديار")
+_NAME_OPENERS_LATIN = ("tell", "kafr", "khirbat", "ayn", "dayr", "bayt", "umm", "bir", "mazraat", "ras", "shaykh")
+_NAME_OPENERS_ARABIC = ("تل", "كفر", "خربه", "عين", "دير", "بيت", "بير", "راس", "ديار", "شيخ")
 
 
 @lru_cache(maxsize=1)

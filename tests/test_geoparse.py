@@ -1292,6 +1292,10 @@ def test_geoparse__a_generic_word_before_a_name_opens_a_longer_name(full: Gazett
     assert found(full, "مدينة رأس العين في الحسكة")[0] == ("رأس العين", "gn:165509")
     # ديار (the lands of) opens a region's name: "ديار ربيعة" is no village Rabi'ah
     assert found(full, "كانت عامودا من ديار ربيعة") == [("عامودا", "gn:173230")]
+    # الشيخ / Sheikh opens a name (a place's or a man's): "منطقة الشيخ نبهان" (Latakia) is no Nabhan of Idlib
+    assert found(full, "اقتحموا مواقع في منطقة الشيخ نبهان") == []
+    assert found(full, "في قرية الشيخ مسكين")[0] == ("الشيخ مسكين", "gn:164328")
+    assert found(full, "Sheikh Maqsoud was shelled")[0] == ("Sheikh Maqsoud", "cur:aleppo-sheikh-maqsood")
 
 
 def test_geoparse__a_namesake_next_to_a_village_the_text_names(full: Gazetteer) -> None:

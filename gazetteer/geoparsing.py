@@ -31,7 +31,7 @@ import gc
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache, partial
 from itertools import islice, pairwise
@@ -1277,7 +1277,9 @@ def _geoparse(
             start, end = _with_marks(text, *_extent(text, item, best), best.place)
             out.append(PlaceMention(start, end, text[start:end], best))
     out = _landmarks_with_their_town(g, out)
-    return _list_fellows(ask, text, _without_far_outliers(text, out), spans, threshold) if gov is None else out
+    if gov is not None:
+        return out
+    return _list_fellows(ask, text, _without_list_strays(text, _without_far_outliers(text, out)), spans, threshold)
 
 
 #: The marks of ayn and hamza (:data:`~gazetteer.normalize.AYN_MARKS`) as one, to compare a span with
@@ -1386,6 +1388,119 @@ def _without_far_outliers(text: str, found: list[PlaceMention]) -> list[PlaceMen
             continue
         outliers.add(id(m))
     return [m for m in found if id(m) not in outliers] if outliers else found
+
+
+#: Where a list of names breaks into its items: commas, " and ", " or ", " أو " between words, and و
+#: glued to a word ("الزعينية واشتبرق وبداما").
+_LIST_SPLIT_RE = re.compile(r"[،,]|\s(?:and|or|أو)\s|\sو", re.IGNORECASE)
+#: What no item of a list holds: a sentence's or a clause's mark.
+_NOT_IN_A_LIST_RE = re.compile(r"[.;:!?؟()\[\]|\n]")
+#: The most words of one list item ("بيت الشكوهي", "Tell Abyad al-Gharbi"), and of the words that may
+#: stand between a word for villages and the list ("قرى ريف جسر الشغور الغربي: ").
+_LIST_ITEM_WORDS = 3
+_LIST_LEAD_WORDS = 4
+#: The longest text between two names of one list that :func:`_list_gap` reads.
+_LIST_GAP_LIMIT = 200
+#: The words that open a list of settlements in English (Arabic: :func:`gazetteer.mention.is_parts_word`).
+_SETTLEMENTS_WORD_RE = re.compile(r"\b(?:villages|towns|localities|hamlets)\b|[\u0600-\u06FF]+", re.IGNORECASE)
+#: How far before a list's first known name its word for villages or towns may stand.
+_LIST_LEAD_CHARS = 300
+
+
+def _bare_item(piece: str) -> str:
+    """A list's piece without its edges' spaces and a glued و ("وعرامو" is "عرامو")."""
+    piece = piece.strip()
+    return piece[1:] if piece.startswith("و") and len(piece) > 1 and piece[1] != " " else piece.removeprefix("و")
+
+
+def _list_gap(gap: str) -> bool:
+    """Whether the text between two names is a list's: separators, with unknown names of one to three
+    words between them ("، وبيت الشكوهي، وعرامو، و", " واشتبرق و", ", Sarrin, and ", " و").
+
+    >>> _list_gap("، وبيت الشكوهي، وعرامو، و"), _list_gap(" واشتبرق و"), _list_gap(", and "), _list_gap(" near ")
+    (True, True, True, False)
+    >>> _list_gap(" وقصفت "), _list_gap(" شرق ")
+    (False, False)
+    """
+    if len(gap) > _LIST_GAP_LIMIT or _NOT_IN_A_LIST_RE.search(gap):
+        return False
+    pieces = _LIST_SPLIT_RE.split(gap)
+    if len(pieces) == 1 or _bare_item(pieces[0]) or _bare_item(pieces[-1]):
+        return False  # the gap opens and ends with a separator
+    return all(len(_bare_item(p).split()) <= _LIST_ITEM_WORDS for p in pieces[1:-1])  # ", and ": none
+
+
+def _list_lead(lead: str) -> bool:
+    """Whether the text between a word for villages or towns and a list's first known name leads into
+    the list: up to four words saying where, a colon, and unknown names before the known one.
+
+    >>> _list_lead(" البارودة، ونباتة، و"), _list_lead(" ريف جسر الشغور الغربي: "), _list_lead(" were shelled near ")
+    (True, True, False)
+    """
+    where, colon, items = lead.partition(":")
+    if not colon:
+        where, items = "", lead
+    if len(where) > _LIST_LEAD_CHARS or _NOT_IN_A_LIST_RE.search(where) or len(where.split()) > _LIST_LEAD_WORDS:
+        return False
+    if not items.strip():
+        return True
+    return _list_gap("," + items) and (bool(colon) or _LIST_SPLIT_RE.search(items) is not None)
+
+
+#: Kinds of place a list of villages holds, whose stray member :func:`_without_list_strays` drops.
+_LIST_STRAY_KINDS = _OUTLIER_KINDS
+
+
+def _a_list_of_settlements(text: str, start: int) -> bool:
+    """Whether the list whose first known name starts at ``start`` follows a word for villages or towns:
+    "وهي قرى البارودة، ونباتة، ... وأبو مكي", "Nearby localities include Bureij and Karnaz"."""
+    for word in reversed(list(_SETTLEMENTS_WORD_RE.finditer(text, max(0, start - _LIST_LEAD_CHARS), start))):
+        if (word.group().isascii() or is_parts_word(word.group())) and _list_lead(text[word.end() : start]):
+            return True
+    return False
+
+
+def _list_runs(text: str, found: list[PlaceMention]) -> Iterator[list[PlaceMention]]:
+    """The mentions in runs, each the known names of one list (:func:`_list_gap`), in text order."""
+    run: list[PlaceMention] = []
+    for m in found:
+        if run and not _list_gap(text[run[-1].end : m.start]):
+            yield run
+            run = []
+        run.append(m)
+    if run:
+        yield run
+
+
+def _without_list_strays(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions less a list's strays: a list of villages lies in one governorate ("قرى البارودة،
+    ونباتة، ... وأبو مكي، والتريمسة، وأوبين" in northern Latakia), so a village, town or quarter
+    in it that is alone in its governorate in the whole text, unbound, beside a fellow of the list in
+    the governorate where the text names :data:`_OUTLIER_SUPPORT` places or more, is a namesake the
+    index lacks (Abu Makki of Idlib, Tremseh of Hama). Unlike :func:`_without_far_outliers`, the
+    governorates may border each other: the list says where."""
+    if len(found) < 2:
+        return found
+    named: dict[str, set[str]] = defaultdict(set)  # governorate -> the places of the mentions in it
+    for m in found:
+        named[m.match.place.governorate.pcode or ""].add(m.match.place.id)
+    strong = {gov for gov, places in named.items() if gov and len(places) >= _OUTLIER_SUPPORT}
+    if not strong:
+        return found
+    strays: set[int] = set()
+    for run in _list_runs(text, found):
+        held = {r.match.place.governorate.pcode for r in run if r.match.place.kind in _LIST_STRAY_KINDS}
+        if len(run) > 1 and held & strong and _a_list_of_settlements(text, run[0].start):
+            for r in run:
+                gov = r.match.place.governorate.pcode or ""
+                if (
+                    r.match.place.kind in _LIST_STRAY_KINDS
+                    and gov not in strong
+                    and named[gov] == {r.match.place.id}
+                    and not any(s.startswith(_BOUND_NOTE) for s in r.match.signals)
+                ):
+                    strays.add(id(r))
+    return [m for m in found if id(m) not in strays] if strays else found
 
 
 def _sentence_names_elsewhere(text: str, found: list[PlaceMention], m: PlaceMention) -> bool:

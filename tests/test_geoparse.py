@@ -1267,6 +1267,15 @@ def test_geoparse__a_name_bound_once_is_bound_wherever_the_text_names_it(full: G
     assert found(full, "مجزرة الزارة. هاجم مسلحون قرية الزارة.") == [("الزارة", "sa:515"), ("الزارة", "sa:515")]
 
 
+def test_geoparse__a_list_of_villages_lies_in_one_governorate(full: Gazetteer) -> None:
+    # al-Najiyah of Jisr al-Shughur's countryside (Idlib) is not in the index; Latakia's al-Najeya is no answer
+    text = "بدأت فرق الدفاع المدني إزالة الألغام في قرى ريف جسر الشغور الغربي: الزعينية واشتبرق وبداما والناجية."
+    assert [p for _, p in found(full, text)] == ["pcode:SY0704", "sa:720", "gn:171494"]
+    # a list no word for villages opens may cross governorates: the border towns from Raqqa to Hasakah
+    text = "The border follows the railway, passing Tell Abyad, Ras al-Ain, al-Darbasiyah and Amuda."
+    assert [m[0] for m in found(full, text)] == ["Tell Abyad", "Ras al-Ain", "al-Darbasiyah", "Amuda"]
+
+
 def test_geoparse__a_subdistrict_without_a_seat_town_stands_in_for_its_village(full: Gazetteer) -> None:
     # the index has al-Khashniyyeh (Quneitra) as a subdistrict only: "the village of al-Khashniyyeh" is it
     assert found(full, "أحد بيوت قرية الخشنية") == [("الخشنية", "pcode:SY140002")]

@@ -40,7 +40,7 @@ from typing import NamedTuple, cast
 from .common_words import is_common_arabic
 from .kinds import ADMIN_KINDS, FACILITY_CORE_KINDS, POPULATED_KINDS, accepts
 from .mention import CENTRE_WORDS, Mention, is_descriptor, parse_mention
-from .normalize import _GENERIC_MAP, ARABIC_CLITICS, _is_article, exact_and_variant, fold
+from .normalize import _GENERIC_MAP, ARABIC_CLITICS, AYN_MARKS, _is_article, exact_and_variant, fold
 
 __all__ = [
     "LOOSE_ARTICLE_KINDS", "SPOTTED_CORE_KINDS", "Span", "SpotIndex", "Token", "Words", "opens_a_name",
@@ -91,8 +91,9 @@ _SHORT_WORD_CLITICS = "وبل"
 LOOSE_ARTICLE_KINDS = frozenset({*ADMIN_KINDS, *POPULATED_KINDS, "camp"})
 #: Kinds whose names are spotted without their descriptive word, and whose derived core names are spotted.
 SPOTTED_CORE_KINDS = frozenset({*ADMIN_KINDS, *POPULATED_KINDS, "neighbourhood", "camp"})
-#: What may separate two words of one name in running text.
-_JOINERS = " -‐‑–'’"
+#: What may separate two words of one name in running text: a space, a hyphen, an ayn or hamza mark
+#: ("Deir Al-‘Assafir").
+_JOINERS = " -‐‑–" + AYN_MARKS
 
 
 class Token(NamedTuple):

@@ -1186,6 +1186,8 @@ def test_geoparse__an_ayn_or_hamza_mark_belongs_to_the_name_the_index_writes_wit
     assert found(full, "Shelling hit Homs' western suburbs")[0][0] == "Homs"
     # a clitic's vowel mark stays out too: "وَداعل" is "and Da'el"
     assert found(full, "يربط بين خربة غزالة من جهة وَداعل من جهة أخرى")[-1] == ("داعل", "gn:170959")
+    # a mark between a name's words joins them as a hyphen does: "Al-‘Assafir" with a left quote
+    assert found(full, "the rebels in Deir Al-‘Assafir were cut off") == [("Deir Al-‘Assafir", "gn:170817")]
 
 
 def test_geoparse__an_infobox_demonym_line_names_people(full: Gazetteer) -> None:

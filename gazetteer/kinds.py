@@ -155,8 +155,9 @@ def accepts(hint: str) -> tuple[str, ...]:
 #: nothing for a natural feature ("Ghab Plain" is no district).
 _STAND_INS: Mapping[str, frozenset[str]] = MappingProxyType(
     {
-        # "منطقة" is a district and an area: "منطقة جبل حوران", "منطقة القلمون" are the mountains
-        "admin": _POPULATED | {"governorate", "district", "subdistrict", "region", "mountain"},
+        # "منطقة" is a district and an area: "منطقة جبل حوران", "منطقة القلمون" are the mountains, "منطقة
+        # أفاميا" the ancient city's
+        "admin": _POPULATED | {"governorate", "district", "subdistrict", "region", "mountain", "archaeological_site"},
         # a town the sources file as a village ("مدينة البارة"), a village a city has grown over; an ancient
         # city known by its ruins ("the city of Sumur", Tell Kazel); the subdistrict a village is the seat
         # of, when the index has the unit only ("قرية الخشنية"; rank.fitting skips one with a seat town)

@@ -1269,6 +1269,12 @@ def test_geoparse__a_name_bound_once_is_bound_wherever_the_text_names_it(full: G
     assert found(full, "مجزرة الزارة. هاجم مسلحون قرية الزارة.") == [("الزارة", "sa:515"), ("الزارة", "sa:515")]
 
 
+def test_geoparse__the_area_of_an_ancient_site_is_the_site(full: Gazetteer) -> None:
+    # "منطقة" (district, area) before a site's name no district has is the site's area
+    assert found(full, "ممتدة من حدود تركيا حتى منطقة أفاميا جنوباً") == [("أفاميا", "cur:apamea")]
+    assert found(full, "في منطقة تدمر")[0][1] == "pcode:SY0405"  # a district of the name comes first
+
+
 def test_geoparse__a_list_of_villages_lies_in_one_governorate(full: Gazetteer) -> None:
     # al-Najiyah of Jisr al-Shughur's countryside (Idlib) is not in the index; Latakia's al-Najeya is no answer
     text = "بدأت فرق الدفاع المدني إزالة الألغام في قرى ريف جسر الشغور الغربي: الزعينية واشتبرق وبداما والناجية."

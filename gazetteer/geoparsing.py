@@ -1839,6 +1839,8 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         # "بالزراعة" is "in agriculture", not the village Zira'a; "ثورة" is no al-Thawrah; "محرم" (the month),
         # another name of al-Mukharram, is the month: a common word is a place by its own name alone
         return False
+    if hint is None and one_word and _article_dropped(item, match):
+        return False  # "قبة كنيسة السيدة" (the church's dome) is no town al-Qubbah, "عامرة زاهرة" no al-Zahira
     if item.acronym and match.tier != "exact":
         return False  # an acronym: "SANA" (the news agency) is no spelling of as-Saan
     if hint is None and one_word and is_common_english(item.text) and _a_word_not_a_name(item, match):
@@ -1846,6 +1848,17 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
     if hint is not None and hint not in _SETTLEMENT_HINTS and kind not in accepts(hint):
         return False  # "Sasa Prison" is not the town Sa'sa', "Hauran plain" not the governorate
     return not (kind in _NEEDS_DESCRIPTOR and hint is None and one_word)
+
+
+def _article_dropped(item: _Item, match: Match) -> bool:
+    """Whether an Arabic span without the article met a small place's name only with it: the variant
+    "قبة" of "القبة", "زاهرة" of "الزاهرة". Arabic writes such a name with its article; bare, the
+    word is a noun or an adjective ("قبة الصخرة", the Dome of the Rock). Towns of known population keep
+    their bare names ("سلمية", "زبداني"), and so does a name the index writes bare."""
+    if not is_arabic(item.text) or fold_arabic(item.text).startswith("ال") or match.tier == "exact":
+        return False
+    small = match.place.kind in _SMALL_PLACE_KINDS and not match.place.population
+    return small and fold_arabic(match.matched_name).startswith("ال")
 
 
 def _read_lists(

@@ -1269,6 +1269,15 @@ def test_geoparse__a_name_bound_once_is_bound_wherever_the_text_names_it(full: G
     assert found(full, "مجزرة الزارة. هاجم مسلحون قرية الزارة.") == [("الزارة", "sa:515"), ("الزارة", "sa:515")]
 
 
+def test_geoparse__a_bare_word_that_meets_a_small_place_only_with_its_article_is_the_word(full: Gazetteer) -> None:
+    # "قبة" (a dome) is no town al-Qubbah (Qabu), "سريان" (taking effect) no town al-Sirian
+    assert found(full, "تضررت قبة كنيسة السيدة في حمص جراء القصف.") == [("حمص", "gn:169577")]
+    assert found(full, "بعد ساعات فقط من سريان وقف إطلاق النار") == []
+    # a town of known population keeps its bare name; a kind word asks for the small place
+    assert found(full, "قصفت الطائرات سلمية")[0][1] == "gn:164947"
+    assert found(full, "في بلدة قبة")[0][1] == "gn:168098"
+
+
 def test_geoparse__a_governorate_between_a_place_and_the_country_is_the_governorate(full: Gazetteer) -> None:
     # an infobox's location chain: place, governorate, country (the village is not in the index)
     assert found(full, "الموقع | البارودة، اللاذقية، سوريا |") == [("اللاذقية", "pcode:SY06")]

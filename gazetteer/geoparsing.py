@@ -31,7 +31,7 @@ import gc
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache, partial
 from itertools import islice, pairwise
@@ -1465,18 +1465,6 @@ def _a_list_of_settlements(text: str, start: int) -> bool:
     return False
 
 
-def _list_runs(text: str, found: list[PlaceMention]) -> Iterator[list[PlaceMention]]:
-    """The mentions in runs, each the known names of one list (:func:`_list_gap`), in text order."""
-    run: list[PlaceMention] = []
-    for m in found:
-        if run and not _list_gap(text[run[-1].end : m.start]):
-            yield run
-            run = []
-        run.append(m)
-    if run:
-        yield run
-
-
 def _without_list_strays(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
     """The mentions less a list's strays: a list of villages lies in one governorate ("قرى البارودة،
     ونباتة، ... وأبو مكي، والتريمسة، وأوبين" in northern Latakia), so a village, town or quarter
@@ -1494,19 +1482,31 @@ def _without_list_strays(text: str, found: list[PlaceMention]) -> list[PlaceMent
     strong = {gov for gov, n in said.items() if gov and n >= _OUTLIER_SUPPORT}
     if not strong:
         return found
+
+    def stray(m: PlaceMention) -> bool:
+        gov = m.match.place.governorate.pcode or ""
+        return (
+            m.match.place.kind in _LIST_STRAY_KINDS
+            and gov not in strong
+            and named[gov] == {m.match.place.id}
+            and not any(s.startswith(_BOUND_NOTE) for s in m.match.signals)
+        )
+
+    listed = cache(lambda k: _list_gap(text[found[k].end : found[k + 1].start]))  # mentions k and k + 1
     strays: set[int] = set()
-    for run in _list_runs(text, found):
+    for k, m in enumerate(found):
+        if not stray(m):
+            continue  # few are: the list around each is read, not the whole text's
+        first = k
+        while first > 0 and listed(first - 1):
+            first -= 1
+        last = k
+        while last + 1 < len(found) and listed(last):
+            last += 1
+        run = found[first : last + 1]
         held = {r.match.place.governorate.pcode for r in run if r.match.place.kind in _LIST_STRAY_KINDS}
         if len(run) > 1 and held & strong and _a_list_of_settlements(text, run[0].start):
-            for r in run:
-                gov = r.match.place.governorate.pcode or ""
-                if (
-                    r.match.place.kind in _LIST_STRAY_KINDS
-                    and gov not in strong
-                    and named[gov] == {r.match.place.id}
-                    and not any(s.startswith(_BOUND_NOTE) for s in r.match.signals)
-                ):
-                    strays.add(id(r))
+            strays.add(id(m))
     return [m for m in found if id(m) not in strays] if strays else found
 
 

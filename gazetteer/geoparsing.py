@@ -96,6 +96,9 @@ _COUNTRY_AFTER_RE = re.compile(r"\s*[,،]\s*(?:Syria|سوريا|سورية)\b")
 #: A place's name and a comma right before a name, on its line ("Houla, "): :func:`_chained`.
 _PLACE_BEFORE_RE = re.compile(r"[^\W\d_][^,،|\n:;()]*[,،]\s*$")
 _CHAIN_LOOK_BEHIND = 40
+#: A word for a city's quarter: the chain "حي الزهراء، حمص، سوريا" names the city, not the governorate
+#: (also glued to an infobox's label: "الموقعحي الزهراء").
+_QUARTER_WORD_RE = re.compile(r"(?:^|\W|الموقع)(?:ال)?(?:حي|neighbou?rhood|quarter)(?:\W|$)", re.IGNORECASE)
 _COMMANDER_AFTER_RE = re.compile(
     r"(?:\s+(?!(?:of|the|in|and|or|to|from|was|is|said|says|by|for|with)\b)[\w\-]+){0,3}?"
     r"\s+(?:commander|commanders|head(?![\s\-]*(?:office|quarter|water|start|coach|teacher))|chief|leader|leaders|emir)\b"
@@ -1993,15 +1996,16 @@ def _commanded(text: str, item: _Item) -> bool:
 def _chained(text: str, item: _Item) -> bool:
     """Whether a governorate's own name stands between a place and the country in a location's chain:
     "Houla, Homs, Syria", "البارودة، اللاذقية، سوريا" (an infobox's place, governorate, country). "Homs,
-    Syria" alone is the city.
+    Syria" alone is the city, and so is the capital after a quarter ("حي الزهراء، حمص، سوريا").
 
-    >>> text = "Location | Houla, Homs, Syria |"
-    >>> _chained(text, _Item(Span(18, 22, 0, 0, ()), "Homs", "Homs", None, (18, 22)))
-    True
+    >>> text = "Location | Houla, Homs, Syria | al-Zahraa neighbourhood, Homs, Syria"
+    >>> [_chained(text, _Item(Span(s, s + 4, 0, 0, ()), "Homs", "Homs", None, (s, s + 4))) for s in (18, 59)]
+    [True, False]
     """
     if not _a_governorate_s_own_name(item.text) or not _COUNTRY_AFTER_RE.match(text, item.span.end):
         return False
-    return _PLACE_BEFORE_RE.search(text, max(0, item.span.start - _CHAIN_LOOK_BEHIND), item.span.start) is not None
+    before = _PLACE_BEFORE_RE.search(text, max(0, item.span.start - _CHAIN_LOOK_BEHIND), item.span.start)
+    return before is not None and not _QUARTER_WORD_RE.search(before.group())  # "حي الزهراء، حمص": the city
 
 
 def _a_governorate_s_own_name(name: str) -> bool:

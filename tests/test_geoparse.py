@@ -1283,6 +1283,8 @@ def test_geoparse__a_governorate_between_a_place_and_the_country_is_the_governor
     assert found(full, "الموقع | البارودة، اللاذقية، سوريا |") == [("اللاذقية", "pcode:SY06")]
     # the capital with the country alone is the city
     assert found(full, "He was born in Homs, Syria.") == [("Homs", "gn:169577")]
+    # so is the capital after a quarter: the quarter's city
+    assert found(full, "الموقع | حي الزهراء، حمص، سوريا |")[-1] == ("حمص", "gn:169577")
 
 
 def test_geoparse__the_area_of_an_ancient_site_is_the_site(full: Gazetteer) -> None:

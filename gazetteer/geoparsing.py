@@ -89,8 +89,6 @@ _LIST_GAP_CHARS = 12
 _LIST_KIND_RE = re.compile(r"^\s*(?:,|،)?\s*و(?:مدينة|بلدة|قرية)\s+$")
 #: "region" right after a name ("the Tell Abyad region", "the Afrin Region"): :func:`_read_region`.
 _REGION_AFTER_RE = re.compile(r"['’]?\s[Rr]egion\b")
-#: A commander's or a head's title after a governorate's name and up to three words of the body he
-#: leads ("Latakia NDF commander", "Homs Army commander", "Raqqa state security head"): the governorate.
 #: The country after a name, closing a location's chain ("Houla, Homs, Syria"): :func:`_chained`.
 _COUNTRY_AFTER_RE = re.compile(r"\s*[,،]\s*(?:Syria|سوريا|سورية)\b")
 #: A place's name and a comma right before a name, on its line ("Houla, "): :func:`_chained`.
@@ -99,6 +97,8 @@ _CHAIN_LOOK_BEHIND = 40
 #: A word for a city's quarter: the chain "حي الزهراء، حمص، سوريا" names the city, not the governorate
 #: (also glued to an infobox's label: "الموقعحي الزهراء").
 _QUARTER_WORD_RE = re.compile(r"(?:^|\W|الموقع)(?:ال)?(?:حي|neighbou?rhood|quarter)(?:\W|$)", re.IGNORECASE)
+#: A commander's or a head's title after a governorate's name and up to three words of the body he
+#: leads ("Latakia NDF commander", "Homs Army commander", "Raqqa state security head"): the governorate.
 _COMMANDER_AFTER_RE = re.compile(
     r"(?:\s+(?!(?:of|the|in|and|or|to|from|was|is|said|says|by|for|with)\b)[\w\-]+){0,3}?"
     r"\s+(?:commander|commanders|head(?![\s\-]*(?:office|quarter|water|start|coach|teacher))|chief|leader|leaders|emir)\b"
@@ -1448,7 +1448,7 @@ def _list_lead(lead: str) -> bool:
     where, colon, items = lead.partition(":")
     if not colon:
         where, items = "", lead
-    if len(where) > _LIST_LEAD_CHARS or _NOT_IN_A_LIST_RE.search(where) or len(where.split()) > _LIST_LEAD_WORDS:
+    if _NOT_IN_A_LIST_RE.search(where) or len(where.split()) > _LIST_LEAD_WORDS:
         return False
     if not items.strip():
         return True

@@ -334,6 +334,8 @@ _CAPITAL_BEFORE_RE = re.compile(r"\b(?:capital|seat)(?: city)?(?: is| of)?(?: th
 #: The places whose points decide between a mention's namesakes (:func:`_by_nearby_place`): a city
 #: is too large (a quarter of Aleppo lies "by" Aleppo as surely as a village 20 km out does not).
 _NEARBY_KINDS = frozenset({"village", "town"})
+#: Kinds of place whose part a direction adjective after the name says ("القلمون الشرقي"): :func:`_part_of_an_area`.
+_AREA_KINDS = frozenset({"region", "mountain"})
 #: How many of a mention's candidates :func:`_by_nearby_place` measures against the text's places.
 _NEARBY_CANDIDATES = 5
 #: The side of :func:`_by_nearby_place`'s grid cells, in degrees: 0.12° (13 km of latitude, 11 km of
@@ -381,7 +383,7 @@ class _Item:
 
     __slots__ = (
         "acronym", "adjective", "around", "binding", "closed_at", "found", "given_before", "hint", "longer_name",
-        "mention", "mountain", "named_at", "opens", "span", "surname", "text", "titled",
+        "mention", "mountain", "named_at", "opens", "part_end", "span", "surname", "text", "titled",
     )  # fmt: skip
 
     def __init__(self, span: Span, text: str, mention: str, hint: str | None, around: tuple[int, int]) -> None:
@@ -400,6 +402,7 @@ class _Item:
         self.given_before = False  # a given name right before a one-word Latin span: "Ahmad Homsi" (_given_name_before)
         self.named_at = around[0]  # where a facility's name begins in the stretch, past lower-case compass words
         self.titled = False  # a rank right before an Arabic span, a family name after it (_title_right_before)
+        self.part_end = 0  # where the adjective saying an area's part ends ("القلمون الشرقي": _part_of_an_area)
 
     def read_as(self, mention: str) -> None:
         """Take ``mention`` as the span's mention, and the kind its descriptive words ask for."""
@@ -1243,6 +1246,11 @@ def _geoparse(
         elif item.hint is None and item.mention == item.text and (_commanded(text, item) or _chained(text, item)):
             item.read_as(f"محافظة {item.text}" if is_arabic(item.text) else f"{item.text} governorate")
             item.found = ask(item.mention, gov)  # "Latakia NDF commander", "Houla, Homs, Syria": the governorate's
+        elif not item.found and item.hint is None and _part_of_an_area(item):
+            area = ask(item.text, gov)  # "القلمون الشرقي": the eastern Qalamoun, a part of the mountains
+            if area and area[0].place.kind in _AREA_KINDS:
+                item.read_as(item.text)
+                item.found, item.part_end = area, item.around[1]  # the span is the part's name, adjective and all
     _read_lists(ask, text, items, gov)
     _bind(text, items, ask, gov, threshold)
     _spread_bindings(items)
@@ -1617,6 +1625,8 @@ def _extent(text: str, item: _Item, match: Match) -> tuple[int, int]:
     refugee camp", as :func:`gazetteer.spot.spot_key` spots such names), and so are the adjectives
     that close a facility's name ("معبر باب الهوى الحدودي"); a settlement's or a unit's stays outside."""
     kind = match.place.kind
+    if item.part_end:
+        return item.span.start, item.part_end  # "القلمون الشرقي", the eastern Qalamoun, is named so
     facility = kind not in SPOTTED_CORE_KINDS or kind == "camp"  # "Al-Hawl refugee camp", "مخيم اليرموك"
     if kind in FACILITY_KINDS and item.closed_at > item.around[1]:
         start = _past_clitic(text, item.named_at) if item.hint and kind in accepts(item.hint) else item.span.start
@@ -1991,6 +2001,15 @@ def _commanded(text: str, item: _Item) -> bool:
     if _COMMANDER_AFTER_RE.match(text, end):
         return True
     return _COMMANDER_BEFORE_RE.search(text, max(0, start - _COMMANDER_LOOK_BEHIND), start) is not None
+
+
+def _part_of_an_area(item: _Item) -> bool:
+    """Whether an Arabic mention ends with a name and a direction adjective: "القلمون الشرقي", "جبال
+    القلمون الشرقي", "هجوم القلمون الشرقي". When no place has that name, the adjective says which part of a
+    region or a mountain range the text means (English says "Eastern Qalamoun"); a village's name
+    with one is another village's (:func:`_paired_name`), so only :data:`_AREA_KINDS` answer."""
+    rest = item.mention.partition(item.text)[2].split()  # after descriptive words: "هجوم القلمون الشرقي"
+    return is_arabic(item.text) and len(rest) == 1 and rest[0].startswith("ال") and is_direction_adjective(rest[0])
 
 
 def _chained(text: str, item: _Item) -> bool:

@@ -1293,6 +1293,14 @@ def test_geoparse__the_area_of_an_ancient_site_is_the_site(full: Gazetteer) -> N
     assert found(full, "في منطقة تدمر")[0][1] == "pcode:SY0405"  # a district of the name comes first
 
 
+def test_geoparse__a_direction_adjective_after_a_region_says_its_part(full: Gazetteer) -> None:
+    # the eastern Qalamoun is a part of the mountains, named with its adjective
+    assert found(full, "هجوم القلمون الشرقي في أبريل") == [("القلمون الشرقي", "cur:qalamun-mountains")]
+    assert found(full, "في جبال القلمون الشرقي،") == [("جبال القلمون الشرقي", "cur:qalamun-mountains")]
+    # a village's name with one is still another village's
+    assert found(full, "قصفت الغارية الشرقية") == []
+
+
 def test_geoparse__a_list_of_villages_lies_in_one_governorate(full: Gazetteer) -> None:
     # al-Najiyah of Jisr al-Shughur's countryside (Idlib) is not in the index; Latakia's al-Najeya is no answer
     text = "بدأت فرق الدفاع المدني إزالة الألغام في قرى ريف جسر الشغور الغربي: الزعينية واشتبرق وبداما والناجية."

@@ -295,6 +295,7 @@ _PARTICLES = frozenset({"في", "من", "الي", "الى", "علي", "على", 
 #: Adjectives that say no town: after a common word they make a phrase of it ("الثورة السورية").
 _NO_TOWN_ADJECTIVES = frozenset({
     "السوريه", "السوري", "العربيه", "العربي", "الاسلاميه", "الاسلامي", "السياسيه", "السياسي", "الشعبيه", "الشعبي",
+    "الوسطى", "الغنيه", "الفقيره", "الحاكمه", "العامله",  # a social class: "الطبقة الوسطى", "الطبقة الغنية"
 })  # fmt: skip
 #: What :func:`_bare` changes: Arabic marks and tatweel out, أ إ آ to ا, ة to ه.
 _BARE_TABLE = str.maketrans({**dict.fromkeys(map(chr, range(0x064B, 0x0653)), None), "\u0640": None, "\u0670": None,

@@ -713,6 +713,8 @@ def test_geoparse__phrase_rules_keep_the_places_of_news_sentences(full: Gazettee
     assert found(full, "سيطر حزب الله على القصير الحدودية مع لبنان") == [("القصير", "gn:173322")]
     assert found(full, "دخلت فصائل درع الفرات الباب الاستراتيجية") == [("الباب", "gn:174018")]
     assert found(full, "الطبقة السياسية") == []  # the political class
+    assert found(full, "من الطبقة الغنية") == []  # the rich class
+    assert found(full, "أن الطبقة الوسطى في سوريا تآكلت") == []  # the middle class
     # "lower" after a noun and a name is the noun's: Arbin's lower school, Douma's upper market
     assert found(full, "قصفت المدفعية مدرسة عربين التحتانية") == [("عربين", "gn:169372")]
     assert found(full, "تعرض سوق دوما الفوقاني لغارات") == [("دوما", "gn:170592")]

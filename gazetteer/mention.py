@@ -103,8 +103,9 @@ _LATIN: dict[str, str | None] = {
     ),
     **_words(_COUNTRYSIDE, "countryside countrysides rural rif reef surroundings"),
     # "the Latakia offensive", "the Aleppo offensive (October 2015)": an offensive named after a governorate's
-    # name is fought across the governorate (the Latakia mountains, southern Aleppo), which holds the city too
-    **_words(_OFFENSIVE, "offensive offensives campaign campaigns"),
+    # name is fought across the governorate (the Latakia mountains, southern Aleppo), which holds the city too;
+    # so are clashes and an insurgency named so ("the Daraa insurgency", "اشتباكات درعا 2021")
+    **_words(_OFFENSIVE, "offensive offensives campaign campaigns clashes insurgency"),
     # canton: the Kurdish administration's cantons (Afrin, Kobani) are the districts of those names
     **_words(
         "district", "district districts mantiqah mantiqat mantiqa mintaqah mintaqa manteqa mantika mntqt canton cantons"
@@ -168,7 +169,8 @@ _ARABIC: dict[str, str | None] = {
     **_words(_PROVINCE, "محافظه محافظات محافظتي محافظ المحافظه محافظا محافظو محافظي ولايه"),
     # ريفي حلب وإدلب: the countrysides (dual) of Aleppo and Idlib; ارياف: the plural ("أرياف حلب")
     **_words(_COUNTRYSIDE, "ريف ريفي ارياف"),
-    **_words(_OFFENSIVE, "هجوم"),  # "هجوم حماة 2014" as "the Hama offensive": fought across the governorate
+    # "هجوم حماة 2014" as "the Hama offensive", "اشتباكات درعا 2021": fought across the governorate
+    **_words(_OFFENSIVE, "هجوم اشتباكات تمرد"),
     **_words("district", "منطقه منطقتا منطقتي كانتون كانتوني"),  # منطقتا/كانتوني: the two districts, cantons
     **_words("subdistrict", "ناحيه ناحيتا ناحيتي نواحي"),  # ناحيتا/ناحيتي: the two subdistricts; نواحي: the
     **_words("city", "مدينه المدينه"),  # "حماة المدينة": the city of Hama, as against its countryside

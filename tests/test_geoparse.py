@@ -1295,6 +1295,14 @@ def test_geoparse__the_area_of_an_ancient_site_is_the_site(full: Gazetteer) -> N
     assert found(full, "في منطقة تدمر")[0][1] == "pcode:SY0405"  # a district of the name comes first
 
 
+def test_geoparse__clashes_and_an_insurgency_named_after_a_governorate_span_it(full: Gazetteer) -> None:
+    assert found(full, "Part of the Daraa insurgency") == [("Daraa", "pcode:SY12")]
+    assert found(full, "اشتباكات درعا 2021") == [("درعا", "pcode:SY12")]
+    # clashes in a place are the place's
+    assert found(full, "clashes in Daraa killed two") == [("Daraa", "gn:170905")]
+    assert found(full, "اندلعت اشتباكات في درعا") == [("درعا", "gn:170905")]
+
+
 def test_geoparse__a_direction_adjective_after_a_region_says_its_part(full: Gazetteer) -> None:
     # the eastern Qalamoun is a part of the mountains, named with its adjective
     assert found(full, "هجوم القلمون الشرقي في أبريل") == [("القلمون الشرقي", "cur:qalamun-mountains")]

@@ -2153,17 +2153,28 @@ def _bind(
 def _spread_bindings(items: Sequence[_Item]) -> None:
     """A name the text binds to one governorate once ("الموقع الزارة، محافظة حماة") is that
     governorate's wherever it stands bare in the text: "مجزرة الزارة" in the title is no Zara of Homs
-    when the text places al-Zarah in Hama. Not a governorate's own name, nor a name bound to two."""
+    when the text places al-Zarah in Hama. Not a governorate's own name, nor a name bound to two, nor
+    a mention whose answer lies in a governorate the text's other names place something in
+    ("Maryamin, Hama", a page's old title, in a text on the Maryamin of Homs governorate)."""
     bindings: dict[str, set[str]] = defaultdict(set)
     for item in items:
         if item.binding and not _a_governorate_s_own_name(item.text):
             bindings[exact_key(item.text)].add(item.binding)
     if not bindings:
         return
+    placed: dict[str, set[str]] = defaultdict(set)  # governorate -> the names whose answers lie there
     for item in items:
-        bound = bindings.get(exact_key(item.text)) if not item.binding else None
-        if bound and len(bound) == 1:
-            item.binding = next(iter(bound))
+        if item.found and (gov := item.found[0].place.governorate.pcode):
+            placed[gov].add(exact_key(item.text))
+    for item in items:
+        key = exact_key(item.text)
+        bound = bindings.get(key) if not item.binding else None
+        if not bound or len(bound) != 1:
+            continue
+        answer_gov = item.found[0].place.governorate.pcode if item.found else None
+        if answer_gov and placed[answer_gov] - {key}:
+            continue  # the text names other places in the answer's governorate: the binding is no one sense
+        item.binding = next(iter(bound))
 
 
 def _bind_list_before(text: str, items: Sequence[_Item], k: int, bound: str) -> None:

@@ -1269,6 +1269,9 @@ def test_geoparse__a_name_bound_once_is_bound_wherever_the_text_names_it(full: G
     assert found(full, text) == [("حماة", "pcode:SY05")]
     # unbound, the name is the index's Zara
     assert found(full, "مجزرة الزارة. هاجم مسلحون قرية الزارة.") == [("الزارة", "sa:515"), ("الزارة", "sa:515")]
+    # not when the text places other names in the answer's governorate: a page's old title binds no sense
+    text = "(Redirected from Maryamin, Hama)\nMaryamin is a village in Homs Governorate, near Taldou."
+    assert ("Maryamin", "cur:maryamin") in found(full, text)
 
 
 def test_geoparse__a_bare_word_that_meets_a_small_place_only_with_its_article_is_the_word(full: Gazetteer) -> None:

@@ -146,8 +146,9 @@ _COMPARISON_WORDS = frozenset({"after", "than", "like", "as", "including", "بع
 #: Verbs of a road or a line that joins places: the list after one names cities ("the M5 highway, which
 #: connects Aleppo, Hama, and Homs to Damascus"; "الطريق الذي يربط حلب وحماة وحمص").
 _CONNECTING_WORDS = frozenset(
-    {"connects", "connecting", "links", "linking", "joins", "joining", "يربط", "تربط", "الرابط"}
-)
+    {"connects", "connecting", "links", "linking", "joins", "joining", "يربط", "تربط", "الرابط",
+     "towards", "toward", "نحو", "صوب", "باتجاه"}  # a road or a move towards the cities: "يتجه نحو حماة وحمص ودمشق"
+)  # fmt: skip
 #: Where a sentence ends (:func:`_compared_cities`, :func:`_sentence_names_elsewhere`), and how far
 #: back one is read for :data:`_CITIES_RE`.
 _SENTENCE_CHARS = 300

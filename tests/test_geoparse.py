@@ -1298,6 +1298,12 @@ def test_geoparse__the_area_of_an_ancient_site_is_the_site(full: Gazetteer) -> N
     assert found(full, "في منطقة تدمر")[0][1] == "pcode:SY0405"  # a district of the name comes first
 
 
+def test_geoparse__a_list_of_capitals_after_a_word_of_heading_names_the_cities(full: Gazetteer) -> None:
+    cities = ["gn:170017", "gn:169577", "gn:170654"]
+    assert [p for _, p in found(full, "طريق يتجه إلى الجنوب نحو حماة وحمص ودمشق")] == cities
+    assert [p for _, p in found(full, "the road heads south towards Hama, Homs and Damascus")] == cities
+
+
 def test_geoparse__clashes_and_an_insurgency_named_after_a_governorate_span_it(full: Gazetteer) -> None:
     assert found(full, "Part of the Daraa insurgency") == [("Daraa", "pcode:SY12")]
     assert found(full, "اشتباكات درعا 2021") == [("درعا", "pcode:SY12")]

@@ -1108,7 +1108,13 @@ def _adjective(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     if not is_common_arabic(text[span.start : span.end]):
         return False
     before = fold_arabic(text[words.start[i] : words.end[i]])
+    if before in _LOCATION_LABELS:
+        return False  # "الموقع القصير، محافظة حمص": an infobox's location label, then the town
     return before.startswith("ال") and fold_arabic(text[span.start : span.end]).startswith("ال")
+
+
+#: An infobox's location labels (fold_arabic keys): the word after is the place, no adjective of them.
+_LOCATION_LABELS = frozenset({"الموقع", "المكان"})
 
 
 def _without_adjectives(text: str, words: Words, spans: list[Span]) -> list[Span]:

@@ -310,6 +310,8 @@ def test_geoparse__a_common_word_after_a_definite_noun_is_its_adjective(full: Ga
     assert found(full, "دخلت القوات الباب") == [("الباب", full.resolve("الباب").place.id)]  # type: ignore[union-attr]
     # a town after a subject and its adjective is the object of the verb: "the Turkish forces entered al-Darbasiyah"
     assert found(full, "دخلت القوات التركية الدرباسية") == [("الدرباسية", "gn:170887")]
+    # an infobox's location label is no noun the name describes: "الموقع القصير" is al-Qusayr
+    assert found(full, "الموقع القصير، محافظة حمص، سوريا")[0] == ("القصير", "gn:173322")
 
 
 def test_geoparse__a_table_label_says_the_kind(full: Gazetteer) -> None:

@@ -1113,6 +1113,8 @@ def _adjective(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     return before.startswith("ال") and fold_arabic(text[span.start : span.end]).startswith("ال")
 
 
+#: The marks of tanween (ً ٌ ٍ): a word that carries one is indefinite, a noun or an adjective, no name.
+_TANWEEN_RE = re.compile("[\u064b-\u064d]")
 #: An infobox's location labels (fold_arabic keys): the word after is the place, no adjective of them.
 _LOCATION_LABELS = frozenset({"الموقع", "المكان"})
 
@@ -1209,6 +1211,8 @@ def _geoparse(
         written = text[words.start[span.first] : words.end[span.last]]
         if written != name and _read_off_a_foreign_name(written, name, span.start - words.start[span.first]):
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan, nor "ولبنان"
+        if _TANWEEN_RE.search(text, words.start[span.first], words.end[span.last]):
+            continue  # "دَّانًا", "قريةً": a tanween marks an indefinite noun or adjective, which no name is
         if text[span.start - 1 : span.start] == "@":
             continue  # "@DeirEzzor24", "@Raqqa_SL": an account's handle, not the place
         if _TRIBE_AFTER_RE.match(text, span.end):

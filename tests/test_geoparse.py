@@ -1300,6 +1300,12 @@ def test_geoparse__the_area_of_an_ancient_site_is_the_site(full: Gazetteer) -> N
     assert found(full, "في منطقة تدمر")[0][1] == "pcode:SY0405"  # a district of the name comes first
 
 
+def test_geoparse__a_word_with_tanween_is_no_name(full: Gazetteer) -> None:
+    # "دَّانًا" (indefinite, accusative) is no town Dana; a name's own vowel marks keep it
+    assert found(full, "ولا يزال دَّانًا في القرية") == []
+    assert found(full, "قصفت حمصَ") == [("حمصَ", "gn:169577")]
+
+
 def test_geoparse__a_list_of_capitals_after_a_word_of_heading_names_the_cities(full: Gazetteer) -> None:
     cities = ["gn:170017", "gn:169577", "gn:170654"]
     assert [p for _, p in found(full, "طريق يتجه إلى الجنوب نحو حماة وحمص ودمشق")] == cities

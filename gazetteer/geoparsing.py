@@ -1864,6 +1864,8 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         # "بالزراعة" is "in agriculture", not the village Zira'a; "ثورة" is no al-Thawrah; "محرم" (the month),
         # another name of al-Mukharram, is the month: a common word is a place by its own name alone
         return False
+    if hint is None and one_word and _article_added(item, match):
+        return False  # "الحمص" (the chickpeas) is no Homs, "زبدة الحلب" no Aleppo
     if hint is None and one_word and _article_dropped(item, match):
         return False  # "قبة كنيسة السيدة" (the church's dome) is no town al-Qubbah, "عامرة زاهرة" no al-Zahira
     if item.acronym and match.tier != "exact":
@@ -1884,6 +1886,15 @@ def _article_dropped(item: _Item, match: Match) -> bool:
         return False
     small = match.place.kind in _SMALL_PLACE_KINDS and not match.place.population
     return small and fold_arabic(match.matched_name).startswith("ال")
+
+
+def _article_added(item: _Item, match: Match) -> bool:
+    """Whether an Arabic span with the article met a city's name only without it: "الحمص" (the
+    chickpeas) of "حمص", "زبدة الحلب" (the cream of the milking) of "حلب". A city's name is written
+    as it is; towns and villages are written both ways ("الرميلان", "المنصورة") and keep the reading."""
+    if not is_arabic(item.text) or not fold_arabic(item.text).startswith("ال") or match.tier == "exact":
+        return False
+    return match.place.kind == "city" and not fold_arabic(match.matched_name).startswith("ال")
 
 
 def _read_lists(

@@ -1276,6 +1276,14 @@ def test_geoparse__a_name_bound_once_is_bound_wherever_the_text_names_it(full: G
     assert ("Maryamin", "cur:maryamin") in found(full, text)
 
 
+def test_geoparse__a_word_with_an_article_that_a_city_never_has_is_the_word(full: Gazetteer) -> None:
+    # "الحمص" (the chickpeas) is no Homs, "زبدة الحلب" (the cream of the milking) no Aleppo
+    assert found(full, "ويزرع فيها القمح والحمص والعدس") == []
+    assert found(full, "ألّف «زبدة الحلب من تاريخ حلب»") == [("حلب", "gn:170063")]
+    # a town written with the article the index leaves off keeps it
+    assert found(full, "وفي حقول الرميلان بمحافظة الحسكة")[0][1] == "cur:rmelan-town"
+
+
 def test_geoparse__a_bare_word_that_meets_a_small_place_only_with_its_article_is_the_word(full: Gazetteer) -> None:
     # "قبة" (a dome) is no town al-Qubbah (Qabu), "سريان" (taking effect) no town al-Sirian
     assert found(full, "تضررت قبة كنيسة السيدة في حمص جراء القصف.") == [("حمص", "gn:169577")]

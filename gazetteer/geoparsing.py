@@ -785,6 +785,14 @@ def _paired_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     return govs.lookup(text[span.start : span.end]) is None
 
 
+#: A romanised Arabic direction adjective right after a name ("al-Ghariyah al-Sharqiyah", "Tell Abyad
+#: al-Gharbi"): with it, the name is another village's, as :func:`_paired_name` reads Arabic.
+_ROMANIZED_PAIR_AFTER_RE = re.compile(
+    r"[ -](?:al|el|ash|esh|ech|ag|as|es)[- ]?(?:sharq|gharb|shamal|janub|sharg|qibl|wust|tahtan|fawqan)",
+    re.IGNORECASE,
+)
+
+
 def _surroundings_before(text: str, words: Words, i: int, taken: set[int]) -> bool:
     """Whether word ``i``, right before a name, speaks of its surroundings or edge ("أطراف", "ريف"),
     whose part a direction adjective after the name then says (:func:`gazetteer.mention.is_surroundings_word`)."""
@@ -1184,6 +1192,7 @@ def _geoparse(
     spans = _without_adjectives(text, words, list(spot(text, words, g.opened.spot_index())))
     spans = [s for s in spans if not _lower_case_word(words, s)]  # prose: it takes no word from a name's mention
     taken = {i for s in spans for i in range(s.first, s.last + 1)}
+    ends = {s.end for s in spans}
     items: list[_Item] = []
     demonym_lines = [m.span() for m in _DEMONYM_LINE_RE.finditer(text)]  # once per text, mostly none
     hint_of = cache(_kind_hint)  # a text names its places many times: each mention parsed once
@@ -1211,6 +1220,8 @@ def _geoparse(
         written = text[words.start[span.first] : words.end[span.last]]
         if written != name and _read_off_a_foreign_name(written, name, span.start - words.start[span.first]):
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan, nor "ولبنان"
+        if span.start - 1 in ends and _ROMANIZED_PAIR_AFTER_RE.match(text, span.start - 1):
+            continue  # "al-Ghariyah al-Sharqiyah": the adjective of the name before, no quarter al-Sharqiyah
         if _TANWEEN_RE.search(text, words.start[span.first], words.end[span.last]):
             continue  # "دَّانًا", "قريةً": a tanween marks an indefinite noun or adjective, which no name is
         if text[span.start - 1 : span.start] == "@":
@@ -1229,6 +1240,8 @@ def _geoparse(
         items[-1].longer_name = items[-1].mountain or _compass_named(text, words, span, taken)
         if not one_latin_word and is_arabic(name):
             items[-1].longer_name = items[-1].longer_name or _paired_name(text, words, span, taken)
+        elif _ROMANIZED_PAIR_AFTER_RE.match(text, span.end):
+            items[-1].longer_name = True  # "al-Ghariyah al-Sharqiyah": another village than al-Ghariyah
         if not one_latin_word:
             items[-1].closed_at = _closed_at(text, words, end, taken)
         else:

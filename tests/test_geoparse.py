@@ -1486,6 +1486,9 @@ def test_geoparse__a_direction_adjective_after_outskirts_or_countryside_says_the
     assert found(full, "قصف في ريف داعل الشمالي") == [("داعل", "gn:170959")]
     # without such a word the adjective still makes another village's name
     assert found(full, "في بلدة المليحة الشرقية بريف درعا") == [("درعا", "pcode:SY12")]
+    # romanised, too: "al-Ghariyah al-Sharqiyah" is neither al-Ghariyah nor a quarter al-Sharqiyah
+    assert found(full, "west of al-Ghariyah al-Sharqiyah and Saida") == []
+    assert found(full, "in al-Sharqiyah quarter of Hama")[0] == ("al-Sharqiyah", "sa:333")
 
 
 def test_geoparse__review_9_governors_basins_dailies_and_family_names(full: Gazetteer) -> None:

@@ -512,7 +512,12 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
             break  # a word that is no descriptor, unless a kind word follows it: "air" of "air base"
         if not word.isascii() and not word.startswith("ال"):
             break  # an Arabic kind word follows a name only with the article: "كانت إدلب قرية صغيرة" says what it was
-        if not before and _surroundings_before(text, words, top, taken) and is_direction_adjective(word):
+        if (
+            not before
+            and not word.isascii()
+            and is_direction_adjective(word)
+            and _surroundings_before(text, words, top, taken)
+        ):
             break  # "أطراف منبج الشرقية": the eastern outskirts of Manbij, not a place "Manbij al-Sharqiyah"
         if word == "المحافظة" and text.startswith(" على", ends[j]):
             break  # "preserving": "استطاعت حلب المحافظة على تراثها"; "تعد السويداء المحافظة الوحيدة" is one
@@ -1895,19 +1900,20 @@ def _article_dropped(item: _Item, match: Match) -> bool:
     "قبة" of "القبة", "زاهرة" of "الزاهرة". Arabic writes such a name with its article; bare, the
     word is a noun or an adjective ("قبة الصخرة", the Dome of the Rock). Towns of known population keep
     their bare names ("سلمية", "زبداني"), and so does a name the index writes bare."""
-    if not is_arabic(item.text) or fold_arabic(item.text).startswith("ال") or match.tier == "exact":
+    if match.tier == "exact" or match.place.kind not in _SMALL_PLACE_KINDS or match.place.population:
+        return False  # the cheap tests first: _fits asks this of every answer
+    if not is_arabic(item.text) or fold_arabic(item.text).startswith("ال"):
         return False
-    small = match.place.kind in _SMALL_PLACE_KINDS and not match.place.population
-    return small and fold_arabic(match.matched_name).startswith("ال")
+    return fold_arabic(match.matched_name).startswith("ال")
 
 
 def _article_added(item: _Item, match: Match) -> bool:
     """Whether an Arabic span with the article met a city's name only without it: "الحمص" (the
     chickpeas) of "حمص", "زبدة الحلب" (the cream of the milking) of "حلب". A city's name is written
     as it is; towns and villages are written both ways ("الرميلان", "المنصورة") and keep the reading."""
-    if not is_arabic(item.text) or not fold_arabic(item.text).startswith("ال") or match.tier == "exact":
-        return False
-    return match.place.kind == "city" and not fold_arabic(match.matched_name).startswith("ال")
+    if match.tier == "exact" or match.place.kind != "city" or not is_arabic(item.text):
+        return False  # the cheap tests first: _fits asks this of every answer
+    return fold_arabic(item.text).startswith("ال") and not fold_arabic(match.matched_name).startswith("ال")
 
 
 def _read_lists(
@@ -2196,13 +2202,14 @@ def _spread_bindings(items: Sequence[_Item]) -> None:
         if item.binding and not _a_governorate_s_own_name(item.text):
             bindings[exact_key(item.text)].add(item.binding)
     if not bindings:
-        return
+        return  # most texts bind nothing
+    key_of = cache(exact_key)  # a text names its places many times
     placed: dict[str, set[str]] = defaultdict(set)  # governorate -> the names whose answers lie there
     for item in items:
         if item.found and (gov := item.found[0].place.governorate.pcode):
-            placed[gov].add(exact_key(item.text))
+            placed[gov].add(key_of(item.text))
     for item in items:
-        key = exact_key(item.text)
+        key = key_of(item.text)
         bound = bindings.get(key) if not item.binding else None
         if not bound or len(bound) != 1:
             continue

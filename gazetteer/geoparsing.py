@@ -30,7 +30,7 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache, partial
@@ -298,8 +298,10 @@ _NO_TOWN_ADJECTIVES = frozenset({
     "السوريه", "السوري", "العربيه", "العربي", "الاسلاميه", "الاسلامي", "السياسيه", "السياسي", "الشعبيه", "الشعبي",
     "الوسطى", "الغنيه", "الفقيره", "الحاكمه", "العامله",  # a social class: "الطبقة الوسطى", "الطبقة الغنية"
 })  # fmt: skip
+#: The Arabic vowel marks, fathatan to sukun (the first three are the tanween).
+_VOWEL_MARKS = "".join(map(chr, range(0x064B, 0x0653)))
 #: What :func:`_bare` changes: Arabic marks and tatweel out, أ إ آ to ا, ة to ه.
-_BARE_TABLE = str.maketrans({**dict.fromkeys(map(chr, range(0x064B, 0x0653)), None), "\u0640": None, "\u0670": None,
+_BARE_TABLE = str.maketrans({**dict.fromkeys(_VOWEL_MARKS, None), "\u0640": None, "\u0670": None,
                              "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه"})  # fmt: skip
 #: From this many characters :func:`geoparse` pauses the cyclic garbage collector while it runs.
 _PAUSE_GC_CHARS = 20_000
@@ -410,6 +412,10 @@ class _Item:
         """Take ``mention`` as the span's mention, and the kind its descriptive words ask for."""
         self.mention = mention
         self.hint = _kind_hint(mention)
+
+    def read_as_governorate(self) -> None:
+        """Take the span as a governorate's name: "محافظة X", "X governorate"."""
+        self.read_as(f"محافظة {self.text}" if is_arabic(self.text) else f"{self.text} governorate")
 
 
 def _lower_case_word(words: Words, span: Span) -> bool:
@@ -1127,7 +1133,7 @@ def _adjective(text: str, words: Words, span: Span, taken: set[int]) -> bool:
 
 
 #: The marks of tanween (ً ٌ ٍ): a word that carries one is indefinite, a noun or an adjective, no name.
-_TANWEEN_RE = re.compile("[\u064b-\u064d]")
+_TANWEEN_RE = re.compile(f"[{_VOWEL_MARKS[:3]}]")
 #: An infobox's location labels (fold_arabic keys): the word after is the place, no adjective of them.
 _LOCATION_LABELS = frozenset({"الموقع", "المكان"})
 
@@ -1269,12 +1275,12 @@ def _geoparse(
     for item in items:
         item.found = ask(item.mention, gov)
         if not item.found and item.hint == "region" and _a_governorate_s_own_name(item.text):
-            item.read_as(f"محافظة {item.text}" if is_arabic(item.text) else f"{item.text} governorate")
+            item.read_as_governorate()
             item.found = ask(item.mention, gov)  # "the northern Hama plains": no such plain, the governorate's
         elif item.hint is None and item.mention == item.text and _REGION_AFTER_RE.match(text, item.span.end):
             _read_region(item, ask, gov)
         elif item.hint is None and item.mention == item.text and (_commanded(text, item) or _chained(text, item)):
-            item.read_as(f"محافظة {item.text}" if is_arabic(item.text) else f"{item.text} governorate")
+            item.read_as_governorate()
             item.found = ask(item.mention, gov)  # "Latakia NDF commander", "Houla, Homs, Syria": the governorate's
         elif not item.found and item.hint is None and _part_of_an_area(item):
             area = ask(item.text, gov)  # "القلمون الشرقي": the eastern Qalamoun, a part of the mountains
@@ -1344,7 +1350,7 @@ def _with_marks(text: str, start: int, end: int, place: Place) -> tuple[int, int
     >>> _with_marks(text, 0, 4, izra), _with_marks(text, 17, 25, izra), _with_marks("وَداعل", 1, 6, izra)
     ((0, 5), (17, 25), (2, 6))
     """
-    while start < end and "\u064b" <= text[start] <= "\u0652":  # fathatan to sukun
+    while start < end and text[start] in _VOWEL_MARKS:
         start += 1
     after = end < len(text) and text[end] in AYN_MARKS and not text[end + 1 : end + 2].isalpha()
     before = start > 0 and text[start - 1] in AYN_MARKS and not text[start - 2 : start - 1].isalnum()
@@ -1404,6 +1410,14 @@ def _says_its_kind(name: str) -> bool:
     return any(word_kind(w) or word_kind(w.removeprefix("ال")) for w in name.split())
 
 
+def _places_by_governorate(found: Sequence[PlaceMention]) -> dict[str, set[str]]:
+    """Governorate P-code ("" for none) -> the places of the mentions that lie in it."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for m in found:
+        named[m.match.place.governorate.pcode or ""].add(m.match.place.id)
+    return named
+
+
 def _without_far_outliers(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
     """The mentions less the far outliers: a village, a town or a quarter alone in its governorate, in
     a text whose places gather in governorates none of which borders it ("Shamiyah" in a text about
@@ -1417,9 +1431,7 @@ def _without_far_outliers(text: str, found: list[PlaceMention]) -> list[PlaceMen
     small = [m for m in found if m.match.place.kind in _OUTLIER_KINDS]
     if not small:
         return found
-    named: dict[str, set[str]] = defaultdict(set)  # governorate -> the places of the mentions in it
-    for m in found:
-        named[m.match.place.governorate.pcode or ""].add(m.match.place.id)
+    named = _places_by_governorate(found)
     if max(map(len, named.values())) < _OUTLIER_SUPPORT:
         return found
     outliers = set()
@@ -1455,8 +1467,7 @@ _LIST_LEAD_CHARS = 300
 
 def _bare_item(piece: str) -> str:
     """A list's piece without its edges' spaces and a glued و ("وعرامو" is "عرامو")."""
-    piece = piece.strip()
-    return piece[1:] if piece.startswith("و") and len(piece) > 1 and piece[1] != " " else piece.removeprefix("و")
+    return piece.strip().removeprefix("و")
 
 
 def _list_gap(gap: str) -> bool:
@@ -1515,11 +1526,8 @@ def _without_list_strays(text: str, found: list[PlaceMention]) -> list[PlaceMent
     governorates may border each other: the list says where."""
     if len(found) < 2:
         return found
-    named: dict[str, set[str]] = defaultdict(set)  # governorate -> the places of the mentions in it
-    said: dict[str, int] = defaultdict(int)  # governorate -> how many mentions lie in it
-    for m in found:
-        named[m.match.place.governorate.pcode or ""].add(m.match.place.id)
-        said[m.match.place.governorate.pcode or ""] += 1
+    named = _places_by_governorate(found)
+    said = Counter(m.match.place.governorate.pcode or "" for m in found)  # governorate -> its mentions
     strong = {gov for gov, n in said.items() if gov and n >= _OUTLIER_SUPPORT}
     if not strong:
         return found
@@ -1955,7 +1963,7 @@ def _read_lists(
         for item, named in zip(group, own):
             if not named or item.hint not in (None, "governorate"):
                 continue
-            item.read_as(f"محافظة {item.text}" if item.text[:1] >= "\u0600" else f"{item.text} governorate")
+            item.read_as_governorate()
             item.found = ask(item.mention, gov)
 
 
@@ -2187,7 +2195,7 @@ def _bind(
             ):
                 rebind.append(nxt)
     for item in rebind:  # "Khan Shaykhun in Idlib": the place lies outside the city, so Idlib is the governorate
-        item.read_as(f"محافظة {item.text}" if item.text[:1] >= "\u0600" else f"{item.text} governorate")
+        item.read_as_governorate()
         item.found = ask(item.mention, gov)
 
 

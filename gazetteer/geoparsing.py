@@ -111,6 +111,10 @@ _COMMANDER_BEFORE_RE = re.compile(
 )
 #: How far before a name :data:`_COMMANDER_BEFORE_RE` reads, in characters.
 _COMMANDER_LOOK_BEHIND = 70
+#: "The northern countryside of" glued to the name after it ("الريف الشمالي لحماة", "في الريف الغربي
+#: لدمشق"): the countryside word with its article, one or two direction adjectives, and the clitic ل
+#: that the name carries. The name is then the governorate's, as "ريف حماة الشمالي" makes it.
+_COUNTRYSIDE_OF_RE = re.compile(r"(?<!\S)[وف]?ب?(?:الريف|الأرياف|الارياف)(?P<adjectives>(?:\s+\S+){1,2}?)\s+ل\Z")
 #: A list's separator and the countryside word of its next name ("إدلب وريف حلب").
 _COUNTRYSIDE_NEXT_RE = re.compile(r"^\s*(?:,|،)?\s*و(?:ب|ل)?(?:ريف|أرياف|ارياف)\s+$")
 #: Plural province words: said of a list, they make every governorate name of it a governorate.
@@ -540,6 +544,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
             before.append(label)  # "Governorate | Homs", "- Region: Hama"
     elif len(before) == 1 and before[0] in CENTRE_WORDS and (centre_unit := _centre_label(text, words, top - 1, taken)):
         before.insert(0, centre_unit)  # "المنطقة | مركز الحسكة", "الناحية مركز رأس العين": the unit, not the city
+    if not before and (countryside := _countryside_of(text, span)) is not None:
+        return f"ريف {name}", countryside, span.end  # "الريف الجنوبي لإدلب": ريف إدلب الجنوبي
     while before and before[0].lower() in ("of", "in", "the"):
         before.pop(0)
     while after and after[-1].lower() in ("of", "in", "the"):
@@ -549,6 +555,23 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
     if not before and not after and (said := _APPOSITIVE_KIND_RE.match(text, span.end)):
         return f"{name} {said['kind']}", start, end  # "Thiban, a town on the Euphrates": the town
     return " ".join([*before, name, *after]), start, end
+
+
+def _countryside_of(text: str, span: Span) -> int | None:
+    """Where "the (direction) countryside of" starts when it stands glued to the span through the
+    clitic ل, or ``None``.
+
+    >>> text = "تقدمت القوات في الريف الشمالي الغربي لحماة"
+    >>> at = text.index("حماة")
+    >>> text[_countryside_of(text, Span(at, at + 4, 0, 0, ())) :]
+    'الريف الشمالي الغربي لحماة'
+    >>> _countryside_of("زار الريف القريب لحماة", Span(18, 22, 0, 0, ())) is None  # not a direction
+    True
+    """
+    found = _COUNTRYSIDE_OF_RE.search(text, max(0, span.start - 40), span.start)
+    if found is None or not all(map(is_direction_adjective, found["adjectives"].split())):
+        return None
+    return found.start()
 
 
 def _word_before(words: Words, span: Span) -> int:
@@ -1277,6 +1300,11 @@ def _geoparse(
         if not item.found and item.hint == "region" and _a_governorate_s_own_name(item.text):
             item.read_as_governorate()
             item.found = ask(item.mention, gov)  # "the northern Hama plains": no such plain, the governorate's
+        elif not item.found and item.hint == "region" and _desert_of(item.mention):
+            town = ask(item.text, gov)  # "بادية السخنة", "the Palmyra desert": the desert around the town
+            if town and town[0].place.kind in POPULATED_KINDS:
+                item.read_as(item.text)
+                item.found = town
         elif item.hint is None and item.mention == item.text and _REGION_AFTER_RE.match(text, item.span.end):
             _read_region(item, ask, gov)
         elif item.hint is None and item.mention == item.text and (_commanded(text, item) or _chained(text, item)):
@@ -2075,6 +2103,20 @@ def _chained(text: str, item: _Item) -> bool:
         return False
     before = _PLACE_BEFORE_RE.search(text, max(0, item.span.start - _CHAIN_LOOK_BEHIND), item.span.start)
     return before is not None and not _QUARTER_WORD_RE.search(before.group())  # "حي الزهراء، حمص": the city
+
+
+#: Words for a desert (as :func:`gazetteer.normalize.fold` writes them): said of a town's name, they
+#: speak of the steppe around the town.
+_DESERT_WORDS = frozenset({"desert", "صحراء", "باديه"})
+
+
+def _desert_of(mention: str) -> bool:
+    """Whether a mention's descriptive words speak of a desert ("بادية السخنة", "the Palmyra desert").
+
+    >>> _desert_of("بادية السخنة"), _desert_of("the Palmyra desert"), _desert_of("سهل الغاب")
+    (True, True, False)
+    """
+    return any(fold(word) in _DESERT_WORDS for word in parse_mention(mention).descriptors)
 
 
 def _a_governorate_s_own_name(name: str) -> bool:

@@ -262,6 +262,24 @@ def test_geoparse__the_dual_countryside_reads_both_names_as_governorates(full: G
     assert found(full, "بدأ الهجوم في ريفي حلب وإدلب") == [("حلب", "pcode:SY02"), ("إدلب", "pcode:SY07")]
 
 
+def test_geoparse__the_countryside_with_its_article_before_lam_is_the_governorate_s(full: Gazetteer) -> None:
+    # "الريف الجنوبي لإدلب" says what "ريف إدلب الجنوبي" says; a town's countryside stays the town's
+    assert found(full, "وصلوا إلى الريف الجنوبي لإدلب") == [("إدلب", "pcode:SY07")]
+    assert found(full, "وبالريف الشمالي الغربي لحلب") == [("حلب", "pcode:SY02")]
+    assert found(full, "وقرى الريف الغربي لدمشق") == [("دمشق", "pcode:SY03")]
+    assert found(full, "الريف الجنوبي لتلبيسة") == [("تلبيسة", TALBISEH)]
+    assert found(full, "زار الريف القريب لحماة") == [("حماة", "gn:170017")]  # "nearby" is no direction
+
+
+def test_geoparse__a_desert_named_after_a_governorate_or_a_town(full: Gazetteer) -> None:
+    # the desert of a governorate's capital is the governorate's ("the Homs desert" already was);
+    # the desert of a town is the steppe around the town
+    assert found(full, "فروا باتجاه صحراء حمص الشرقية") == [("حمص", "pcode:SY04")]
+    assert found(full, "وصلوا إلى بادية دير الزور") == [("دير الزور", "pcode:SY09")]
+    assert found(full, "هجوم في بادية السخنة") == [("السخنة", "gn:172425")]
+    assert found(full, "They hid in the Palmyra desert.") == [("Palmyra", "gn:163808")]
+
+
 def test_geoparse__a_capital_that_binds_a_place_outside_its_city_is_the_governorate(full: Gazetteer) -> None:
     # Khan Shaykhun lies ~60 km south of Idlib city and Talbiseh ~13 km north of Homs city: "X, Idlib"
     # and "X, Homs" name the governorate; a quarter of the city leaves the city as it is

@@ -94,6 +94,8 @@ _COUNTRY_AFTER_RE = re.compile(r"\s*[,،]\s*(?:Syria|سوريا|سورية)\b")
 #: A place's name and a comma right before a name, on its line ("Houla, "): :func:`_chained`.
 _PLACE_BEFORE_RE = re.compile(r"[^\W\d_][^,،|\n:;()]*[,،]\s*$")
 _CHAIN_LOOK_BEHIND = 40
+#: A comma and the spaces around it, alone between two mentions.
+_COMMA_GAP_RE = re.compile(r"\s*[,،]\s*")
 #: A word for a city's quarter: the chain "حي الزهراء، حمص، سوريا" names the city, not the governorate
 #: (also glued to an infobox's label: "الموقعحي الزهراء").
 _QUARTER_WORD_RE = re.compile(r"(?:^|\W|الموقع)(?:ال)?(?:حي|neighbou?rhood|quarter)(?:\W|$)", re.IGNORECASE)
@@ -1295,7 +1297,7 @@ def _geoparse(
             items[-1].given_before = _arabic_surname(text, words, span, taken)
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
     named: dict[tuple[str, str, str], tuple[bool, bool]] = {}  # _name_facts, once per place, name and span
-    for item in items:
+    for k, item in enumerate(items):
         item.found = ask(item.mention, gov)
         if not item.found and item.hint == "region" and _a_governorate_s_own_name(item.text):
             item.read_as_governorate()
@@ -1307,7 +1309,9 @@ def _geoparse(
                 item.found = town
         elif item.hint is None and item.mention == item.text and _REGION_AFTER_RE.match(text, item.span.end):
             _read_region(item, ask, gov)
-        elif item.hint is None and item.mention == item.text and (_commanded(text, item) or _chained(text, item)):
+        elif item.hint is None and item.mention == item.text and (
+            _commanded(text, item) or _chained(text, item) or (k > 0 and _after_its_unit(text, items[k - 1], item))
+        ):
             item.read_as_governorate()
             item.found = ask(item.mention, gov)  # "Latakia NDF commander", "Houla, Homs, Syria": the governorate's
         elif not item.found and item.hint is None and _part_of_an_area(item):
@@ -2103,6 +2107,18 @@ def _chained(text: str, item: _Item) -> bool:
         return False
     before = _PLACE_BEFORE_RE.search(text, max(0, item.span.start - _CHAIN_LOOK_BEHIND), item.span.start)
     return before is not None and not _QUARTER_WORD_RE.search(before.group())  # "حي الزهراء، حمص": the city
+
+
+def _after_its_unit(text: str, before: _Item, item: _Item) -> bool:
+    """Whether a governorate's own name follows a district's or a subdistrict's mention and a comma, as
+    an encyclopedia gives a town's location ("a town in Raqqa District, Raqqa"): the governorate."""
+    return (
+        before.hint in _CENTRE_UNIT_KINDS
+        and bool(before.found)
+        and before.found[0].place.kind in _CENTRE_UNIT_KINDS
+        and _COMMA_GAP_RE.fullmatch(text, before.around[1], item.span.start) is not None
+        and _a_governorate_s_own_name(item.text)
+    )
 
 
 #: Words for a desert (as :func:`gazetteer.normalize.fold` writes them): said of a town's name, they

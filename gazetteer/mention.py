@@ -98,7 +98,7 @@ _LATIN: dict[str, str | None] = {
     # or of the Islamic State ("Wilayat Halab", "Wilayat Raqqa")
     **_words(
         _PROVINCE,
-        "governorate governorates province provinces muhafazat muhafaza muhafazah mohafaza governor governors"
+        "governorate governorates governate governates province provinces muhafazat muhafaza muhafazah mohafaza governor governors"
         " wilayat wilayah vilayet",
     ),
     **_words(_COUNTRYSIDE, "countryside countrysides rural rif reef surroundings"),

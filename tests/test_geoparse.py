@@ -1320,6 +1320,19 @@ def test_geoparse__a_governorate_between_a_place_and_the_country_is_the_governor
     assert found(full, "الموقع | حي الزهراء، حمص، سوريا |")[-1] == ("حمص", "gn:169577")
 
 
+def test_geoparse__a_governorate_after_its_district_and_a_comma_is_the_governorate(full: Gazetteer) -> None:
+    # an encyclopedia's location: "a town in X District, Y" names the district, then the governorate
+    assert found(full, "Ma'adan is a Syrian town in Raqqa District, Raqqa.")[-1] == ("Raqqa", "pcode:SY11")
+    assert found(full, "Jableh is in Jableh District, Latakia.")[-1] == ("Latakia", "pcode:SY06")
+    # a quarter called a district is no unit: its city follows
+    assert found(full, "It lies in the al-Sukkari district, Aleppo.")[-1] == ("Aleppo", "gn:170063")
+
+
+def test_geoparse__governate_is_a_spelling_of_governorate(full: Gazetteer) -> None:
+    assert found(full, "fighting in the Raqqa governate") == [("Raqqa", "pcode:SY11")]
+    assert found(full, "it was losing the entire governate of Raqqa") == [("Raqqa", "pcode:SY11")]
+
+
 def test_geoparse__the_area_of_an_ancient_site_is_the_site(full: Gazetteer) -> None:
     # "منطقة" (district, area) before a site's name no district has is the site's area
     assert found(full, "ممتدة من حدود تركيا حتى منطقة أفاميا جنوباً") == [("أفاميا", "cur:apamea")]

@@ -618,14 +618,17 @@ _DASHES = ("-", "–", "‐", "—")
 
 
 def _kind_word_at(text: str, words: Words, j: int, taken: set[int]) -> bool:
-    """Whether word ``j`` is a facility's kind word right after the word before it ("base" of "air
-    base"; not "villages" of "Idlib border villages")."""
-    return (
-        j < len(words.start)
-        and j not in taken
-        and _word_gap(text[words.end[j - 1] : words.start[j]])
-        and word_kind(text[words.start[j] : words.end[j]]) in FACILITY_KINDS
-    )
+    """Whether word ``j`` is a facility's kind word right after the word before it, or another
+    modifier and then one ("base" of "air base", "air base" of "military air base"; not "villages"
+    of "Idlib border villages")."""
+    while j < len(words.start) and j not in taken and _word_gap(text[words.end[j - 1] : words.start[j]]):
+        word = text[words.start[j] : words.end[j]]
+        if word_kind(word) in FACILITY_KINDS:
+            return True
+        if not is_kind_modifier(word):
+            return False
+        j += 1
+    return False
 
 
 def _measured_from(text: str, words: Words, i: int) -> bool:

@@ -627,6 +627,10 @@ def test_geoparse__a_compound_kind_word_after_a_name(full: Gazetteer) -> None:
         ("Deir ez-Zor air base", "cur:deir-ez-zor-airport")
     ]
     assert found(full, "Mezzeh military airport was hit.") == [("Mezzeh military airport", "cur:mezzeh-airbase")]
+    # two such words in a row: "military air base"
+    assert found(full, "ISIL tried to breach the Deir ez-Zor military air base.") == [
+        ("Deir ez-Zor military air base", "cur:deir-ez-zor-airport")
+    ]
     # only a facility's kind word makes a compound: "border villages" are Idlib's; "bases" are no airbase
     assert found(full, "Turkish artillery shelled Idlib border villages.") == [("Idlib", "gn:169389")]
     assert found(full, "Turkey set up several Hama bases.") == [("Hama", "gn:170017")]

@@ -576,6 +576,49 @@ def _countryside_of(text: str, span: Span) -> int | None:
     return found.start()
 
 
+#: What may stand between two spans that one longer name joins: a space or a hyphen.
+_NAME_GAP_RE = re.compile(r"[ \-]")
+
+
+def _joined_spans(g: Gazetteer, text: str, spans: list[Span]) -> list[Span]:
+    """The spans, with two that stand side by side made one where together they spell one place's
+    longer name more closely than a spelling variant away: "Tamana al-Ghab" is the village
+    Tamana'at al-Ghab (Hama), whose spelling the spotter's keys miss, not the town Tamana (Idlib)
+    and the Ghab plain. A pair that spells no such name stays two ("Homs Hama")."""
+    out: list[Span] = []
+    joined_once = False
+    for span in spans:
+        before = out[-1] if out else None
+        if (
+            before is None
+            or joined_once  # two spans at most: "قلعة جعبر Caber Kalesi Qal'at Dawsar" are three names
+            or not _NAME_GAP_RE.fullmatch(text, before.end, span.start)
+            or text[before.start : before.end].isascii() != text[span.start : span.end].isascii()
+            or not _one_place_named(g, text[before.start : span.end])
+        ):
+            out.append(span)
+            joined_once = False
+            continue
+        out[-1] = Span(before.start, span.end, before.first, span.last, before.rows + span.rows, before.key)
+        joined_once = True
+    return out
+
+
+def _one_place_named(g: Gazetteer, name: str) -> bool:
+    """Whether a name of two spans is, exactly or as a spelling variant, one place's name of two words or
+    more (:func:`_joined_spans`)."""
+    try:
+        found = g.candidates(name, limit=2)
+    except InvalidQueryError:
+        return False
+    return (
+        bool(found)
+        and found[0].tier in ("exact", "variant")
+        and not found[0].ambiguous
+        and len(found[0].matched_name.split()) > 1
+    )
+
+
 def _word_before(words: Words, span: Span) -> int:
     """The index of the word right before the span (-1 at the text's start): the article of "the
     district of al-Rastan" is the span's, so "of" is the word before it."""
@@ -1230,6 +1273,7 @@ def _geoparse(
     words = Words(text)
     spans = _without_adjectives(text, words, list(spot(text, words, g.opened.spot_index())))
     spans = [s for s in spans if not _lower_case_word(words, s)]  # prose: it takes no word from a name's mention
+    spans = _joined_spans(g, text, spans)
     taken = {i for s in spans for i in range(s.first, s.last + 1)}
     ends = {s.end for s in spans}
     items: list[_Item] = []
@@ -1312,8 +1356,12 @@ def _geoparse(
                 item.found = town
         elif item.hint is None and item.mention == item.text and _REGION_AFTER_RE.match(text, item.span.end):
             _read_region(item, ask, gov)
-        elif item.hint is None and item.mention == item.text and (
-            _commanded(text, item) or _chained(text, item) or (k > 0 and _after_its_unit(text, items[k - 1], item))
+        elif (
+            item.hint is None
+            and item.mention == item.text
+            and (
+                _commanded(text, item) or _chained(text, item) or (k > 0 and _after_its_unit(text, items[k - 1], item))
+            )
         ):
             item.read_as_governorate()
             item.found = ask(item.mention, gov)  # "Latakia NDF commander", "Houla, Homs, Syria": the governorate's

@@ -241,6 +241,17 @@ def test_geoparse__a_compass_word_before_a_governorate_name_is_the_governorate(f
     assert full.resolve("southern Idlib").place.id == "pcode:SY07"  # type: ignore[union-attr]
 
 
+def test_geoparse__two_spans_that_spell_one_longer_name_are_that_place(full: Gazetteer) -> None:
+    # "Tamana al-Ghab" is a spelling of Tamana'at al-Ghab (Hama) that no spot key has; its halves are
+    # the town Tamana of Idlib and the Ghab plain
+    assert found(full, "Tamana al-Ghab is a village in northern Syria.") == [("Tamana al-Ghab", "sa:432")]
+    assert found(full, "They went from Homs Hama to Idlib") == [
+        ("Homs", HOMS_CITY),
+        ("Hama", "gn:170017"),
+        ("Idlib", "gn:169389"),
+    ]
+
+
 def test_geoparse__a_name_that_goes_on_is_another_place(full: Gazetteer) -> None:
     # Busra al-Harir (Daraa, Lajat) is not Busra al-Sham; al-Ghariyah al-Sharqiyah and
     # al-Gharbiyah (Daraa) are not the al-Ghariyah of As-Suwayda

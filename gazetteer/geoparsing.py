@@ -864,7 +864,24 @@ def _paired_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
         return False  # "سرمدا شمالي إدلب": without the article it says where, north of Idlib
     if _surroundings_before(text, words, span.first - 1, taken):
         return False  # "أطراف منبج الشرقية", "ريف داعل الشمالي": the outskirts' or countryside's part
+    if _quarter_word_before(text, words, span.first - 1, taken):
+        return False  # "حي دير بعلبة الشمالي": the northern part of the quarter
     return govs.lookup(text[span.start : span.end]) is None
+
+
+def _quarter_word_before(text: str, words: Words, i: int, taken: set[int]) -> bool:
+    """Whether word ``i``, right before a name, is a word for a city's quarter or quarters, with or
+    without a clitic ("حي", "وحي", "أحياء"): a direction adjective after the name says a part of it.
+
+    >>> text = "وحي دير بعلبة الشمالي"
+    >>> _quarter_word_before(text, Words(text), 0, set()), _quarter_word_before(text, Words(text), 1, set())
+    (True, False)
+    """
+    if i < 0 or i in taken:
+        return False
+    word = text[words.start[i] : words.end[i]]
+    bare = word[1:] if word[:1] in ARABIC_CLITICS else word
+    return word_kind(word) == "neighbourhood" or (not word.isascii() and word_kind(bare) == "neighbourhood")
 
 
 #: A romanised Arabic direction adjective right after a name ("al-Ghariyah al-Sharqiyah", "Tell Abyad

@@ -123,16 +123,18 @@ def _opens_with(name: str, taken: frozenset[str]) -> bool:
 
 
 #: Arabic words that begin names and are often written joined to the next word ("كفرنبودة" for
-#: "كفر نبودة", "بيتجن" for "بيت جن").
-_JOINED_PREFIXES = ("كفر", "بيت")
+#: "كفر نبودة", "بيتجن" for "بيت جن", "ديربعلبة" for "دير بعلبة").
+_JOINED_PREFIXES = ("كفر", "بيت", "دير")
 
 
 def joined_name(text: str) -> str | None:
-    """An Arabic name that begins with كفر or بيت written as one word, for running text that writes
-    it so ("كفرنبودة"); ``None`` for any other name.
+    """An Arabic name that begins with كفر, بيت or دير written as one word, for running text that
+    writes it so ("كفرنبودة"); ``None`` for any other name.
 
     >>> joined_name("كفر نبودة"), joined_name("بيت جن"), joined_name("تل رفعت"), joined_name("بيت العظم")
     ('كفرنبودة', 'بيتجن', None, None)
+    >>> joined_name("دير بعلبة"), joined_name("دير الزور")
+    ('ديربعلبة', None)
     """
     first, _, rest = text.partition(" ")
     if first not in _JOINED_PREFIXES or not rest or " " in rest or not is_arabic(rest) or rest.startswith("ال"):

@@ -975,6 +975,7 @@ def test_geoparse__the_ends_of_a_road_named_by_them_are_the_cities(full: Gazette
 def test_geoparse__kafr_and_beit_names_written_as_one_word(full: Gazetteer) -> None:
     assert found(full, "وكفرنبودة من الشمال") == [("كفرنبودة", "cur:kafr-nabudah")]
     assert found(full, "قصف بيتجن") == [("بيتجن", "pcode:SY030801")]
+    assert found(full, "وتقع ديربعلبة في الجهة الشمالية الشرقية لمدينة حمص")[0] == ("ديربعلبة", "sa:516")
 
 
 def test_geoparse__second_review_cases(full: Gazetteer) -> None:
@@ -1530,6 +1531,8 @@ def test_geoparse__a_direction_adjective_after_outskirts_or_countryside_says_the
     assert found(full, "اشتباكات وبمحيط منبج الشرقي") == manbij
     assert found(full, "عند مدخل خربة غزالة الشماليّ") == [("خربة غزالة", "gn:168120")]
     assert found(full, "قصف في ريف داعل الشمالي") == [("داعل", "gn:170959")]
+    # after a word for a quarter, the adjective says the quarter's part ("the northern Deir Baalbah")
+    assert found(full, "هي حي دير بعلبة الشمالي في مدينة حمص")[0] == ("دير بعلبة", "sa:516")
     # without such a word the adjective still makes another village's name
     assert found(full, "في بلدة المليحة الشرقية بريف درعا") == [("درعا", "pcode:SY12")]
     # romanised, too: "al-Ghariyah al-Sharqiyah" is neither al-Ghariyah nor a quarter al-Sharqiyah

@@ -202,7 +202,7 @@ _COMPASS_WORDS = (
 )
 #: Words after a name that make it a channel's or a station's (:func:`_media_named`).
 _MEDIA_AFTER_RE = re.compile(
-    r"\s+(?:TV|Television|Channel|Radio|FM|Post|Today|Now"
+    r"\s+(?:TV|Television|Channel|Radio|FM|Post|Today|Now|News(?=\s+Agency|\s+Network)"
     r"|24\b(?!\s*(?:hours?|hrs?|h\b|km|kilomet|miles?|people|persons?|civilians|killed|dead|January|February|March"
     r"|April|May|June|July|August|September|October|November|December|ساع|كم|كيلو|شخص|قتيل|مدني)))\b"
 )  # "Suwayda 24", "Deir ez-Zor 24" (news networks), not "Idlib 24 hours"
@@ -576,6 +576,25 @@ def _countryside_of(text: str, span: Span) -> int | None:
     return found.start()
 
 
+#: The longest variant key of a name too short to be met through an article glued to it (:func:`_fits`):
+#: three letters ("Sam", "Tal").
+_SHORT_NAME_KEY = 3
+
+
+def _article_glued_to_a_short_name(written: str, name: str) -> bool:
+    """Whether a one-word Latin span meets a name of :data:`_SHORT_NAME_KEY` letters or fewer only
+    by reading its first letters as an article glued to it: "Essam" (a given name) as "es" + "Sam".
+
+    >>> _article_glued_to_a_short_name("Essam", "Sam"), _article_glued_to_a_short_name("Ghab", "Ghab")
+    (True, False)
+    >>> _article_glued_to_a_short_name("al-Sur", "Sur")
+    False
+    """
+    if not written.isascii() or len(variant_key(name)) > _SHORT_NAME_KEY or " " in exact_key(written):
+        return False  # "al-Sur" writes its article apart
+    return len(exact_key(written)) > len(exact_key(name).replace(" ", "")) + 1
+
+
 #: What may stand between two spans that one longer name joins: a space or a hyphen.
 _NAME_GAP_RE = re.compile(r"[ \-]")
 
@@ -593,7 +612,7 @@ def _joined_spans(g: Gazetteer, text: str, spans: list[Span]) -> list[Span]:
             before is None
             or joined_once  # two spans at most: "قلعة جعبر Caber Kalesi Qal'at Dawsar" are three names
             or not _NAME_GAP_RE.fullmatch(text, before.end, span.start)
-            or text[before.start : before.end].isascii() != text[span.start : span.end].isascii()
+            or is_arabic(text[before.start : before.end]) != is_arabic(text[span.start : span.end])
             or not _one_place_named(g, text[before.start : span.end])
         ):
             out.append(span)
@@ -1115,7 +1134,8 @@ def _given_name_before(text: str, words: Words, span: Span, taken: set[int]) -> 
 
 def _media_named(text: str, words: Words, span: Span) -> bool:
     """Whether a span names a channel, an agency, a paper or a news page: "TV", "Radio", "24",
-    "Post", "Today"... right after it ("Al-Mayadeen TV", "Suwayda 24", "Raqqa Post", "Halab Today",
+    "Post", "Today", "News Agency"... right after it ("Al-Mayadeen TV", "Suwayda 24", "Raqqa Post",
+    "Hawar News Agency", "Halab Today",
     "موقع درعا 24"), or قناة, تلفزيون, إذاعة, وكالة, شبكة, صحيفة, صفحة... right before it ("قناة
     الميادين", "شبكة دير الزور"). Not موقع, which is a site as often as a website.
 
@@ -1966,6 +1986,8 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
     nickname = "+alias" in match.bucket or "+colloquial" in match.bucket
     if one_word and hint != match.place.kind and nickname and _name_facts(item, match, named)[0]:
         return False  # a one-word nickname, unless a word asks for its kind: "الشام" is the Levant as often as Damascus
+    if one_word and match.tier != "exact" and _article_glued_to_a_short_name(item.text, match.matched_name):
+        return False  # "Essam" (a given name) is "es" + "Sam", Damascus in Turkish, only as a spelling variant
     if one_word and match.tier != "exact" and "+colloquial" in match.bucket:
         return False  # a nickname counts only as written: "the Hurrian city" is no respelt "Hauran"
     kind = match.place.kind

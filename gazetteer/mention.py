@@ -98,8 +98,9 @@ _LATIN: dict[str, str | None] = {
     # or of the Islamic State ("Wilayat Halab", "Wilayat Raqqa")
     **_words(
         _PROVINCE,
-        "governorate governorates governate governates province provinces muhafazat muhafaza muhafazah mohafaza governor governors"
-        " wilayat wilayah vilayet",
+        # governate: a common misspelling ("the Raqqa governate")
+        "governorate governorates governate governates province provinces muhafazat muhafaza muhafazah mohafaza"
+        " governor governors wilayat wilayah vilayet",
     ),
     **_words(_COUNTRYSIDE, "countryside countrysides rural rif reef surroundings"),
     # "the Latakia offensive", "the Aleppo offensive (October 2015)": an offensive named after a governorate's

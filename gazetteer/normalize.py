@@ -98,7 +98,7 @@ __all__ = [
 
 #: The version of the key rules below: bumped whenever the keys of some text change, so that an
 #: index built with other rules can be told apart (its header records the version it used).
-KEY_RULES = 5
+KEY_RULES = 6
 
 
 class NameKeys(NamedTuple):
@@ -490,7 +490,14 @@ class _UnidecodeTable(dict[int, str]):
         return value
 
 
-_UNIDECODE = _UnidecodeTable()
+#: Letters that romanisations of Arabic use for one consonant written with two Latin letters
+#: (Wikipedia's and DIN 31635's "Talkalaḵ", "Ḡūṭat Dimašq"): unidecode would keep one of the two.
+_DIGRAPH_LETTERS = {"ḵ": "kh", "ḫ": "kh", "ḏ": "dh", "ṯ": "th", "ḡ": "gh", "ġ": "gh", "š": "sh", "ǧ": "j"}
+
+_UNIDECODE = _UnidecodeTable(
+    {ord(c): v for letter, digraph in _DIGRAPH_LETTERS.items() for c, v in ((letter, digraph),
+     (letter.upper(), digraph.capitalize()))}
+)  # fmt: skip
 
 
 def _unidecode_run(match: re.Match[str]) -> str:
@@ -500,8 +507,8 @@ def _unidecode_run(match: re.Match[str]) -> str:
 def to_ascii(text: str) -> str:
     """Each character replaced by unidecode's ASCII for it (memoised per character).
 
-    >>> to_ascii("Nāḩiyat Şūrān")
-    'Nahiyat Suran'
+    >>> to_ascii("Nāḩiyat Şūrān"), to_ascii("Talkalaḵ"), to_ascii("Ḡūṭat Dimašq")
+    ('Nahiyat Suran', 'Talkalakh', 'Ghutat Dimashq')
     """
     return text if text.isascii() else text.translate(_UNIDECODE)
 

@@ -241,6 +241,16 @@ def test_geoparse__a_compass_word_before_a_governorate_name_is_the_governorate(f
     assert full.resolve("southern Idlib").place.id == "pcode:SY07"  # type: ignore[union-attr]
 
 
+def test_geoparse__a_given_name_is_no_short_name_with_an_article_glued_to_it(full: Gazetteer) -> None:
+    # "Essam" reads as "es" + "Sam" (Damascus in Turkish) only as a spelling variant
+    assert found(full, "killing Hawar News Agency reporter, Essam Abdullah in Syria.") == []
+    assert found(full, "Talkalakh (Arabic: تلكلخ, romanized: Talkalaḵ)") == [
+        ("Talkalakh", "gn:163533"),
+        ("تلكلخ", "gn:163533"),
+        ("Talkalaḵ", "gn:163533"),
+    ]
+
+
 def test_geoparse__two_spans_that_spell_one_longer_name_are_that_place(full: Gazetteer) -> None:
     # "Tamana al-Ghab" is a spelling of Tamana'at al-Ghab (Hama) that no spot key has; its halves are
     # the town Tamana of Idlib and the Ghab plain

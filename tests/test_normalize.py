@@ -519,6 +519,16 @@ def test_variant_key__ignores_case_diacritics_and_marks(name: str, data: st.Data
     assert variant_key("".join(chars)) == base
 
 
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [("Talkalaḵ", "Talkalakh"), ("Ḡūṭat Dimašq", "Ghutat Dimashq"), ("Ǧisr aš-Šuġūr", "Jisr ash-Shughur"),
+     ("Ḏiban", "Dhiban"), ("Ṯawrah", "Thawrah"), ("Maḫrada", "Makhrada")],
+)  # fmt: skip
+def test_variant_key__a_letter_for_a_digraph_is_the_digraph(written: str, plain: str) -> None:
+    # Wikipedia's and DIN 31635's romanisations write kh, gh, sh, dh, th and j with one letter
+    assert variant_key(written) == variant_key(plain)
+
+
 @given(_LATIN_NAMES, st.sampled_from(["al-", "Al ", "el-", "El ", "al ", "Al-"]))
 def test_variant_key__ignores_plain_article(name: str, article: str) -> None:
     assert variant_key(article + name) == variant_key(name)

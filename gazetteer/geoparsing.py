@@ -1562,10 +1562,45 @@ def _without_far_outliers(text: str, found: list[PlaceMention]) -> list[PlaceMen
         near = govs.neighbours(gov) | {""}
         if any(other in near for other in named if other != gov):
             continue
-        if m.match.tier == "exact" and not _sentence_names_elsewhere(text, found, m):
+        if m.match.tier == "exact" and not (_sentence_names_elsewhere(text, found, m) or _always_after(text, found, m)):
             continue
         outliers.add(id(m))
     return [m for m in found if id(m) not in outliers] if outliers else found
+
+
+#: Prepositions and conjunctions, which stand before any place's name (:func:`_always_after`).
+_LINKING_WORDS = frozenset(
+    {"في", "من", "إلى", "الى", "على", "عن", "مع", "بين", "حتى", "نحو", "قرب", "و", "او", "أو",
+     "in", "of", "to", "from", "and", "or", "near", "at", "on", "by", "with", "for", "between", "towards", "the"}
+)  # fmt: skip
+#: The last word before a mention, with the spaces after it (:func:`_always_after`).
+_LAST_WORD_RE = re.compile(r"(\w+)\s+\Z")
+
+
+def _always_after(text: str, found: list[PlaceMention], m: PlaceMention) -> bool:
+    """Whether the place of mention ``m`` is named twice or more, each time right after the same word
+    that says nothing of a place: the title "حب نمرة" (Hab Nimra, Homs), repeated, names a village the
+    index lacks, not the village Nimreh of As-Suwayda.
+
+    >>> text = "حب نمرة: قرية. الاسم الرسمي حب نمرة"
+    >>> from gazetteer.model import AdminRef
+    >>> place = Place(id="x", name="Nimreh", name_ar="نمرة", kind="village", lat=0.0, lon=0.0,
+    ...               governorate=AdminRef("As-Suwayda", "السويداء", "SY13"))
+    >>> match = Match(place=place, score=100.0, matched_name="نمرة", tier="exact")
+    >>> found = [PlaceMention(i, i + 4, "نمرة", match) for i in (3, 31)]
+    >>> _always_after(text, found, found[0])
+    True
+    """
+    before = {
+        last[1] if (last := _LAST_WORD_RE.search(text, max(0, o.start - 30), o.start)) else ""
+        for o in found
+        if o.match.place.id == m.match.place.id
+    }
+    if len(before) != 1:
+        return False
+    word = before.pop()
+    count = sum(o.match.place.id == m.match.place.id for o in found)
+    return count > 1 and bool(word) and word.lower() not in _LINKING_WORDS and not is_descriptor(word)
 
 
 #: Where a list of names breaks into its items: commas, " and ", " or ", " أو " between words, and و

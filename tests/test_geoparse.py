@@ -684,6 +684,19 @@ def test_geoparse__a_far_outlier_against_three_places_of_one_name(full: Gazettee
     assert dict(found(full, "ISIL captured al-Mari'iyah.")).get("al-Mari'iyah") == "cur:maariya-village"
 
 
+def test_geoparse__a_far_outlier_always_after_one_word_is_a_longer_name(full: Gazetteer) -> None:
+    # "حب نمرة" (Hab Nimra, Wadi al-Nasara, Homs) is not the village Nimreh of As-Suwayda, spelt
+    # as the index writes it: each time the same word stands before it
+    text = (
+        "حب نمرة\n\nحب نمرة بلدة في وادي النصارى في محافظة حمص، تتبع لمنطقة تلكلخ، قرب مدينة حمص."
+        " الاسم الرسمي حب نمرة"
+    )
+    assert "نمرة" not in dict(found(full, text))
+    # after a preposition each time, the village stays
+    text = "قصف على نمرة. ثم هجوم على نمرة من محافظة حمص ومدينة حمص وتلكلخ"
+    assert dict(found(full, text)).get("نمرة") == "sa:802"
+
+
 def test_geoparse__a_common_english_word_is_no_respelt_name(full: Gazetteer) -> None:
     # "Area" opens a sentence with a capital and spells Aere, a GeoNames name of as-Sanamayn
     assert found(full, "Area of al-Balad district, Daraa, that was destroyed.") == [("Daraa", "gn:170905")]

@@ -688,8 +688,7 @@ def test_geoparse__a_far_outlier_always_after_one_word_is_a_longer_name(full: Ga
     # "حب نمرة" (Hab Nimra, Wadi al-Nasara, Homs) is not the village Nimreh of As-Suwayda, spelt
     # as the index writes it: each time the same word stands before it
     text = (
-        "حب نمرة\n\nحب نمرة بلدة في وادي النصارى في محافظة حمص، تتبع لمنطقة تلكلخ، قرب مدينة حمص."
-        " الاسم الرسمي حب نمرة"
+        "حب نمرة\n\nحب نمرة بلدة في وادي النصارى في محافظة حمص، تتبع لمنطقة تلكلخ، قرب مدينة حمص. الاسم الرسمي حب نمرة"
     )
     assert "نمرة" not in dict(found(full, text))
     # after a preposition each time, the village stays

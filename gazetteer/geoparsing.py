@@ -1237,11 +1237,18 @@ def _adjective(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     before = fold_arabic(text[words.start[i] : words.end[i]])
     if before in _LOCATION_LABELS:
         return False  # "الموقع القصير، محافظة حمص": an infobox's location label, then the town
+    if before in _NOT_DEFINITE:
+        return False  # "إلى الطبقة" (to al-Tabqa), "التي": no noun with the article
     return before.startswith("ال") and fold_arabic(text[span.start : span.end]).startswith("ال")
 
 
 #: The marks of tanween (ً ٌ ٍ): a word that carries one is indefinite, a noun or an adjective, no name.
 _TANWEEN_RE = re.compile(f"[{_VOWEL_MARKS[:3]}]")
+#: The ending of an Arabic relative adjective (nisba), feminine: "السلمية" (peaceful), "الشرقية".
+_NISBA_END_RE = re.compile("ي[ةه]$")
+#: Words that begin with the letters of the article but are no nouns with it (fold_arabic keys): إلى
+#: (to), إلا (except), الآن (now) and the relative pronouns.
+_NOT_DEFINITE = frozenset({"الي", "الا", "الان", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 #: An infobox's location labels (fold_arabic keys): the word after is the place, no adjective of them.
 _LOCATION_LABELS = frozenset({"الموقع", "المكان"})
 
@@ -2032,8 +2039,10 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         return False  # "Ahmad Homsi", "Mohammad Kassab" are persons; "Sochi Idlib memorandum" names the city
     if item.longer_name and (kind in POPULATED_KINDS or (item.mountain and kind == "neighbourhood")):
         return False  # "Eastern Ghariyah" is no village al-Ghariyah, "جبل أريحا" no town Ariha, "جبل المزة" no quarter
-    if item.adjective and hint is None and kind not in _NAMED_LIKE_WORDS_KINDS:
-        return False  # "القرى الهامة" are the important villages, not the town al-Hamah
+    if item.adjective and hint is None and (kind not in _NAMED_LIKE_WORDS_KINDS or _NISBA_END_RE.search(item.text)):
+        # "القرى الهامة" are the important villages, not the town al-Hamah; a city keeps its name ("دخلت
+        # القوات الباب") unless it has an adjective's ending: "الحلول السلمية" are peaceful, no al-Salamiyah
+        return False
     if (
         hint is None
         and _common_word(item)

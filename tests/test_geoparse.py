@@ -351,6 +351,11 @@ def test_geoparse__a_common_word_after_a_definite_noun_is_its_adjective(full: Ga
     assert found(full, "دخلت القوات التركية الدرباسية") == [("الدرباسية", "gn:170887")]
     # an infobox's location label is no noun the name describes: "الموقع القصير" is al-Qusayr
     assert found(full, "الموقع القصير، محافظة حمص، سوريا")[0] == ("القصير", "gn:173322")
+    # a city's name that ends as an adjective does (ية) is the adjective: peaceful protests, no al-Salamiyah
+    assert found(full, "بدأت الاحتجاجات السورية السلمية في مطلع عام 2011") == []
+    assert found(full, "ودعت إلى الحلول السلمية للأزمة") == []
+    # إلى only looks like a word with the article: after it the word is no adjective
+    assert found(full, "نزح الأهالي إلى السلمية") == [("السلمية", "gn:164947")]
 
 
 def test_geoparse__a_table_label_says_the_kind(full: Gazetteer) -> None:

@@ -669,11 +669,20 @@ def _past_compass_words(text: str, words: Words, start: int, end: int) -> int:
 
 
 def _second_end(text: str, words: Words, span: Span, taken: set[int]) -> bool:
-    """Whether the span is the second of two names joined by a dash ("Damascus-Homs", "Aleppo–Mosul")."""
+    """Whether the span is the second of two names joined by a dash ("Damascus-Homs", "Aleppo–Mosul",
+    "the Antioch-Aleppo road": a capitalised word the index lacks is a name too, a foreign one).
+
+    >>> text = "the Antioch-Aleppo road"
+    >>> _second_end(text, Words(text), Span(12, 18, 2, 2, ()), set())
+    True
+    """
     i = span.first - 1
-    if i < 0 or i not in taken or span.start != words.start[span.first]:
+    if i < 0 or span.start != words.start[span.first] or text[words.end[i] : span.start] not in _DASHES:
         return False
-    return text[words.end[i] : span.start] in _DASHES
+    if i in taken:
+        return True
+    word = text[words.start[i] : words.end[i]]
+    return len(word) > 3 and word[0].isupper() and word.isascii()  # not "Al-", "Pre-"
 
 
 _DASHES = ("-", "–", "‐", "—")

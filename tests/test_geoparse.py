@@ -997,6 +997,9 @@ def test_geoparse__the_ends_of_a_road_named_by_them_are_the_cities(full: Gazette
     assert found(full, "reopens the Damascus-Homs highway") == [("Damascus", "gn:170654"), ("Homs", HOMS_CITY)]
     assert found(full, "the Homs-Hama road") == [("Homs", HOMS_CITY), ("Hama", "gn:170017")]
     assert found(full, "the Damascus highway") == []  # one name before a road word asks for a road
+    # the other end may be a foreign city the index lacks
+    assert found(full, "views of the Antioch-Aleppo road") == [("Aleppo", "gn:170063")]
+    assert found(full, "the Beirut-Damascus highway") == [("Damascus", "gn:170654")]
 
 
 def test_geoparse__kafr_and_beit_names_written_as_one_word(full: Gazetteer) -> None:

@@ -2138,6 +2138,8 @@ def _read_lists(
         for item, named in zip(group, own):
             if not named or item.hint not in (None, "governorate"):
                 continue
+            if item.found and item.found[0].place.kind == "governorate":
+                continue  # "الريف الغربي لدمشق وهضبة الجولان": already Rif Dimashq, which "محافظة دمشق" is not
             item.read_as_governorate()
             item.found = ask(item.mention, gov)
 

@@ -288,6 +288,8 @@ def test_geoparse__the_countryside_with_its_article_before_lam_is_the_governorat
     assert found(full, "وصلوا إلى الريف الجنوبي لإدلب") == [("إدلب", "pcode:SY07")]
     assert found(full, "وبالريف الشمالي الغربي لحلب") == [("حلب", "pcode:SY02")]
     assert found(full, "وقرى الريف الغربي لدمشق") == [("دمشق", "pcode:SY03")]
+    # in a list, too: "the western countryside of Damascus and the Golan Heights" is Rif Dimashq
+    assert found(full, "وقرى الريف الغربي لدمشق وهضبة الجولان")[0] == ("دمشق", "pcode:SY03")
     assert found(full, "الريف الجنوبي لتلبيسة") == [("تلبيسة", TALBISEH)]
     assert found(full, "زار الريف القريب لحماة") == [("حماة", "gn:170017")]  # "nearby" is no direction
 

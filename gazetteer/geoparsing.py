@@ -1413,7 +1413,10 @@ def _geoparse(
             item.hint is None
             and item.mention == item.text
             and (
-                _commanded(text, item) or _chained(text, item) or (k > 0 and _after_its_unit(text, items[k - 1], item))
+                _commanded(text, item)
+                or _chained(text, item)
+                or (k > 0 and _after_its_unit(text, items[k - 1], item))
+                or _title_qualifier(text, items[:k], item)
             )
         ):
             item.read_as_governorate()
@@ -2252,6 +2255,33 @@ def _chained(text: str, item: _Item) -> bool:
         return False
     before = _PLACE_BEFORE_RE.search(text, max(0, item.span.start - _CHAIN_LOOK_BEHIND), item.span.start)
     return before is not None and not _QUARTER_WORD_RE.search(before.group())  # "حي الزهراء، حمص": the city
+
+
+#: The longest title before a qualifier in parentheses (:func:`_title_qualifier`), in characters.
+_TITLE_CHARS = 60
+
+
+def _title_qualifier(text: str, before: Sequence[_Item], item: _Item) -> bool:
+    """Whether a governorate's own name is the qualifier in parentheses that closes a line's title
+    and the title names no place the index has: "سويدية كبيرة (الرقة)", an encyclopedia's title for
+    a village the index lacks, names its governorate ("Al-Jdayde (Aleppo)", a quarter the index has,
+    keeps the city).
+
+    >>> text = "سويدية كبيرة (الرقة)" + chr(10) + "قرية سورية"
+    >>> _title_qualifier(text, [], _Item(Span(14, 19, 2, 2, ()), "الرقة", "الرقة", None, (14, 19)))
+    True
+    """
+    start, end = item.span.start, item.span.end
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")" or not _a_governorate_s_own_name(item.text):
+        return False
+    line_end = text.find("\n", end)
+    if text[end + 1 : len(text) if line_end < 0 else line_end].strip():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    title = text[line_start : start - 1].strip()
+    if not title or len(title) > _TITLE_CHARS:
+        return False
+    return not any(o.found and line_start <= o.span.start < start for o in before)
 
 
 def _after_its_unit(text: str, before: _Item, item: _Item) -> bool:

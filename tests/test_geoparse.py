@@ -1376,6 +1376,15 @@ def test_geoparse__a_governorate_after_its_district_and_a_comma_is_the_governora
     assert found(full, "It lies in the al-Sukkari district, Aleppo.")[-1] == ("Aleppo", "gn:170063")
 
 
+def test_geoparse__a_capital_that_qualifies_a_title_the_index_lacks_is_the_governorate(full: Gazetteer) -> None:
+    # an encyclopedia's title "village (governorate)" for a village the index lacks
+    assert found(full, "سويدية كبيرة (الرقة)\nسويدية كبيرة قرية سورية") == [("الرقة", "pcode:SY11")]
+    assert found(full, "Foo Bar (Homs)\nFoo Bar is a village.") == [("Homs", HOMS_GOV)]
+    # a quarter the index has keeps its city; inside a sentence the brackets are no title's
+    assert found(full, "Al-Jdayde (Aleppo)\nA quarter.")[-1] == ("Aleppo", "gn:170063")
+    assert found(full, "He was born there (Homs) in 1950.") == [("Homs", HOMS_CITY)]
+
+
 def test_geoparse__governate_is_a_spelling_of_governorate(full: Gazetteer) -> None:
     assert found(full, "fighting in the Raqqa governate") == [("Raqqa", "pcode:SY11")]
     assert found(full, "it was losing the entire governate of Raqqa") == [("Raqqa", "pcode:SY11")]

@@ -54,11 +54,11 @@ _QUOTE = "['’ʼ`ʿʾ‘´]"
 #: skips the backtracking bookkeeping.
 _WORD_RE = re.compile(f"(?:{_LETTER}++|{_MARK}++)++(?:{_QUOTE}(?:{_LETTER}++|{_MARK}++)++)*+")
 #: An encyclopedia's infobox label that text extraction glued to its value ("GovernorateIdlib",
-#: "LocationWestern Al-Hasakah", "CityDamascus", "Districtal-Thawrah", "romanizedMuḥāfaẓat", "romanizedal-Qābūn",
+#: "LocationWestern Al-Hasakah", "CityDamascus", "NahiyahBeit Jinn", "CapitalHoms", "Districtal-Thawrah", "romanizedMuḥāfaẓat", "romanizedal-Qābūn",
 #: "الموقعالقصير"): a word of its own. Looked for once per distinct word (:func:`_glue_cuts`), not
 #: by a scan of the text (inside the split's pattern it doubled the split's time).
 _GLUED_LABEL_RE = re.compile(
-    "(?:Governorate|Subdistrict|District|Location|Country|Province|City|Cities)"
+    "(?:Governorate|Subdistrict|District|Nahiyah|Nahiya|Location|Country|Province|Region|Capital|Seat|City|Cities)"
     "(?=[A-Z][a-z]|(?:al|el|as|ash|ad|adh|ar|at|ath|az|an|ed|es|er|et|ez|en)$)"  # "Districtal-Thawrah": an article
     "|romanized(?=[^\\W\\d_])"  # "romanizedal-Qābūn", "romanizedḤalab": glued to any letter
     "|(?:المحافظة|المنطقة|الناحية)(?=[\u0621-\u064a])"  # ة ends a word: any letter after it begins the next

@@ -439,6 +439,9 @@ def test_geoparse__an_infobox_label_glued_to_its_value(full: Gazetteer) -> None:
         ("الرقة", "pcode:SY11"),
         ("ar-Raqqah", "pcode:SY11"),
     ]
+    # a subdistrict's label, a capital's, a seat's
+    assert found(full, "DistrictQatana District\nNahiyahBeit Jinn\n")[-1] == ("Beit Jinn", "pcode:SY030801")
+    assert found(full, "Country Syria\nCapitalHoms\n") == [("Homs", HOMS_CITY)]
     assert [(w.start, w.end) for w in tokenize("GovernorateIdlib")] == [(0, 11), (11, 16)]
     assert [(w.start, w.end) for w in tokenize("GovernorateXY Governorates")] == [(0, 13), (14, 26)]  # no label
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .kinds import ADMIN_KINDS, FACILITY_CORE_KINDS, POPULATED_KINDS, accepts
-from .mention import is_compass, is_direction_adjective, parse_mention
+from .mention import is_compass, is_direction_adjective, is_facility_adjective, parse_mention
 from .model import Name
 from .normalize import is_arabic, skeleton_key, variant_key
 
@@ -73,8 +73,21 @@ def core_name(text: str, kind: str) -> str | None:
     if mention.kind_hint in ADMIN_KINDS:
         return mention.name
     if kind in CORE_KINDS and kind in accepts(mention.kind_hint):
-        return mention.name
+        return _without_facility_adjectives(mention.name) if kind in FACILITY_CORE_KINDS else mention.name
     return None
+
+
+def _without_facility_adjectives(name: str) -> str:
+    """An Arabic facility's name less the adjectives that close it: "الشعيرات الجوية" (of "قاعدة
+    الشعيرات الجوية") is "الشعيرات", the town the base is named after, as "مطار الشعيرات" writes it.
+
+    >>> _without_facility_adjectives("الشعيرات الجوية"), _without_facility_adjectives("الجوية")
+    ('الشعيرات', 'الجوية')
+    """
+    words = name.split()
+    while len(words) > 1 and is_facility_adjective(words[-1]):
+        words.pop()
+    return " ".join(words)
 
 
 #: Kinds whose names a quarter's, a camp's or a landmark's core may not take: "Latakia University"

@@ -1007,6 +1007,13 @@ def test_geoparse__the_ends_of_a_road_named_by_them_are_the_cities(full: Gazette
     assert found(full, "the Beirut-Damascus highway") == [("Damascus", "gn:170654")]
 
 
+def test_geoparse__a_base_named_by_its_town_with_another_kind_word(full: Gazetteer) -> None:
+    # the index writes "قاعدة الشعيرات الجوية"; news write "مطار الشعيرات" (the airfield)
+    text = "استهدفت غارات مطار التيفور العسكري ومطار الشعيرات جنوب شرقي المدينة."
+    assert ("مطار الشعيرات", "cur:shayrat-airbase") in found(full, text)
+    assert full.resolve("مطار الشعيرات").place.id == "cur:shayrat-airbase"  # type: ignore[union-attr]
+
+
 def test_geoparse__kafr_and_beit_names_written_as_one_word(full: Gazetteer) -> None:
     assert found(full, "وكفرنبودة من الشمال") == [("كفرنبودة", "cur:kafr-nabudah")]
     assert found(full, "قصف بيتجن") == [("بيتجن", "pcode:SY030801")]

@@ -111,6 +111,11 @@ _COMMANDER_AFTER_RE = re.compile(
 _COMMANDER_BEFORE_RE = re.compile(
     r"(?:\b(?:[Cc]ommander|[Ll]eader|[Cc]hief|[Ee]mir)\b|(?<!\w)(?:قائد|أمير|امير)(?!\w))(?:\s+[^\s.();|,،]+){0,5}?\s(?:in|في)\s$"
 )
+#: A ministry's directorate after a governorate's name and up to two words of its field ("the Idlib
+#: Health Directorate"), or before it with one such word ("مديرية صحة إدلب", "مدير تربية حلب"): each
+#: governorate has its own, so the name is the governorate's.
+_DIRECTORATE_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w\-]*){0,2}\s+Directorate\b")
+_DIRECTORATE_BEFORE_RE = re.compile(r"(?<!\S)[وبل]?(?:مديرية|مديريات|مدير|مديرة)\s+(?!ال)[^\s.،,]+\s+\Z")
 #: How far before a name :data:`_COMMANDER_BEFORE_RE` reads, in characters.
 _COMMANDER_LOOK_BEHIND = 70
 #: "The northern countryside of" glued to the name after it ("الريف الشمالي لحماة", "في الريف الغربي
@@ -2219,7 +2224,8 @@ def _one_sense(
 def _commanded(text: str, item: _Item) -> bool:
     """Whether a governorate's own name is the area of a commander or a head: "(Latakia NDF commander)",
     "(Raqqa state security head)", "leader of Ahrar al-Sham rebel group in Homs", "(قائد النصرة في
-    إدلب)". Such a post covers the governorate, not its capital alone.
+    إدلب)", or of a ministry's directorate: "the Idlib Health Directorate", "مديرية صحة إدلب", "مدير
+    تربية حلب". Such a post or office covers the governorate, not its capital alone.
 
     >>> text = "Hilal al-Assad (Latakia NDF commander) left Latakia."
     >>> [_commanded(text, _Item(Span(s, s + 7, 0, 0, ()), "Latakia", "Latakia", None, (s, s + 7))) for s in (16, 44)]
@@ -2228,8 +2234,10 @@ def _commanded(text: str, item: _Item) -> bool:
     if not _a_governorate_s_own_name(item.text):
         return False
     start, end = item.span.start, item.span.end
-    if _COMMANDER_AFTER_RE.match(text, end):
+    if _COMMANDER_AFTER_RE.match(text, end) or _DIRECTORATE_AFTER_RE.match(text, end):
         return True
+    if _DIRECTORATE_BEFORE_RE.search(text, max(0, start - _COMMANDER_LOOK_BEHIND), start):
+        return True  # "مديرية صحة إدلب": a governorate's directorate of health
     return _COMMANDER_BEFORE_RE.search(text, max(0, start - _COMMANDER_LOOK_BEHIND), start) is not None
 
 

@@ -1395,6 +1395,14 @@ def test_geoparse__a_capital_that_qualifies_a_title_the_index_lacks_is_the_gover
     assert found(full, "He was born there (Homs) in 1950.") == [("Homs", HOMS_CITY)]
 
 
+def test_geoparse__a_ministry_s_directorate_named_after_a_governorate_is_the_governorate_s(full: Gazetteer) -> None:
+    assert found(full, "بالتعاون مع مديرية صحة إدلب حملة لقاح") == [("إدلب", "pcode:SY07")]
+    assert found(full, "قال مدير تربية حلب") == [("حلب", "pcode:SY02")]
+    assert found(full, "the Idlib Health Directorate said") == [("Idlib", "pcode:SY07")]
+    # a director of an office in the city says nothing of the governorate
+    assert found(full, "قال مدير المكتب في حلب") == [("حلب", "gn:170063")]
+
+
 def test_geoparse__governate_is_a_spelling_of_governorate(full: Gazetteer) -> None:
     assert found(full, "fighting in the Raqqa governate") == [("Raqqa", "pcode:SY11")]
     assert found(full, "it was losing the entire governate of Raqqa") == [("Raqqa", "pcode:SY11")]

@@ -54,7 +54,8 @@ _QUOTE = "['’ʼ`ʿʾ‘´]"
 #: skips the backtracking bookkeeping.
 _WORD_RE = re.compile(f"(?:{_LETTER}++|{_MARK}++)++(?:{_QUOTE}(?:{_LETTER}++|{_MARK}++)++)*+")
 #: An encyclopedia's infobox label that text extraction glued to its value ("GovernorateIdlib",
-#: "LocationWestern Al-Hasakah", "CityDamascus", "NahiyahBeit Jinn", "CapitalHoms", "Districtal-Thawrah", "romanizedMuḥāfaẓat", "romanizedal-Qābūn",
+#: "LocationWestern Al-Hasakah", "CityDamascus", "NahiyahBeit Jinn", "CapitalHoms", "Districtal-Thawrah",
+#: "romanizedMuḥāfaẓat", "romanizedal-Qābūn",
 #: "الموقعالقصير"): a word of its own. Looked for once per distinct word (:func:`_glue_cuts`), not
 #: by a scan of the text (inside the split's pattern it doubled the split's time).
 _GLUED_LABEL_RE = re.compile(

@@ -115,6 +115,7 @@ _COMMANDER_BEFORE_RE = re.compile(
 #: Health Directorate"), or before it with one such word ("مديرية صحة إدلب", "مدير تربية حلب"): each
 #: governorate has its own, so the name is the governorate's.
 _DIRECTORATE_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w\-]*){0,2}\s+Directorate\b")
+_DEPENDENCIES_BEFORE_RE = re.compile(r"(?<!\S)(?:من|في)\s+(?:أعمال|اعمال)\s+\Z")
 _DIRECTORATE_BEFORE_RE = re.compile(r"(?<!\S)[وبل]?(?:مديرية|مديريات|مدير|مديرة)\s+(?!ال)[^\s.،,]+\s+\Z")
 #: How far before a name :data:`_COMMANDER_BEFORE_RE` reads, in characters.
 _COMMANDER_LOOK_BEHIND = 70
@@ -2225,7 +2226,8 @@ def _commanded(text: str, item: _Item) -> bool:
     """Whether a governorate's own name is the area of a commander or a head: "(Latakia NDF commander)",
     "(Raqqa state security head)", "leader of Ahrar al-Sham rebel group in Homs", "(قائد النصرة في
     إدلب)", or of a ministry's directorate: "the Idlib Health Directorate", "مديرية صحة إدلب", "مدير
-    تربية حلب". Such a post or office covers the governorate, not its capital alone.
+    تربية حلب". Such a post or office covers the governorate, not its capital alone. So do the
+    geographers' "من أعمال حلب" (among the dependencies of Aleppo), the province of the city.
 
     >>> text = "Hilal al-Assad (Latakia NDF commander) left Latakia."
     >>> [_commanded(text, _Item(Span(s, s + 7, 0, 0, ()), "Latakia", "Latakia", None, (s, s + 7))) for s in (16, 44)]
@@ -2238,6 +2240,8 @@ def _commanded(text: str, item: _Item) -> bool:
         return True
     if _DIRECTORATE_BEFORE_RE.search(text, max(0, start - _COMMANDER_LOOK_BEHIND), start):
         return True  # "مديرية صحة إدلب": a governorate's directorate of health
+    if _DEPENDENCIES_BEFORE_RE.search(text, max(0, start - _COMMANDER_LOOK_BEHIND), start):
+        return True  # "بليدة ... من أعمال حلب": a small town of Aleppo's province (Yaqut's phrase)
     return _COMMANDER_BEFORE_RE.search(text, max(0, start - _COMMANDER_LOOK_BEHIND), start) is not None
 
 

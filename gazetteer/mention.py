@@ -172,7 +172,9 @@ _ARABIC: dict[str, str | None] = {
     **_words(_COUNTRYSIDE, "ريف ريفي ارياف"),
     # "هجوم حماة 2014" as "the Hama offensive", "اشتباكات درعا 2021": fought across the governorate
     **_words(_OFFENSIVE, "هجوم اشتباكات تمرد"),
-    **_words("district", "منطقه منطقتا منطقتي كانتون كانتوني"),  # منطقتا/كانتوني: the two districts, cantons
+    # منطقتا/كانتوني: the two districts, cantons; مقاطعة: a canton of the Autonomous Administration
+    # ("مقاطعة كوباني"), which is the district of its name
+    **_words("district", "منطقه منطقتا منطقتي كانتون كانتوني مقاطعه"),
     **_words("subdistrict", "ناحيه ناحيتا ناحيتي نواحي"),  # ناحيتا/ناحيتي: the two subdistricts; نواحي: the
     **_words("city", "مدينه المدينه"),  # "حماة المدينة": the city of Hama, as against its countryside
     **_words("town", "بلده مصيف"),  # مصيف: a summer resort ("مصيف سلمى", "مصيف صلنفة"), a town of the mountains

@@ -1403,6 +1403,18 @@ def test_geoparse__a_ministry_s_directorate_named_after_a_governorate_is_the_gov
     assert found(full, "قال مدير المكتب في حلب") == [("حلب", "gn:170063")]
 
 
+def test_geoparse__a_canton_is_the_district_of_its_name(full: Gazetteer) -> None:
+    # the Autonomous Administration's cantons ("مقاطعة") are the districts of their names
+    assert found(full, "تضم المنطقة مقاطعة كوباني") == [("كوباني", "pcode:SY0206")]
+    assert found(full, "بالإضافة إلى مقاطعة تل أبيض") == [("تل أبيض", "pcode:SY1102")]
+
+
+def test_geoparse__the_dependencies_of_a_capital_are_its_governorate(full: Gazetteer) -> None:
+    # Yaqut's "من أعمال حلب": among the dependencies (the province) of Aleppo
+    assert found(full, "وهي قرية من أعمال حمص") == [("حمص", HOMS_GOV)]
+    assert found(full, "من أعمال حلب") == [("حلب", "pcode:SY02")]
+
+
 def test_geoparse__governate_is_a_spelling_of_governorate(full: Gazetteer) -> None:
     assert found(full, "fighting in the Raqqa governate") == [("Raqqa", "pcode:SY11")]
     assert found(full, "it was losing the entire governate of Raqqa") == [("Raqqa", "pcode:SY11")]

@@ -398,6 +398,9 @@ def test_geoparse__a_canton_is_the_district_of_its_name(full: Gazetteer) -> None
         ("Kobani", "pcode:SY0206"), ("Afrin", "pcode:SY0203"),
     ]  # fmt: skip
     assert found(full, "استوعبت المدينة في كانتون كوباني") == [("كوباني", "pcode:SY0206")]
+    # "مقاطعة", too: the Autonomous Administration's word for a canton
+    assert found(full, "تضم المنطقة مقاطعة كوباني") == [("كوباني", "pcode:SY0206")]
+    assert found(full, "بالإضافة إلى مقاطعة تل أبيض") == [("تل أبيض", "pcode:SY1102")]
 
 
 def test_geoparse__a_name_listed_with_a_town_is_asked_in_its_governorate(full: Gazetteer) -> None:
@@ -1401,12 +1404,6 @@ def test_geoparse__a_ministry_s_directorate_named_after_a_governorate_is_the_gov
     assert found(full, "the Idlib Health Directorate said") == [("Idlib", "pcode:SY07")]
     # a director of an office in the city says nothing of the governorate
     assert found(full, "قال مدير المكتب في حلب") == [("حلب", "gn:170063")]
-
-
-def test_geoparse__a_canton_is_the_district_of_its_name(full: Gazetteer) -> None:
-    # the Autonomous Administration's cantons ("مقاطعة") are the districts of their names
-    assert found(full, "تضم المنطقة مقاطعة كوباني") == [("كوباني", "pcode:SY0206")]
-    assert found(full, "بالإضافة إلى مقاطعة تل أبيض") == [("تل أبيض", "pcode:SY1102")]
 
 
 def test_geoparse__the_dependencies_of_a_capital_are_its_governorate(full: Gazetteer) -> None:

@@ -491,8 +491,9 @@ def _parse(tokens: list[str]) -> _Parsed | None:
     if len(kinds) > 1 and kinds[0] == "district" and fold_arabic(words[0].bare) == "منطقه":
         kinds = kinds[1:]  # "منطقة سهل الغاب", "منطقة جبل الزاوية": the area of the plain, of the mountain
     if start and words[start - 1].kind == "city" and _PROVINCE not in kinds:
-        # "أرياف مدينة حمص": the country around the city; "أحياء وأرياف مدينة حلب": its quarters too
-        kinds = [k for k in kinds if k not in (_COUNTRYSIDE, "neighbourhood")]
+        # "أرياف مدينة حمص": the country around the city; "أحياء وأرياف مدينة حلب": its quarters too;
+        # "سهل مدينة الباب": the plain of the city
+        kinds = [k for k in kinds if k not in (_COUNTRYSIDE, "neighbourhood", "region")]
     province = any(k in (_PROVINCE, _COUNTRYSIDE) for k in kinds)
     if province and _centre_of_province(words[:start]):
         kinds, province = ["city"], False  # "مركز محافظة دير الزور": the governorate's centre, the city

@@ -64,6 +64,9 @@ from gazetteer.normalize import clean
         ("Deir ez-Zor", "Deir ez-Zor", None, None),
         ("Jisr ash-Shughur", "Jisr ash-Shughur", None, None),
         ("Ras al-Ayn district", "Ras al-Ayn", "district", None),
+        # a city word right before the name: the plain of the city, the country around it
+        ("سهل مدينة الباب", "الباب", "city", None),
+        ("أرياف مدينة حمص", "حمص", "city", None),
         ("Ra's al-Ayn", "Ra's al-Ayn", None, None),
         ("Tall Kalakh", "Tall Kalakh", None, None),
         ("جسر الشغور", "جسر الشغور", None, None),

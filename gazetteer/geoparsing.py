@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache, partial
-from itertools import islice, pairwise
+from itertools import islice, pairwise, takewhile
 from operator import itemgetter
 from typing import Any, Protocol
 
@@ -1418,11 +1418,12 @@ def _geoparse(
         elif (
             item.hint is None
             and item.mention == item.text
+            and _a_governorate_s_own_name(item.text)
             and (
                 _commanded(text, item)
                 or _chained(text, item)
                 or (k > 0 and _after_its_unit(text, items[k - 1], item))
-                or _title_qualifier(text, items[:k], item)
+                or _title_qualifier(text, items, k)
             )
         ):
             item.read_as_governorate()
@@ -2273,16 +2274,17 @@ def _chained(text: str, item: _Item) -> bool:
 _TITLE_CHARS = 60
 
 
-def _title_qualifier(text: str, before: Sequence[_Item], item: _Item) -> bool:
+def _title_qualifier(text: str, items: Sequence[_Item], k: int) -> bool:
     """Whether a governorate's own name is the qualifier in parentheses that closes a line's title
     and the title names no place the index has: "سويدية كبيرة (الرقة)", an encyclopedia's title for
     a village the index lacks, names its governorate ("Al-Jdayde (Aleppo)", a quarter the index has,
     keeps the city).
 
     >>> text = "سويدية كبيرة (الرقة)" + chr(10) + "قرية سورية"
-    >>> _title_qualifier(text, [], _Item(Span(14, 19, 2, 2, ()), "الرقة", "الرقة", None, (14, 19)))
+    >>> _title_qualifier(text, [_Item(Span(14, 19, 2, 2, ()), "الرقة", "الرقة", None, (14, 19))], 0)
     True
     """
+    item = items[k]
     start, end = item.span.start, item.span.end
     if text[start - 1 : start] != "(" or text[end : end + 1] != ")" or not _a_governorate_s_own_name(item.text):
         return False
@@ -2293,7 +2295,8 @@ def _title_qualifier(text: str, before: Sequence[_Item], item: _Item) -> bool:
     title = text[line_start : start - 1].strip()
     if not title or len(title) > _TITLE_CHARS:
         return False
-    return not any(o.found and line_start <= o.span.start < start for o in before)
+    earlier = (items[j] for j in range(k - 1, -1, -1))  # back to the line's start only
+    return not any(o.found for o in takewhile(lambda o: o.span.start >= line_start, earlier))
 
 
 def _after_its_unit(text: str, before: _Item, item: _Item) -> bool:

@@ -1547,8 +1547,21 @@ def _landmarks_with_their_town(g: Gazetteer, found: list[PlaceMention]) -> list[
         for m in found
         if m.match.place.kind != "landmark"
         or proper[m.match.place.id]
+        or _by_its_own_name(m)
         or placed(m.match.place.lat, m.match.place.lon, m.text)
     ]
+
+
+def _by_its_own_name(m: PlaceMention) -> bool:
+    """Whether a landmark is named by a one-word name of its own that :func:`_a_facility_s_own_name`
+    took: "Al-Tanf" (the garrison, in the desert far from any other place of the text)."""
+    match = m.match
+    return (
+        " " not in m.text.strip()
+        and match.tier == "exact"
+        and not _says_its_kind(match.matched_name)
+        and _official_name(match)
+    )
 
 
 def _says_its_kind(name: str) -> bool:
@@ -2085,7 +2098,34 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         return False  # "Area of al-Balad district" is no Aere (as-Sanamayn); "in Sheer" named as written stays
     if hint is not None and hint not in _SETTLEMENT_HINTS and kind not in accepts(hint):
         return False  # "Sasa Prison" is not the town Sa'sa', "Hauran plain" not the governorate
-    return not (kind in _NEEDS_DESCRIPTOR and hint is None and one_word)
+    if kind in _NEEDS_DESCRIPTOR and hint is None and one_word:
+        return _a_facility_s_own_name(item, match)
+    return True
+
+
+def _a_facility_s_own_name(item: _Item, match: Match) -> bool:
+    """Whether a facility named by one word with no word that says what it is, is still the facility:
+    the name its source calls its own (flag ``official``: no core of a longer one, no alias), met
+    exactly, that no other place answers and no common word spells: "Al-Tanf", "التنف" (the
+    garrison). "Tishreen" (the core of Tishreen University, also a quarter), "Rabia" (a road, and a
+    town's name), "هنانو" (a barracks named after a man) and "الزراعة" stay nothing."""
+    if match.tier != "exact" or match.bucket.split("|")[1:2] != ["clear"] or "+" in match.bucket:
+        return False
+    if len(item.found) > 1 or is_common_english(item.text) or is_common_arabic(item.text):
+        return False
+    return _official_name(match)
+
+
+def _official_name(match: Match) -> bool:
+    """Whether the name a match met is the place's own one-word name: its main name with no word that
+    says what it is ("Al-Tanf"), or a name its source calls its own (flag ``official``) beside such a
+    main name ("التنف"). "Tishreen" of "Tishreen Stadium" is not."""
+    main = match.place.name
+    if match.matched_name == main:
+        return True
+    return " " not in main.strip() and any(
+        n.text == match.matched_name and "official" in n.flags for n in match.place.names
+    )
 
 
 def _article_dropped(item: _Item, match: Match) -> bool:

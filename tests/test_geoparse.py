@@ -74,6 +74,16 @@ def test_geoparse__a_facility_asked_for_is_not_the_town_of_its_name(full: Gazett
     assert found(full, "دوار الزراعة في حلب")[0][1] == "sa:87" and found(full, "يعمل السكان بالزراعة") == []
 
 
+def test_geoparse__a_facility_whose_own_name_is_one_word_needs_no_kind_word(full: Gazetteer) -> None:
+    # "Al-Tanf" is the garrison's name, with no other place and no common word of that spelling
+    assert found(full, "US forces are based at Al-Tanf near the border.") == [("Al-Tanf", "cur:al-tanf-garrison")]
+    assert found(full, "قرب التنف") == [("التنف", "cur:al-tanf-garrison")]
+    # a core of a longer name, a name other places share, a barracks named after a man: nothing
+    assert found(full, "Tishreen said on Monday") == []
+    assert found(full, "Rabia was quiet") == []  # a road's name and, respelt, a town's
+    assert found(full, "مظاهرة في هنانو") == []
+
+
 def test_geoparse__a_name_made_of_a_descriptive_word_and_a_city_is_spotted_whole(full: Gazetteer) -> None:
     # "Old City of Damascus" is a quarter, "Great Mosque of Hama" a mosque: neither is the city, nor "Old"/"Great".
     assert found(full, "Shells hit the Old City of Damascus.") == [("Old City of Damascus", "cur:damascus-old-city")]

@@ -67,8 +67,9 @@ _TABLE: tuple[Kind, ...] = (
          "population of 5,000 or more, or an admin seat"),
     Kind("village", "populated", 1.0, 3_000, _POPULATED | {"neighbourhood", "camp"}, ("village", "town"),
          "other populated place"),
+    # a camp grown into its city is called a quarter: "حي الرمل الجنوبي" (the Latakia camp)
     Kind("neighbourhood", "part", 0.6, 2_000, frozenset({"town", "village", "neighbourhood"}),
-         ("neighbourhood", "village"), "part of a city (حي)"),
+         ("neighbourhood", "village", "camp"), "part of a city (حي)"),
     Kind("camp", "facility", 0.6, 2_000, frozenset({"camp", "village", "town"}), ("camp",),
          "displacement or refugee camp (مخيم)"),
     Kind("airbase", "facility", 0.5, 3_000, frozenset({"airbase", "airport", "landmark"}),

@@ -74,6 +74,13 @@ def test_geoparse__a_facility_asked_for_is_not_the_town_of_its_name(full: Gazett
     assert found(full, "دوار الزراعة في حلب")[0][1] == "sa:87" and found(full, "يعمل السكان بالزراعة") == []
 
 
+def test_geoparse__a_camp_called_a_quarter_is_the_camp_and_the_quarter_word_stays_out(full: Gazetteer) -> None:
+    # the Latakia camp is the quarter al-Raml al-Janubi; a quarter's word is no part of its name
+    text = "تركزت الحملة العسكرية على حي الرمل الجنوبي الذي يؤوي"
+    assert found(full, text) == [("الرمل الجنوبي", "cur:latakia-camp")]
+    assert found(full, "مخيم اليرموك") == [("مخيم اليرموك", "gn:166716")]  # a camp's own word is its name's
+
+
 def test_geoparse__a_facility_whose_own_name_is_one_word_needs_no_kind_word(full: Gazetteer) -> None:
     # "Al-Tanf" is the garrison's name, with no other place and no common word of that spelling
     assert found(full, "US forces are based at Al-Tanf near the border.") == [("Al-Tanf", "cur:al-tanf-garrison")]

@@ -115,8 +115,9 @@ _COMMANDER_BEFORE_RE = re.compile(
 #: Health Directorate"), or before it with one such word ("مديرية صحة إدلب", "مدير تربية حلب"): each
 #: governorate has its own, so the name is the governorate's.
 _DIRECTORATE_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w\-]*){0,2}\s+Directorate\b")
-_DEPENDENCIES_BEFORE_RE = re.compile(r"(?<!\S)(?:من|في)\s+(?:أعمال|اعمال)\s+\Z")
 _DIRECTORATE_BEFORE_RE = re.compile(r"(?<!\S)[وبل]?(?:مديرية|مديريات|مدير|مديرة)\s+(?!ال)[^\s.،,]+\s+\Z")
+#: The geographers' "من أعمال" (among the dependencies of) before a capital's name: its province.
+_DEPENDENCIES_BEFORE_RE = re.compile(r"(?<!\S)(?:من|في)\s+(?:أعمال|اعمال)\s+\Z")
 #: How far before a name :data:`_COMMANDER_BEFORE_RE` reads, in characters.
 _COMMANDER_LOOK_BEHIND = 70
 #: "The northern countryside of" glued to the name after it ("الريف الشمالي لحماة", "في الريف الغربي
@@ -607,7 +608,7 @@ _NAME_GAP_RE = re.compile(r"[ \-]")
 
 def _joined_spans(g: Gazetteer, text: str, spans: list[Span]) -> list[Span]:
     """The spans, with two that stand side by side made one where together they spell one place's
-    longer name more closely than a spelling variant away: "Tamana al-Ghab" is the village
+    longer name, exactly or as a spelling variant: "Tamana al-Ghab" is the village
     Tamana'at al-Ghab (Hama), whose spelling the spotter's keys miss, not the town Tamana (Idlib)
     and the Ghab plain. A pair that spells no such name stays two ("Homs Hama")."""
     out: list[Span] = []
@@ -2107,10 +2108,10 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
 
 def _a_facility_s_own_name(item: _Item, match: Match) -> bool:
     """Whether a facility named by one word with no word that says what it is, is still the facility:
-    the name its source calls its own (flag ``official``: no core of a longer one, no alias), met
-    exactly, that no other place answers and no common word spells: "Al-Tanf", "التنف" (the
-    garrison). "Tishreen" (the core of Tishreen University, also a quarter), "Rabia" (a road, and a
-    town's name), "هنانو" (a barracks named after a man) and "الزراعة" stay nothing."""
+    its own one-word name (:func:`_official_name`), met exactly, that no other place answers and no
+    common word spells: "Al-Tanf", "التنف" (the garrison). "Tishreen" (the core of Tishreen
+    University, also a quarter), "Rabia" (a road, and a town's name), "هنانو" (a barracks named
+    after a man) and "الزراعة" stay nothing."""
     if match.tier != "exact" or match.bucket.split("|")[1:2] != ["clear"] or "+" in match.bucket:
         return False
     if len(item.found) > 1 or is_common_english(item.text) or is_common_arabic(item.text):

@@ -1862,13 +1862,14 @@ def _extent(text: str, item: _Item, match: Match) -> tuple[int, int]:
         return item.span.start, item.part_end  # "القلمون الشرقي", the eastern Qalamoun, is named so
     facility = kind not in SPOTTED_CORE_KINDS or kind == "camp"  # "Al-Hawl refugee camp", "مخيم اليرموك"
     # the word asked for this kind of place; a quarter's word is no camp's ("حي الرمل الجنوبي": al-Raml)
-    own_word = bool(item.hint) and kind in accepts(item.hint) and not (item.hint == "neighbourhood" and kind == "camp")
+    hint = item.hint or ""
+    own_word = bool(hint) and kind in accepts(hint) and not (hint == "neighbourhood" and kind == "camp")
     if kind in FACILITY_KINDS and item.closed_at > item.around[1]:
         start = _past_clitic(text, item.named_at) if own_word else item.span.start
         return start, item.closed_at  # "معبر باب الهوى الحدودي": the adjectives end the facility's name
     if facility and own_word and not _ruins_of(match):
         last = text[item.span.start : item.span.end].rsplit(None, 1)[-1] if item.span.first != item.span.last else ""
-        if last and word_kind(last) in accepts(item.hint):
+        if last and word_kind(last) in accepts(hint):
             return item.span.start, item.span.end  # "the Tishrin Dam reservoir": the name has its kind word already
         start = _past_clitic(text, item.named_at)
         if text.startswith("منطقة ", start) and start + 6 <= item.span.start:

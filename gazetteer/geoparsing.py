@@ -347,7 +347,9 @@ _PROVINCE_AFTER_RE = re.compile(r"\s+(?:governorate|province)\b", re.IGNORECASE)
 _PROVINCE_BEFORE_RE = re.compile(r"\b(?:governorate|province) of (?:the )?$", re.IGNORECASE)
 _DISTRICT_AFTER_RE = re.compile(r"\s+district\b", re.IGNORECASE)
 #: "capital" or "seat" right before a name: the unit's seat, the town ("The capital is Raqqa", "Seat Afrin").
-_CAPITAL_BEFORE_RE = re.compile(r"\b(?:capital|seat)(?: city)?(?: is| of)?(?: the)?\s*$", re.IGNORECASE)
+_CAPITAL_BEFORE_RE = re.compile(r"\b(?:capital|seat)(?: city)?(?: is| of| being| was)?(?: the)?[\s:|]*$", re.IGNORECASE)
+#: The same said after the name: "Tartus is the regional capital", "Raqqa was the capital of".
+_CAPITAL_AFTER_RE = re.compile(r"\s+(?:is|was)\s+(?:the\s+)?(?:\w+\s+)?(?:capital|seat)\b", re.IGNORECASE)
 #: The places whose points decide between a mention's namesakes (:func:`_by_nearby_place`): a city
 #: is too large (a quarter of Aleppo lies "by" Aleppo as surely as a village 20 km out does not).
 _NEARBY_KINDS = frozenset({"village", "town"})
@@ -2238,7 +2240,8 @@ def _one_sense(
     names it bare afterwards: a later bare "Hama" is the governorate, "Afrin" the district, not the
     town. Only the text's first mention, within :data:`_TITLE_CHARS` of its start, with the unit's
     word next to it (not a compass word, "offensive" or an infobox's label); "capital" or "seat"
-    before a later mention keeps the town ("The capital is Raqqa"). A village's article that names
+    before a later mention keeps the town ("The capital is Raqqa", "its capital being Tartus", "Seat:
+    | Tartus"), and so does "is the capital" after it ("Tartus is the regional capital"). A village's article that names
     its governorate first, after the village, still measures distances from the city."""
     if not items or items[0].span.start > _TITLE_CHARS or is_arabic(items[0].text):
         return  # Arabic names the governorate "محافظة X" throughout; a bare X is the city (tuning texts: 6 of 6)
@@ -2261,7 +2264,9 @@ def _one_sense(
         if exact_key(item.text) != key or item.mention != item.text or item.binding or not best:
             continue
         if _CAPITAL_BEFORE_RE.search(text, max(0, item.span.start - 30), item.span.start):
-            continue  # "The capital is Raqqa", "the provincial capital of Raqqa": the city
+            continue  # "The capital is Raqqa", "the provincial capital of Raqqa", "Seat: | Tartus": the city
+        if _CAPITAL_AFTER_RE.match(text, item.span.end):
+            continue  # "Tartus is the regional capital"
         if best.place.kind in POPULATED_KINDS:
             item.read_as(f"{item.text} {unit}")
             item.found = ask(item.mention, gov)

@@ -1561,6 +1561,13 @@ def test_geoparse__an_english_text_that_opens_with_a_governorate_names_it_bare_a
     assert [m[1] for m in found(full, text)] == ["pcode:SY05"] * 3
     # its capital is the city
     assert found(full, "Raqqa Governorate\nThe capital is Raqqa.")[-1] == ("Raqqa", "gn:172955")
+    assert found(full, "Tartus Governorate is a governorate, with its capital being Tartus.")[-1] == (
+        "Tartus",
+        "gn:163345",
+    )
+    assert found(full, "Tartus Governorate\n- Seat: | Tartus |")[-1] == ("Tartus", "gn:163345")
+    assert found(full, "Tartus Governorate. Tartus is the regional capital.")[-1] == ("Tartus", "gn:163345")
+    assert found(full, "Tartus Governorate. Tartus is a large governorate.")[-1] == ("Tartus", "pcode:SY10")
     # so is a district's article: a later bare "Afrin" is the district
     text = "Afrin District\nAfrin District is a district of Aleppo Governorate. Violence in Afrin was minor."
     assert found(full, text)[-1] == ("Afrin", "pcode:SY0203")

@@ -309,11 +309,12 @@ def _generic_words() -> frozenset[str]:
 #: Diban; "Kafr X", "Khirbet X", "تل ذيبان"; "رأس عوج", a village, is not the town Awaj; "ديار ربيعة",
 #: the lands of the Rabi'a, a medieval region, is no village Rabi'ah): Latin as written with a
 #: capital, Arabic folded. Not أم in Arabic (also "or": "حمص أم حماة"). Sheikh and Wadi too: "الشيخ
-#: نبهان" is no village Nabhan, "Wadi Jabala" (a stream) no Jablah.
+#: نبهان" is no village Nabhan, "Wadi Jabala" (a stream) no Jablah. And باب in Arabic: "باب تدمر", a
+#: gate of Homs named after Palmyra, is no Palmyra.
 _NAME_OPENERS_LATIN = (
     "tell", "kafr", "khirbat", "ayn", "dayr", "bayt", "umm", "bir", "mazraat", "ras", "shaykh", "wadi"
 )  # fmt: skip
-_NAME_OPENERS_ARABIC = ("تل", "كفر", "خربه", "عين", "دير", "بيت", "بير", "راس", "ديار", "شيخ", "وادي")
+_NAME_OPENERS_ARABIC = ("تل", "كفر", "خربه", "عين", "دير", "بيت", "بير", "راس", "ديار", "شيخ", "وادي", "باب")
 
 
 @lru_cache(maxsize=1)

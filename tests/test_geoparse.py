@@ -1510,6 +1510,9 @@ def test_geoparse__a_generic_word_before_a_name_opens_a_longer_name(full: Gazett
     assert found(full, "it is joined by the stream known as Wadi Jabala.") == []
     assert found(full, "ويمر فيها وادي منين") == []
     assert found(full, "Clashes in Wadi Barada")[0][1] == "cur:wadi-barada"
+    # باب (gate) opens a gate's name: "باب تدمر", a gate of Homs, is no Palmyra
+    assert found(full, "باب تدمر، ولا تزال بضعة أحجار منه قائمة") == []
+    assert found(full, "عبر معبر باب السلامة")[0][1] == "cur:bab-al-salameh-crossing"
 
 
 def test_geoparse__a_namesake_next_to_a_village_the_text_names(full: Gazetteer) -> None:

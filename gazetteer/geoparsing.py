@@ -739,6 +739,8 @@ def _label(text: str, words: Words, span: Span, top: int, taken: set[int]) -> st
     Al-Rastan", "محافظة | دير الزور", "- Region: Hama" in an encyclopedia's infobox; "المنطقةالصنمين"
     glued by text extraction, or the label and its value apart at a line's start); ``None`` when the
     word is no such label. A town's "Region" is its governorate, the first level of division."""
+    if (typed := _SUBDIVISION_NAME_RE.search(text, max(0, span.start - 40), span.start)) is not None:
+        return _subdivision_type(text, typed)  # "Subdivision Type1: Governorate / Subdivision Name1: Homs"
     if top < 0 or top in taken or text[words.end[top] : span.start].strip(" \t\u00a0") not in ("|", ":", ""):
         return None
     word = text[words.start[top] : words.end[top]]
@@ -755,6 +757,29 @@ def _label(text: str, words: Words, span: Span, top: int, taken: set[int]) -> st
     if k == 0 or text[k - 1] in "|\n":
         return "Governorate" if word in _REGION_LABELS else word
     return None
+
+
+#: An infobox's "Subdivision Name1:" right before a name, and the "Subdivision Type1:" that says its
+#: kind (Wikipedia's settlement infobox, as text extraction writes its fields).
+_SUBDIVISION_NAME_RE = re.compile(r"Subdivision[ _]?Name(\d*)\s*:?\s*\|?\s*\Z")
+_SUBDIVISION_TYPE_RE = r"Subdivision[ _]?Type{}\s*:?\s*\|?\s*([A-Za-z]+)"
+#: How far before the name field its type field is looked for, in characters.
+_SUBDIVISION_CHARS = 200
+
+
+def _subdivision_type(text: str, name: re.Match[str]) -> str | None:
+    """The kind word of the "Subdivision TypeN" field before a "Subdivision NameN" one, or ``None``.
+
+    >>> text = "Subdivision Type1: | Governorate |" + chr(10) + "Subdivision Name1: | Homs |"
+    >>> _subdivision_type(text, _SUBDIVISION_NAME_RE.search(text, 0, 55))
+    'Governorate'
+    """
+    window = re.compile(_SUBDIVISION_TYPE_RE.format(name[1]))
+    found = list(window.finditer(text, max(0, name.start() - _SUBDIVISION_CHARS), name.start()))
+    if not found:
+        return None
+    word = found[-1][1]
+    return word if word_kind(word) in ADMIN_KINDS or word_kind(word) in POPULATED_KINDS else None
 
 
 def _centre_label(text: str, words: Words, k: int, taken: set[int]) -> str | None:

@@ -448,6 +448,18 @@ def test_geoparse__a_name_listed_with_a_town_is_asked_in_its_governorate(full: G
     assert found(full, text, province="Aleppo") == [("Akhtarin", "gn:174115")]
 
 
+def test_geoparse__an_infobox_s_subdivision_name_takes_the_kind_of_its_type_field(full: Gazetteer) -> None:
+    # Wikipedia's settlement infobox: "Subdivision TypeN" says what "Subdivision NameN" is
+    text = "Subdivision Type1: | Governorate |\nSubdivision Name1: | Homs |\nSeat: | Taldou |"
+    assert found(full, text)[0] == ("Homs", HOMS_GOV)
+    text = (
+        "Subdivision Type1:Governorate\nSubdivision Name1:al-Hasakah\n"
+        "Subdivision Type2:District\nSubdivision Name2:al-Hasakah"
+    )
+    assert found(full, text) == [("al-Hasakah", "pcode:SY08"), ("al-Hasakah", "pcode:SY0800")]
+    assert found(full, "Subdivision Type1: Country\nSubdivision Name1: Homs")[0] == ("Homs", HOMS_CITY)
+
+
 def test_geoparse__an_infobox_label_glued_to_its_value(full: Gazetteer) -> None:
     # text extracted from an encyclopedia's infobox glues label and value: "GovernorateIdlib"
     text = "Country Syria\nGovernorateIdlib\nDistrictIdlib District\nPopulation 57,859"

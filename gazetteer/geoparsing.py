@@ -739,7 +739,10 @@ def _label(text: str, words: Words, span: Span, top: int, taken: set[int]) -> st
     Al-Rastan", "محافظة | دير الزور", "- Region: Hama" in an encyclopedia's infobox; "المنطقةالصنمين"
     glued by text extraction, or the label and its value apart at a line's start); ``None`` when the
     word is no such label. A town's "Region" is its governorate, the first level of division."""
-    if (typed := _SUBDIVISION_NAME_RE.search(text, max(0, span.start - 40), span.start)) is not None:
+    near = max(0, span.start - 40)
+    if text.find("Subdivision", near, span.start) >= 0 and (
+        typed := _SUBDIVISION_NAME_RE.search(text, near, span.start)
+    ):
         return _subdivision_type(text, typed)  # "Subdivision Type1: Governorate / Subdivision Name1: Homs"
     if top < 0 or top in taken or text[words.end[top] : span.start].strip(" \t\u00a0") not in ("|", ":", ""):
         return None

@@ -118,6 +118,8 @@ _DIRECTORATE_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w\-]*){0,2}\s+Directorate\b")
 _DIRECTORATE_BEFORE_RE = re.compile(r"(?<!\S)[وبل]?(?:مديرية|مديريات|مدير|مديرة)\s+(?!ال)[^\s.،,]+\s+\Z")
 #: The geographers' "من أعمال" (among the dependencies of) before a capital's name: its province.
 _DEPENDENCIES_BEFORE_RE = re.compile(r"(?<!\S)(?:من|في)\s+(?:أعمال|اعمال)\s+\Z")
+#: What before a governorate's name makes it the area of a post or an office (:func:`_commanded`).
+_POST_BEFORE_RES = (_COMMANDER_BEFORE_RE, _DIRECTORATE_BEFORE_RE, _DEPENDENCIES_BEFORE_RE)
 #: How far before a name :data:`_COMMANDER_BEFORE_RE` reads, in characters.
 _COMMANDER_LOOK_BEHIND = 70
 #: "The northern countryside of" glued to the name after it ("الريف الشمالي لحماة", "في الريف الغربي
@@ -1661,16 +1663,15 @@ def _always_after(text: str, found: list[PlaceMention], m: PlaceMention) -> bool
     >>> _always_after(text, found, found[0])
     True
     """
-    before = {
+    before = [
         last[1] if (last := _LAST_WORD_RE.search(text, max(0, o.start - 30), o.start)) else ""
         for o in found
         if o.match.place.id == m.match.place.id
-    }
-    if len(before) != 1:
+    ]
+    word = before[0]
+    if len(before) < 2 or any(w != word for w in before):
         return False
-    word = before.pop()
-    count = sum(o.match.place.id == m.match.place.id for o in found)
-    return count > 1 and bool(word) and word.lower() not in _LINKING_WORDS and not is_descriptor(word)
+    return bool(word) and word.lower() not in _LINKING_WORDS and not is_descriptor(word)
 
 
 #: Where a list of names breaks into its items: commas, " and ", " or ", " أو " between words, and و
@@ -2316,11 +2317,8 @@ def _commanded(text: str, item: _Item) -> bool:
     start, end = item.span.start, item.span.end
     if _COMMANDER_AFTER_RE.match(text, end) or _DIRECTORATE_AFTER_RE.match(text, end):
         return True
-    if _DIRECTORATE_BEFORE_RE.search(text, max(0, start - _COMMANDER_LOOK_BEHIND), start):
-        return True  # "مديرية صحة إدلب": a governorate's directorate of health
-    if _DEPENDENCIES_BEFORE_RE.search(text, max(0, start - _COMMANDER_LOOK_BEHIND), start):
-        return True  # "بليدة ... من أعمال حلب": a small town of Aleppo's province (Yaqut's phrase)
-    return _COMMANDER_BEFORE_RE.search(text, max(0, start - _COMMANDER_LOOK_BEHIND), start) is not None
+    behind = max(0, start - _COMMANDER_LOOK_BEHIND)
+    return any(p.search(text, behind, start) for p in _POST_BEFORE_RES)
 
 
 def _part_of_an_area(item: _Item) -> bool:
@@ -2352,10 +2350,10 @@ _TITLE_CHARS = 60
 
 
 def _title_qualifier(text: str, items: Sequence[_Item], k: int) -> bool:
-    """Whether a governorate's own name is the qualifier in parentheses that closes a line's title
-    and the title names no place the index has: "سويدية كبيرة (الرقة)", an encyclopedia's title for
-    a village the index lacks, names its governorate ("Al-Jdayde (Aleppo)", a quarter the index has,
-    keeps the city).
+    """Whether mention ``k``, a governorate's own name (the caller has checked), is the qualifier in
+    parentheses that closes a line's title and the title names no place the index has: "سويدية كبيرة
+    (الرقة)", an encyclopedia's title for a village the index lacks, names its governorate
+    ("Al-Jdayde (Aleppo)", a quarter the index has, keeps the city).
 
     >>> text = "سويدية كبيرة (الرقة)" + chr(10) + "قرية سورية"
     >>> _title_qualifier(text, [_Item(Span(14, 19, 2, 2, ()), "الرقة", "الرقة", None, (14, 19))], 0)
@@ -2363,7 +2361,7 @@ def _title_qualifier(text: str, items: Sequence[_Item], k: int) -> bool:
     """
     item = items[k]
     start, end = item.span.start, item.span.end
-    if text[start - 1 : start] != "(" or text[end : end + 1] != ")" or not _a_governorate_s_own_name(item.text):
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
         return False
     line_end = text.find("\n", end)
     if text[end + 1 : len(text) if line_end < 0 else line_end].strip():
@@ -2377,14 +2375,14 @@ def _title_qualifier(text: str, items: Sequence[_Item], k: int) -> bool:
 
 
 def _after_its_unit(text: str, before: _Item, item: _Item) -> bool:
-    """Whether a governorate's own name follows a district's or a subdistrict's mention and a comma, as
-    an encyclopedia gives a town's location ("a town in Raqqa District, Raqqa"): the governorate."""
+    """Whether ``item``, a governorate's own name (the caller has checked), follows a district's or a
+    subdistrict's mention and a comma, as an encyclopedia gives a town's location ("a town in Raqqa
+    District, Raqqa"): the governorate."""
     return (
         before.hint in _CENTRE_UNIT_KINDS
         and bool(before.found)
         and before.found[0].place.kind in _CENTRE_UNIT_KINDS
         and _COMMA_GAP_RE.fullmatch(text, before.around[1], item.span.start) is not None
-        and _a_governorate_s_own_name(item.text)
     )
 
 

@@ -1362,8 +1362,9 @@ def _geoparse(
     g: Gazetteer, text: str, gov: str | None, near: tuple[float, float] | None, threshold: float
 ) -> list[PlaceMention]:
     """:func:`geoparse` of a checked text, the caller's governorate P-code and confidence threshold."""
-    words = Words(text)
-    spans = _without_adjectives(text, words, list(spot(text, words, g.opened.spot_index())))
+    names = g.opened.spot_index()
+    words = Words(text, names)
+    spans = _without_adjectives(text, words, list(spot(text, words, names)))
     spans = [s for s in spans if not _lower_case_word(words, s)]  # prose: it takes no word from a name's mention
     spans = _joined_spans(g, text, spans)
     taken = {i for s in spans for i in range(s.first, s.last + 1)}

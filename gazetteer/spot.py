@@ -202,7 +202,7 @@ class Words:
 
     __slots__ = ("_infos", "article", "capital", "end", "keys", "offsets", "start")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, names: SpotIndex | None = None) -> None:
         parts = _SPLIT_RE.split(text)  # text between words, a word, text between words, ...
         bounds = list(accumulate(map(len, parts), initial=0))
         words: list[str] = parts[1::2]
@@ -210,7 +210,10 @@ class Words:
         starts: list[int] = bounds[1:-1:2]
         ends: list[int] = bounds[2::2]
         del bounds
-        glued = {w: cuts for w in set(words) if (cuts := _glue_cuts(w))}  # once per distinct word
+        distinct = set(words)
+        glued = {w: cuts for w in distinct if (cuts := _glue_cuts(w))}  # once per distinct word
+        if names is not None:
+            glued = _cut_at_and(distinct, glued, names)
         if glued:
             words, starts, ends = _unglued(words, starts, ends, glued)
         found: list[_WordToken | None] = list(map(_word_keys, words))
@@ -263,6 +266,55 @@ def _glue_cuts(word: str) -> tuple[int, ...]:
     if label is not None:
         cuts.add(label.end())
     return tuple(sorted(cuts))
+
+
+#: The conjunction "و" (and), which text extraction glues to the next name where a link was
+#: ("الرستنوتلبيسة": al-Rastan and Talbiseh).
+_AND = "\u0648"
+#: The fewest letters on each side of a glued "و" (:func:`_cut_at_and`).
+_AND_SIDE_MIN = 3
+
+
+def _cut_at_and(distinct: set[str], glued: dict[str, tuple[int, ...]], names: SpotIndex) -> dict[str, tuple[int, ...]]:
+    """``glued`` (a word -> :func:`_glue_cuts`) with a cut before each "و" that joins two names text
+    extraction glued together: "بين بانياسومصياف" is Baniyas and Masyaf, "كرنازوحيالين" Karnaz and
+    Hayalin. A piece of a word (what the other cuts leave) is cut there when it begins no name, is no
+    common word, what stands before the "و" is a word of some name and what follows begins one.
+
+    >>> from gazetteer import load
+    >>> index = load().opened.spot_index()
+    >>> _cut_at_and({"الرستنوتلبيسة", "والحولة", "مدينةحماة"}, {"مدينةحماة": (5,)}, index)
+    {'مدينةحماة': (5,), 'الرستنوتلبيسة': (6,)}
+    """
+    out = dict(glued)
+    for word in distinct:
+        if _AND not in word[_AND_SIDE_MIN:-_AND_SIDE_MIN] or _ARABIC_RE.match(word) is None:
+            continue  # almost every word
+        cuts = glued.get(word, ())
+        begins = (0, *cuts)
+        found = [
+            begin + at for begin, end in zip(begins, (*cuts, len(word))) if (at := _and_inside(word[begin:end], names))
+        ]
+        if found:
+            out[word] = tuple(sorted({*cuts, *found}))
+    return out
+
+
+def _and_inside(piece: str, names: SpotIndex) -> int:
+    """Where a glued "و" between two names stands in ``piece`` (0 for none): see :func:`_cut_at_and`."""
+    if len(piece) < 2 * _AND_SIDE_MIN + 1 or is_common_arabic(piece):
+        return 0
+    whole = _word_keys(piece)
+    if whole is None or not names.first_keys.isdisjoint(whole[0]):
+        return 0  # a name of its own ("الزور", "حوران") or the first word of one
+    at = piece.find(_AND, _AND_SIDE_MIN)
+    while 0 < at <= len(piece) - _AND_SIDE_MIN - 1:
+        before, after = _word_keys(piece[:at]), _word_keys(piece[at:])
+        ends_a_name = before is not None and not names.name_words.isdisjoint(before[0])
+        if ends_a_name and after is not None and not names.first_keys.isdisjoint(after[0]):
+            return at
+        at = piece.find(_AND, at + 1)
+    return 0
 
 
 def _unglued(
@@ -527,7 +579,15 @@ class SpotIndex:
         self.first_keys: frozenset[str] = frozenset(self._at)
         self._offsets, self._rows, self._spot = offsets, rows, spot_keys
         self._one_word: dict[str, list[tuple[tuple[str, ...], tuple[int, ...]]]] = {}
+        self._name_words: frozenset[str] | None = None
         self._cache: dict[str, dict[str, list[tuple[tuple[int, int], tuple[str, ...], tuple[int, ...]]]]] = {}
+
+    @property
+    def name_words(self) -> frozenset[str]:
+        """The keys of every word of every name (built on first use)."""
+        if self._name_words is None:
+            self._name_words = frozenset(k for keys in set(self._spot) for k in keys.split(" ") if k)
+        return self._name_words
 
     def names_from(self, key: str, follow: Sequence[str] = ()) -> list[tuple[tuple[str, ...], tuple[int, ...]]]:
         """(word keys, name rows) of the names whose first word has ``key``, the longest first: the

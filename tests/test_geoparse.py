@@ -495,6 +495,22 @@ def test_geoparse__two_arabic_words_glued_where_a_link_was(full: Gazetteer) -> N
     assert [(w.start, w.end) for w in tokenize("الرقةُ مدينةٌ")] == [(0, 6), (7, 13)]  # a vowel mark after ة
 
 
+def test_geoparse__a_conjunction_glued_between_two_names(full: Gazetteer) -> None:
+    # "و" (and) glued between two names where links were: the pieces are read apart
+    assert found(full, "على الطريق الواصل بين بانياسومصياف") == [("بانياس", "gn:171830"), ("مصياف", "gn:167046")]
+    assert found(full, "دارت المعركة في مدينتي الرستنوتلبيسة") == [("الرستن", "gn:172946"), ("تلبيسة", "gn:163779")]
+    # after the ة/ى cuts: "قرىكرنازوحيالين الغابوالزكاة" is the villages Karnaz, Hayalin al-Ghab and al-Zakah
+    assert found(full, "تتاخمها قرىكرنازوحيالين الغابوالزكاة") == [
+        ("كرناز", "gn:167739"),
+        ("حيالين الغاب", "sa:368"),
+        ("الزكاة", "sa:439"),
+    ]
+    # a word that is a name of its own (al-Huwash) or a common word (transport) stays whole; no index, no cut
+    names = full.opened.spot_index()
+    assert [len(Words(word, names)) for word in ("الحواش", "المواصلات", "بانياسومصياف")] == [1, 1, 2]
+    assert [(w.start, w.end) for w in tokenize("بانياسومصياف")] == [(0, 12)]
+
+
 def test_geoparse__news_words_that_spell_places(full: Gazetteer) -> None:
     # a common word is no clitic and a one-word name: "وزارة" (ministry) is not و + Zara (Homs),
     # "فرقة" (division) not ف + Raqqa

@@ -1404,6 +1404,8 @@ def _geoparse(
             continue  # "@DeirEzzor24", "@Raqqa_SL": an account's handle, not the place
         if _TRIBE_AFTER_RE.match(text, span.end):
             continue  # "the Albu Kamal clan": a tribe named after a place (or the place after it) is no mention
+        if _ARMED_GROUP_AFTER_RE.match(text, span.end):
+            continue  # "the Manbij Military Council": an armed group named after its town
         if _media_named(text, words, span):
             continue  # "Al-Mayadeen TV", "Suwayda 24", "شبكة دير الزور 24": an outlet named after a town
         if _said_foreign(text, words, span):
@@ -2598,6 +2600,9 @@ def _binds(gap: str) -> bool:
 _COMPOUND_NAME_RE = re.compile(r"\s(?:و?الدين|[Aa]l-[Dd]in|[Ee]d-[Dd]in|[Ee]ddine?)(?![-\w])")
 #: A tribe's word right after a name ("the Albu Kamal clan", "the Shaitat tribe").
 _TRIBE_AFTER_RE = re.compile(r"\s+(?:clan|clans|tribe|tribes)\b", re.IGNORECASE)
+#: An armed group's words right after a name: "the Manbij Military Council", "the Tel Rifaat
+#: Revolutionaries Battalion" are groups named after their towns, not mentions of them.
+_ARMED_GROUP_AFTER_RE = re.compile(r"\s+(?:Military\s+Council|Revolutionaries)\b")
 #: A span that is the second half of such a name, after its first ("Rashid al-Din Sinan"): no place's name.
 _DIN_RE = re.compile(r"(?:[Aa]l|[Ee][ld]|[Aa]d|[Uu]d)-(?:[Dd]in|[Dd]een|[Dd]ine)")
 _GIVEN_BEFORE_RE = re.compile(r"[A-Z][a-z]+ $")

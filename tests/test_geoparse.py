@@ -1718,6 +1718,10 @@ def test_geoparse__review_10_prose_people_clans_and_sentence_openers(full: Gazet
     assert found(full, "Rashid al-Din Sinan led the Ismailis from Masyaf.") == [("Masyaf", "gn:167046")]
     assert found(full, "Salah al-Din district of Aleppo")[0] == ("Salah al-Din", "sa:67")
     assert found(full, "the Albu Kamal clan lives near Abu Kamal") == [("Abu Kamal", "gn:174448")]
+    # an armed group named after its town is no mention of the town
+    council = "The al-Bab Military Council, modelled after the Manbij Military Council, took villages near Manbij."
+    assert found(full, council) == [("Manbij", "gn:167357")]
+    assert found(full, "the Tel Rifaat Revolutionaries Battalion") == []
     assert found(full, "the Hurrian city of Urkesh") == [("Urkesh", "cur:urkesh-tell-mozan")]
     # a gorge is no camp of Damascus
     assert found(full, "on the Yarmouk gorge west of Daraa") == [("Daraa", "gn:170905")]

@@ -215,6 +215,9 @@ _MEDIA_AFTER_RE = re.compile(
     r"|24\b(?!\s*(?:hours?|hrs?|h\b|km|kilomet|miles?|people|persons?|civilians|killed|dead|January|February|March"
     r"|April|May|June|July|August|September|October|November|December|ساع|كم|كيلو|شخص|قتيل|مدني)))\b"
 )  # "Suwayda 24", "Deir ez-Zor 24" (news networks), not "Idlib 24 hours"
+#: The words right before a railway's or a train's name (rail, train), and the word after an English one.
+_RAIL_WORDS = frozenset({"حديد", "قطار"})
+_RAILWAY_AFTER_RE = re.compile(r"\s+Railway\b(?!\s+[Ss]tation)")
 #: Words before a name that make it a channel's, an agency's or a paper's: Arabic as :func:`_bare` writes
 #: them, English in lower case.
 _MEDIA_WORDS = frozenset(
@@ -1201,6 +1204,22 @@ def _media_named(text: str, words: Words, span: Span) -> bool:
     return _bare(word) in _MEDIA_WORDS or word.lower() in _MEDIA_WORDS
 
 
+def _railway_named(text: str, words: Words, span: Span) -> bool:
+    """Whether a span names a railway or a train: right after حديد (rail: "سكة حديد الحجاز", "خط حديد
+    الحجاز") or قطار (train: "محطة قطار الحجاز"), or right before "Railway" ("the Hejaz Railway"; not
+    "Railway Station", a station in a town). The railway runs far beyond the place its name says.
+
+    >>> text = "خط حديد الحجاز ومحطة الحجاز"
+    >>> words = Words(text)
+    >>> [_railway_named(text, words, Span(words.start[i], words.end[i], i, i, ())) for i in (2, 4)]
+    [True, False]
+    """
+    if _RAILWAY_AFTER_RE.match(text, span.end):
+        return True
+    i = _word_before(words, span)
+    return i >= 0 and text[words.end[i] : span.start] == " " and text[words.start[i] : words.end[i]] in _RAIL_WORDS
+
+
 def _said_foreign(text: str, words: Words, span: Span) -> bool:
     """Whether the text says the span is a place of another country: its people's adjective or the
     country's possessive before it ("the Iraqi town of Sinjar", "Lebanon's Al-Mayadeen TV"), the
@@ -1406,6 +1425,8 @@ def _geoparse(
             continue  # "the Albu Kamal clan": a tribe named after a place (or the place after it) is no mention
         if _ARMED_GROUP_AFTER_RE.match(text, span.end):
             continue  # "the Manbij Military Council": an armed group named after its town
+        if _railway_named(text, words, span):
+            continue  # "سكة حديد الحجاز", "the Hejaz Railway": a railway's name, no quarter of Damascus
         if _media_named(text, words, span):
             continue  # "Al-Mayadeen TV", "Suwayda 24", "شبكة دير الزور 24": an outlet named after a town
         if _said_foreign(text, words, span):

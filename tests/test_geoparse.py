@@ -1722,6 +1722,10 @@ def test_geoparse__review_10_prose_people_clans_and_sentence_openers(full: Gazet
     council = "The al-Bab Military Council, modelled after the Manbij Military Council, took villages near Manbij."
     assert found(full, council) == [("Manbij", "gn:167357")]
     assert found(full, "the Tel Rifaat Revolutionaries Battalion") == []
+    # a railway's or a train's name: the Hejaz is Arabia, not the quarter al-Hijaz of Damascus
+    assert found(full, "سكة حديد الحجاز أو خط حديد الحجاز") == []
+    assert found(full, "وجود محطة قطار الحجاز فيها") == []
+    assert found(full, "the Hejaz Railway reached Daraa in 1908") == [("Daraa", "gn:170905")]
     assert found(full, "the Hurrian city of Urkesh") == [("Urkesh", "cur:urkesh-tell-mozan")]
     # a gorge is no camp of Damascus
     assert found(full, "on the Yarmouk gorge west of Daraa") == [("Daraa", "gn:170905")]

@@ -384,6 +384,9 @@ _LIST_BEFORE_RE = re.compile(rf"(?P<name>{_LATIN_NAME_RE.pattern}){_LIST_SEPARAT
 #: Descriptive words that may name the settlement or unit of that name when the kind asked is missing
 #: ("Talbiseh district" is the town when no district has that name); any other kind asked must be met.
 _SETTLEMENT_HINTS = frozenset({*ADMIN_KINDS, *POPULATED_KINDS, "neighbourhood", "camp"})
+#: The word for one camp in a mention ("مخيم حاس", "بمخيم", "the Ayn Issa refugee camp"): the camp
+#: itself, which a town of its name is not; "مخيمات تل رفعت" (the camps) are the town's.
+_ONE_CAMP_RE = re.compile(r"(?<!\w)[وفبلك]?(?:ال)?مخيم(?!\w)|(?<!\w)[Cc]amp(?!\w)")
 
 
 class Gazetteer(Protocol):
@@ -2157,6 +2160,8 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         return False  # "Area of al-Balad district" is no Aere (as-Sanamayn); "in Sheer" named as written stays
     if hint is not None and hint not in _SETTLEMENT_HINTS and kind not in accepts(hint):
         return False  # "Sasa Prison" is not the town Sa'sa', "Hauran plain" not the governorate
+    if hint == "camp" and kind != "camp" and _ONE_CAMP_RE.search(item.mention):
+        return False  # "مخيم حاس", "the Ayn Issa refugee camp": a camp the index lacks, not its town
     if kind in _NEEDS_DESCRIPTOR and hint is None and one_word:
         return _a_facility_s_own_name(item, match)
     return True

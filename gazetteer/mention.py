@@ -180,7 +180,7 @@ _ARABIC: dict[str, str | None] = {
     **_words("town", "بلده مصيف"),  # مصيف: a summer resort ("مصيف سلمى", "مصيف صلنفة"), a town of the mountains
     **_words("village", "قريه ضيعه"),
     **_words("neighbourhood", "حي احياء حيا حيي"),  # احياء: "أحياء حلب", the quarters of Aleppo (the city); حيا: two
-    **_words("camp", "مخيم"),
+    **_words("camp", "مخيم للاجئين"),  # "مخيم الهول للاجئين": the camp for refugees
     **_words("airport", "مطار"),
     **_words("airbase", "قاعده"),
     **_words("crossing", "معبر"),

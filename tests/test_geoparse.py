@@ -795,6 +795,17 @@ def test_geoparse__a_facility_s_name_ends_with_its_adjectives(full: Gazetteer) -
     assert found(full, "دخلت القوات حلب العسكرية") == [("حلب", "gn:170063")]
 
 
+def test_geoparse__one_camp_named_after_a_town_is_no_town(full: Gazetteer) -> None:
+    # a camp the index lacks is not the town it is named after (as "Sasa Prison" is not Sa'sa')
+    assert found(full, "قصف مخيم حاس للاجئين") == []
+    assert found(full, "Since 2016, the Ayn Issa refugee camp has grown.") == []
+    assert found(full, "يعتبر مخيم خان الشيح ثالث أكبر المخيمات") == []
+    # the camps of a town are the town's; a camp the index has is found by its town's name
+    assert found(full, "نزحوا إلى مخيمات تل رفعت") == [("تل رفعت", "gn:163476")]
+    assert found(full, "Families arrived in Sarmada camps.") == [("Sarmada", "cur:sarmada-town")]
+    assert found(full, "هاجموا مخيم الهول شرقي الحسكة")[0] == ("مخيم الهول", "cur:al-hawl-camp")
+
+
 def test_geoparse__a_clitic_before_a_two_letter_word_that_begins_names(full: Gazetteer) -> None:
     # "وتل أبيض", "بتل رفعت", "وجب الجراح": the clitic's word has three letters; "ولد" stays a word
     assert found(full, "سيطرت القوات على رأس العين وتل أبيض") == [

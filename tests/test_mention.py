@@ -47,6 +47,7 @@ from gazetteer.normalize import clean
         ("بلدة الدار الكبيرة", "الدار الكبيرة", "town", None),
         ("قرية تير معلة", "تير معلة", "village", None),
         ("مخيم اليرموك", "اليرموك", "camp", None),
+        ("مخيم الهول للاجئين", "الهول", "camp", None),  # للاجئين (for refugees) says what the camp is
         ("سجن صيدنايا", "صيدنايا", "prison", None),
         ("Talbiseh", "Talbiseh", None, None),
         # the countryside of Damascus is a governorate's name: kept whole

@@ -312,6 +312,8 @@ _LOWER_UPPER = frozenset({"التحتاني", "الفوقاني", "التحتا�
 #: Particles before a name that start a phrase of their own: "lower" after the name is the name's.
 _PARTICLES = frozenset({"في", "من", "الي", "الى", "علي", "على", "عن", "و", "ثم", "بين", "قرب", "نحو", "حتى", "حتي"})
 #: Adjectives that say no town: after a common word they make a phrase of it ("الثورة السورية").
+#: Masculine relative and reflexive words after a noun (as :func:`_bare` writes them): "التل الذي", "التل نفسه".
+_MASCULINE_RELATIVES = frozenset({"الذي", "نفسه", "ذاته"})
 _NO_TOWN_ADJECTIVES = frozenset({
     "السوريه", "السوري", "العربيه", "العربي", "الاسلاميه", "الاسلامي", "السياسيه", "السياسي", "الشعبيه", "الشعبي",
     "الوسطى", "الغنيه", "الفقيره", "الحاكمه", "العامله",  # a social class: "الطبقة الوسطى", "الطبقة الغنية"
@@ -888,7 +890,10 @@ def _arabic_noun_phrase(text: str, words: Words, span: Span, taken: set[int]) ->
     "lower" or "upper" ("المخرم التحتاني", Lower al-Mukharram, another village), unless a noun before
     it takes the adjective ("مدرسة عربين التحتانية", Arbin's lower school); a common word before an
     adjective that says no town ("الثورة السورية", the Syrian revolution, is not the city al-Thawrah;
-    "الطبقة السياسية", the political class)."""
+    "الطبقة السياسية", the political class); a generic word with its article (:func:`opens_a_name`)
+    before a masculine relative pronoun or definite adjective (a common word or a nisba, not a
+    direction's): a town is feminine, the noun masculine ("التل الأثري", the archaeological mound,
+    "التل الذي", is no town al-Tall; "الباب الثامن" is the eighth gate; "الباب الاستراتيجية" the town)."""
     starts, ends = words.start, words.end
     i, j = span.first - 1, span.last + 1
     word = text[span.start : span.end]
@@ -903,9 +908,14 @@ def _arabic_noun_phrase(text: str, words: Words, span: Span, taken: set[int]) ->
         return True
     if j >= len(starts) or j in taken or text[span.end : starts[j]] != " ":
         return False
-    after = _bare(text[starts[j] : ends[j]])
+    raw_after = text[starts[j] : ends[j]]
+    after = _bare(raw_after)
     if after in _LOWER_UPPER:  # the name's own, unless a noun before the name takes it
         return not raw_before or before in _PARTICLES or is_descriptor(raw_before)
+    if span.first == span.last and word.startswith("ال") and opens_a_name(words.keys[span.first]):
+        masculine = after.startswith("ال") and not after.endswith("ه") and not is_direction_adjective(raw_after)
+        if after in _MASCULINE_RELATIVES or (masculine and (is_common_arabic(raw_after) or after.endswith("ي"))):
+            return True  # "التل الأثري", "التل الذي": the mound, a noun, not the town al-Tall
     return after in _NO_TOWN_ADJECTIVES and common() and not (raw_before and is_descriptor(raw_before))
 
 

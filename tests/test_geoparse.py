@@ -845,6 +845,11 @@ def test_geoparse__phrase_rules_keep_the_places_of_news_sentences(full: Gazettee
     assert found(full, "الطبقة السياسية") == []  # the political class
     assert found(full, "من الطبقة الغنية") == []  # the rich class
     assert found(full, "أن الطبقة الوسطى في سوريا تآكلت") == []  # the middle class
+    # a generic word with its article before a masculine adjective or relative is a noun: a town is feminine
+    assert found(full, "حيث يرتفع التل الأثري في وسط سهل نهري") == []  # the archaeological mound
+    assert found(full, "أطلقوا اسما على التل الذي كان خاليا") == []
+    assert found(full, "هو الباب الثامن لمدينة حمص") == [("حمص", "gn:169577")]  # the eighth gate
+    assert found(full, "دخلت القوات مدينة التل في ريف دمشق")[0] == ("التل", "gn:172349")
     # "lower" after a noun and a name is the noun's: Arbin's lower school, Douma's upper market
     assert found(full, "قصفت المدفعية مدرسة عربين التحتانية") == [("عربين", "gn:169372")]
     assert found(full, "تعرض سوق دوما الفوقاني لغارات") == [("دوما", "gn:170592")]

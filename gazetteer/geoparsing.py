@@ -1408,6 +1408,8 @@ def _geoparse(
         clitic = span.start > words.start[span.first]  # one clitic ("بحمص") or two ("وبحمص")
         name = _asked_name(text, words, span) if clitic else text[span.start : span.end]
         one_latin_word = span.first == span.last and words.keys[span.first][0].isascii()
+        if one_latin_word and is_descriptor(name):
+            continue  # "The Massif includes...": a kind word spelled like a name (Masyaf) is the kind word
         if _family_name(text, words, span, taken) or _name_goes_on(text, words, span, taken):
             continue
         if _name_begun_before(text, words, span, taken):

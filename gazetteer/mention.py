@@ -128,7 +128,7 @@ _LATIN: dict[str, str | None] = {
     **_words("dam", "dam dams reservoir"),
     **_words("road", "highway motorway road"),
     **_words("archaeological_site", "ruins castle citadel archaeological"),
-    **_words("mountain", "mountain mountains mount mt"),
+    **_words("mountain", "mountain mountains mount mt massif"),  # "the Limestone Massif" is no Masyaf
     **_words("region", "plain plains desert valley basin gorge"),
     **_words(
         "landmark",

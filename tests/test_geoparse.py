@@ -850,6 +850,8 @@ def test_geoparse__phrase_rules_keep_the_places_of_news_sentences(full: Gazettee
     assert found(full, "أطلقوا اسما على التل الذي كان خاليا") == []
     assert found(full, "هو الباب الثامن لمدينة حمص") == [("حمص", "gn:169577")]  # the eighth gate
     assert found(full, "دخلت القوات مدينة التل في ريف دمشق")[0] == ("التل", "gn:172349")
+    # a kind word spelled like a name is the kind word: "Massif" is no Masyaf
+    assert found(full, "an area known as the Limestone Massif. The Massif includes three groups") == []
     # "lower" after a noun and a name is the noun's: Arbin's lower school, Douma's upper market
     assert found(full, "قصفت المدفعية مدرسة عربين التحتانية") == [("عربين", "gn:169372")]
     assert found(full, "تعرض سوق دوما الفوقاني لغارات") == [("دوما", "gn:170592")]

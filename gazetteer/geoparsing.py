@@ -1438,8 +1438,10 @@ def _geoparse(
             continue  # "@DeirEzzor24", "@Raqqa_SL": an account's handle, not the place
         if _TRIBE_AFTER_RE.match(text, span.end):
             continue  # "the Albu Kamal clan": a tribe named after a place (or the place after it) is no mention
-        if _ARMED_GROUP_AFTER_RE.match(text, span.end):
-            continue  # "the Manbij Military Council": an armed group named after its town
+        if _ARMED_GROUP_AFTER_RE.match(text, span.end) or _WILAYAT_BEFORE_RE.search(
+            text, max(0, span.start - 9), span.start
+        ):
+            continue  # "the Manbij Military Council", "Qalamoun Shield", "Wilayat Homs": an armed group
         if _railway_named(text, words, span):
             continue  # "سكة حديد الحجاز", "the Hejaz Railway": a railway's name, no quarter of Damascus
         if _media_named(text, words, span):
@@ -2640,7 +2642,10 @@ _COMPOUND_NAME_RE = re.compile(r"\s(?:و?الدين|[Aa]l-[Dd]in|[Ee]d-[Dd]in|[E
 _TRIBE_AFTER_RE = re.compile(r"\s+(?:clan|clans|tribe|tribes)\b", re.IGNORECASE)
 #: An armed group's words right after a name: "the Manbij Military Council", "the Tel Rifaat
 #: Revolutionaries Battalion" are groups named after their towns, not mentions of them.
-_ARMED_GROUP_AFTER_RE = re.compile(r"\s+(?:Military\s+Council|Revolutionaries)\b")
+_ARMED_GROUP_AFTER_RE = re.compile(r"\s+(?:Military\s+Council|Revolutionaries|Shield)\b")
+#: The Islamic State's word for its provinces, right before a name: "Wilayat Homs" is a command of the
+#: group, named after the governorate, not a mention of it.
+_WILAYAT_BEFORE_RE = re.compile(r"\b[Ww]ilayat\s+$")
 #: A span that is the second half of such a name, after its first ("Rashid al-Din Sinan"): no place's name.
 _DIN_RE = re.compile(r"(?:[Aa]l|[Ee][ld]|[Aa]d|[Uu]d)-(?:[Dd]in|[Dd]een|[Dd]ine)")
 _GIVEN_BEFORE_RE = re.compile(r"[A-Z][a-z]+ $")

@@ -1740,6 +1740,7 @@ def test_geoparse__review_10_prose_people_clans_and_sentence_openers(full: Gazet
     council = "The al-Bab Military Council, modelled after the Manbij Military Council, took villages near Manbij."
     assert found(full, council) == [("Manbij", "gn:167357")]
     assert found(full, "the Tel Rifaat Revolutionaries Battalion") == []
+    assert found(full, "Combatant1: Wilayat Homs, Qalamoun Shield Forces") == []
     # a railway's or a train's name: the Hejaz is Arabia, not the quarter al-Hijaz of Damascus
     assert found(full, "سكة حديد الحجاز أو خط حديد الحجاز") == []
     assert found(full, "وجود محطة قطار الحجاز فيها") == []

@@ -1484,9 +1484,10 @@ def _geoparse(
             item.found = ask(item.mention, gov)  # "the northern Hama plains": no such plain, the governorate's
         elif not item.found and item.hint == "region" and _desert_of(item.mention):
             town = ask(item.text, gov)  # "بادية السخنة", "the Palmyra desert": the desert around the town
-            if town and town[0].place.kind in POPULATED_KINDS:
+            if town and town[0].place.kind in _DESERT_OF_KINDS:  # "صحراء بادية الشام": the desert itself
                 item.read_as(item.text)
                 item.found = town
+                item.named_at = item.span.start  # the desert word before the desert's name stays out
         elif item.hint is None and item.mention == item.text and _REGION_AFTER_RE.match(text, item.span.end):
             _read_region(item, ask, gov)
         elif (
@@ -2432,6 +2433,10 @@ def _after_its_unit(text: str, before: _Item, item: _Item) -> bool:
 #: Words for a desert (as :func:`gazetteer.normalize.fold` writes them): said of a town's name, they
 #: speak of the steppe around the town.
 _DESERT_WORDS = frozenset({"desert", "صحراء", "باديه"})
+
+
+#: What a desert word before a name may stand for: the desert around a town, or the desert the name is.
+_DESERT_OF_KINDS = frozenset({*POPULATED_KINDS, "region"})
 
 
 def _desert_of(mention: str) -> bool:

@@ -321,6 +321,7 @@ def test_geoparse__a_desert_named_after_a_governorate_or_a_town(full: Gazetteer)
     assert found(full, "فروا باتجاه صحراء حمص الشرقية") == [("حمص", "pcode:SY04")]
     assert found(full, "وصلوا إلى بادية دير الزور") == [("دير الزور", "pcode:SY09")]
     assert found(full, "هجوم في بادية السخنة") == [("السخنة", "gn:172425")]
+    assert found(full, "يقع في وسط صحراء بادية الشام") == [("بادية الشام", "cur:syrian-desert")]
     assert found(full, "They hid in the Palmyra desert.") == [("Palmyra", "gn:163808")]
 
 

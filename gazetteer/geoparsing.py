@@ -1940,7 +1940,7 @@ def _extent(text: str, item: _Item, match: Match) -> tuple[int, int]:
     if kind in FACILITY_KINDS and item.closed_at > item.around[1]:
         start = _past_clitic(text, item.named_at) if own_word else item.span.start
         return start, item.closed_at  # "معبر باب الهوى الحدودي": the adjectives end the facility's name
-    if facility and own_word and not _ruins_of(match):
+    if facility and own_word and not _ruins_of(match, item.text):
         last = text[item.span.start : item.span.end].rsplit(None, 1)[-1] if item.span.first != item.span.last else ""
         if last and word_kind(last) in accepts(hint):
             return item.span.start, item.span.end  # "the Tishrin Dam reservoir": the name has its kind word already
@@ -1999,10 +1999,26 @@ def _closed_at(text: str, words: Words, end: int, taken: set[int]) -> int:
     return end
 
 
-def _ruins_of(match: Match) -> bool:
-    """Whether the answer is an ancient site none of whose names says what it is: "the ruins of
-    Palmyra" are the site Palmyra; "the Citadel of Shaizar" is that site's name."""
-    return match.place.kind == "archaeological_site" and not any(_says_its_kind(n.text) for n in match.place.names)
+def _ruins_of(match: Match, written: str) -> bool:
+    """Whether the answer is an ancient site none of whose names says what it is, or a region none of
+    whose names in the script of ``written`` does: "the ruins of Palmyra" are the site Palmyra; "the
+    Citadel of Shaizar" is that site's name; "سهل الحولة" is the plain of the region الحولة, while
+    "سهل الغاب" is the Ghab's name, and "the Barada valley" Wadi Barada's."""
+    kind = match.place.kind
+    if kind == "archaeological_site":
+        return not any(_says_its_kind(n.text) for n in match.place.names)
+    if kind != "region":
+        return False
+    arabic = is_arabic(written)
+    return not any(
+        _says_its_kind(n.text) or n.text.lower().startswith(_VALLEY_WORDS)
+        for n in match.place.names
+        if is_arabic(n.text) == arabic
+    )
+
+
+#: Words that open a valley's name and say what it is ("Wadi Barada": the "Barada valley" is its name).
+_VALLEY_WORDS = ("wadi ", "وادي ")
 
 
 def _candidates(

@@ -775,7 +775,7 @@ def test_geoparse__the_ruins_of_a_site_are_no_part_of_its_name(full: Gazetteer) 
     # a region's span takes its kind word when one of its names in that script says it
     assert found(full, "في سهل الحولة") == [("الحولة", "cur:houla-region")]
     assert found(full, "في سهل الغاب") == [("سهل الغاب", "cur:ghab-plain")]
-    assert found(full, "villages of the Lejat plain") == [("Lejat", "cur:lajat")]
+    assert found(full, "in the Lejat plain north of Daraa") == [("Lejat", "cur:lajat"), ("Daraa", "gn:170905")]
     assert found(full, "the Barada valley") == [("Barada valley", "cur:wadi-barada")]
     assert found(full, "the Rastan Dam") == [("Rastan Dam", "cur:rastan-dam")]
     assert found(full, "They shelled the Citadel of Aleppo.") == [("Citadel of Aleppo", "cur:aleppo-citadel")]

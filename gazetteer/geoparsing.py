@@ -2158,8 +2158,14 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
     if one_word and match.tier != "exact" and "+colloquial" in match.bucket:
         return False  # a nickname counts only as written: "the Hurrian city" is no respelt "Hauran"
     kind = match.place.kind
-    if item.surname and kind in _SMALL_PLACE_KINDS and (item.titled or _given_name(match.place)):
-        return False  # "Rami Abdulrahman" (of the Observatory) is not the village Rami, "Jassem Mohammed" no Jasim
+    if (
+        item.surname
+        and kind in _SMALL_PLACE_KINDS
+        and (item.titled or _given_name(match.place) or match.tier != "exact")
+    ):
+        # "Rami Abdulrahman" (of the Observatory) is not the village Rami, "Jassem Mohammed" no Jasim; "Sabah
+        # Fakhri" (the singer) no respelt Sibbeh
+        return False
     if item.given_before and (match.tier != "exact" or kind in _SMALL_PLACE_KINDS or not item.text.isascii()):
         return False  # "Ahmad Homsi", "Mohammad Kassab" are persons; "Sochi Idlib memorandum" names the city
     if item.longer_name and (kind in POPULATED_KINDS or (item.mountain and kind == "neighbourhood")):

@@ -1141,6 +1141,8 @@ def test_geoparse__third_review_people(full: Gazetteer) -> None:
     assert found(full, "Syrian MP Mohammad Kassab and businessman Samer Foz were added to the list.") == []
     # a town's name before a surname, whatever its population
     assert found(full, "Jassem Mohammed, a father of three from Inkhil, was killed.") == [("Inkhil", "gn:169375")]
+    # a given name that only respells a town's name, before a surname: "Sabah" is no Sibbeh ("Sabbah")
+    assert found(full, "Sabah Fakhri, the tenor, performed in Aleppo.") == [("Aleppo", "gn:170063")]
     assert found(full, "Government forces shelled Dana, Sarmada and Atmeh.")[0] == ("Dana", "gn:174259")
     # an acronym, a compass word or a common word before a name leaves it the place (here the
     # governorate: commanders named after it command there)

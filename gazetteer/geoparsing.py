@@ -1217,6 +1217,47 @@ def _media_named(text: str, words: Words, span: Span) -> bool:
     return _bare(word) in _MEDIA_WORDS or word.lower() in _MEDIA_WORDS
 
 
+def _arabic_phrase_word(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """Whether a one-word Arabic span is a word of a set phrase, not a place: الباب (the door) after
+    فتح (to open) or before أمام (before), مفتوح or مغلق ("فتح الباب أمام المستثمرين", "الباب مفتوح");
+    a plural before كافة or كلها (all: "الميادين كافة" are all fields, not al-Mayadin); a town named
+    in an armed group's name, after ثوار (the revolutionaries of) or between مجلس and العسكري
+    ("لواء ثوار الرقة", "مجلس منبج العسكري": the Manbij Military Council); and a span before "تذبح
+    بصمت", the activists' outlet "الرقة تذبح بصمت".
+
+    >>> text = "أعاد المجلس فتح الباب أمام المتقدمين في مدينة الباب"
+    >>> words = Words(text)
+    >>> [_arabic_phrase_word(text, words, Span(words.start[i], words.end[i], i, i, ()), set()) for i in (3, 8)]
+    [True, False]
+    """
+    if span.first != span.last or words.keys[span.first][0].isascii():
+        return False
+    starts, ends = words.start, words.end
+    i, j = span.first - 1, span.last + 1
+    before = _bare(text[starts[i] : ends[i]]) if i >= 0 and text[ends[i] : span.start] == " " else ""
+    after = _bare(text[starts[j] : ends[j]]) if j < len(starts) and text[span.end : starts[j]] == " " else ""
+    if _ARABIC_PHRASE_AFTER_RE.match(text, span.end):
+        return True
+    word = _bare(text[span.start : span.end])
+    if word == _DOOR and (_OPEN_RE.search(before) or after in _DOOR_AFTER):
+        return True
+    if after in _ALL_WORDS:
+        return True
+    return before in _REVOLUTIONARIES or (before in _COUNCIL and after == _MILITARY)
+
+
+#: الباب (the door; the city al-Bab), the words around it in "فتح الباب أمام", "الباب مفتوح", and the
+#: words of the other phrases of :func:`_arabic_phrase_word`, as :func:`_bare` writes them.
+_DOOR = "الباب"
+_OPEN_RE = re.compile("(?:^|^[وفل]|^ل?[يت]|^وي)فتح|^افتح|^فتحت")
+_DOOR_AFTER = frozenset({"امام", "مفتوح", "مفتوحا", "مغلق", "مغلقا", "موارب"})
+_ALL_WORDS = frozenset({"كافه", "كلها", "جميعها"})
+_REVOLUTIONARIES = frozenset({"ثوار"})
+_COUNCIL = frozenset({"مجلس"})
+_MILITARY = "العسكري"
+_ARABIC_PHRASE_AFTER_RE = re.compile(r"\s+تذبح\s+بصمت")
+
+
 def _railway_named(text: str, words: Words, span: Span) -> bool:
     """Whether a span names a railway or a train: right after حديد (rail: "سكة حديد الحجاز", "خط حديد
     الحجاز") or قطار (train: "محطة قطار الحجاز"), or right before "Railway" ("the Hejaz Railway"; not
@@ -1442,6 +1483,8 @@ def _geoparse(
             text, max(0, span.start - 9), span.start
         ):
             continue  # "the Manbij Military Council", "Qalamoun Shield", "Wilayat Homs": an armed group
+        if _arabic_phrase_word(text, words, span, taken):
+            continue  # "فتح الباب أمام" (opened the door to), "الميادين كافة" (all fields), "مجلس منبج العسكري"
         if _railway_named(text, words, span):
             continue  # "سكة حديد الحجاز", "the Hejaz Railway": a railway's name, no quarter of Damascus
         if _media_named(text, words, span):

@@ -1749,6 +1749,13 @@ def test_geoparse__review_10_prose_people_clans_and_sentence_openers(full: Gazet
     assert found(full, council) == [("Manbij", "gn:167357")]
     assert found(full, "the Tel Rifaat Revolutionaries Battalion") == []
     assert found(full, "Combatant1: Wilayat Homs, Qalamoun Shield Forces") == []
+    # Arabic set phrases: the door, all fields, an armed group, an outlet
+    assert found(full, "أعاد المجلس المحلي في مدينة الباب فتح الباب أمام المتقدمين") == [("الباب", "gn:174018")]
+    assert found(full, "وأكدت الحكومة أن الباب مفتوح أمام المستثمرين") == []
+    assert found(full, "وقال الخبير إن الميادين كافة تحتاج إلى إصلاح") == []
+    assert found(full, "تقدمت قوات مجلس منبج العسكري في ريف منبج الغربي") == [("منبج", "pcode:SY0205")]
+    assert found(full, "أعلن لواء ثوار الرقة انضمامه إلى قسد") == []
+    assert found(full, "نشرت حملة الرقة تذبح بصمت صوراً للإعدامات") == []
     # a railway's or a train's name: the Hejaz is Arabia, not the quarter al-Hijaz of Damascus
     assert found(full, "سكة حديد الحجاز أو خط حديد الحجاز") == []
     assert found(full, "وجود محطة قطار الحجاز فيها") == []

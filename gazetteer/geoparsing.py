@@ -276,6 +276,9 @@ _NISBAS = {
     **dict.fromkeys(("الرقاوي", "الرقاويه"), "SY11"), **dict.fromkeys(("الدرعاوي", "الدرعاويه"), "SY12"),
 }  # fmt: skip
 #: Verbs of saying right before a given name ("قال جاسم الحريري"), as :func:`_bare` writes them.
+#: The commonest men's given names, which follow a given name as the father's ("جاسم محمد"), as
+#: :func:`_bare` writes them; no Syrian place is named so.
+_FATHERS_NAMES = frozenset({"محمد", "احمد", "علي", "حسن", "حسين", "محمود", "خالد", "عمر", "ابراهيم", "مصطفى", "يوسف"})
 _SAYING_VERBS = frozenset({
     "قال", "وقال", "اكد", "واكد", "اعلن", "واعلن", "افاد", "وافاد", "صرح", "وصرح", "اوضح", "واوضح", "ذكر", "وذكر",
     "اشار", "واشار", "اضاف", "واضاف",
@@ -1158,11 +1161,14 @@ def _compound_given_name(text: str, words: Words, span: Span, taken: set[int]) -
 def _family_word_after(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """Whether the word right after the span may be a family name: a word with the article, no
     feminine adjective, no relative pronoun, day or time word, no descriptive, direction or centre
-    word ("جاسم الحريري", "عز الدين القسام"; not "جاسم الشهر", "صلاح الدين الشرقي")."""
+    word ("جاسم الحريري", "عز الدين القسام"; not "جاسم الشهر", "صلاح الدين الشرقي"), or one of the
+    commonest given names, a father's ("جاسم محمد", "عفرين محمد")."""
     j = span.last + 1
     if j >= len(words.start) or j in taken or text[span.end : words.start[j]] != " ":
         return False
     word = text[words.start[j] : words.end[j]]
+    if _bare(word) in _FATHERS_NAMES:
+        return True  # "قال جاسم محمد": Jassem son of Muhammad
     if not word.startswith("ال") or len(word) < 4 or word[-1] in "ةهى" or _bare(word) in _NOT_FAMILY_NAMES:
         return False
     return not (is_descriptor(word, first=False) or is_compass(word) or word in CENTRE_WORDS)

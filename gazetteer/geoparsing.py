@@ -2207,13 +2207,12 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
     if one_word and match.tier != "exact" and "+colloquial" in match.bucket:
         return False  # a nickname counts only as written: "the Hurrian city" is no respelt "Hauran"
     kind = match.place.kind
-    if (
-        item.surname
-        and kind in _SMALL_PLACE_KINDS
-        and (item.titled or _given_name(match.place) or match.tier != "exact")
+    if item.surname and (
+        (kind in _SMALL_PLACE_KINDS and (item.titled or _given_name(match.place)))
+        or (match.tier != "exact" and kind not in _NAMED_LIKE_WORDS_KINDS)
     ):
         # "Rami Abdulrahman" (of the Observatory) is not the village Rami, "Jassem Mohammed" no Jasim; "Sabah
-        # Fakhri" (the singer) no respelt Sibbeh
+        # Fakhri" (the singer) no respelt Sibbeh, "Samira Halabi" no respelt Simyra
         return False
     if item.given_before and (match.tier != "exact" or kind in _SMALL_PLACE_KINDS or not item.text.isascii()):
         return False  # "Ahmad Homsi", "Mohammad Kassab" are persons; "Sochi Idlib memorandum" names the city

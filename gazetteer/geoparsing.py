@@ -1023,6 +1023,11 @@ def _surname_after(text: str, words: Words, span: Span, taken: set[int]) -> bool
     return not _title_case(_line_around(text, span.start))
 
 
+#: What after a given name and a surname says they are a person's: "Dana Khalil, a teacher in Idlib",
+#: "Dana Khalil, who..." (a place's apposition follows its own name: "Dana, a town north of Idlib").
+_PERSON_APPOSITION_RE = re.compile(r",\s+(?:an?|who|whose)\s")
+
+
 def _arabic_surname(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """ "القيادي في وحدات حماية الشعب ريزان كوباني", "القائد العسكري روبار قامشلو": a one-word Arabic
     span right after a word that is no place, no common word and has no article, with a rank or a
@@ -1512,6 +1517,9 @@ def _geoparse(
         else:
             items[-1].opens = _opens_sentence(text, span.start)
             items[-1].surname = _surname_after(text, words, span, taken)
+            items[-1].titled = (
+                items[-1].surname and _PERSON_APPOSITION_RE.match(text, words.end[span.last + 1]) is not None
+            )
             items[-1].given_before = _given_name_before(text, words, span, taken)
             written = text[span.start : span.end]
             acronym = len(written) > 1 and written.isupper()

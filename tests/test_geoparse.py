@@ -1145,6 +1145,9 @@ def test_geoparse__third_review_people(full: Gazetteer) -> None:
     assert found(full, "Sabah Fakhri, the tenor, performed in Aleppo.") == [("Aleppo", "gn:170063")]
     samira = "Teacher Samira Halabi, who taught for 30 years in Salamiyah, was honoured."
     assert found(full, samira) == [("Salamiyah", "gn:164947")]  # no Simyra
+    # a person's apposition after a given name and a surname: "Dana Khalil, a teacher" is no Dana
+    assert found(full, "Dana Khalil, a teacher in Idlib city, said schools lacked fuel.") == [("Idlib", "gn:169389")]
+    assert found(full, "Dana, a town north of Idlib, was shelled.")[0] == ("Dana", "gn:174259")
     # an Arabic given name before the father's: a person after a marker, the town without one
     assert found(full, "قال جاسم محمد، وهو نازح من ريف حمص") == [("حمص", "pcode:SY04")]
     assert found(full, "فازت الطالبة عفرين محمد من مدينة القامشلي") == [("القامشلي", "gn:173377")]

@@ -414,8 +414,25 @@ class _Item:
     """One spotted span on its way to an answer."""
 
     __slots__ = (
-        "acronym", "adjective", "around", "binding", "closed_at", "found", "given_before", "hint", "longer_name",
-        "mention", "mountain", "named_at", "opens", "part_end", "span", "surname", "text", "titled",
+        "acronym",
+        "adjective",
+        "around",
+        "binding",
+        "closed_at",
+        "found",
+        "given_before",
+        "glossed",
+        "hint",
+        "longer_name",
+        "mention",
+        "mountain",
+        "named_at",
+        "opens",
+        "part_end",
+        "span",
+        "surname",
+        "text",
+        "titled",
     )  # fmt: skip
 
     def __init__(self, span: Span, text: str, mention: str, hint: str | None, around: tuple[int, int]) -> None:
@@ -435,6 +452,7 @@ class _Item:
         self.named_at = around[0]  # where a facility's name begins in the stretch, past lower-case compass words
         self.titled = False  # a rank right before an Arabic span, a family name after it (_title_right_before)
         self.part_end = 0  # where the adjective saying an area's part ends ("القلمون الشرقي": _part_of_an_area)
+        self.glossed = False  # the whole of a gloss after "(", "Arabic:" or "Native name:" (_GLOSS_BEFORE_RE)
 
     def read_as(self, mention: str) -> None:
         """Take ``mention`` as the span's mention, and the kind its descriptive words ask for."""
@@ -1023,6 +1041,11 @@ def _surname_after(text: str, words: Words, span: Span, taken: set[int]) -> bool
     return not _title_case(_line_around(text, span.start))
 
 
+#: What opens a gloss that gives a place's own name, and what closes it: "Salma (سَلْمَىٰ)", "(Arabic:
+#: سلمى)", an infobox's "Native name: سلمى". The name is then the place's, though a common word spells it.
+_GLOSS_BEFORE_RE = re.compile(r"(?:\((?:Arabic:\s*)?|Arabic:\s*|[Nn]ative name:\s*)$")
+_GLOSS_END_RE = re.compile(r"\s*(?:[),;]|$)", re.MULTILINE)
+_GLOSS_LOOK_BEHIND = 16
 #: What after a given name and a surname says they are a person's: "Dana Khalil, a teacher in Idlib",
 #: "Dana Khalil, who..." (a place's apposition follows its own name: "Dana, a town north of Idlib").
 _PERSON_APPOSITION_RE = re.compile(r",\s+(?:an?|who|whose)\s")
@@ -1524,6 +1547,10 @@ def _geoparse(
             written = text[span.start : span.end]
             acronym = len(written) > 1 and written.isupper()
             items[-1].acronym = acronym and not _upper_case(_line_around(text, span.start))
+        items[-1].glossed = bool(
+            _GLOSS_BEFORE_RE.search(text, max(0, span.start - _GLOSS_LOOK_BEHIND), span.start)
+            and _GLOSS_END_RE.match(text, span.end)
+        )
         items[-1].binding = _nisba_binding(text, words, span, taken)
         one_arabic_word = span.first == span.last and not one_latin_word
         items[-1].adjective = one_arabic_word and _adjective(text, words, span, taken)
@@ -2232,6 +2259,7 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         return False
     if (
         hint is None
+        and not item.glossed
         and _common_word(item)
         and (
             kind in _COMMON_WORD_KINDS

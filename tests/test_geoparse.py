@@ -512,6 +512,13 @@ def test_geoparse__a_conjunction_glued_between_two_names(full: Gazetteer) -> Non
     assert [(w.start, w.end) for w in tokenize("بانياسومصياف")] == [(0, 12)]
 
 
+def test_geoparse__a_common_word_that_glosses_a_place_s_own_name(full: Gazetteer) -> None:
+    # سلمى is a given name (a common word), but the whole of a gloss after the place's Latin name is its name
+    assert found(full, "Salma (سَلْمَىٰ) is a village in Latakia.")[:2] == [("Salma", "sa:760"), ("سَلْمَىٰ", "sa:760")]
+    assert found(full, "- Native name: سَلْمَىٰ") == [("سَلْمَىٰ", "sa:760")]
+    assert found(full, "قالت سلمى إن القصف استمر") == []  # a woman's name in a sentence
+
+
 def test_geoparse__news_words_that_spell_places(full: Gazetteer) -> None:
     # a common word is no clitic and a one-word name: "وزارة" (ministry) is not و + Zara (Homs),
     # "فرقة" (division) not ف + Raqqa

@@ -2281,11 +2281,26 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         return False  # "Area of al-Balad district" is no Aere (as-Sanamayn); "in Sheer" named as written stays
     if hint is not None and hint not in _SETTLEMENT_HINTS and kind not in accepts(hint):
         return False  # "Sasa Prison" is not the town Sa'sa', "Hauran plain" not the governorate
+    if hint == "landmark" and kind == "landmark" and not _named_as_asked(item.mention, match.place):
+        return False  # "مشفى الحصن" (al-Hosn's hospital) is not the castle the index calls الحصن
     if hint == "camp" and kind != "camp" and _ONE_CAMP_RE.search(item.mention):
         return False  # "مخيم حاس", "the Ayn Issa refugee camp": a camp the index lacks, not its town
     if kind in _NEEDS_DESCRIPTOR and hint is None and one_word:
         return _a_facility_s_own_name(item, match)
     return True
+
+
+def _named_as_asked(mention: str, place: Place) -> bool:
+    """Whether a landmark has a name with one of the descriptive words the mention asks for it by: a
+    hospital, a mosque or a school named after a place is no other landmark of that name.
+
+    >>> from gazetteer import load
+    >>> castle, mosque = load().place("sa:506"), load().place("cur:umayyad-mosque-damascus")
+    >>> _named_as_asked("مشفى الحصن", castle), _named_as_asked("the Umayyad Mosque", mosque)
+    (False, True)
+    """
+    asked = {fold(w) for w in parse_mention(mention).descriptors}
+    return any(not asked.isdisjoint(fold(n.text).split()) for n in place.names)
 
 
 def _a_facility_s_own_name(item: _Item, match: Match) -> bool:

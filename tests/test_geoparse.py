@@ -817,6 +817,9 @@ def test_geoparse__one_camp_named_after_a_town_is_no_town(full: Gazetteer) -> No
     assert found(full, "نزحوا إلى مخيمات تل رفعت") == [("تل رفعت", "gn:163476")]
     assert found(full, "Families arrived in Sarmada camps.") == [("Sarmada", "cur:sarmada-town")]
     assert found(full, "هاجموا مخيم الهول شرقي الحسكة")[0] == ("مخيم الهول", "cur:al-hawl-camp")
+    # a landmark asked for by its word has it in a name: al-Hosn's hospital is no castle
+    assert found(full, "نقل الجرحى إلى مشفى الحصن") == []
+    assert found(full, "the Umayyad Mosque in Damascus")[0] == ("Umayyad Mosque", "cur:umayyad-mosque-damascus")
 
 
 def test_geoparse__a_clitic_before_a_two_letter_word_that_begins_names(full: Gazetteer) -> None:

@@ -1513,10 +1513,8 @@ def _geoparse(
             continue  # "@DeirEzzor24", "@Raqqa_SL": an account's handle, not the place
         if _TRIBE_AFTER_RE.match(text, span.end):
             continue  # "the Albu Kamal clan": a tribe named after a place (or the place after it) is no mention
-        if _ARMED_GROUP_AFTER_RE.match(text, span.end) or _WILAYAT_BEFORE_RE.search(
-            text, max(0, span.start - 9), span.start
-        ):
-            continue  # "the Manbij Military Council", "Qalamoun Shield", "Wilayat Homs": an armed group
+        if _ARMED_GROUP_AFTER_RE.match(text, span.end):
+            continue  # "the Manbij Military Council", "Qalamoun Shield Forces": an armed group named after a place
         if _arabic_phrase_word(text, words, span, taken):
             continue  # "فتح الباب أمام" (opened the door to), "الميادين كافة" (all fields), "مجلس منبج العسكري"
         if _railway_named(text, words, span):
@@ -2769,9 +2767,6 @@ _TRIBE_AFTER_RE = re.compile(r"\s+(?:clan|clans|tribe|tribes)\b", re.IGNORECASE)
 #: An armed group's words right after a name: "the Manbij Military Council", "the Tel Rifaat
 #: Revolutionaries Battalion" are groups named after their towns, not mentions of them.
 _ARMED_GROUP_AFTER_RE = re.compile(r"\s+(?:Military\s+Council|Revolutionaries|Shield)\b")
-#: The Islamic State's word for its provinces, right before a name: "Wilayat Homs" is a command of the
-#: group, named after the governorate, not a mention of it.
-_WILAYAT_BEFORE_RE = re.compile(r"\b[Ww]ilayat\s+$")
 #: A span that is the second half of such a name, after its first ("Rashid al-Din Sinan"): no place's name.
 _DIN_RE = re.compile(r"(?:[Aa]l|[Ee][ld]|[Aa]d|[Uu]d)-(?:[Dd]in|[Dd]een|[Dd]ine)")
 _GIVEN_BEFORE_RE = re.compile(r"[A-Z][a-z]+ $")

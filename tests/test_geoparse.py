@@ -1767,7 +1767,7 @@ def test_geoparse__review_10_prose_people_clans_and_sentence_openers(full: Gazet
     council = "The al-Bab Military Council, modelled after the Manbij Military Council, took villages near Manbij."
     assert found(full, council) == [("Manbij", "gn:167357")]
     assert found(full, "the Tel Rifaat Revolutionaries Battalion") == []
-    assert found(full, "Combatant1: Wilayat Homs, Qalamoun Shield Forces") == []
+    assert found(full, "Combatant1: Qalamoun Shield Forces") == []
     # Arabic set phrases: the door, all fields, an armed group, an outlet
     assert found(full, "أعاد المجلس المحلي في مدينة الباب فتح الباب أمام المتقدمين") == [("الباب", "gn:174018")]
     assert found(full, "وأكدت الحكومة أن الباب مفتوح أمام المستثمرين") == []

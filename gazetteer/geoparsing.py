@@ -1631,10 +1631,10 @@ def _geoparse(
                 continue  # "أحياء الحاضر" in a text about Hama is no town of Aleppo that the index calls so
             start, end = _with_marks(text, *_extent(text, item, best), best.place)
             out.append(PlaceMention(start, end, text[start:end], best))
-    out = _landmarks_with_their_town(g, out)
     if gov is not None:
-        return out
-    return _list_fellows(ask, text, _without_list_strays(text, _without_far_outliers(text, out)), spans, threshold)
+        return _landmarks_with_their_town(g, out)
+    out = _landmarks_with_their_town(g, _without_far_outliers(text, out))  # an outlier places no landmark
+    return _list_fellows(ask, text, _without_list_strays(text, out), spans, threshold)
 
 
 #: The marks of ayn and hamza (:data:`~gazetteer.normalize.AYN_MARKS`) as one, to compare a span with
@@ -1750,10 +1750,17 @@ def _without_far_outliers(text: str, found: list[PlaceMention]) -> list[PlaceMen
     named = _places_by_governorate(found)
     if max(map(len, named.values())) < _OUTLIER_SUPPORT:
         return found
+    # a landmark keeps no outlier company: "Al-Zera'a roundabout" beside "Al-Amiriya" in a text on
+    # Palmyra are Palmyra's, not a roundabout and a village of Aleppo
+    landmarkless = _places_by_governorate([m for m in found if m.match.place.kind != "landmark"])
     outliers = set()
     for m in small:
         gov = m.match.place.governorate.pcode
-        if not gov or named[gov] != {m.match.place.id} or any(s.startswith(_BOUND_NOTE) for s in m.match.signals):
+        if (
+            not gov
+            or landmarkless[gov] != {m.match.place.id}
+            or any(s.startswith(_BOUND_NOTE) for s in m.match.signals)
+        ):
             continue
         near = govs.neighbours(gov) | {""}
         if any(other in near for other in named if other != gov):

@@ -681,6 +681,9 @@ def test_geoparse__a_small_place_far_from_all_the_text_s_places_is_dropped(full:
     # a text about Abu Kamal (Deir ez-Zor): "Shamiyah" there is the desert, not the village of Latakia
     text = "Abu Kamal, Hajin and Al-Jalaa lie on the Euphrates, in Deir ez-Zor Governorate; south is the Shamiyah."
     assert "Shamiyah" not in dict(found(full, text))
+    # two outliers in one governorate, a landmark and a village, keep each other no company
+    palmyra = "The army took Palmyra, al-Sukhnah and al-Qaryatayn. It took the Al-Zera'a roundabout and Al-Amiriya."
+    assert [place for _, place in found(full, palmyra)] == ["gn:163808", "gn:172425", "gn:173361"]
     shamiyah = full.place("cur:al-shamiyah-latakia")
     assert shamiyah is not None and shamiyah.governorate.pcode == "SY06"  # the village the spelling reaches
     # a town named as the index writes it is dropped too (Banias of the Golan is not Baniyas of

@@ -1251,6 +1251,24 @@ def _media_named(text: str, words: Words, span: Span) -> bool:
     return _bare(word) in _MEDIA_WORDS or word.lower() in _MEDIA_WORDS
 
 
+def _sheikh_named(text: str, words: Words, span: Span) -> bool:
+    """Whether a span that ends with الشيخ (the sheikh) goes on with a man's given name: "جبل الشيخ محمد
+    الطويل" is a hill named after Sheikh Muhammad, not جبل الشيخ (Mount Hermon).
+
+    >>> text = "يحيط بها جبل الشيخ محمد الطويل"
+    >>> _sheikh_named(text, Words(text), Span(9, 18, 2, 3, ()))
+    True
+    """
+    j = span.last + 1
+    if j >= len(words.start) or text[span.end : words.start[j]] != " ":
+        return False
+    last = _bare(text[words.start[span.last] : words.end[span.last]])
+    return last in _SHEIKH_WORDS and _bare(text[words.start[j] : words.end[j]]) in _FATHERS_NAMES
+
+
+_SHEIKH_WORDS = frozenset({"الشيخ", "شيخ"})
+
+
 def _arabic_phrase_word(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """Whether a one-word Arabic span is a word of a set phrase, not a place: الباب (the door) after
     فتح (to open) or before أمام (before), مفتوح or مغلق ("فتح الباب أمام المستثمرين", "الباب مفتوح");
@@ -1515,6 +1533,8 @@ def _geoparse(
             continue  # "the Albu Kamal clan": a tribe named after a place (or the place after it) is no mention
         if _ARMED_GROUP_AFTER_RE.match(text, span.end):
             continue  # "the Manbij Military Council", "Qalamoun Shield Forces": an armed group named after a place
+        if _sheikh_named(text, words, span):
+            continue  # "جبل الشيخ محمد الطويل": a hill named after a sheikh, not Mount Hermon
         if _arabic_phrase_word(text, words, span, taken):
             continue  # "فتح الباب أمام" (opened the door to), "الميادين كافة" (all fields), "مجلس منبج العسكري"
         if _railway_named(text, words, span):

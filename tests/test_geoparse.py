@@ -1778,6 +1778,9 @@ def test_geoparse__review_10_prose_people_clans_and_sentence_openers(full: Gazet
     assert found(full, "تقدمت قوات مجلس منبج العسكري في ريف منبج الغربي") == [("منبج", "pcode:SY0205")]
     assert found(full, "أعلن لواء ثوار الرقة انضمامه إلى قسد") == []
     assert found(full, "نشرت حملة الرقة تذبح بصمت صوراً للإعدامات") == []
+    # a sheikh's given name after الشيخ: a hill named after him, not Mount Hermon
+    assert found(full, "يحيط بها من الشمال جبل الشيخ محمد الطويل") == []
+    assert found(full, "على سفوح جبل الشيخ الذي يتصدر المنظر") == [("جبل الشيخ", "cur:mount-hermon")]
     # a railway's or a train's name: the Hejaz is Arabia, not the quarter al-Hijaz of Damascus
     assert found(full, "سكة حديد الحجاز أو خط حديد الحجاز") == []
     assert found(full, "وجود محطة قطار الحجاز فيها") == []

@@ -275,10 +275,10 @@ _NISBAS = {
     **dict.fromkeys(("الديري", "الديريه"), "SY09"), **dict.fromkeys(("الطرطوسي", "الطرطوسيه"), "SY10"),
     **dict.fromkeys(("الرقاوي", "الرقاويه"), "SY11"), **dict.fromkeys(("الدرعاوي", "الدرعاويه"), "SY12"),
 }  # fmt: skip
-#: Verbs of saying right before a given name ("قال جاسم الحريري"), as :func:`_bare` writes them.
 #: The commonest men's given names, which follow a given name as the father's ("جاسم محمد"), as
 #: :func:`_bare` writes them; no Syrian place is named so.
 _FATHERS_NAMES = frozenset({"محمد", "احمد", "علي", "حسن", "حسين", "محمود", "خالد", "عمر", "ابراهيم", "مصطفى", "يوسف"})
+#: Verbs of saying right before a given name ("قال جاسم الحريري"), as :func:`_bare` writes them.
 _SAYING_VERBS = frozenset({
     "قال", "وقال", "اكد", "واكد", "اعلن", "واعلن", "افاد", "وافاد", "صرح", "وصرح", "اوضح", "واوضح", "ذكر", "وذكر",
     "اشار", "واشار", "اضاف", "واضاف",
@@ -314,9 +314,9 @@ _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "هذي", "هاتين
 _LOWER_UPPER = frozenset({"التحتاني", "الفوقاني", "التحتانيه", "الفوقانيه", "تحتاني", "فوقاني", "تحتانيه", "فوقانيه"})
 #: Particles before a name that start a phrase of their own: "lower" after the name is the name's.
 _PARTICLES = frozenset({"في", "من", "الي", "الى", "علي", "على", "عن", "و", "ثم", "بين", "قرب", "نحو", "حتى", "حتي"})
-#: Adjectives that say no town: after a common word they make a phrase of it ("الثورة السورية").
 #: Masculine relative and reflexive words after a noun (as :func:`_bare` writes them): "التل الذي", "التل نفسه".
 _MASCULINE_RELATIVES = frozenset({"الذي", "نفسه", "ذاته"})
+#: Adjectives that say no town: after a common word they make a phrase of it ("الثورة السورية").
 _NO_TOWN_ADJECTIVES = frozenset({
     "السوريه", "السوري", "العربيه", "العربي", "الاسلاميه", "الاسلامي", "السياسيه", "السياسي", "الشعبيه", "الشعبي",
     "الوسطى", "الغنيه", "الفقيره", "الحاكمه", "العامله",  # a social class: "الطبقة الوسطى", "الطبقة الغنية"
@@ -414,25 +414,8 @@ class _Item:
     """One spotted span on its way to an answer."""
 
     __slots__ = (
-        "acronym",
-        "adjective",
-        "around",
-        "binding",
-        "closed_at",
-        "found",
-        "given_before",
-        "glossed",
-        "hint",
-        "longer_name",
-        "mention",
-        "mountain",
-        "named_at",
-        "opens",
-        "part_end",
-        "span",
-        "surname",
-        "text",
-        "titled",
+        "acronym", "adjective", "around", "binding", "closed_at", "found", "given_before", "glossed", "hint",
+        "longer_name", "mention", "mountain", "named_at", "opens", "part_end", "span", "surname", "text", "titled",
     )  # fmt: skip
 
     def __init__(self, span: Span, text: str, mention: str, hint: str | None, around: tuple[int, int]) -> None:
@@ -1266,6 +1249,7 @@ def _sheikh_named(text: str, words: Words, span: Span) -> bool:
     return last in _SHEIKH_WORDS and _bare(text[words.start[j] : words.end[j]]) in _FATHERS_NAMES
 
 
+#: The sheikh (as :func:`_bare` writes it), which a man's given name may follow in a name (:func:`_sheikh_named`).
 _SHEIKH_WORDS = frozenset({"الشيخ", "شيخ"})
 
 
@@ -2792,7 +2776,7 @@ _COMPOUND_NAME_RE = re.compile(r"\s(?:و?الدين|[Aa]l-[Dd]in|[Ee]d-[Dd]in|[E
 #: A tribe's word right after a name ("the Albu Kamal clan", "the Shaitat tribe").
 _TRIBE_AFTER_RE = re.compile(r"\s+(?:clan|clans|tribe|tribes)\b", re.IGNORECASE)
 #: An armed group's words right after a name: "the Manbij Military Council", "the Tel Rifaat
-#: Revolutionaries Battalion" are groups named after their towns, not mentions of them.
+#: Revolutionaries Battalion", "Qalamoun Shield Forces" are groups named after places, not mentions of them.
 _ARMED_GROUP_AFTER_RE = re.compile(r"\s+(?:Military\s+Council|Revolutionaries|Shield)\b")
 #: A span that is the second half of such a name, after its first ("Rashid al-Din Sinan"): no place's name.
 _DIN_RE = re.compile(r"(?:[Aa]l|[Ee][ld]|[Aa]d|[Uu]d)-(?:[Dd]in|[Dd]een|[Dd]ine)")

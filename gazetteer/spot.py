@@ -193,7 +193,8 @@ class Words:
     Every list comes from a C-level pass (``re.split``, ``accumulate``, ``map``
     over the cached :func:`_word_keys`), so a long text costs no Python step
     and no record per word; :meth:`starting` takes one Python step per
-    *distinct* word.
+    *distinct* word. Given the index's ``names`` (its :class:`SpotIndex`), a و
+    that text extraction glued between two names is cut off (:func:`_cut_at_and`).
 
     >>> words = Words("Aleppo's Ra's")
     >>> len(words), words.start, words.end, words.keys

@@ -1227,11 +1227,14 @@ def _media_named(text: str, words: Words, span: Span) -> bool:
     """
     if _MEDIA_AFTER_RE.match(text, span.end):
         return True
-    i = _word_before(words, span)  # "the daily Al-Thawra": the article is the span's
-    if i < 0 or text[words.end[i] : span.start] != " ":
-        return False
-    word = text[words.start[i] : words.end[i]]
+    word = _word_right_before(text, words, span)  # "the daily Al-Thawra": the article is the span's
     return _bare(word) in _MEDIA_WORDS or word.lower() in _MEDIA_WORDS
+
+
+def _word_right_before(text: str, words: Words, span: Span) -> str:
+    """The word right before the span, one space between ("" if none): its article is the span's."""
+    i = _word_before(words, span)
+    return text[words.start[i] : words.end[i]] if i >= 0 and text[words.end[i] : span.start] == " " else ""
 
 
 def _sheikh_named(text: str, words: Words, span: Span) -> bool:
@@ -1304,10 +1307,7 @@ def _railway_named(text: str, words: Words, span: Span) -> bool:
     >>> [_railway_named(text, words, Span(words.start[i], words.end[i], i, i, ())) for i in (2, 4)]
     [True, False]
     """
-    if _RAILWAY_AFTER_RE.match(text, span.end):
-        return True
-    i = _word_before(words, span)
-    return i >= 0 and text[words.end[i] : span.start] == " " and text[words.start[i] : words.end[i]] in _RAIL_WORDS
+    return _RAILWAY_AFTER_RE.match(text, span.end) is not None or _word_right_before(text, words, span) in _RAIL_WORDS
 
 
 def _said_foreign(text: str, words: Words, span: Span) -> bool:

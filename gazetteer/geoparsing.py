@@ -579,6 +579,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
     end = ends[span.last + len(after)] if after else span.end
     if not before and not after and (said := _APPOSITIVE_KIND_RE.match(text, span.end)):
         return f"{name} {said['kind']}", start, end  # "Thiban, a town on the Euphrates": the town
+    if not before and not after and _ARABIC_PREDICATE_GOVERNORATE_RE.match(text, span.end):
+        return f"محافظة {name}", start, end  # "دير الزور محافظة سورية": the governorate
     return " ".join([*before, name, *after]), start, end
 
 
@@ -2800,6 +2802,14 @@ def _second_half_of_a_name(text: str, span: Span) -> bool:
 #: Nabl, a small town in southern Idlib"): the kind the mention asks for, as a kind word after it would.
 _APPOSITIVE_KIND_RE = re.compile(
     r",\s+an?\s+(?:[a-z]+\s+)?(?P<kind>town|village|city|district|subdistrict|sub-district|neighbou?rhood|camp|province)\b"
+)
+#: A governorate said of a name right after it in an Arabic article's lead, a parenthesis and هي (is)
+#: allowed between: "دير الزور (تدعى أيضا الدير) محافظة سوريّة تقع في شرق سوريا", "درعا هي إحدى
+#: المحافظات السورية". The word must be said of the name (Syrian, lying, in, part of: سورية، تقع، في،
+#: تتبع). Only the governorate: a village's or a town's word adds nothing the index does not know, and
+#: منطقة is an area as often as a district ("الرستن منطقة سورية" is the town's article).
+_ARABIC_PREDICATE_GOVERNORATE_RE = re.compile(
+    r" *(?:\([^()\n]{0,80}\) *)?[،,]? *(?:(?:هي|هو) +)?(?:[إا]حدى +)?(?:محافظة|المحافظات) +(?:ال)?(?:سوري|تقع|في|تتبع)"
 )
 #: The longest list of the mentions behind a document-context answer in its note, in characters.
 _CONTEXT_NOTE_CHARS = 120

@@ -512,6 +512,15 @@ def test_geoparse__a_conjunction_glued_between_two_names(full: Gazetteer) -> Non
     assert [(w.start, w.end) for w in tokenize("بانياسومصياف")] == [(0, 12)]
 
 
+def test_geoparse__an_arabic_lead_that_says_governorate(full: Gazetteer) -> None:
+    # محافظة said of the name in an article's lead: the governorate; a town's word asks nothing new
+    lead = 'دير الزور (تدعى أيضا "الدير" بالعامية السورية) محافظة سوريّة تقع في شرق البلاد'
+    assert found(full, lead) == [("دير الزور", "pcode:SY09")]
+    assert found(full, "درعا هي إحدى المحافظات السورية") == [("درعا", "pcode:SY12")]
+    assert found(full, "حمص مدينة سورية") == [("حمص", "gn:169577")]
+    assert found(full, "كانت إدلب قرية صغيرة") == [("إدلب", "gn:169389")]
+
+
 def test_geoparse__a_common_word_that_glosses_a_place_s_own_name(full: Gazetteer) -> None:
     # سلمى is a given name (a common word), but the whole of a gloss after the place's Latin name is its name
     assert found(full, "Salma (سَلْمَىٰ) is a village in Latakia.")[:2] == [("Salma", "sa:760"), ("سَلْمَىٰ", "sa:760")]

@@ -1274,8 +1274,8 @@ def _arabic_phrase_word(text: str, words: Words, span: Span, taken: set[int]) ->
     if span.first != span.last or words.keys[span.first][0].isascii():
         return False
     starts, ends = words.start, words.end
-    i, j = span.first - 1, span.last + 1
-    before = _bare(text[starts[i] : ends[i]]) if i >= 0 and text[ends[i] : span.start] == " " else ""
+    j = span.last + 1
+    before = _bare(_word_right_before(text, words, span))
     after = _bare(text[starts[j] : ends[j]]) if j < len(starts) and text[span.end : starts[j]] == " " else ""
     if _ARABIC_PHRASE_AFTER_RE.match(text, span.end):
         return True
@@ -2035,7 +2035,7 @@ def _extent(text: str, item: _Item, match: Match) -> tuple[int, int]:
     if kind in FACILITY_KINDS and item.closed_at > item.around[1]:
         start = _past_clitic(text, item.named_at) if own_word else item.span.start
         return start, item.closed_at  # "معبر باب الهوى الحدودي": the adjectives end the facility's name
-    if facility and own_word and not _ruins_of(match, item.text):
+    if facility and own_word and not _kind_word_outside_its_names(match, item.text):
         last = text[item.span.start : item.span.end].rsplit(None, 1)[-1] if item.span.first != item.span.last else ""
         if last and word_kind(last) in accepts(hint):
             return item.span.start, item.span.end  # "the Tishrin Dam reservoir": the name has its kind word already
@@ -2094,7 +2094,7 @@ def _closed_at(text: str, words: Words, end: int, taken: set[int]) -> int:
     return end
 
 
-def _ruins_of(match: Match, written: str) -> bool:
+def _kind_word_outside_its_names(match: Match, written: str) -> bool:
     """Whether the answer is an ancient site none of whose names says what it is, or a region none of
     whose names in the script of ``written`` does: "the ruins of Palmyra" are the site Palmyra; "the
     Citadel of Shaizar" is that site's name; "سهل الحولة" is the plain of the region الحولة, while

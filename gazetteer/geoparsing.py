@@ -63,7 +63,7 @@ from .opened import OpenedIndex
 from .rank import NEIGHBOUR_TIERS
 from .scoring import SCORES
 from .spatial import Nearby
-from .spot import SPOTTED_CORE_KINDS, Span, Words, opens_a_name, spot
+from .spot import SPOTTED_CORE_KINDS, Span, Words, opens_a_construct, opens_a_name, spot
 
 __all__ = ["MAX_TEXT_CHARS", "MENTION_SCHEMA", "PlaceMention", "geoparse", "geoparse_table"]
 
@@ -887,7 +887,7 @@ def _name_begun_before(text: str, words: Words, span: Span, taken: set[int]) -> 
     i = span.first - 1
     if i < 0 or i in taken or span.start != words.start[span.first] or text[words.end[i] : span.start] != " ":
         return False
-    return opens_a_name(words.keys[i]) and (words.capital[i] or not words.keys[i][0].isascii())
+    return opens_a_construct(words.keys[i]) and (words.capital[i] or not words.keys[i][0].isascii())
 
 
 def _arabic_noun_phrase(text: str, words: Words, span: Span, taken: set[int]) -> bool:

@@ -43,8 +43,8 @@ from .mention import CENTRE_WORDS, Mention, is_descriptor, parse_mention
 from .normalize import _GENERIC_MAP, ARABIC_CLITICS, AYN_MARKS, _is_article, exact_and_variant, fold
 
 __all__ = [
-    "LOOSE_ARTICLE_KINDS", "SPOTTED_CORE_KINDS", "Span", "SpotIndex", "Token", "Words", "opens_a_name",
-    "spot", "spot_key", "tokenize",
+    "LOOSE_ARTICLE_KINDS", "SPOTTED_CORE_KINDS", "Span", "SpotIndex", "Token", "Words", "opens_a_construct",
+    "opens_a_name", "spot", "spot_key", "tokenize",
 ]  # fmt: skip
 
 _LETTER = r"[^\W\d_]"
@@ -367,7 +367,7 @@ def _generic_words() -> frozenset[str]:
 _NAME_OPENERS_LATIN = (
     "tell", "kafr", "khirbat", "ayn", "dayr", "bayt", "umm", "bir", "mazraat", "ras", "shaykh", "wadi"
 )  # fmt: skip
-_NAME_OPENERS_ARABIC = ("تل", "كفر", "خربه", "عين", "دير", "بيت", "بير", "راس", "ديار", "شيخ", "وادي", "باب")
+_NAME_OPENERS_ARABIC = ("تل", "كفر", "خربه", "عين", "دير", "بيت", "بير", "راس", "ديار", "شيخ", "وادي", "باب", "نهر")
 
 
 @lru_cache(maxsize=1)
@@ -386,6 +386,21 @@ def opens_a_name(keys: tuple[str, ...]) -> bool:
     (False, False)
     """
     return not _name_opener_keys().isdisjoint(keys)
+
+
+def opens_a_construct(keys: tuple[str, ...]) -> bool:
+    """:func:`opens_a_name`, an Arabic word written without its article: the first noun of a
+    construct ("نهر عفرين", the Afrin river) has none, while "النهر سد الفرات" is "the river: the
+    Euphrates Dam". But الشيخ, a title, which takes the article before a name ("الشيخ نبهان").
+
+    >>> opens_a_construct(Words("ونهر").keys[0]), opens_a_construct(Words("النهر").keys[0])
+    (True, False)
+    >>> opens_a_construct(Words("Tell").keys[0]), opens_a_construct(Words("التل").keys[0])
+    (True, False)
+    """
+    if keys[0].isascii():
+        return opens_a_name(keys)
+    return "شيخ" in keys or any(key[:1] == _BARE and key[1:] in _NAME_OPENERS_ARABIC for key in keys)
 
 
 def spot_key(name: str, kind: str, *, core: bool = False) -> str:

@@ -1602,6 +1602,11 @@ def test_geoparse__a_generic_word_before_a_name_opens_a_longer_name(full: Gazett
     # باب (gate) opens a gate's name: "باب تدمر", a gate of Homs, is no Palmyra
     assert found(full, "باب تدمر، ولا تزال بضعة أحجار منه قائمة") == []
     assert found(full, "عبر معبر باب السلامة")[0][1] == "cur:bab-al-salameh-crossing"
+    # نهر (river) opens a river's name: "نهر عفرين" is the Afrin river, which the index lacks, not the town
+    assert found(full, "يمر نهر عفرين في مدينة عفرين") == [("عفرين", "gn:174186")]
+    assert found(full, "على ضفاف ونهر عفرين") == []
+    # with its article the generic word is a noun of its own: "النهر سد الفرات" (on the river, the Euphrates Dam)
+    assert found(full, "أقيم على مجرى النهر سد الفرات")[0][1] == "cur:tabqa-dam"
 
 
 def test_geoparse__a_namesake_next_to_a_village_the_text_names(full: Gazetteer) -> None:

@@ -1515,6 +1515,8 @@ def _geoparse(
             continue  # "دَّانًا", "قريةً": a tanween marks an indefinite noun or adjective, which no name is
         if text[span.start - 1 : span.start] == "@":
             continue  # "@DeirEzzor24", "@Raqqa_SL": an account's handle, not the place
+        if _PATRONYMIC_AFTER_RE.match(text, span.end):
+            continue  # "Jabala ibn al-Harith", "زين العابدين بن علي": a person named after his father
         if _TRIBE_AFTER_RE.match(text, span.end):
             continue  # "the Albu Kamal clan": a tribe named after a place (or the place after it) is no mention
         if _ARMED_GROUP_AFTER_RE.match(text, span.end):
@@ -2775,6 +2777,10 @@ def _binds(gap: str) -> bool:
 #: What after a span makes its last word a compound given name ("سعد الدين", "نور الدين", "Saad al-Din"):
 #: a place so named is spotted whole ("صلاح الدين", Aleppo's quarter), so the span is a person's name.
 _COMPOUND_NAME_RE = re.compile(r"\s(?:و?الدين|[Aa]l-[Dd]in|[Ee]d-[Dd]in|[Ee]ddine?)(?![-\w])")
+#: "son of" or "daughter of" and a word right after a name: the name is a person's given name
+#: ("Jabala ibn al-Harith", a Ghassanid king, is no Jablah; "زين العابدين بن علي", an imam, no mosque). A
+#: place whose name holds the word is spotted whole.
+_PATRONYMIC_AFTER_RE = re.compile(r"\s+(?:ibn|bin|bint|بن|ابن|بنت)\s+\w", re.IGNORECASE)
 #: A tribe's word right after a name ("the Albu Kamal clan", "the Shaitat tribe").
 _TRIBE_AFTER_RE = re.compile(r"\s+(?:clan|clans|tribe|tribes)\b", re.IGNORECASE)
 #: An armed group's words right after a name: "the Manbij Military Council", "the Tel Rifaat

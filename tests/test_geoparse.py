@@ -1780,6 +1780,9 @@ def test_geoparse__review_10_prose_people_clans_and_sentence_openers(full: Gazet
     assert found(full, "Rashid al-Din Sinan led the Ismailis from Masyaf.") == [("Masyaf", "gn:167046")]
     assert found(full, "Salah al-Din district of Aleppo")[0] == ("Salah al-Din", "sa:67")
     assert found(full, "the Albu Kamal clan lives near Abu Kamal") == [("Abu Kamal", "gn:174448")]
+    # a name before "son of" is a man's given name: a Ghassanid king, an imam
+    assert found(full, "named after the phylarch Jabala ibn al-Harith, near Jableh") == [("Jableh", "gn:169304")]
+    assert found(full, "مقام ينسب إلى زين العابدين بن علي بن أبي طالب") == []
     assert found(full, "the Hurrian city of Urkesh") == [("Urkesh", "cur:urkesh-tell-mozan")]
     # a gorge is no camp of Damascus
     assert found(full, "on the Yarmouk gorge west of Daraa") == [("Daraa", "gn:170905")]

@@ -515,6 +515,8 @@ def spot(text: str, words: Words, index: SpotIndex) -> Iterator[Span]:
                     best = (len(name_words), last, key_no, rows)
                     break
         if best is None:
+            best = _split_prefix(text, words, i, index)
+        if best is None:
             continue
         _, last, key_no, rows = best
         start = start_of[i] + offsets_of[i][key_no]
@@ -536,6 +538,36 @@ def spot(text: str, words: Words, index: SpotIndex) -> Iterator[Span]:
             continue  # a common word is no clitic and a one-word name: "وزارة" (ministry) is not و + Zara
         yield Span(start, words.end[last], i, last, rows, key_no)
         resume = last + 1
+
+
+#: Arabic generic words that a name's next word is often written onto ("كفرسجنة" and "كفر سجنة",
+#: "تلكلخ" and "تل كلخ"), folded and bare (no article).
+_JOINABLE_PREFIXES = frozenset(_BARE + w for w in ("كفر", "تل", "دير"))
+
+
+def _split_prefix(text: str, words: Words, i: int, index: SpotIndex) -> tuple[int, int, int, tuple[int, ...]] | None:
+    """A one-word name written as two words: a generic word (:data:`_JOINABLE_PREFIXES`) at word ``i``,
+    a space, and the rest of the name ("كفر سجنة" for the village the index writes كفرسجنة), as
+    :func:`spot`'s best (words, last word, key number, rows), or None.
+
+    >>> from gazetteer import load
+    >>> names, text = load().opened.spot_index(), "بين قريتي كفر سجنة والركايا"
+    >>> words = Words(text)
+    >>> best = _split_prefix(text, words, 2, names)
+    >>> best is not None and text[words.start[2] : words.end[best[1]]]
+    'كفر سجنة'
+    """
+    j = i + 1
+    if j >= len(words.start) or text[words.end[i] : words.start[j]] != " " or words.article[j]:
+        return None
+    for key_no, key in enumerate(words.keys[i]):
+        if key in _JOINABLE_PREFIXES and words.offsets[j][0] == 0:
+            joined = key[1:] + words.keys[j][0]
+            for candidate in (joined, _BARE + joined):
+                for name_words, rows in index.names_from(candidate):
+                    if len(name_words) == 1:
+                        return 1, j, key_no, rows
+    return None
 
 
 def _assimilated(article: str, word: str) -> bool:

@@ -1145,6 +1145,26 @@ def _dual_of_a_kind_word(word: str) -> bool:
     return False
 
 
+def _dual_with_its_adjective(text: str, words: Words, span: Span) -> bool:
+    """Whether a one-word Arabic span is the dual of a kind word with its article, a dual adjective
+    with the article right after it: "القريتين الأخيرتين" (the last two villages) counts villages,
+    while "القريتين المحاصرة" is the besieged town al-Qaryatayn.
+
+    >>> text = "استولى الجيش على القريتين الأخيرتين قرب القريتين المحاصرة"
+    >>> words = Words(text)
+    >>> [_dual_with_its_adjective(text, words, Span(words.start[i], words.end[i], i, i, ())) for i in (3, 6)]
+    [True, False]
+    """
+    word = _bare(text[words.start[span.first] : words.end[span.first]])
+    stem = word[1:] if word[:1] in ARABIC_CLITICS and word[1:3] == "ال" else word
+    j = span.first + 1
+    if not stem.startswith("ال") or not _dual_of_a_kind_word(stem[2:]) or j >= len(words.start):
+        return False
+    after = _bare(text[words.start[j] : words.end[j]])
+    gap = text[words.end[span.first] : words.start[j]]
+    return gap == " " and after.startswith("ال") and after.endswith(_DUAL_ENDINGS)
+
+
 #: The second word of a compound given name ("عز الدين", "سيف الدولة"), as :func:`_bare` writes it.
 _COMPOUND_GIVEN_SECOND = frozenset({"الدين", "الدوله"})
 
@@ -1500,8 +1520,12 @@ def _geoparse(
         if _COMPOUND_NAME_RE.match(text, span.end) or _second_half_of_a_name(text, span):
             continue  # "الشيخ سعد الدين الجباوي" is a man (Saad al-Din), not the town al-Shaykh Saad; "Rashid al-Din"
         one_word = text[words.start[span.first] : words.end[span.first]] if span.first == span.last else ""
-        if one_word and not one_latin_word and _dual_of_a_kind_word(one_word):
-            continue  # "سيطروا على قريتين" took two villages, not the town al-Qaryatayn
+        if (
+            one_word
+            and not one_latin_word
+            and (_dual_of_a_kind_word(one_word) or _dual_with_its_adjective(text, words, span))
+        ):
+            continue  # "سيطروا على قريتين", "القريتين الأخيرتين": two villages, not the town al-Qaryatayn
         if demonym_lines and any(begin <= span.start < end for begin, end in demonym_lines):
             continue  # "Demonym(s) | Arabic: معري, romanized: Maarri": the people's name, no place
         if _compound_given_name(text, words, span, taken):

@@ -1403,6 +1403,9 @@ def test_geoparse__the_dual_of_a_kind_word_counts_places_and_names_none(full: Ga
     assert found(full, "سيطرت القوات على قريتين في ريف حمص") == [("حمص", "pcode:SY04")]
     assert found(full, "دخلت القوات بلدتين جديدتين") == []
     assert found(full, "وصلت التعزيزات إلى القريتين") == [("القريتين", "gn:173361")]
+    # with the article and a dual adjective after it, the dual still counts villages
+    assert found(full, "واستولى الجيش على القريتين الأخيرتين على الطريق") == []
+    assert found(full, "حاصر الجيش القريتين المحاصرة") == [("القريتين", "gn:173361")]
 
 
 def test_geoparse__a_compound_given_name_before_a_family_name_is_a_person(full: Gazetteer) -> None:

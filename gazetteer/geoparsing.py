@@ -1645,6 +1645,10 @@ def _geoparse(
             elif best.place.kind == "city":
                 cities[best.place.lat, best.place.lon] = None
     out: list[PlaceMention] = []
+    #: per mention of ``out``, its name when it may be a quarter the index lacks: no settlement's kind
+    #: word asked for it ("منطقة X" may be a quarter) and its answer, a settlement, lies in no city named
+    stand_ins: list[str | None] = []
+    no_quarter: set[str] = set()  # the names of quarters the index lacks ("حي X" that found no quarter)
     by_nearby = cache(partial(_by_nearby_place, g, settled, threshold))  # once per mention and governorate
     for k, item in enumerate(items):
         best = item.found[0] if item.found else None
@@ -1654,15 +1658,22 @@ def _geoparse(
             best = _by_list_fellow(g, text, items, k, item.binding or gov, threshold) or best
         if best is not None and _undecided(best, threshold) and near is None and settled:
             best = by_nearby(item.mention, item.binding or gov) or best
+        if item.hint == "neighbourhood" and (best is None or best.confidence < threshold):
+            no_quarter.add(item.text)  # "حي الحاضر (حماة)": no quarter al-Hadir in Hama
         if best is not None and best.confidence >= threshold and _fits(item, best, named):
             if _common_word_town(item, best) and not _supported(best, gov, voters, item.text):
                 continue  # "وفي خطاب أمام مجلس الشعب" (in a speech) in a text about Aleppo is no Khitab (Hama)
             if _bare_quarter(item, best) and _placed_elsewhere(best, gov, voters, item.text):
                 continue  # "معركة ميسلون" in a text about Damascus is no quarter of Aleppo
             if item.hint == "neighbourhood" and best.place.kind in POPULATED_KINDS and not _in_a_city(best, cities):
+                no_quarter.add(item.text)
                 continue  # "أحياء الحاضر" in a text about Hama is no town of Aleppo that the index calls so
             start, end = _with_marks(text, *_extent(text, item, best), best.place)
             out.append(PlaceMention(start, end, text[start:end], best))
+            settlement = best.place.kind in POPULATED_KINDS and item.hint not in POPULATED_KINDS
+            stand_ins.append(item.text if settlement and not _in_a_city(best, cities) else None)
+    if no_quarter:  # "حي الحاضر ... منطقة الحاضر ... سوق الحاضر": the quarter each time, not the town
+        out = [m for m, name in zip(out, stand_ins) if name not in no_quarter]
     if gov is not None:
         return _landmarks_with_their_town(g, out)
     out = _landmarks_with_their_town(g, _without_far_outliers(text, out))  # an outlier places no landmark

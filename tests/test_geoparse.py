@@ -1705,6 +1705,14 @@ def test_geoparse__a_quarter_in_a_named_city_is_looked_for_there(full: Gazetteer
     # a town standing in for a quarter must lie in a city the text names
     text = "نظمت شرطة المرور في حماة السير في أحياء الحاضر وباب قبلي"
     assert found(full, text) == [("حماة", "gn:170017"), ("باب قبلي", "sa:314")]
+    # ... and so is it for the quarter's name elsewhere in the text, unless a settlement's word asks for it
+    text = (
+        "حي الحاضر (حماة)\nمنطقة الحاضر يقع في الوسط الشمالي لمدينة حماة الواصل بين حماة وحلب. وجدت منطقة"
+        " «الحاضر» في حماة لتكون معلماً. وتسمية الحاضر من تاريخ المدينة."
+    )
+    assert "gn:170137" not in {place for _, place in found(full, text)}
+    text = "حي الحاضر في حماة. وقصفت الطائرات بلدة الحاضر في ريف حلب"
+    assert ("الحاضر", "gn:170137") in found(full, text)
     # ب before a governorate binds a town as "في" does
     assert found(full, "قصف بلدة كفرنبل بإدلب") == [("كفرنبل", "gn:168661"), ("إدلب", "pcode:SY07")]
 

@@ -2802,8 +2802,8 @@ def _binds(gap: str) -> bool:
     for k, w in enumerate(words):
         if _CONNECTOR_RE.match(w):
             connector = connector or w.lower() != "the"
-        elif is_descriptor(w) and w[:1] in "بفو" and not is_descriptor(w, first=False):
-            connector = True  # بريف حمص: "in the countryside of Homs"
+        elif is_descriptor(w) and w[:1] == "ب" and not is_descriptor(w, first=False):
+            connector = True  # بريف حمص: "in the countryside of Homs"; not وريف, "and the countryside of"
         elif not is_descriptor(w) and not (k == len(words) - 1 and is_compass(w)) and not is_facility_adjective(w):
             return False  # "موقع قطنا الأثري في ريف حمص": the adjective is the first name's
     return connector

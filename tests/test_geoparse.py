@@ -1713,6 +1713,9 @@ def test_geoparse__a_quarter_in_a_named_city_is_looked_for_there(full: Gazetteer
     assert "gn:170137" not in {place for _, place in found(full, text)}
     text = "حي الحاضر في حماة. وقصفت الطائرات بلدة الحاضر في ريف حلب"
     assert ("الحاضر", "gn:170137") in found(full, text)
+    # "and the city of Hama" binds nothing: the Houla plain of Homs stays in a list that ends with Hama
+    text = "يطل على مدينة حمص وسهل الحولة وكفر بهم ومدينة حماة"
+    assert ("الحولة", "cur:houla-region") in found(full, text)
     # ب before a governorate binds a town as "في" does
     assert found(full, "قصف بلدة كفرنبل بإدلب") == [("كفرنبل", "gn:168661"), ("إدلب", "pcode:SY07")]
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from .errors import InvalidQueryError
 from .foreign import is_foreign_key
 from .kinds import ADMIN_KINDS, FACILITY_CORE_KINDS
-from .mention import Mention, is_descriptor, name_with_adjectives, parse_mention
+from .mention import Mention, is_compass, is_descriptor, name_with_adjectives, parse_mention
 from .normalize import NameKeys, clean, exact_and_variant, fold, has_dotted_h, is_arabic, keys, script
 from .opened import OpenedIndex
 from .scoring import SCORES
@@ -155,21 +155,37 @@ def split_scripts(text: str) -> list[str]:
 def query_forms(query: str) -> tuple[list[str], list[Mention]]:
     """The texts looked up for a mention, and its parsed parts.
 
-    Each script part is looked up as it is and as its core name without
-    descriptive words; a mixed string is never looked up whole.
+    Each script part is looked up as it is, without the compass words that open it (a part of a
+    place whose name holds its kind word: "northern an-Nusayriyah Mountains"), and as its core
+    name without descriptive words; a mixed string is never looked up whole.
 
     >>> query_forms("Sasa Prison")[0], query_forms("Yarmouk Camp مخيم اليرموك")[0]
     (['Sasa Prison', 'Sasa'], ['Yarmouk Camp', 'Yarmouk', 'مخيم اليرموك', 'اليرموك'])
+    >>> query_forms("northern Alawite Mountains")[0]
+    ['northern Alawite Mountains', 'Alawite Mountains', 'Alawite']
     """
     forms: list[str] = []
     mentions = []
     for part in split_scripts(query):
         mention = parse_mention(part)
         mentions.append(mention)
-        for text in (part, mention.name):
+        for text in (part, _past_compass_words(part), mention.name):
             if text and text not in forms:
                 forms.append(text)
     return forms, mentions
+
+
+def _past_compass_words(part: str) -> str:
+    """``part`` without the compass words (and "the") that open it, or "" when none does.
+
+    >>> _past_compass_words("the northern Qalamoun Mountains"), _past_compass_words("Qalamoun")
+    ('Qalamoun Mountains', '')
+    """
+    words = part.split()
+    k = 0
+    while k < len(words) - 1 and (is_compass(words[k]) or words[k].lower() == "the"):
+        k += 1
+    return " ".join(words[k:]) if k and any(is_compass(w) for w in words[:k]) else ""
 
 
 def fuzzy_candidate(query_variant: str, variant: str) -> bool:

@@ -2327,7 +2327,7 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         return False  # an acronym: "SANA" (the news agency) is no spelling of as-Saan
     if hint is None and one_word and is_common_english(item.text) and _a_word_not_a_name(item, match):
         return False  # "Area of al-Balad district" is no Aere (as-Sanamayn); "in Sheer" named as written stays
-    if hint is not None and hint not in _SETTLEMENT_HINTS and kind not in accepts(hint):
+    if hint is not None and hint not in _SETTLEMENT_HINTS and kind not in accepts(hint) and not _named_so(item, match):
         return False  # "Sasa Prison" is not the town Sa'sa', "Hauran plain" not the governorate
     if hint == "landmark" and kind == "landmark" and not _named_as_asked(item.mention, match.place):
         return False  # "مشفى الحصن" (al-Hosn's hospital) is not the castle the index calls الحصن
@@ -2336,6 +2336,26 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
     if kind in _NEEDS_DESCRIPTOR and hint is None and one_word:
         return _a_facility_s_own_name(item, match)
     return True
+
+
+def _named_so(item: _Item, match: Match) -> bool:
+    """Whether the place has the mention, kind word and all, for a name, and no other candidate is of
+    the kind the word asks for: "Lake Qattinah" is a name of the dam that makes Lake Homs, which no
+    lake asked for then rules out; "Mount Simeon" names a district and a mountain, and asks for the
+    mountain.
+
+    >>> from gazetteer import load
+    >>> dam = load().resolve("Lake Qattinah")
+    >>> lake = _Item(Span(5, 13, 1, 1, ()), "Qattinah", "Lake Qattinah", "feature", (0, 13))
+    >>> river = _Item(Span(5, 13, 1, 1, ()), "Qattinah", "River Qattinah", "feature", (0, 14))
+    >>> dam is not None and (_named_so(lake, dam), _named_so(river, dam))
+    (True, False)
+    """
+    key = exact_key(item.mention)
+    if not any(exact_key(n.text) == key for n in match.place.names):
+        return False
+    wanted = accepts(item.hint) if item.hint else ()
+    return not any(m.place.kind in wanted for m in item.found)
 
 
 def _named_as_asked(mention: str, place: Place) -> bool:

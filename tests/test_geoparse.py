@@ -72,6 +72,10 @@ def test_geoparse__a_facility_asked_for_is_not_the_town_of_its_name(full: Gazett
     assert found(full, "They took control of Sasa Prison.") == []  # the prison is not in the index
     assert found(full, "south of that lies the Hauran plain") == []  # the plain is not Daraa governorate
     assert found(full, "دوار الزراعة في حلب")[0][1] == "sa:87" and found(full, "يعمل السكان بالزراعة") == []
+    # unless the place has the mention, kind word and all, for a name: Lake Qattinah is the dam's lake
+    assert found(full, "at the southern edge of Lake Qattinah") == [("Lake Qattinah", "cur:lake-homs-dam")]
+    # and no candidate is of the kind asked: "Mount Simeon" names a district, but asks for the mountain
+    assert ("Mount Simeon", "pcode:SY0200") not in found(full, "the slopes of Mount Simeon")
 
 
 def test_geoparse__a_camp_called_a_quarter_is_the_camp_and_the_quarter_word_stays_out(full: Gazetteer) -> None:

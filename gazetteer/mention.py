@@ -432,6 +432,8 @@ def _part_of_governorate(leading: list[_Word], name: str, after: list[_Word]) ->
 
 #: "Centre" before a unit's name ("ناحية مركز فيق", "Markaz Rif Dimashq"), folded.
 CENTRE_WORDS = frozenset({"markaz", "mrkz", "مركز"})
+#: The English "centre", which after a unit's word names its seat ("the district center of al-Haffah").
+_CENTRE_EN = frozenset({"center", "centre"})
 
 
 def _folded(word: str) -> str:
@@ -494,6 +496,9 @@ def _parse(tokens: list[str]) -> _Parsed | None:
         # "أرياف مدينة حمص": the country around the city; "أحياء وأرياف مدينة حلب": its quarters too;
         # "سهل مدينة الباب": the plain of the city
         kinds = [k for k in kinds if k not in (_COUNTRYSIDE, "neighbourhood", "region")]
+    leading = pairwise(words[:start])
+    if any(a.kind in _UNIT_WORDS and b.kind == "city" and _folded(b.bare) in _CENTRE_EN for a, b in leading):
+        kinds = ["city"]  # "the district center of al-Haffah": the district's seat, the town
     province = any(k in (_PROVINCE, _COUNTRYSIDE) for k in kinds)
     if province and _centre_of_province(words[:start]):
         kinds, province = ["city"], False  # "مركز محافظة دير الزور": the governorate's centre, the city

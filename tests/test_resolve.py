@@ -170,6 +170,10 @@ def test_resolve__a_descriptive_word_inside_a_name_is_the_name(full: Gazetteer) 
     assert gov is not None and gov.place.id == "pcode:SY04"
     city = full.resolve("Hama city")  # no place is named "Hama city": the word asks for the city
     assert city is not None and city.place.kind == "city"
+    # "centre" after a unit's word names the unit's seat: the town
+    for text in ("the district center of al-Haffah", "the subdistrict centre of Tell Rifaat"):
+        m = full.resolve(text)
+        assert m is not None and m.place.kind in ("city", "town"), text
     # a compass word before such a name asks for a part of the place so named
     for text in ("northern an-Nusayriyah Mountains", "the northern Alawite Mountains"):
         m = full.resolve(text)

@@ -363,7 +363,7 @@ def _generic_words() -> frozenset[str]:
 #: the lands of the Rabi'a, a medieval region, is no village Rabi'ah): Latin as written with a
 #: capital, Arabic folded. Not أم in Arabic (also "or": "حمص أم حماة"). Sheikh and Wadi too: "الشيخ
 #: نبهان" is no village Nabhan, "Wadi Jabala" (a stream) no Jablah. And باب in Arabic: "باب تدمر", a
-#: gate of Homs named after Palmyra, is no Palmyra.
+#: gate of Homs named after Palmyra, is no Palmyra; نهر: "نهر عفرين", the river, is not the town.
 _NAME_OPENERS_LATIN = (
     "tell", "kafr", "khirbat", "ayn", "dayr", "bayt", "umm", "bir", "mazraat", "ras", "shaykh", "wadi"
 )  # fmt: skip

@@ -415,7 +415,8 @@ class _Item:
 
     __slots__ = (
         "acronym", "adjective", "around", "binding", "closed_at", "found", "given_before", "glossed", "hint",
-        "longer_name", "mention", "mountain", "named_at", "opens", "part_end", "span", "surname", "text", "titled",
+        "longer_name", "mention", "mountain", "named_at", "nisba_after", "opens", "part_end", "span", "surname",
+        "text", "titled",
     )  # fmt: skip
 
     def __init__(self, span: Span, text: str, mention: str, hint: str | None, around: tuple[int, int]) -> None:
@@ -436,6 +437,7 @@ class _Item:
         self.titled = False  # a rank right before an Arabic span, a family name after it (_title_right_before)
         self.part_end = 0  # where the adjective saying an area's part ends ("القلمون الشرقي": _part_of_an_area)
         self.glossed = False  # the whole of a gloss after "(", "Arabic:" or "Native name:" (_GLOSS_BEFORE_RE)
+        self.nisba_after = False  # a one-word Arabic span before a feminine nisba: "الجزيرة الفراتية" (_NISBA_AFTER_RE)
 
     def read_as(self, mention: str) -> None:
         """Take ``mention`` as the span's mention, and the kind its descriptive words ask for."""
@@ -1587,6 +1589,7 @@ def _geoparse(
         if one_arabic_word and not items[-1].adjective:
             items[-1].surname = _family_name_after(text, words, span, taken)
         if one_arabic_word:
+            items[-1].nisba_after = _NISBA_AFTER_RE.match(text, span.end) is not None
             items[-1].titled = items[-1].surname and _title_right_before(text, words, span, taken)
             items[-1].given_before = _arabic_surname(text, words, span, taken)
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
@@ -2283,8 +2286,17 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         return False  # "the Homsi brothers", "Jasim al-Homsi": a family name from the place's, not the place
     hint = item.hint
     nickname = "+alias" in match.bucket or "+colloquial" in match.bucket
-    if one_word and hint != match.place.kind and nickname and _name_facts(item, match, named)[0]:
-        return False  # a one-word nickname, unless a word asks for its kind: "الشام" is the Levant as often as Damascus
+    if (
+        one_word
+        and hint != match.place.kind
+        and not (hint == "district" and match.place.kind == "governorate" and not item.nisba_after)
+        and nickname
+        and _name_facts(item, match, named)[0]
+    ):
+        # a one-word nickname, unless a word asks for its kind: "الشام" is the Levant as often as Damascus;
+        # an area's word asks for the region that a governorate's nickname names ("منطقة الجزيرة", "منطقة حوران"),
+        # unless an adjective goes on with another region's name ("منطقة الجزيرة الفراتية", Upper Mesopotamia)
+        return False
     if one_word and match.tier != "exact" and _article_glued_to_a_short_name(item.text, match.matched_name):
         return False  # "Essam" (a given name) is "es" + "Sam", Damascus in Turkish, only as a spelling variant
     if one_word and match.tier != "exact" and "+colloquial" in match.bucket:
@@ -2836,6 +2848,9 @@ _COMPOUND_NAME_RE = re.compile(r"\s(?:و?الدين|[Aa]l-[Dd]in|[Ee]d-[Dd]in|[E
 #: ("Jabala ibn al-Harith", a Ghassanid king, is no Jablah; "زين العابدين بن علي", an imam, no mosque). A
 #: place whose name holds the word is spotted whole.
 _PATRONYMIC_AFTER_RE = re.compile(r"\s+(?:ibn|bin|bint|بن|ابن|بنت)\s+\w", re.IGNORECASE)
+#: A feminine nisba adjective with the article right after an Arabic name: with it the name may be
+#: another, longer one ("الجزيرة الفراتية", Upper Mesopotamia, is no nickname of Al-Hasakah).
+_NISBA_AFTER_RE = re.compile(r" ال[\u0621-\u064a]+(?:ية|يه)(?![\u0600-\u06ff])")
 #: A tribe's word right after a name ("the Albu Kamal clan", "the Shaitat tribe").
 _TRIBE_AFTER_RE = re.compile(r"\s+(?:clan|clans|tribe|tribes)\b", re.IGNORECASE)
 #: An armed group's words right after a name: "the Manbij Military Council", "the Tel Rifaat

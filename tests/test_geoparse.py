@@ -302,6 +302,11 @@ def test_geoparse__arabic_words_that_are_not_places(full: Gazetteer) -> None:
     assert found(full, "قاتلت هيئة تحرير الشام") == []  # the Levant, in an organisation's name
     village = found(full, "قصفت قوات النظام قرية الزراعة")  # a descriptive word asks for the village
     assert [t for t, _ in village] == ["الزراعة"]
+    # an area's word asks for the region a governorate's nickname names, not when a nisba goes on with another
+    assert found(full, "تقع في منطقة حوران جنوب سوريا") == [("حوران", "pcode:SY12")]
+    assert found(full, "ومنطقة الجزيرة قبل أن يغادر") == [("الجزيرة", "pcode:SY08")]
+    assert found(full, "في منطقة الجزيرة الفراتية") == []
+    assert found(full, "زار الجزيرة") == []  # alone, the island
 
 
 def test_geoparse__the_dual_countryside_reads_both_names_as_governorates(full: Gazetteer) -> None:

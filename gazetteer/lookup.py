@@ -13,6 +13,7 @@ scores those candidates with rapidfuzz. Scores come from :mod:`gazetteer.scoring
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -169,10 +170,30 @@ def query_forms(query: str) -> tuple[list[str], list[Mention]]:
     for part in split_scripts(query):
         mention = parse_mention(part)
         mentions.append(mention)
-        for text in (part, _past_compass_words(part), mention.name):
+        for text in (
+            part,
+            _nominative_abu(part),
+            _past_compass_words(part),
+            mention.name,
+            _nominative_abu(mention.name),
+        ):
             if text and text not in forms:
                 forms.append(text)
     return forms, mentions
+
+
+def _nominative_abu(name: str) -> str:
+    """A mention with أبا or أبي (the accusative and the genitive of أبو, "father of", which opens
+    names) as names write it, أبو.
+
+    >>> _nominative_abu("أبي الظهور"), _nominative_abu("مطار أبي الظهور"), _nominative_abu("أبيض")
+    ('أبو الظهور', 'مطار أبو الظهور', 'أبيض')
+    """
+    return _ABU_CASE_RE.sub(r"\1أبو ", name)
+
+
+#: أبا or أبي (hamza or none) as a word followed by another.
+_ABU_CASE_RE = re.compile("(^| )[أا]ب[اي] (?=[^ ])")
 
 
 def _past_compass_words(part: str) -> str:

@@ -165,11 +165,16 @@ def _keys_of(word: str) -> tuple[tuple[str, ...], tuple[int, ...], bool]:
     keys: list[str] = []
     offsets: list[int] = []
     for reading, offset in _arabic_readings(fold(word).replace(" ", "")):
-        for key in _arabic_keys(reading):
+        for key in _arabic_keys(_ABU_CASES.get(reading, reading)):
             if key not in keys:
                 keys.append(key)
                 offsets.append(offset)
     return tuple(keys), tuple(offsets), False
+
+
+#: أبا and أبي, the accusative and the genitive of أبو ("father of", which opens names: "مطار أبي
+#: الظهور", Abu al-Duhur's airbase), folded: spotted as أبو, as names write it.
+_ABU_CASES = {"ابا": "ابو", "ابي": "ابو"}
 
 
 #: What :func:`tokenize` keeps of a word: its keys, their offsets, article, capital, and how many

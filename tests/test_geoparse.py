@@ -307,6 +307,10 @@ def test_geoparse__arabic_words_that_are_not_places(full: Gazetteer) -> None:
     assert found(full, "ومنطقة الجزيرة قبل أن يغادر") == [("الجزيرة", "pcode:SY08")]
     assert found(full, "في منطقة الجزيرة الفراتية") == []
     assert found(full, "زار الجزيرة") == []  # alone, the island
+    # أبا and أبي, the accusative and the genitive of أبو, open the names that write أبو
+    assert found(full, "قصفت الطائرات محيط أبي الظهور") == [("أبي الظهور", "gn:174611")]
+    assert found(full, "(بالتحويل من أبا الظهور)") == [("أبا الظهور", "gn:174611")]
+    assert found(full, "قال أبي إن الطريق طويل") == []  # "my father"
 
 
 def test_geoparse__the_dual_countryside_reads_both_names_as_governorates(full: Gazetteer) -> None:

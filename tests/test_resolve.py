@@ -174,6 +174,10 @@ def test_resolve__a_descriptive_word_inside_a_name_is_the_name(full: Gazetteer) 
     for text in ("the district center of al-Haffah", "the subdistrict centre of Tell Rifaat"):
         m = full.resolve(text)
         assert m is not None and m.place.kind in ("city", "town"), text
+    # أبا and أبي (the accusative and the genitive of أبو) are read as the name writes it
+    for text in ("أبي الظهور", "أبا الظهور"):
+        m = full.resolve(text)
+        assert m is not None and m.place.id == "gn:174611" and m.confidence > 0.9, text
     # a compass word before such a name asks for a part of the place so named
     for text in ("northern an-Nusayriyah Mountains", "the northern Alawite Mountains"):
         m = full.resolve(text)

@@ -2083,6 +2083,9 @@ def _extent(text: str, item: _Item, match: Match) -> tuple[int, int]:
         if text.startswith("منطقة ", start) and start + 6 <= item.span.start:
             start += 6  # "منطقة سهل الغاب": the plain is "سهل الغاب", the area word stays out
         return start, item.around[1]  # "the eastern Qalamoun Mountains": no compass word
+    castle = _CASTLE_BEFORE_RE.search(text, max(0, item.span.start - 9), item.span.start)
+    if castle and kind == "archaeological_site":
+        return castle.start(1), item.span.end  # "قلعة أبو قبيس": the castle's word is part of its name
     centre = _CENTRE_BEFORE_RE.search(text, max(0, item.span.start - 8), item.span.start)
     if centre and kind in _CENTRE_UNIT_KINDS:
         return centre.start(), item.span.end  # "منطقة مركز الرقة": the unit's name is "مركز الرقة"
@@ -2093,6 +2096,8 @@ def _extent(text: str, item: _Item, match: Match) -> tuple[int, int]:
     return item.span.start, item.span.end
 
 
+#: قلعة (castle) right before a name, after its clitics: a castle's Arabic name holds it ("قلعة أبو قبيس").
+_CASTLE_BEFORE_RE = re.compile(r"(?<![^\W\d_])[وفبلك]{0,2}(قلعة) $")
 #: "Centre" right before a unit's name: part of the name ("مركز الرقة", the district and the subdistrict
 #: the index also calls so; "Markaz Rif Dimashq"), not after a clitic ("بمركز حمص", in central Homs).
 _CENTRE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:مركز|[Mm]arkaz) $")

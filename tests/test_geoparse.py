@@ -1636,7 +1636,7 @@ def test_geoparse__a_namesake_next_to_a_village_the_text_names(full: Gazetteer) 
     assert found(full, "الزهراء هي بلدة في محافظة حلب") == [("حلب", "pcode:SY02")]
 
 
-def test_geoparse__the_centre_word_is_part_of_a_unit_s_name(full: Gazetteer) -> None:
+def test_geoparse__the_centre_word_is_part_of_a_unit_s_name_and_the_castle_word_of_a_castle_s(full: Gazetteer) -> None:
     # OCHA calls the central district and subdistrict "مركز الرقة"; an infobox line gives the unit
     assert found(full, "المنطقة | مركز الحسكة |") == [("مركز الحسكة", "pcode:SY0800")]
     assert found(full, "\n الناحية مركز رأس العين\n") == [("مركز رأس العين", "pcode:SY080400")]
@@ -1646,6 +1646,9 @@ def test_geoparse__the_centre_word_is_part_of_a_unit_s_name(full: Gazetteer) -> 
     # the centre of a city is the city, and so is a town that stands in for a subdistrict
     assert found(full, "تقع في مركز حمص") == [("حمص", "gn:169577")]
     assert found(full, "ناحية مركز تل أبيض") == [("تل أبيض", "gn:163750")]
+    # so is قلعة (castle) part of a castle's mention, its clitics not
+    assert found(full, "قلعة أبو قبيس عام 2000") == [("قلعة أبو قبيس", "cur:abu-qubays-castle")]
+    assert found(full, "وصلوا وبقلعة أبو قبيس") == [("قلعة أبو قبيس", "cur:abu-qubays-castle")]
 
 
 def test_geoparse__an_arabic_infobox_label_with_its_article_glued_to_its_value(full: Gazetteer) -> None:

@@ -1650,6 +1650,7 @@ def _geoparse(
     out: list[PlaceMention] = []
     #: per mention of ``out``, its name when it may be a quarter the index lacks: no settlement's kind
     #: word asked for it ("منطقة X" may be a quarter) and its answer, a settlement, lies in no city named
+    #: and by no other village or town named surely ("حي عين العروس" is the village by Tell Abyad)
     stand_ins: list[str | None] = []
     no_quarter: set[str] = set()  # the names of quarters the index lacks ("حي X" that found no quarter)
     by_nearby = cache(partial(_by_nearby_place, g, settled, threshold))  # once per mention and governorate
@@ -1674,7 +1675,8 @@ def _geoparse(
             start, end = _with_marks(text, *_extent(text, item, best), best.place)
             out.append(PlaceMention(start, end, text[start:end], best))
             settlement = best.place.kind in POPULATED_KINDS and item.hint not in POPULATED_KINDS
-            stand_ins.append(item.text if settlement and not _in_a_city(best, cities) else None)
+            alone = settlement and not _in_a_city(best, cities) and not _by_a_settled_place(best, settled)
+            stand_ins.append(item.text if alone else None)
     if no_quarter:  # "حي الحاضر ... منطقة الحاضر ... سوق الحاضر": the quarter each time, not the town
         out = [m for m, name in zip(out, stand_ins) if name not in no_quarter]
     if gov is not None:
@@ -1719,6 +1721,16 @@ def _in_a_city(match: Match, cities: dict[tuple[float, float], None]) -> bool:
     namesake town elsewhere."""
     p = match.place
     return any(fast_distance_m(p.lat, p.lon, lat, lon) <= _CITY_RADIUS_M for lat, lon in cities)
+
+
+def _by_a_settled_place(match: Match, settled: dict[tuple[int, int], list[tuple[float, float]]]) -> bool:
+    """Whether another village or town the text names surely (``settled``, :func:`_settle`) lies within
+    :data:`_CITY_RADIUS_M` of the answer."""
+    p = match.place
+    return any(
+        0 < fast_distance_m(p.lat, p.lon, lat, lon) <= _CITY_RADIUS_M
+        for lat, lon in settled.get(_cell(p.lat, p.lon), ())
+    )
 
 
 def _landmarks_with_their_town(g: Gazetteer, found: list[PlaceMention]) -> list[PlaceMention]:

@@ -1727,6 +1727,9 @@ def test_geoparse__a_quarter_in_a_named_city_is_looked_for_there(full: Gazetteer
         " «الحاضر» في حماة لتكون معلماً. وتسمية الحاضر من تاريخ المدينة."
     )
     assert "gn:170137" not in {place for _, place in found(full, text)}
+    # but a village by a town the text names is that quarter of the town, all through the text
+    text = "منظر عام لحي عين العروس\nعين العروس هي الحي الجنوبي لمدينة تل أبيض في محافظة الرقة. وتقع عين العروس"
+    assert [t for t, p in found(full, text) if p == "cur:ain-al-arous-village"] == ["عين العروس", "عين العروس"]
     text = "حي الحاضر في حماة. وقصفت الطائرات بلدة الحاضر في ريف حلب"
     assert ("الحاضر", "gn:170137") in found(full, text)
     # "and the city of Hama" binds nothing: the Houla plain of Homs stays in a list that ends with Hama

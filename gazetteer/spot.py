@@ -165,7 +165,7 @@ def _keys_of(word: str) -> tuple[tuple[str, ...], tuple[int, ...], bool]:
     keys: list[str] = []
     offsets: list[int] = []
     for reading, offset in _arabic_readings(fold(word).replace(" ", "")):
-        for key in _arabic_keys(_ABU_CASES.get(reading, reading)):
+        for key in (*_arabic_keys(reading), *(_arabic_keys(_ABU_CASES[reading]) if reading in _ABU_CASES else ())):
             if key not in keys:
                 keys.append(key)
                 offsets.append(offset)
@@ -173,7 +173,8 @@ def _keys_of(word: str) -> tuple[tuple[str, ...], tuple[int, ...], bool]:
 
 
 #: أبا and أبي, the accusative and the genitive of أبو ("father of", which opens names: "مطار أبي
-#: الظهور", Abu al-Duhur's airbase), folded: spotted as أبو, as names write it.
+#: الظهور", Abu al-Duhur's airbase), folded: also spotted as أبو, as names write it (after the
+#: word's own keys, which a name's spot key takes).
 _ABU_CASES = {"ابا": "ابو", "ابي": "ابو"}
 
 

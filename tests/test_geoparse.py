@@ -311,6 +311,11 @@ def test_geoparse__arabic_words_that_are_not_places(full: Gazetteer) -> None:
     assert found(full, "قصفت الطائرات محيط أبي الظهور") == [("أبي الظهور", "gn:174611")]
     assert found(full, "(بالتحويل من أبا الظهور)") == [("أبا الظهور", "gn:174611")]
     assert found(full, "قال أبي إن الطريق طويل") == []  # "my father"
+    # a name's own أبي stays its spot key: a king called Abu al-Fida is no mosque named after him
+    assert found(full, "حكم الملك المؤيد أبو الفداء مدينة حماة") == [("حماة", "gn:170017")]
+    assert found(full, "جامع أبي الفداء في حماة")[0] == ("جامع أبي الفداء", "cur:hama-abu-al-fida-mosque")
+    # the Old City of Aleppo's own Arabic name
+    assert found(full, "تقع في حلب القديمة قرب القلعة") == [("حلب القديمة", "cur:aleppo-old-city")]
 
 
 def test_geoparse__the_dual_countryside_reads_both_names_as_governorates(full: Gazetteer) -> None:

@@ -189,7 +189,7 @@ def _nominative_abu(name: str) -> str:
     >>> _nominative_abu("أبي الظهور"), _nominative_abu("مطار أبي الظهور"), _nominative_abu("أبيض")
     ('أبو الظهور', 'مطار أبو الظهور', 'أبيض')
     """
-    return _ABU_CASE_RE.sub(r"\1أبو ", name)
+    return _ABU_CASE_RE.sub(r"\1أبو ", name) if "ب" in name else name
 
 
 #: أبا or أبي (hamza or none) as a word followed by another.
@@ -202,6 +202,9 @@ def _past_compass_words(part: str) -> str:
     >>> _past_compass_words("the northern Qalamoun Mountains"), _past_compass_words("Qalamoun")
     ('Qalamoun Mountains', '')
     """
+    first, _, rest = part.partition(" ")
+    if not rest or not (is_compass(first) or first.lower() == "the"):
+        return ""  # most mentions: one word, or a first word that is no compass word
     words = part.split()
     k = 0
     while k < len(words) - 1 and (is_compass(words[k]) or words[k].lower() == "the"):

@@ -1159,12 +1159,10 @@ def _dual_with_its_adjective(text: str, words: Words, span: Span) -> bool:
     """
     word = _bare(text[words.start[span.first] : words.end[span.first]])
     stem = word[1:] if word[:1] in ARABIC_CLITICS and word[1:3] == "ال" else word
-    j = span.first + 1
-    if not stem.startswith("ال") or not _dual_of_a_kind_word(stem[2:]) or j >= len(words.start):
+    if not stem.startswith("ال") or not _dual_of_a_kind_word(stem[2:]):
         return False
-    after = _bare(text[words.start[j] : words.end[j]])
-    gap = text[words.end[span.first] : words.start[j]]
-    return gap == " " and after.startswith("ال") and after.endswith(_DUAL_ENDINGS)
+    after = _bare(_word_right_after(text, words, span))
+    return after.startswith("ال") and after.endswith(_DUAL_ENDINGS)
 
 
 #: The second word of a compound given name ("عز الدين", "سيف الدولة"), as :func:`_bare` writes it.
@@ -1261,6 +1259,14 @@ def _word_right_before(text: str, words: Words, span: Span) -> str:
     return text[words.start[i] : words.end[i]] if i >= 0 and text[words.end[i] : span.start] == " " else ""
 
 
+def _word_right_after(text: str, words: Words, span: Span) -> str:
+    """The word right after the span, one space between ("" if none)."""
+    j = span.last + 1
+    return (
+        text[words.start[j] : words.end[j]] if j < len(words.start) and text[span.end : words.start[j]] == " " else ""
+    )
+
+
 def _sheikh_named(text: str, words: Words, span: Span) -> bool:
     """Whether a span that ends with الشيخ (the sheikh) goes on with a man's given name: "جبل الشيخ محمد
     الطويل" is a hill named after Sheikh Muhammad, not جبل الشيخ (Mount Hermon).
@@ -1269,11 +1275,8 @@ def _sheikh_named(text: str, words: Words, span: Span) -> bool:
     >>> _sheikh_named(text, Words(text), Span(9, 18, 2, 3, ()))
     True
     """
-    j = span.last + 1
-    if j >= len(words.start) or text[span.end : words.start[j]] != " ":
-        return False
     last = _bare(text[words.start[span.last] : words.end[span.last]])
-    return last in _SHEIKH_WORDS and _bare(text[words.start[j] : words.end[j]]) in _FATHERS_NAMES
+    return last in _SHEIKH_WORDS and _bare(_word_right_after(text, words, span)) in _FATHERS_NAMES
 
 
 #: The sheikh (as :func:`_bare` writes it), which a man's given name may follow in a name (:func:`_sheikh_named`).
@@ -1295,10 +1298,8 @@ def _arabic_phrase_word(text: str, words: Words, span: Span, taken: set[int]) ->
     """
     if span.first != span.last or words.keys[span.first][0].isascii():
         return False
-    starts, ends = words.start, words.end
-    j = span.last + 1
     before = _bare(_word_right_before(text, words, span))
-    after = _bare(text[starts[j] : ends[j]]) if j < len(starts) and text[span.end : starts[j]] == " " else ""
+    after = _bare(_word_right_after(text, words, span))
     if _ARABIC_PHRASE_AFTER_RE.match(text, span.end):
         return True
     word = _bare(text[span.start : span.end])
@@ -1648,10 +1649,7 @@ def _geoparse(
             elif best.place.kind == "city":
                 cities[best.place.lat, best.place.lon] = None
     out: list[PlaceMention] = []
-    #: per mention of ``out``, its name when it may be a quarter the index lacks: no settlement's kind
-    #: word asked for it ("منطقة X" may be a quarter) and its answer, a settlement, lies in no city named
-    #: and by no other village or town named surely ("حي عين العروس" is the village by Tell Abyad)
-    stand_ins: list[str | None] = []
+    answered: list[tuple[_Item, Match]] = []  # per mention of ``out``, its item and answer
     no_quarter: set[str] = set()  # the names of quarters the index lacks ("حي X" that found no quarter)
     by_nearby = cache(partial(_by_nearby_place, g, settled, threshold))  # once per mention and governorate
     for k, item in enumerate(items):
@@ -1674,11 +1672,13 @@ def _geoparse(
                 continue  # "أحياء الحاضر" in a text about Hama is no town of Aleppo that the index calls so
             start, end = _with_marks(text, *_extent(text, item, best), best.place)
             out.append(PlaceMention(start, end, text[start:end], best))
-            settlement = best.place.kind in POPULATED_KINDS and item.hint not in POPULATED_KINDS
-            alone = settlement and not _in_a_city(best, cities) and not _by_a_settled_place(best, settled)
-            stand_ins.append(item.text if alone else None)
+            answered.append((item, best))
     if no_quarter:  # "حي الحاضر ... منطقة الحاضر ... سوق الحاضر": the quarter each time, not the town
-        out = [m for m, name in zip(out, stand_ins) if name not in no_quarter]
+        out = [
+            m
+            for m, (item, best) in zip(out, answered)
+            if item.text not in no_quarter or not _lone_stand_in(item, best, cities, settled)
+        ]
     if gov is not None:
         return _landmarks_with_their_town(g, out)
     out = _landmarks_with_their_town(g, _without_far_outliers(text, out))  # an outlier places no landmark
@@ -1723,11 +1723,20 @@ def _in_a_city(match: Match, cities: dict[tuple[float, float], None]) -> bool:
     return any(fast_distance_m(p.lat, p.lon, lat, lon) <= _CITY_RADIUS_M for lat, lon in cities)
 
 
-def _by_a_settled_place(match: Match, settled: dict[tuple[int, int], list[tuple[float, float]]]) -> bool:
-    """Whether another village or town the text names surely (``settled``, :func:`_settle`) lies within
-    :data:`_CITY_RADIUS_M` of the answer."""
+def _lone_stand_in(
+    item: _Item,
+    match: Match,
+    cities: dict[tuple[float, float], None],
+    settled: dict[tuple[int, int], list[tuple[float, float]]],
+) -> bool:
+    """Whether the answer may stand in for a quarter the index lacks: a settlement that no settlement's
+    kind word asked for ("منطقة X" may be a quarter), in no city the text names (:func:`_in_a_city`)
+    and by no other village or town it names surely (``settled``, :func:`_settle`): "حي عين العروس" is
+    the village by Tell Abyad."""
     p = match.place
-    return any(
+    if p.kind not in POPULATED_KINDS or item.hint in POPULATED_KINDS or _in_a_city(match, cities):
+        return False
+    return not any(
         0 < fast_distance_m(p.lat, p.lon, lat, lon) <= _CITY_RADIUS_M
         for lat, lon in settled.get(_cell(p.lat, p.lon), ())
     )
@@ -2095,8 +2104,10 @@ def _extent(text: str, item: _Item, match: Match) -> tuple[int, int]:
         if text.startswith("منطقة ", start) and start + 6 <= item.span.start:
             start += 6  # "منطقة سهل الغاب": the plain is "سهل الغاب", the area word stays out
         return start, item.around[1]  # "the eastern Qalamoun Mountains": no compass word
-    castle = _CASTLE_BEFORE_RE.search(text, max(0, item.span.start - 9), item.span.start)
-    if castle and kind == "archaeological_site":
+    castle = kind == "archaeological_site" and _CASTLE_BEFORE_RE.search(
+        text, max(0, item.span.start - 9), item.span.start
+    )
+    if castle:
         return castle.start(1), item.span.end  # "قلعة أبو قبيس": the castle's word is part of its name
     centre = _CENTRE_BEFORE_RE.search(text, max(0, item.span.start - 8), item.span.start)
     if centre and kind in _CENTRE_UNIT_KINDS:

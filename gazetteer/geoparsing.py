@@ -2476,6 +2476,8 @@ def _read_lists(
     for group, first in zip(groups, firsts):
         if len(group) < 2:
             continue
+        if len({exact_key(item.text) for item in group}) < len(group):
+            continue  # "Raqqa, Raqqa Governorate": a place and its governorate, no list names one twice
         if first and _in_a_quarter_of(text, items[first - 1], group[0]):
             group = group[1:]  # "حي الشعار في حلب وريف إدلب": Aleppo holds the quarter, it is the city
             if len(group) < 2 and not _governorates_said(group):

@@ -1308,6 +1308,11 @@ def test_geoparse__acled_style_locations_in_brackets(full: Gazetteer) -> None:
     assert found(full, text)[1:] == [("Tartous", "gn:163345"), ("Tartous", "pcode:SY10")]
     assert found(full, "An IED hit a car in Jasim (Izra', Dar'a).")[2] == ("Dar'a", "pcode:SY12")
     assert found(full, "Hama Hama") == [("Hama", "gn:170017"), ("Hama", "gn:170017")]
+    # an infobox's "Location": a city, then its governorate said so; no list of governorates names one twice
+    text = "Location Raqqa, Raqqa Governorate, Syria"
+    assert found(full, text) == [("Raqqa", "gn:172955"), ("Raqqa", "pcode:SY11")]
+    assert found(full, "He was born in Homs, Homs Governorate.") == [("Homs", "gn:169577"), ("Homs", HOMS_GOV)]
+    assert found(full, "Idlib, Hama and Homs governorates")[0] == ("Idlib", "pcode:SY07")
 
 
 def test_resolve__the_countryside_of_a_mountain_is_its_area(full: Gazetteer) -> None:

@@ -195,6 +195,9 @@ _NAMED_LIKE_WORDS_KINDS = frozenset({"city", *ADMIN_KINDS})
 _DISTANCE_UNITS = frozenset({
     "كم", "كلم", "كيلو", "كيلومتر", "كيلومترا", "كيلومترات", "كيلومترًا", "كيلومتراً", "ميل", "ميلا", "أميال", "متر",
 })  # fmt: skip
+#: Arabic verbs of lying before a compass word ("تقع جنوب اللاذقية", it lies south of Latakia), with
+#: their clitic: the compass word says where a place lies from the city, as a distance does.
+_LIES_WORDS = frozenset({"تقع", "يقع", "وتقع", "ويقع", "الواقعة", "الواقع", "تبعد", "يبعد", "وتبعد", "ويبعد"})
 #: A distance right after a name ("شمالي حماه حوالي 25 كلم", "north of Hama by some 25 km"): the
 #: compass word before the name says where a place lies from the city.
 _DISTANCE_AFTER_RE = re.compile(
@@ -730,12 +733,13 @@ def _kind_word_at(text: str, words: Words, j: int, taken: set[int]) -> bool:
 
 
 def _measured_from(text: str, words: Words, i: int) -> bool:
-    """Whether compass word ``i`` follows a distance ("25 كم جنوب اللاذقية", 25 km south of Latakia):
-    then it says where a place lies from the city, not which part of the governorate is meant."""
+    """Whether compass word ``i`` follows a distance ("25 كم جنوب اللاذقية", 25 km south of Latakia)
+    or a verb of lying ("تقع جنوب اللاذقية"): then it says where a place lies from the city, not
+    which part of the governorate is meant."""
     while i >= 1 and _word_gap(text[words.end[i - 1] : words.start[i]]):
         before = text[words.start[i - 1] : words.end[i - 1]]
         if not is_compass(before):
-            return before.lower() in _DISTANCE_UNITS
+            return before.lower() in _DISTANCE_UNITS or before in _LIES_WORDS
         i -= 1  # "432 كم شمال شرق دمشق": the distance is before both compass words
     return False
 

@@ -623,6 +623,10 @@ def test_geoparse__a_compass_word_after_a_distance_measures_from_the_city(full: 
     assert found(full, "وتبعد مسافة 25 كم جنوب اللاذقية.") == [("اللاذقية", "gn:173576")]
     assert found(full, "تبعد 30 كيلومترا شرق حمص") == [("حمص", HOMS_CITY)]
     assert found(full, "قصفت الطائرات جنوب اللاذقية") == [("اللاذقية", "pcode:SY06")]
+    # a verb of lying says the same: "تقع جنوب اللاذقية" (it lies south of Latakia) measures from the city
+    assert found(full, "الهنادي بلدة تقع جنوب اللاذقية.")[1] == ("اللاذقية", "gn:173576")
+    assert found(full, "وهي جزء من محافظة اللاذقية وتقع جنوب اللاذقية.")[1] == ("اللاذقية", "gn:173576")
+    assert found(full, "قرية تقع شمال شرق حمص") == [("حمص", HOMS_CITY)]
 
 
 def test_geoparse__the_dual_of_subdistrict_asks_for_a_subdistrict(full: Gazetteer) -> None:

@@ -2276,11 +2276,12 @@ def _common_word_town(item: _Item, match: Match) -> bool:
 
 
 def _bare_quarter(item: _Item, match: Match) -> bool:
-    """Whether the answer is a quarter named with no word that says so and no binding: quarters bear
-    the names of places across the country ("الصالحية", "ميسلون", "سوق الهال"), so in a text whose
+    """Whether the answer is a quarter named with no word that says so (or a village's or a town's
+    word, which a quarter is not: "قرية الصالحية") and no binding: quarters bear the names of
+    places across the country ("الصالحية", "ميسلون", "سوق الهال"), so in a text whose
     other mentions (or the caller's province) lie elsewhere, such a quarter is read only when one of
     them lies in its governorate (:func:`_supported`). Alone, "Sheikh Maqsoud was shelled" keeps it."""
-    return item.hint is None and not item.binding and match.place.kind == "neighbourhood"
+    return item.hint in (None, "village", "town") and not item.binding and match.place.kind == "neighbourhood"
 
 
 def _placed_elsewhere(match: Match, gov: str | None, voters: dict[str, dict[str, None]], text: str) -> bool:

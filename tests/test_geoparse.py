@@ -1456,6 +1456,9 @@ def test_geoparse__the_centre_of_the_governorate_is_its_city(full: Gazetteer) ->
 def test_geoparse__a_bare_quarter_in_a_text_about_another_governorate(full: Gazetteer) -> None:
     # ميسلون is a quarter of Aleppo in the index; the battle of 1920 was fought near Damascus
     assert found(full, "وقعت معركة ميسلون قرب دمشق عام 1920") == [("دمشق", "gn:170654")]
+    # nor a village's or a town's word: a quarter is neither ("قرية الصالحية" by Abu Kamal is no quarter of Damascus)
+    text = "قتل مدني في قرية الصالحية قرب البوكمال شرقي دير الزور."
+    assert [pid for _, pid in found(full, text)] == ["gn:174448", "pcode:SY09"]
     # alone, or with its city, the quarter stays
     assert found(full, "Sheikh Maqsoud was shelled") == [("Sheikh Maqsoud", "cur:aleppo-sheikh-maqsood")]
     assert found(full, "Shelling hit Baba Amr in Homs")[0] == ("Baba Amr", "cur:homs-baba-amr")

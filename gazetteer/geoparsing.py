@@ -887,13 +887,22 @@ def _name_goes_on(text: str, words: Words, span: Span, taken: set[int]) -> bool:
 
 def _name_begun_before(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """Whether a generic word that opens settlement names (:func:`gazetteer.spot.opens_a_name`: Tell,
-    Kafr, Khirbet, تل, كفر...) stands right before the span, so that the two are a longer name the
-    index lacks ("Tell Diban", a hill in the town of Diban; "Kafr X" is not the village X). A Latin
-    word must be capitalised, as a name's is."""
+    Kafr, Khirbet, تل, كفر...) or a Latin word in the construct state (:data:`_CONSTRUCT_RE`, no kind
+    word: "Shihat Hama") stands right before the span, so that the two are a longer name the index
+    lacks ("Tell Diban", a hill in the town of Diban; "Kafr X" is not the village X). A Latin word
+    must be capitalised, as a name's is."""
     i = span.first - 1
     if i < 0 or i in taken or span.start != words.start[span.first] or text[words.end[i] : span.start] != " ":
         return False
+    if words.capital[i] and _CONSTRUCT_RE.fullmatch(text, words.start[i], words.end[i]):
+        word = text[words.start[i] : words.end[i]]
+        return not is_common_english(word) and not is_descriptor(word)
     return opens_a_construct(words.keys[i]) and (words.capital[i] or not words.keys[i][0].isascii())
+
+
+#: A capitalised Latin word in the construct state, its ة written -at or -et ("Shihat Hama", "Jdeidet
+#: Artouz"): before a name, the two are a longer name (:func:`_name_begun_before`).
+_CONSTRUCT_RE = re.compile(r"[A-Z][a-z'’]{2,}[ae]t")
 
 
 def _arabic_noun_phrase(text: str, words: Words, span: Span, taken: set[int]) -> bool:

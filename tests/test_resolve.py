@@ -161,6 +161,15 @@ def test_resolve__embedded_default_knows_the_towns(
     assert match is not None and match.place.id == expected
 
 
+def test_resolve__a_village_s_encyclopedia_spellings(full: Gazetteer) -> None:
+    # the Syrian Archive writes "Kafar Aleppo" and "Sheyha"; their pages, "Kafr Halab" and "Shihat Hama"
+    for text, expected in (("Kafr Halab", "sa:117"), ("Shihat Hama", "sa:418"), ("Shiha", "sa:418")):
+        m = full.resolve(text)
+        assert m is not None and m.place.id == expected, text
+    found = [(m.text, m.match.place.id) for m in full.geoparse("Shihat Hama lies just west of Hama.")]
+    assert found == [("Shihat Hama", "sa:418"), ("Hama", "gn:170017")]
+
+
 def test_resolve__a_descriptive_word_inside_a_name_is_the_name(full: Gazetteer) -> None:
     # "مدينة" opens the Old City's own name: it does not ask for a city (which gave Aleppo)
     for text in ("مدينة حلب القديمة", "مدينة حلب القديمه"):

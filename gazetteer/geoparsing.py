@@ -47,6 +47,7 @@ from .geo import fast_distance_m
 from .kinds import ADMIN_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
 from .mention import (
     CENTRE_WORDS,
+    ends_a_name,
     is_compass,
     is_descriptor,
     is_direction_adjective,
@@ -2159,8 +2160,9 @@ _LONGEST_KIND_WORD = 16
 
 
 def _closed_at(text: str, words: Words, end: int, taken: set[int]) -> int:
-    """Where the Arabic adjectives that may end a facility's name, right after ``end``, end
-    ("الجوية العسكرية" of "قاعدة كويرس الجوية العسكرية"); ``end`` when there are none."""
+    """Where the Arabic adjectives that may end a facility's name (:func:`~gazetteer.mention.ends_a_name`),
+    right after ``end``, end ("الجوية العسكرية" of "قاعدة كويرس الجوية العسكرية"); ``end`` when
+    there are none."""
     if not text.startswith((" ال", " لل"), end):  # every such adjective has the article (or ل before it)
         return end
     j = bisect_left(words.start, end)
@@ -2168,7 +2170,7 @@ def _closed_at(text: str, words: Words, end: int, taken: set[int]) -> int:
         j < len(words.start)
         and j not in taken
         and _word_gap(text[end : words.start[j]])
-        and is_facility_adjective(text[words.start[j] : words.end[j]])
+        and ends_a_name(text[words.start[j] : words.end[j]])
     ):
         end = words.end[j]
         j += 1

@@ -218,6 +218,22 @@ def is_facility_adjective(word: str) -> bool:
     return fold_arabic(word) in _FACILITY_ADJECTIVES
 
 
+#: Facility adjectives that describe a place rather than end its name: "قلعة الحصن الأثرية" (the
+#: ancient castle) is named "قلعة الحصن", while "معبر باب الهوى الحدودي" is the crossing's name.
+_DESCRIBING_ADJECTIVES = frozenset({"الاثري", "الاثريه"})
+
+
+def ends_a_name(word: str) -> bool:
+    """Whether an Arabic word is a facility adjective that a facility's name ends with
+    (:func:`is_facility_adjective`, not one that only describes it).
+
+    >>> ends_a_name("الحدودي"), ends_a_name("الجوية"), ends_a_name("الأثرية")
+    (True, True, False)
+    """
+    folded = fold_arabic(word)
+    return folded in _FACILITY_ADJECTIVES and folded not in _DESCRIBING_ADJECTIVES
+
+
 def is_direction_adjective(word: str) -> bool:
     """Whether an Arabic word is a directional adjective ("الشمالي", "شرقي"), which after a name
     belongs to it ("ريف حماة الشمالي") and is no place of its own.

@@ -838,6 +838,8 @@ def test_geoparse__a_facility_s_name_ends_with_its_adjectives(full: Gazetteer) -
     assert found(full, "معبر باب الهوى الحدودي هو معبر") == [("معبر باب الهوى الحدودي", "cur:bab-al-hawa-crossing")]
     assert found(full, "The Al-Hawl refugee camp") == [("Al-Hawl refugee camp", "cur:al-hawl-camp")]
     assert found(full, "مخيم الهول للاجئين") == [("مخيم الهول للاجئين", "cur:al-hawl-camp")]
+    # "الأثرية" (ancient) describes a castle, it ends no name: "قلعة الحصن الأثرية" is named "قلعة الحصن"
+    assert found(full, "تطل على قلعة الحصن الأثرية") == [("قلعة الحصن", "sa:506")]
     # a settlement is not a facility: the adjective stays outside
     assert found(full, "دخلت القوات حلب العسكرية") == [("حلب", "gn:170063")]
 

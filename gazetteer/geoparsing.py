@@ -345,6 +345,9 @@ _DAMASCUS = "SY01"
 
 #: What separates a table's label from its value: "Governorate | Homs", "- Region: Hama".
 _LABEL_MARK_RE = re.compile(r"[|:]")
+#: The end of a line right after an Arabic span: with the unit word that opens the line, an infobox's
+#: label and value ("المنطقة إزرع").
+_ARABIC_LABEL_LINE_RE = re.compile(r"[ \t\u00a0]*(?:\n|\Z)")
 _BULLETS = "-*•"
 #: Words after "provincial" that make it the governorate's seat, the city ("Homs provincial centre").
 _SEAT_WORDS = frozenset(
@@ -569,7 +572,9 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         after.append(word)
         j += 1
     glued = top >= 0 and words.end[top] == span.start  # "المنطقةالصنمين": a label text extraction glued on
-    if not before and (glued or _LABEL_MARK_RE.search(text, max(0, span.start - 8), span.start)):
+    # "المنطقة إزرع" alone on its line: an infobox's label and its value, a space between
+    lined = not before and _ARABIC_LABEL_LINE_RE.match(text, span.end) is not None and not text[span.start].isascii()
+    if not before and (glued or lined or _LABEL_MARK_RE.search(text, max(0, span.start - 8), span.start)):
         label = _label(text, words, span, top, taken)
         if label:
             before.append(label)  # "Governorate | Homs", "- Region: Hama"

@@ -406,6 +406,10 @@ def test_geoparse__a_table_label_says_the_kind(full: Gazetteer) -> None:
     assert found(full, table) == [("Homs", HOMS_GOV), ("Al-Rastan", "pcode:SY0404"), ("Homs", HOMS_CITY)]
     assert found(full, "| محافظة | دير الزور |") == [("دير الزور", "pcode:SY09")]
     assert found(full, "The road | Homs") == [("Homs", HOMS_CITY)]  # a label is a whole cell
+    # an Arabic infobox's label and value alone on a line, a space between: "المنطقة إزرع" is Izra District
+    infobox = "البلد  سوريا\n المحافظة درعا\n المنطقة إزرع\n الناحية تسيل\n"
+    assert found(full, infobox)[1] == ("إزرع", "pcode:SY1203")
+    assert found(full, "وصلت القوات إلى إزرع\n")[0] == ("إزرع", "gn:169341")  # a line's end alone says nothing
 
 
 def test_geoparse__a_landmark_needs_a_place_of_the_text_near_it(full: Gazetteer) -> None:

@@ -173,8 +173,8 @@ _ARABIC: dict[str, str | None] = {
     # "هجوم حماة 2014" as "the Hama offensive", "اشتباكات درعا 2021": fought across the governorate
     **_words(_OFFENSIVE, "هجوم اشتباكات تمرد"),
     # منطقتا/كانتوني: the two districts, cantons; مقاطعة: a canton of the Autonomous Administration
-    # ("مقاطعة كوباني"), which is the district of its name
-    **_words("district", "منطقه منطقتا منطقتي كانتون كانتوني مقاطعه"),
+    # ("مقاطعة كوباني"), which is the district of its name; قضاء: the Ottoman and Lebanese word ("قضاء تلكلخ")
+    **_words("district", "منطقه منطقتا منطقتي كانتون كانتوني مقاطعه قضاء"),
     **_words("subdistrict", "ناحيه ناحيتا ناحيتي نواحي"),  # ناحيتا/ناحيتي: the two subdistricts; نواحي: the
     **_words("city", "مدينه المدينه"),  # "حماة المدينة": the city of Hama, as against its countryside
     **_words("town", "بلده مصيف"),  # مصيف: a summer resort ("مصيف سلمى", "مصيف صلنفة"), a town of the mountains

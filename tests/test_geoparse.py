@@ -445,6 +445,9 @@ def test_geoparse__a_canton_is_the_district_of_its_name(full: Gazetteer) -> None
     # "مقاطعة", too: the Autonomous Administration's word for a canton
     assert found(full, "تضم المنطقة مقاطعة كوباني") == [("كوباني", "pcode:SY0206")]
     assert found(full, "بالإضافة إلى مقاطعة تل أبيض") == [("تل أبيض", "pcode:SY1102")]
+    # "قضاء", the Ottoman and Lebanese word for a district; "القضاء على" (eliminating) names nothing
+    assert found(full, "تتبع ناحية الناصرة قضاء تلكلخ")[-1] == ("تلكلخ", "pcode:SY0403")
+    assert found(full, "بعد القضاء على التنظيم في الرقة") == [("الرقة", "gn:172955")]
 
 
 def test_geoparse__a_name_listed_with_a_town_is_asked_in_its_governorate(full: Gazetteer) -> None:

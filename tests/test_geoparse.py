@@ -882,6 +882,9 @@ def test_geoparse__arabic_words_of_a_phrase_are_no_place(full: Gazetteer) -> Non
     # "lower" and "upper" make another village ("المخرم التحتاني" is not al-Mukharram)
     assert found(full, "المخرم التحتاني إلى الشمال") == []
     assert found(full, "المخرم إلى الشمال") == [("المخرم", "gn:166719")]
+    # so do "greater" and "lesser": "دمشق الكبرى" is the metropolitan area, "إدلب الكبرى" an old village
+    assert found(full, "يعيش في دمشق الكبرى خمسة ملايين") == []
+    assert found(full, "قصفت الطائرات دمشق الليلة") == [("دمشق", "gn:170654")]
     # a common word before an adjective of relation: the Syrian revolution, not the city al-Thawrah
     assert found(full, "لقيادة الثورة السورية الكبرى") == []
     assert found(full, "في مدينة الثورة السورية") == [("الثورة", "gn:172374")]

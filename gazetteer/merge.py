@@ -52,7 +52,7 @@ from .naming import (
     tidy_latin,
     without_admin_prefix,
 )
-from .normalize import _is_article, is_arabic, keys, skeleton_key, to_ascii, variant_key
+from .normalize import _is_article, exact_key, is_arabic, keys, skeleton_key, to_ascii, variant_key
 
 __all__ = ["Decision", "GovernorateLocator", "MergeReport", "merge"]
 
@@ -1567,6 +1567,19 @@ def _display_arabic(node: _Node, names: list[Name], display: str) -> str | None:
     return choose_arabic(candidates, latin, display)
 
 
+def _seated_unit_s_arabic(node: _Node, names: list[Name], name_ar: str | None) -> list[Name]:
+    """The Arabic name a town shows when only the subdistrict it seats gives it ("صرين" of Sarrin,
+    whose own rows say "صرين الشمالية" and the Syrian Archive's typo "السريان"), as a name of the town
+    too: the name it shows is one it answers to."""
+    if not name_ar or any(exact_key(n.text) == exact_key(name_ar) for n in names):
+        return []
+    for seated in node.seated_units:
+        for rec in seated.records:
+            if rec.name_ar and arabic_display(without_admin_prefix(rec.name_ar)) == name_ar:
+                return [Name(name_ar, "ar", rec.source)]
+    return []
+
+
 def _to_place(node: _Node) -> Place:
     recs = node.records
     names = _names(node)
@@ -1596,6 +1609,7 @@ def _to_place(node: _Node) -> Place:
     else:
         name = _display_name(node, names)
         name_ar = _display_arabic(node, names, name)
+        names += _seated_unit_s_arabic(node, names, name_ar)
     return Place(
         id=node.id,
         name=name,

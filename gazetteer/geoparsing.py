@@ -270,6 +270,12 @@ _PEOPLES = frozenset({
     "shiite", "shiites", "turkmen", "circassian", "yazidi", "yazidis", "bedouin", "palestinian", "muslim", "orthodox",
     "catholic", "maronite", "chechen",
 })  # fmt: skip
+#: Peoples' names in Arabic (as :func:`_bare` writes them): alone they are the people, not a place
+#: ("هاجر السريان", the Syriacs migrated); a kind word before one names a place ("حي الأكراد").
+_ARABIC_PEOPLES = frozenset({
+    "السريان", "الاكراد", "الكرد", "التركمان", "الارمن", "الشركس", "الدروز", "العلويين", "العلويون", "الاشوريين",
+    "الاشوريون", "الايزيديين", "الايزيديون", "اليزيديين", "الكلدان", "الشيشان", "البدو",
+})  # fmt: skip
 #: Arabic adjectives of the governorates' capitals, as :func:`_bare` writes them, and the governorate
 #: each binds a name before it to (:func:`_nisba_binding`).
 _NISBAS = {
@@ -2383,6 +2389,8 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         # "بالزراعة" is "in agriculture", not the village Zira'a; "ثورة" is no al-Thawrah; "محرم" (the month),
         # another name of al-Mukharram, is the month: a common word is a place by its own name alone
         return False
+    if hint is None and one_word and _bare(item.text) in _ARABIC_PEOPLES:
+        return False  # "هاجر السريان" (the Syriacs migrated) is no Sarrin, whose Syrian Archive row misspells it so
     if hint is None and one_word and _article_added(item, match):
         return False  # "الحمص" (the chickpeas) is no Homs, "زبدة الحلب" no Aleppo
     if hint is None and one_word and _article_dropped(item, match):

@@ -1510,6 +1510,9 @@ def test_geoparse__a_word_with_an_article_that_a_city_never_has_is_the_word(full
     # "الحمص" (the chickpeas) is no Homs, "زبدة الحلب" (the cream of the milking) no Aleppo
     assert found(full, "ويزرع فيها القمح والحمص والعدس") == []
     assert found(full, "ألّف «زبدة الحلب من تاريخ حلب»") == [("حلب", "gn:170063")]
+    # a people's name alone is the people: the Syrian Archive misspells Sarrin "السريان" (the Syriacs)
+    assert found(full, "هاجر السريان إلى القامشلي") == [("القامشلي", "gn:173377")]
+    assert found(full, "يعيش في حي الأكراد بدمشق")[0] == ("الأكراد", "cur:damascus-rukn-al-din")
     # a town written with the article the index leaves off keeps it
     assert found(full, "وفي حقول الرميلان بمحافظة الحسكة")[0][1] == "cur:rmelan-town"
 

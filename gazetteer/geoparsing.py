@@ -1177,8 +1177,9 @@ def _dual_of_a_kind_word(word: str) -> bool:
 
 def _dual_with_its_adjective(text: str, words: Words, span: Span) -> bool:
     """Whether a one-word Arabic span is the dual of a kind word with its article, a dual adjective
-    with the article right after it: "القريتين الأخيرتين" (the last two villages) counts villages,
-    while "القريتين المحاصرة" is the besieged town al-Qaryatayn.
+    with the article right after it or "بين" (between) right before it and no "و" (and) after:
+    "القريتين الأخيرتين" (the last two villages) and "بين القريتين." count villages, while "القريتين
+    المحاصرة" is the besieged town al-Qaryatayn, and so is "بين القريتين وتدمر".
 
     >>> text = "استولى الجيش على القريتين الأخيرتين قرب القريتين المحاصرة"
     >>> words = Words(text)
@@ -1190,9 +1191,16 @@ def _dual_with_its_adjective(text: str, words: Words, span: Span) -> bool:
     if not stem.startswith("ال") or not _dual_of_a_kind_word(stem[2:]):
         return False
     after = _bare(_word_right_after(text, words, span))
-    return after.startswith("ال") and after.endswith(_DUAL_ENDINGS)
+    if after.startswith("ال") and after.endswith(_DUAL_ENDINGS):
+        return True
+    # "بين القريتين" (between the two villages) closing its phrase: "بين القريتين وتدمر" names the town
+    i = span.first - 1
+    between = i >= 0 and text[words.start[i] : words.end[i]] == "بين" and text[words.end[i] : span.start] == " "
+    return between and not after.startswith("و") and not _AND_NEXT_RE.match(text, span.end)
 
 
+#: "و" (and) after a span, a space or a comma before it.
+_AND_NEXT_RE = re.compile(r"[ \t]*[،,]?[ \t]*و")
 #: The second word of a compound given name ("عز الدين", "سيف الدولة"), as :func:`_bare` writes it.
 _COMPOUND_GIVEN_SECOND = frozenset({"الدين", "الدوله"})
 

@@ -1445,6 +1445,9 @@ def test_geoparse__the_dual_of_a_kind_word_counts_places_and_names_none(full: Ga
     # with the article and a dual adjective after it, the dual still counts villages
     assert found(full, "واستولى الجيش على القريتين الأخيرتين على الطريق") == []
     assert found(full, "حاصر الجيش القريتين المحاصرة") == [("القريتين", "gn:173361")]
+    # and so after "بين" (between) with no "و" (and) to name the other end
+    assert found(full, "بسبب النمو العمراني بين القريتين.") == []
+    assert found(full, "دارت المعارك بين القريتين وتدمر")[0] == ("القريتين", "gn:173361")
 
 
 def test_geoparse__a_compound_given_name_before_a_family_name_is_a_person(full: Gazetteer) -> None:

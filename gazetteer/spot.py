@@ -369,11 +369,14 @@ def _generic_words() -> frozenset[str]:
 #: the lands of the Rabi'a, a medieval region, is no village Rabi'ah): Latin as written with a
 #: capital, Arabic folded. Not أم in Arabic (also "or": "حمص أم حماة"). Sheikh and Wadi too: "الشيخ
 #: نبهان" is no village Nabhan, "Wadi Jabala" (a stream) no Jablah. And باب in Arabic: "باب تدمر", a
-#: gate of Homs named after Palmyra, is no Palmyra; نهر: "نهر عفرين", the river, is not the town.
+#: gate of Homs named after Palmyra, is no Palmyra; نهر: "نهر عفرين", the river, is not the town; نبع:
+#: "نبع الفيجة", the spring, is not the town Ain al-Fijah.
 _NAME_OPENERS_LATIN = (
     "tell", "kafr", "khirbat", "ayn", "dayr", "bayt", "umm", "bir", "mazraat", "ras", "shaykh", "wadi"
 )  # fmt: skip
-_NAME_OPENERS_ARABIC = ("تل", "كفر", "خربه", "عين", "دير", "بيت", "بير", "راس", "ديار", "شيخ", "وادي", "باب", "نهر")
+_NAME_OPENERS_ARABIC = (
+    "تل", "كفر", "خربه", "عين", "دير", "بيت", "بير", "راس", "ديار", "شيخ", "وادي", "باب", "نهر", "نبع"
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1)

@@ -1661,6 +1661,8 @@ def test_geoparse__a_generic_word_before_a_name_opens_a_longer_name(full: Gazett
     # نهر (river) opens a river's name: "نهر عفرين" is the Afrin river, which the index lacks, not the town
     assert found(full, "يمر نهر عفرين في مدينة عفرين") == [("عفرين", "gn:174186")]
     assert found(full, "على ضفاف ونهر عفرين") == []
+    # نبع (spring): "نبع الفيجة" is the spring, not the town Ain al-Fijah
+    assert found(full, "يتدفق نبع الفيجة الذي يزود مدينة دمشق") == [("دمشق", "gn:170654")]
     # a name the index writes as one word is found written as two: "كفر سجنة" for كفرسجنة, "تل كلخ" for تلكلخ
     assert found(full, "اغتيل بين قريتي كفر سجنة والركايا")[0] == ("كفر سجنة", "sa:604")
     assert found(full, "قصفت الطائرات وتل كلخ") == [("تل كلخ", "gn:163533")]

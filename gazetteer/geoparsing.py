@@ -1199,6 +1199,12 @@ def _dual_with_its_adjective(text: str, words: Words, span: Span) -> bool:
     return between and not after.startswith("و") and not _AND_NEXT_RE.match(text, span.end)
 
 
+#: A fighting unit's word after a name, with a word of its name between: "the Maarrat al-Nu'man Martyrs
+#: Brigade", "Mount Zawiya Battalion" name units (which the annotation conventions leave out), not places.
+_UNIT_AFTER_RE = re.compile(
+    r" (?:(?:Martyrs|Revolutionaries|Revolutionary|Free|Hawks|Lions|Falcons|Knights|Eagles) )?"
+    r"(?:Brigades?|Battalions?|Regiments?)\b"
+)
 #: "و" (and) after a span, a space or a comma before it.
 _AND_NEXT_RE = re.compile(r"[ \t]*[،,]?[ \t]*و")
 #: The second word of a compound given name ("عز الدين", "سيف الدولة"), as :func:`_bare` writes it.
@@ -1558,6 +1564,8 @@ def _geoparse(
             continue
         if _COMPOUND_NAME_RE.match(text, span.end) or _second_half_of_a_name(text, span):
             continue  # "الشيخ سعد الدين الجباوي" is a man (Saad al-Din), not the town al-Shaykh Saad; "Rashid al-Din"
+        if _UNIT_AFTER_RE.match(text, span.end):
+            continue  # "Maarrat al-Nu'man Martyrs Brigade": a fighting unit's name, not the town
         one_word = text[words.start[span.first] : words.end[span.first]] if span.first == span.last else ""
         if (
             one_word

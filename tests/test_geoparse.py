@@ -1858,6 +1858,9 @@ def test_geoparse__review_10_prose_people_clans_and_sentence_openers(full: Gazet
     assert found(full, "Rashid al-Din Sinan led the Ismailis from Masyaf.") == [("Masyaf", "gn:167046")]
     assert found(full, "Salah al-Din district of Aleppo")[0] == ("Salah al-Din", "sa:67")
     assert found(full, "the Albu Kamal clan lives near Abu Kamal") == [("Abu Kamal", "gn:174448")]
+    # a fighting unit's name: a brigade, battalion or regiment named after a place is no mention of it
+    text = "Units involved: Maarrat al-Nu'man Martyrs Brigade, Hama Brigade. They fought in Maarrat al-Nu'man."
+    assert found(full, text) == [("Maarrat al-Nu'man", "gn:167611")]
     # a name before "son of" is a man's given name: a Ghassanid king, an imam
     assert found(full, "named after the phylarch Jabala ibn al-Harith, near Jableh") == [("Jableh", "gn:169304")]
     assert found(full, "مقام ينسب إلى زين العابدين بن علي بن أبي طالب") == []

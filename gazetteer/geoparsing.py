@@ -2687,8 +2687,8 @@ def _title_qualifier(text: str, items: Sequence[_Item], k: int) -> bool:
     if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
         return False
     line_end = text.find("\n", end)
-    if text[end + 1 : len(text) if line_end < 0 else line_end].strip():
-        return False
+    if text[end + 1 : len(text) if line_end < 0 else line_end].strip(" \t\u00a0|"):
+        return False  # an infobox's header may close with its empty cells: "زمرين (طرطوس) | |"
     line_start = text.rfind("\n", 0, start) + 1
     title = text[line_start : start - 1].strip()
     if not title or len(title) > _TITLE_CHARS:

@@ -1549,6 +1549,8 @@ def test_geoparse__a_governorate_after_its_district_and_a_comma_is_the_governora
 def test_geoparse__a_capital_that_qualifies_a_title_the_index_lacks_is_the_governorate(full: Gazetteer) -> None:
     # an encyclopedia's title "village (governorate)" for a village the index lacks
     assert found(full, "سويدية كبيرة (الرقة)\nسويدية كبيرة قرية سورية") == [("الرقة", "pcode:SY11")]
+    # an infobox's header closing with its empty cells is such a title too
+    assert found(full, "زمرين (طرطوس) | |\n---|---|\nالبلد | سوريا |")[0] == ("طرطوس", "pcode:SY10")
     assert found(full, "Foo Bar (Homs)\nFoo Bar is a village.") == [("Homs", HOMS_GOV)]
     # a quarter the index has keeps its city; inside a sentence the brackets are no title's
     assert found(full, "Al-Jdayde (Aleppo)\nA quarter.")[-1] == ("Aleppo", "gn:170063")

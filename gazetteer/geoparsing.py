@@ -1668,8 +1668,11 @@ def _geoparse(
         elif not item.found and item.hint is None and _part_of_an_area(item):
             area = ask(item.text, gov)  # "القلمون الشرقي": the eastern Qalamoun, a part of the mountains
             if area and area[0].place.kind in _AREA_KINDS:
+                # the span is the part's name, adjective and all ("القلمون الشرقي"); two adjectives describe
+                # a side of it ("جبل الزاوية الشمالية الغربية", its north-western slope): the span is the name
+                two = len(item.mention.partition(item.text)[2].split()) == 2
                 item.read_as(item.text)
-                item.found, item.part_end = area, item.around[1]  # the span is the part's name, adjective and all
+                item.found, item.part_end = area, item.span.end if two else item.around[1]
     _read_lists(ask, text, items, gov)
     _bind(text, items, ask, gov, threshold)
     _spread_bindings(items)
@@ -2645,12 +2648,17 @@ def _commanded(text: str, item: _Item) -> bool:
 
 
 def _part_of_an_area(item: _Item) -> bool:
-    """Whether an Arabic mention ends with a name and a direction adjective: "القلمون الشرقي", "جبال
-    القلمون الشرقي", "هجوم القلمون الشرقي". When no place has that name, the adjective says which part of a
-    region or a mountain range the text means (English says "Eastern Qalamoun"); a village's name
-    with one is another village's (:func:`_paired_name`), so only :data:`_AREA_KINDS` answer."""
+    """Whether an Arabic mention ends with a name and a direction adjective, or two: "القلمون الشرقي",
+    "جبال القلمون الشرقي", "هجوم القلمون الشرقي", "جبل الزاوية الشمالية الغربية". When no place has
+    that name, the adjectives say which part of a region or a mountain range the text means (English
+    says "Eastern Qalamoun"); a village's name with one is another village's (:func:`_paired_name`),
+    so only :data:`_AREA_KINDS` answer."""
     rest = item.mention.partition(item.text)[2].split()  # after descriptive words: "هجوم القلمون الشرقي"
-    return is_arabic(item.text) and len(rest) == 1 and rest[0].startswith("ال") and is_direction_adjective(rest[0])
+    return (
+        is_arabic(item.text)
+        and len(rest) in (1, 2)
+        and all(word.startswith("ال") and is_direction_adjective(word) for word in rest)
+    )
 
 
 def _chained(text: str, item: _Item) -> bool:

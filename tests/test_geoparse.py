@@ -1606,6 +1606,8 @@ def test_geoparse__a_direction_adjective_after_a_region_says_its_part(full: Gaze
     # the eastern Qalamoun is a part of the mountains, named with its adjective
     assert found(full, "هجوم القلمون الشرقي في أبريل") == [("القلمون الشرقي", "cur:qalamun-mountains")]
     assert found(full, "في جبال القلمون الشرقي،") == [("جبال القلمون الشرقي", "cur:qalamun-mountains")]
+    # two adjectives say a side of it (its north-western slope), which the mention does not name
+    assert found(full, "في نهاية لحف جبل الزاوية الشمالية الغربية") == [("جبل الزاوية", "cur:jabal-zawiya-mountain")]
     # a village's name with one is still another village's
     assert found(full, "قصفت الغارية الشرقية") == []
 

@@ -846,7 +846,7 @@ def _family_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     before = i - 1
     word = text[starts[before] : ends[before]]
     gap = text[ends[before] : starts[i]]
-    joined = 0 < len(gap) <= 1 and gap.isspace()
+    joined = 0 < len(gap) <= 1 and gap.isspace() and gap != "\n"  # a line's end parts two names: "Syria\nAl-Jiza"
     if is_common_english(word) and _opens_sentence(text, starts[before]):
         return False  # "From al-Rai to Qamishli", "Near al-Qusayr, the army advanced": a preposition, no given name
     return words.capital[before] and before not in taken and joined and not (is_descriptor(word) or is_compass(word))

@@ -491,6 +491,9 @@ def test_geoparse__an_infobox_label_glued_to_its_value(full: Gazetteer) -> None:
     text = "Country Syria\nGovernorateIdlib\nDistrictIdlib District\nPopulation 57,859"
     assert found(full, text) == [("Idlib", "pcode:SY07"), ("Idlib", "pcode:SY0700")]
     assert found(full, "LocationWestern Al-Hasakah Governorate, Syria") == [("Al-Hasakah", "pcode:SY08")]
+    # a line's end parts two names: "Syria" closing a line is no given name before "Al-Jiza"
+    assert found(full, "Al-Jiza, Syria\nAl-Jiza\nالجيزة | |")[1] == ("Al-Jiza", "gn:169017")
+    assert found(full, "Bashar al-Assad visited Hama") == [("Hama", "gn:170017")]
     assert found(full, "الموقعالقصير، محافظة حمص") == [("القصير", "gn:173322"), ("حمص", HOMS_GOV)]
     assert found(full, "الموقعمحافظات السويداء وريف دمشق") == [("السويداء", "pcode:SY13"), ("ريف دمشق", "pcode:SY03")]
     # a name without the article glued to the label; "الموقعة" (the battle) is a word of its own

@@ -1199,12 +1199,6 @@ def _dual_with_its_adjective(text: str, words: Words, span: Span) -> bool:
     return between and not after.startswith("و") and not _AND_NEXT_RE.match(text, span.end)
 
 
-#: A fighting unit's word after a name, with a word of its name between: "the Maarrat al-Nu'man Martyrs
-#: Brigade", "Mount Zawiya Battalion" name units (which the annotation conventions leave out), not places.
-_UNIT_AFTER_RE = re.compile(
-    r" (?:(?:Martyrs|Revolutionaries|Revolutionary|Free|Hawks|Lions|Falcons|Knights|Eagles) )?"
-    r"(?:Brigades?|Battalions?|Regiments?)\b"
-)
 #: "و" (and) after a span, a space or a comma before it.
 _AND_NEXT_RE = re.compile(r"[ \t]*[،,]?[ \t]*و")
 #: The second word of a compound given name ("عز الدين", "سيف الدولة"), as :func:`_bare` writes it.
@@ -2930,6 +2924,12 @@ def _binds(gap: str) -> bool:
 #: What after a span makes its last word a compound given name ("سعد الدين", "نور الدين", "Saad al-Din"):
 #: a place so named is spotted whole ("صلاح الدين", Aleppo's quarter), so the span is a person's name.
 _COMPOUND_NAME_RE = re.compile(r"\s(?:و?الدين|[Aa]l-[Dd]in|[Ee]d-[Dd]in|[Ee]ddine?)(?![-\w])")
+#: A fighting unit's word after a name, with a word of its name between: "the Maarrat al-Nu'man Martyrs
+#: Brigade", "Mount Zawiya Battalion" name units (which the annotation conventions leave out), not places.
+_UNIT_AFTER_RE = re.compile(
+    r" (?:(?:Martyrs|Revolutionaries|Revolutionary|Free|Hawks|Lions|Falcons|Knights|Eagles) )?"
+    r"(?:Brigades?|Battalions?|Regiments?)\b"
+)
 #: "son of" or "daughter of" and a word right after a name: the name is a person's given name
 #: ("Jabala ibn al-Harith", a Ghassanid king, is no Jablah; "زين العابدين بن علي", an imam, no mosque). A
 #: place whose name holds the word is spotted whole.

@@ -2368,6 +2368,8 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         # an area's word asks for the region that a governorate's nickname names ("منطقة الجزيرة", "منطقة حوران"),
         # unless an adjective goes on with another region's name ("منطقة الجزيرة الفراتية", Upper Mesopotamia)
         return False
+    if one_word and match.tier != "exact" and item.text.isascii() and item.text.lower() in _RANKS:
+        return False  # "(Emir of Qalamoun)": a title, no respelt Emar
     if one_word and match.tier != "exact" and _article_glued_to_a_short_name(item.text, match.matched_name):
         return False  # "Essam" (a given name) is "es" + "Sam", Damascus in Turkish, only as a spelling variant
     if one_word and match.tier != "exact" and "+colloquial" in match.bucket:

@@ -265,6 +265,9 @@ def test_geoparse__a_compass_word_before_a_governorate_name_is_the_governorate(f
 def test_geoparse__a_given_name_is_no_short_name_with_an_article_glued_to_it(full: Gazetteer) -> None:
     # "Essam" reads as "es" + "Sam" (Damascus in Turkish) only as a spelling variant
     assert found(full, "killing Hawar News Agency reporter, Essam Abdullah in Syria.") == []
+    # a rank or a title that only respells a place is the title: "Emir" is no Emar (an ancient site)
+    assert found(full, "Abu Khattab (Emir of Qalamoun) was killed.") == [("Qalamoun", "cur:qalamun-mountains")]
+    assert found(full, "The Emar excavations resumed.") == [("Emar", "cur:emar")]
 
 
 def test_geoparse__a_romanisation_s_letter_for_two_is_read_as_the_two(full: Gazetteer) -> None:

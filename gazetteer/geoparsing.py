@@ -1194,8 +1194,7 @@ def _dual_with_its_adjective(text: str, words: Words, span: Span) -> bool:
     if after.startswith("ال") and after.endswith(_DUAL_ENDINGS):
         return True
     # "بين القريتين" (between the two villages) closing its phrase: "بين القريتين وتدمر" names the town
-    i = span.first - 1
-    between = i >= 0 and text[words.start[i] : words.end[i]] == "بين" and text[words.end[i] : span.start] == " "
+    between = _word_right_before(text, words, span) == "بين"
     return between and not after.startswith("و") and not _AND_NEXT_RE.match(text, span.end)
 
 
@@ -1558,8 +1557,6 @@ def _geoparse(
             continue
         if _COMPOUND_NAME_RE.match(text, span.end) or _second_half_of_a_name(text, span):
             continue  # "الشيخ سعد الدين الجباوي" is a man (Saad al-Din), not the town al-Shaykh Saad; "Rashid al-Din"
-        if _UNIT_AFTER_RE.match(text, span.end):
-            continue  # "Maarrat al-Nu'man Martyrs Brigade": a fighting unit's name, not the town
         one_word = text[words.start[span.first] : words.end[span.first]] if span.first == span.last else ""
         if (
             one_word
@@ -1585,7 +1582,7 @@ def _geoparse(
         if _TRIBE_AFTER_RE.match(text, span.end):
             continue  # "the Albu Kamal clan": a tribe named after a place (or the place after it) is no mention
         if _ARMED_GROUP_AFTER_RE.match(text, span.end):
-            continue  # "the Manbij Military Council", "Qalamoun Shield Forces": an armed group named after a place
+            continue  # "the Manbij Military Council", "Hama Martyrs Brigade": an armed group named after a place
         if _sheikh_named(text, words, span):
             continue  # "جبل الشيخ محمد الطويل": a hill named after a sheikh, not Mount Hermon
         if _arabic_phrase_word(text, words, span, taken):
@@ -2926,12 +2923,6 @@ def _binds(gap: str) -> bool:
 #: What after a span makes its last word a compound given name ("سعد الدين", "نور الدين", "Saad al-Din"):
 #: a place so named is spotted whole ("صلاح الدين", Aleppo's quarter), so the span is a person's name.
 _COMPOUND_NAME_RE = re.compile(r"\s(?:و?الدين|[Aa]l-[Dd]in|[Ee]d-[Dd]in|[Ee]ddine?)(?![-\w])")
-#: A fighting unit's word after a name, with a word of its name between: "the Maarrat al-Nu'man Martyrs
-#: Brigade", "Mount Zawiya Battalion" name units (which the annotation conventions leave out), not places.
-_UNIT_AFTER_RE = re.compile(
-    r" (?:(?:Martyrs|Revolutionaries|Revolutionary|Free|Hawks|Lions|Falcons|Knights|Eagles) )?"
-    r"(?:Brigades?|Battalions?|Regiments?)\b"
-)
 #: "son of" or "daughter of" and a word right after a name: the name is a person's given name
 #: ("Jabala ibn al-Harith", a Ghassanid king, is no Jablah; "زين العابدين بن علي", an imam, no mosque). A
 #: place whose name holds the word is spotted whole.
@@ -2942,8 +2933,13 @@ _NISBA_AFTER_RE = re.compile(r" ال[\u0621-\u064a]+(?:ية|يه)(?![\u0600-\u06
 #: A tribe's word right after a name ("the Albu Kamal clan", "the Shaitat tribe").
 _TRIBE_AFTER_RE = re.compile(r"\s+(?:clan|clans|tribe|tribes)\b", re.IGNORECASE)
 #: An armed group's words right after a name: "the Manbij Military Council", "the Tel Rifaat
-#: Revolutionaries Battalion", "Qalamoun Shield Forces" are groups named after places, not mentions of them.
-_ARMED_GROUP_AFTER_RE = re.compile(r"\s+(?:Military\s+Council|Revolutionaries|Shield)\b")
+#: Revolutionaries Battalion", "Qalamoun Shield Forces", a fighting unit's word with a word of its name
+#: between ("the Maarrat al-Nu'man Martyrs Brigade", "Mount Zawiya Battalion") are groups named after
+#: places, not mentions of them.
+_ARMED_GROUP_AFTER_RE = re.compile(
+    r"\s+(?:Military\s+Council|Revolutionaries|Shield"
+    r"|(?:(?:Martyrs|Revolutionary|Free|Hawks|Lions|Falcons|Knights|Eagles)\s+)?(?:Brigades?|Battalions?|Regiments?))\b"
+)
 #: A span that is the second half of such a name, after its first ("Rashid al-Din Sinan"): no place's name.
 _DIN_RE = re.compile(r"(?:[Aa]l|[Ee][ld]|[Aa]d|[Uu]d)-(?:[Dd]in|[Dd]een|[Dd]ine)")
 _GIVEN_BEFORE_RE = re.compile(r"[A-Z][a-z]+ $")

@@ -2335,11 +2335,13 @@ def _supported(match: Match, gov: str | None, voters: dict[str, dict[str, None]]
     return place_gov == gov or any(t != text for t in voters.get(place_gov, ()))
 
 
-def _a_word_not_a_name(item: _Item, match: Match) -> bool:
+def _a_word_not_a_name(item: _Item, match: Match, hint: str | None) -> bool:
     """Whether a span that is a common English word is the word: a respelling ("Area" of Aere), a
     translation the place is also known by ("Revolution" of al-Thawrah), or a capital the sentence
-    gives it ("Sheer numbers..."); "in Sheer" names the village Sheer as the index writes it."""
-    return match.tier != "exact" or match.matched_name != match.place.name or item.opens
+    gives it ("Sheer numbers..."); "in Sheer" names the village Sheer as the index writes it. A kind
+    word does not make a respelling a name ("an Army base" is no airport of Aleppo, once called Armi),
+    but it makes a sentence's first word one ("Sheer village lies...")."""
+    return match.tier != "exact" or match.matched_name != match.place.name or (item.opens and hint is None)
 
 
 def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[bool, bool]]) -> bool:
@@ -2409,7 +2411,7 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         return False  # "قبة كنيسة السيدة" (the church's dome) is no town al-Qubbah, "عامرة زاهرة" no al-Zahira
     if item.acronym and match.tier != "exact":
         return False  # an acronym: "SANA" (the news agency) is no spelling of as-Saan
-    if hint is None and one_word and is_common_english(item.text) and _a_word_not_a_name(item, match):
+    if one_word and is_common_english(item.text) and _a_word_not_a_name(item, match, hint):
         return False  # "Area of al-Balad district" is no Aere (as-Sanamayn); "in Sheer" named as written stays
     if hint is not None and hint not in _SETTLEMENT_HINTS and kind not in accepts(hint) and not _named_so(item, match):
         return False  # "Sasa Prison" is not the town Sa'sa', "Hauran plain" not the governorate

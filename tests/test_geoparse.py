@@ -821,6 +821,12 @@ def test_geoparse__a_common_english_word_is_no_respelt_name(full: Gazetteer) -> 
     # a common word that is a place's name as written stays inside a sentence, not at its start
     assert found(full, "Clashes erupted in Sheer on Monday.") == [("Sheer", "sa:764")]
     assert found(full, "Sheer numbers of fighters reached Talbiseh.") == [("Talbiseh", TALBISEH)]
+    # a kind word after a respelt common word does not make it a name: "Army" spells Armi, an old name
+    # of Aleppo, whose airport an "Army base" would be; a sentence's first word before its kind word stays
+    assert found(full, "The rebels captured Jisr al-Shughur and later on an Army base.") == [
+        ("Jisr al-Shughur", "gn:169023")
+    ]
+    assert found(full, "Sheer village lies near Talbiseh.") == [("Sheer", "sa:764"), ("Talbiseh", TALBISEH)]
 
 
 def test_geoparse__the_ruins_of_a_site_are_no_part_of_its_name(full: Gazetteer) -> None:

@@ -219,6 +219,8 @@ _MEDIA_AFTER_RE = re.compile(
     r"|24\b(?!\s*(?:hours?|hrs?|h\b|km|kilomet|miles?|people|persons?|civilians|killed|dead|January|February|March"
     r"|April|May|June|July|August|September|October|November|December|ساع|كم|كيلو|شخص|قتيل|مدني)))\b"
 )  # "Suwayda 24", "Deir ez-Zor 24" (news networks), not "Idlib 24 hours"
+#: Jund, an early Islamic military province, before the name of the city that named it (:func:`_old_province_named`).
+_JUND_WORDS = frozenset({"Jund", "جند", "وجند", "بجند", "لجند"})
 #: The words right before a railway's or a train's name (rail, train), and the word after an English one.
 _RAIL_WORDS = frozenset({"حديد", "قطار"})
 _RAILWAY_AFTER_RE = re.compile(r"\s+Railway\b(?!\s+[Ss]tation)")
@@ -1370,6 +1372,20 @@ def _railway_named(text: str, words: Words, span: Span) -> bool:
     return _RAILWAY_AFTER_RE.match(text, span.end) is not None or _word_right_before(text, words, span) in _RAIL_WORDS
 
 
+def _old_province_named(text: str, words: Words, span: Span) -> bool:
+    """Whether the span names an early Islamic military province: right after Jund (جند), "a part of
+    Jund Dimashq", "جند قنسرين". A jund spread far beyond the city that named it and is no place of
+    the index.
+
+    >>> text = "It was part of Jund Dimashq, south of Damascus."
+    >>> words = Words(text)
+    >>> at = [words.start.index(text.find(name)) for name in ("Dimashq", "Damascus")]
+    >>> [_old_province_named(text, words, Span(words.start[i], words.end[i], i, i, ())) for i in at]
+    [True, False]
+    """
+    return _word_right_before(text, words, span) in _JUND_WORDS
+
+
 def _said_foreign(text: str, words: Words, span: Span) -> bool:
     """Whether the text says the span is a place of another country: its people's adjective or the
     country's possessive before it ("the Iraqi town of Sinjar", "Lebanon's Al-Mayadeen TV"), the
@@ -1591,6 +1607,8 @@ def _geoparse(
             continue  # "سكة حديد الحجاز", "the Hejaz Railway": a railway's name, no quarter of Damascus
         if _media_named(text, words, span):
             continue  # "Al-Mayadeen TV", "Suwayda 24", "شبكة دير الزور 24": an outlet named after a town
+        if _old_province_named(text, words, span):
+            continue  # "Jund Dimashq", "جند قنسرين": an early Islamic province, no place of the index
         if _said_foreign(text, words, span):
             continue  # "the Iraqi town of Sinjar" is not Sanjar (Idlib), "مدينة العقبة الأردنية" no quarter of Aleppo
         mention, start, end = _mention(text, words, span, taken, name)
@@ -2935,11 +2953,11 @@ _NISBA_AFTER_RE = re.compile(r" ال[\u0621-\u064a]+(?:ية|يه)(?![\u0600-\u06
 #: A tribe's word right after a name ("the Albu Kamal clan", "the Shaitat tribe").
 _TRIBE_AFTER_RE = re.compile(r"\s+(?:clan|clans|tribe|tribes)\b", re.IGNORECASE)
 #: An armed group's words right after a name: "the Manbij Military Council", "the Tel Rifaat
-#: Revolutionaries Battalion", "Qalamoun Shield Forces", a fighting unit's word with a word of its name
-#: between ("the Maarrat al-Nu'man Martyrs Brigade", "Mount Zawiya Battalion") are groups named after
-#: places, not mentions of them.
+#: Revolutionaries Battalion", "Qalamoun Shield Forces", "the Afrin Liberation Forces", a fighting unit's
+#: word with a word of its name between ("the Maarrat al-Nu'man Martyrs Brigade", "Mount Zawiya
+#: Battalion") are groups named after places, not mentions of them.
 _ARMED_GROUP_AFTER_RE = re.compile(
-    r"\s+(?:Military\s+Council|Revolutionaries|Shield"
+    r"\s+(?:Military\s+Council|Revolutionaries|Shield|Liberation\s+(?:Forces|Front|Army)"
     r"|(?:(?:Martyrs|Revolutionary|Free|Hawks|Lions|Falcons|Knights|Eagles)\s+)?(?:Brigades?|Battalions?|Regiments?))\b"
 )
 #: A span that is the second half of such a name, after its first ("Rashid al-Din Sinan"): no place's name.

@@ -100,7 +100,7 @@ _LATIN: dict[str, str | None] = {
         _PROVINCE,
         # governate: a common misspelling ("the Raqqa governate")
         "governorate governorates governate governates province provinces muhafazat muhafaza muhafazah mohafaza"
-        " governor governors wilayat wilayah vilayet",
+        " governor governors wilayat wilayah vilayet parezgeha",
     ),
     **_words(_COUNTRYSIDE, "countryside countrysides rural rif reef surroundings"),
     # "the Latakia offensive", "the Aleppo offensive (October 2015)": an offensive named after a governorate's

@@ -1889,6 +1889,9 @@ def test_geoparse__review_10_prose_people_clans_and_sentence_openers(full: Gazet
     # a village's stub that names its governorate first keeps the bare capital the city
     text = "Al-Naimah is a town in the Daraa Governorate east of Daraa."
     assert found(full, text) == [("Daraa", "pcode:SY12"), ("Daraa", "gn:170905")]
+    # the Kurdish word for a governorate stays out of the span, as "Governorate" does
+    text = "Aleppo Governorate (Kurdish: Parêzgeha Helebê) is a governorate."
+    assert found(full, text) == [("Aleppo", "pcode:SY02"), ("Helebê", "pcode:SY02")]
 
 
 def test_geoparse__names_inside_groups_set_phrases_and_railways(full: Gazetteer) -> None:
@@ -1897,6 +1900,12 @@ def test_geoparse__names_inside_groups_set_phrases_and_railways(full: Gazetteer)
     assert found(full, council) == [("Manbij", "gn:167357")]
     assert found(full, "the Tel Rifaat Revolutionaries Battalion") == []
     assert found(full, "Combatant1: Qalamoun Shield Forces") == []
+    liberation = "Clashes between the Afrin Liberation Forces and the Turkish army near Tell Rifaat."
+    assert found(full, liberation) == [("Tell Rifaat", "gn:163476")]
+    # an early Islamic province (jund) named after a city is neither the city nor its namesake village
+    assert found(full, "It became part of Jund Qinnasrin, north of Hama.") == [("Hama", "gn:170017")]
+    assert found(full, "كانت جزءاً من جند دمشق") == []
+    assert found(full, "It lay in Qinnasrin, south of Aleppo.")[0] == ("Qinnasrin", "cur:qinnasrin")
     # Arabic set phrases: the door, all fields, an armed group, an outlet
     assert found(full, "أعاد المجلس المحلي في مدينة الباب فتح الباب أمام المتقدمين") == [("الباب", "gn:174018")]
     assert found(full, "وأكدت الحكومة أن الباب مفتوح أمام المستثمرين") == []

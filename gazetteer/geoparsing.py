@@ -95,6 +95,9 @@ _COUNTRY_AFTER_RE = re.compile(r"\s*[,،]\s*(?:Syria|سوريا|سورية)\b")
 #: A place's name and a comma right before a name, on its line ("Houla, "): :func:`_chained`.
 _PLACE_BEFORE_RE = re.compile(r"[^\W\d_][^,،|\n:;()]*[,،]\s*$")
 _CHAIN_LOOK_BEHIND = 40
+#: An encyclopedia's short description at a line's start, before a name and the country ("Village in
+#: Homs, Syria"): a settlement lies in a governorate (:func:`_chained`); a quarter lies in its city.
+_SETTLEMENT_IN_RE = re.compile(r"(?:^|\n)(?:Village|Town|City|Human settlement|Municipality|Place) in $")
 #: A comma and the spaces around it, alone between two mentions.
 _COMMA_GAP_RE = re.compile(r"\s*[,،]\s*")
 #: A word for a city's quarter: the chain "حي الزهراء، حمص، سوريا" names the city, not the governorate
@@ -2676,15 +2679,20 @@ def _part_of_an_area(item: _Item) -> bool:
 
 def _chained(text: str, item: _Item) -> bool:
     """Whether a governorate's own name stands between a place and the country in a location's chain:
-    "Houla, Homs, Syria", "البارودة، اللاذقية، سوريا" (an infobox's place, governorate, country). "Homs,
+    "Houla, Homs, Syria", "البارودة، اللاذقية، سوريا" (an infobox's place, governorate, country), or
+    between a settlement's short description and the country ("Village in Homs, Syria"). "Homs,
     Syria" alone is the city, and so is the capital after a quarter ("حي الزهراء، حمص، سوريا").
 
     >>> text = "Location | Houla, Homs, Syria | al-Zahraa neighbourhood, Homs, Syria"
     >>> [_chained(text, _Item(Span(s, s + 4, 0, 0, ()), "Homs", "Homs", None, (s, s + 4))) for s in (18, 59)]
     [True, False]
+    >>> _chained("Village in Homs, Syria", _Item(Span(11, 15, 2, 2, ()), "Homs", "Homs", None, (11, 15)))
+    True
     """
     if not _a_governorate_s_own_name(item.text) or not _COUNTRY_AFTER_RE.match(text, item.span.end):
         return False
+    if _SETTLEMENT_IN_RE.search(text, max(0, item.span.start - _CHAIN_LOOK_BEHIND), item.span.start):
+        return True
     before = _PLACE_BEFORE_RE.search(text, max(0, item.span.start - _CHAIN_LOOK_BEHIND), item.span.start)
     return before is not None and not _QUARTER_WORD_RE.search(before.group())  # "حي الزهراء، حمص": the city
 

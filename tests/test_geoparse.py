@@ -1548,6 +1548,10 @@ def test_geoparse__a_governorate_between_a_place_and_the_country_is_the_governor
     assert found(full, "He was born in Homs, Syria.") == [("Homs", "gn:169577")]
     # so is the capital after a quarter: the quarter's city
     assert found(full, "الموقع | حي الزهراء، حمص، سوريا |")[-1] == ("حمص", "gn:169577")
+    # an encyclopedia's short description: a village or a town lies in the governorate
+    assert found(full, "Al-Houz\nVillage in Homs, Syria\nAl-Houz is a village.") == [("Homs", "pcode:SY04")]
+    assert found(full, "Town in Hama, Syria")[0] == ("Hama", "pcode:SY05")
+    assert found(full, "The village in Homs, Syria, was shelled.")[0] == ("Homs", "gn:169577")  # no description
 
 
 def test_geoparse__a_governorate_after_its_district_and_a_comma_is_the_governorate(full: Gazetteer) -> None:

@@ -222,6 +222,9 @@ _MEDIA_AFTER_RE = re.compile(
     r"|24\b(?!\s*(?:hours?|hrs?|h\b|km|kilomet|miles?|people|persons?|civilians|killed|dead|January|February|March"
     r"|April|May|June|July|August|September|October|November|December|ساع|كم|كيلو|شخص|قتيل|مدني)))\b"
 )  # "Suwayda 24", "Deir ez-Zor 24" (news networks), not "Idlib 24 hours"
+#: The word that asks for a river, last of a mention's descriptors ("the Barada River"): only a
+#: feature is one, not the valley or region a river names (Wadi Barada).
+_RIVER_WORDS = ("river",)
 #: Jund, an early Islamic military province, before the name of the city that named it (:func:`_old_province_named`).
 _JUND_WORDS = frozenset({"Jund", "جند", "وجند", "بجند", "لجند"})
 #: The words right before a railway's or a train's name (rail, train), and the word after an English one.
@@ -2440,6 +2443,8 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         return False  # "مشفى الحصن" (al-Hosn's hospital) is not the castle the index calls الحصن
     if hint == "camp" and kind != "camp" and _ONE_CAMP_RE.search(item.mention):
         return False  # "مخيم حاس", "the Ayn Issa refugee camp": a camp the index lacks, not its town
+    if hint == "feature" and kind != "feature" and parse_mention(item.mention).descriptors[-1:] == _RIVER_WORDS:
+        return False  # "the Barada River" is no Wadi Barada, a valley: a river is a feature ("Lake Assad" a region)
     if kind in _NEEDS_DESCRIPTOR and hint is None and one_word:
         return _a_facility_s_own_name(item, match)
     return True

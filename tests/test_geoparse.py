@@ -76,6 +76,10 @@ def test_geoparse__a_facility_asked_for_is_not_the_town_of_its_name(full: Gazett
     assert found(full, "at the southern edge of Lake Qattinah") == [("Lake Qattinah", "cur:lake-homs-dam")]
     # and no candidate is of the kind asked: "Mount Simeon" names a district, but asks for the mountain
     assert ("Mount Simeon", "pcode:SY0200") not in found(full, "the slopes of Mount Simeon")
+    # a river is a feature, which the index has none of: not the valley the river names, nor a lake's region
+    assert found(full, "a village on the Barada River near Damascus") == [("Damascus", "gn:170654")]
+    assert found(full, "the Barada River valley")[0][1] == "cur:wadi-barada"
+    assert found(full, "the shore of Lake Assad")[0][1] == "cur:lake-assad"
 
 
 def test_geoparse__a_camp_called_a_quarter_is_the_camp_and_the_quarter_word_stays_out(full: Gazetteer) -> None:

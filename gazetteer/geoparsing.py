@@ -120,6 +120,15 @@ _COMMANDER_BEFORE_RE = re.compile(
 #: governorate has its own, so the name is the governorate's.
 _DIRECTORATE_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w\-]*){0,2}\s+Directorate\b")
 _DIRECTORATE_BEFORE_RE = re.compile(r"(?<!\S)[وبل]?(?:مديرية|مديريات|مدير|مديرة)\s+(?!ال)[^\s.،,]+\s+\Z")
+#: A title and "of" right before a governorate's name that ends its phrase ("ISIL chief commander of
+#: Aleppo)", "the prefect of Deir ez-Zor,"): the area of his post (:func:`_commanded`).
+_TITLE_OF_BEFORE_RE = re.compile(
+    r"\b(?:[Cc]ommander|[Ll]eader|[Cc]hief|[Ee]mir|[Pp]refect|[Ww]ali)\s+of\s+(?:the\s+)?\Z"
+)
+_PHRASE_END_RE = re.compile(r"\s*(?:[),;.:|\n]|\Z)")
+#: An encyclopedia's locator map after or around a governorate's name (:func:`_locator_map`).
+_MAP_FILE_AFTER_RE = re.compile(r" in Syria[^|\n.]{0,30}\.(?:svg|png)\b")
+_MAP_WITH = "Map of Syria with "
 #: The geographers' "من أعمال" (among the dependencies of) before a capital's name: its province.
 _DEPENDENCIES_BEFORE_RE = re.compile(r"(?<!\S)(?:من|في)\s+(?:أعمال|اعمال)\s+\Z")
 #: What before a governorate's name makes it the area of a post or an office (:func:`_commanded`).
@@ -1676,6 +1685,7 @@ def _geoparse(
                 or _chained(text, item)
                 or (k > 0 and _after_its_unit(text, items[k - 1], item))
                 or _title_qualifier(text, items, k)
+                or _locator_map(text, item)
             )
         ):
             item.read_as_governorate()
@@ -2650,7 +2660,8 @@ def _one_sense(
 
 def _commanded(text: str, item: _Item) -> bool:
     """Whether a governorate's own name is the area of a commander or a head: "(Latakia NDF commander)",
-    "(Raqqa state security head)", "leader of Ahrar al-Sham rebel group in Homs", "(قائد النصرة في
+    "(Raqqa state security head)", "leader of Ahrar al-Sham rebel group in Homs", "(ISIL prefect of
+    Deir ez-Zor)" (the title and "of" right before the name, which ends the phrase), "(قائد النصرة في
     إدلب)", or of a ministry's directorate: "the Idlib Health Directorate", "مديرية صحة إدلب", "مدير
     تربية حلب". Such a post or office covers the governorate, not its capital alone. So do the
     geographers' "من أعمال حلب" (among the dependencies of Aleppo), the province of the city.
@@ -2665,7 +2676,25 @@ def _commanded(text: str, item: _Item) -> bool:
     if _COMMANDER_AFTER_RE.match(text, end) or _DIRECTORATE_AFTER_RE.match(text, end):
         return True
     behind = max(0, start - _COMMANDER_LOOK_BEHIND)
+    if _TITLE_OF_BEFORE_RE.search(text, behind, start) and _PHRASE_END_RE.match(text, end):
+        return True
     return any(p.search(text, behind, start) for p in _POST_BEFORE_RES)
+
+
+def _locator_map(text: str, item: _Item) -> bool:
+    """Whether a governorate's own name is what an encyclopedia's locator map shows: "Aleppo in Syria
+    (+Golan).svg" (the map file's name), "Map of Syria with Idlib highlighted". Such maps shade the
+    governorate.
+
+    >>> text = "Aleppo in Syria (+Golan).svg | Map of Syria with Idlib highlighted | Homs in Syria"
+    >>> [_locator_map(text, _Item(Span(s, e, 0, 0, ()), text[s:e], text[s:e], None, (s, e))) for s, e in
+    ...  ((0, 6), (49, 54), (67, 71))]
+    [True, True, False]
+    """
+    start, end = item.span.start, item.span.end
+    if _MAP_FILE_AFTER_RE.match(text, end):
+        return True
+    return text.endswith(_MAP_WITH, 0, start) and text.startswith(" highlighted", end)
 
 
 def _part_of_an_area(item: _Item) -> bool:

@@ -1417,6 +1417,13 @@ def test_geoparse__a_commander_s_area_is_the_governorate(full: Gazetteer) -> Non
     assert found(full, "Khaled al-Halabi, (Raqqa state security head)") == [("Raqqa", "pcode:SY11")]
     assert found(full, "the leader of Ahrar al-Sham rebel group in Homs was killed") == [("Homs", "pcode:SY04")]
     assert found(full, "أبو المقداد (قائد النصرة في إدلب)") == [("إدلب", "pcode:SY07")]
+    # the title and "of" right before the name that ends the phrase
+    assert found(full, "Amer al-Rafdan (ISIL prefect of Deir ez-Zor), Ali Kmaz") == [("Deir ez-Zor", "pcode:SY09")]
+    assert found(full, "(ISIL chief commander of Aleppo)") == [("Aleppo", "pcode:SY02")]
+    assert found(full, "the commander of Aleppo Airport arrived")[0][1] != "pcode:SY02"
+    # an encyclopedia's locator map shades the governorate
+    assert found(full, "Part of the Syrian Civil War\nAleppo in Syria (+Golan).svg")[0] == ("Aleppo", "pcode:SY02")
+    assert found(full, "Map of Syria with Idlib highlighted") == [("Idlib", "pcode:SY07")]
     # where a man worked, an office, a commander elsewhere in the sentence: the city
     assert found(full, "IS emir Abu Ali al-Anbari ran the group's operations in Raqqa.") == [("Raqqa", "gn:172955")]
     assert found(full, "the Aleppo head office") == [("Aleppo", "gn:170063")]

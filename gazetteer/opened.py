@@ -213,7 +213,7 @@ class OpenedIndex:
 
             spots = self._spots = SpotIndex(
                 c("postings", "spot_keys"), c("postings", "spot_offsets"), c("postings", "spot_rows"),
-                c("names", "spot"),
+                c("names", "spot"), c("names", "text"),
             )  # fmt: skip
         return spots
 

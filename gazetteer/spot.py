@@ -626,15 +626,45 @@ def _match(text: str, words: Words, i: int, name_words: Sequence[str]) -> int | 
     return last
 
 
+#: The fewest letters of a romanised name's words written as one (:func:`_joined_names`).
+_JOINED_MIN_LETTERS = 7
+
+
+def _joined_names(spot_keys: Sequence[str], texts: Sequence[str]) -> dict[str, list[int]]:
+    """The romanised names of two words, their keys written as one word, each -> its name rows:
+    "Maarbalit" is "Mar Baleet", "Talkalakh" "Tall Kalakh", as :func:`gazetteer.resolve` reads
+    them. Only names written as two words (spot keys leave an article out: "Saladin" is a man, not
+    "Salah al-Din" joined) whose joined key has :data:`_JOINED_MIN_LETTERS` letters or more and is
+    no name's one word.
+
+    >>> keys, texts = ["mar balat", "tal kalak", "sala din", "hums", "abu ali"], ["Mar Baleet", "Tall Kalakh",
+    ...     "Salah al-Din", "Homs", "Abu Ali"]
+    >>> _joined_names(keys, texts)
+    {'marbalat': [0], 'talkalak': [1]}
+    """
+    single = {k for k in spot_keys if k and " " not in k}
+    out: dict[str, list[int]] = {}
+    for row, key in enumerate(spot_keys):
+        if key.count(" ") == 1 and key.isascii() and len(_TEXT_WORD_RE.findall(texts[row])) == 2:
+            joined = key.replace(" ", "")
+            if len(joined) >= _JOINED_MIN_LETTERS and joined not in single:
+                out.setdefault(joined, []).append(row)
+    return out
+
+
+_TEXT_WORD_RE = re.compile(r"[^\W_]+")
+
+
 class SpotIndex:
     """Spot key sequences of an index's names, grouped by their first key, longest first."""
 
     def __init__(self, first_keys: Sequence[str], offsets: Sequence[int], rows: Sequence[int],
-                 spot_keys: Sequence[str]) -> None:  # fmt: skip
+                 spot_keys: Sequence[str], texts: Sequence[str] = ()) -> None:  # fmt: skip
         self._at = dict(zip(first_keys, range(len(first_keys))))
-        #: The keys some name begins with.
-        self.first_keys: frozenset[str] = frozenset(self._at)
         self._offsets, self._rows, self._spot = offsets, rows, spot_keys
+        self._joined = _joined_names(spot_keys, texts) if texts else {}
+        #: The keys some name begins with (a romanised name of several words written as one among them).
+        self.first_keys: frozenset[str] = frozenset(self._at).union(self._joined)
         self._one_word: dict[str, list[tuple[tuple[str, ...], tuple[int, ...]]]] = {}
         self._name_words: frozenset[str] | None = None
         self._cache: dict[str, dict[str, list[tuple[tuple[int, int], tuple[str, ...], tuple[int, ...]]]]] = {}
@@ -666,6 +696,8 @@ class SpotIndex:
         if i is not None:
             for row in self._rows[self._offsets[i] : self._offsets[i + 1]]:
                 groups.setdefault(tuple(self._spot[row].split(" ")), []).append(row)
+        if key in self._joined:
+            groups.setdefault((key,), []).extend(self._joined[key])
         ordered = sorted(groups.items(), key=lambda kv: -len(kv[0]))
         out: dict[str, list[tuple[tuple[int, int], tuple[str, ...], tuple[int, ...]]]] = {}
         for pos, (words, rows) in enumerate(ordered):

@@ -283,6 +283,15 @@ def test_geoparse__a_romanisation_s_letter_for_two_is_read_as_the_two(full: Gaze
     ]
 
 
+def test_geoparse__a_romanised_name_of_two_words_written_as_one(full: Gazetteer) -> None:
+    # "Maarbalit" is the village the Syrian Archive writes "Mar Baleet", as resolve() reads it
+    text = "Nearby localities include Ariha to the northwest and Maarbalit to the northeast."
+    assert found(full, text) == [("Ariha", "gn:172994"), ("Maarbalit", "sa:631")]
+    assert found(full, "Khanshaykhun was struck.") == [("Khanshaykhun", "gn:168325")]
+    # a name whose spot key leaves its article out is not joined: Saladin is a man, not Salah al-Din
+    assert found(full, "It was captured by Saladin in 1188.") == []
+
+
 def test_geoparse__two_spans_that_spell_one_longer_name_are_that_place(full: Gazetteer) -> None:
     # "Tamana al-Ghab" is a spelling of Tamana'at al-Ghab (Hama) that no spot key has; its halves are
     # the town Tamana of Idlib and the Ghab plain

@@ -179,6 +179,7 @@ def test_resolve__a_village_s_encyclopedia_spellings(full: Gazetteer) -> None:
         ("Kafr Halab", "sa:117"), ("Shihat Hama", "sa:418"), ("Shiha", "sa:418"), ("Hesa", "gn:169557"),
         ("جبل عبد العزيز", "cur:mount-abdulaziz"),  # the infobox writes عبد apart, the lead joined
         ("Teir Maalah", "sa:521"), ("Teir Maela", "sa:521"),  # the archive writes "Ter Maela"
+        ("جديدة الفضل", "sa:256"),  # the archive writes جديدة الفاضل
     )  # fmt: skip
     for text, expected in spellings:
         m = full.resolve(text)

@@ -107,6 +107,8 @@ _BY_NAME = MappingProxyType({k.name: k for k in _TABLE})
 KINDS: tuple[str, ...] = tuple(k.name for k in _TABLE)
 #: Administrative units (with OCHA P-codes SYnn, SYnnnn, SYnnnnnn).
 ADMIN_KINDS: frozenset[str] = frozenset(k.name for k in _TABLE if k.family == "admin")
+#: Natural features: mountains, regions, rivers, springs.
+NATURAL_KINDS: frozenset[str] = frozenset(k.name for k in _TABLE if k.family == "natural")
 #: Populated places.
 POPULATED_KINDS: frozenset[str] = _POPULATED
 #: Facilities: camps, bases, crossings, prisons, fields, dams, roads, landmarks.

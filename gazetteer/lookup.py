@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from .errors import InvalidQueryError
 from .foreign import is_foreign_key
-from .kinds import ADMIN_KINDS, FACILITY_CORE_KINDS
-from .mention import Mention, is_compass, is_descriptor, name_with_adjectives, parse_mention
+from .kinds import ADMIN_KINDS, FACILITY_CORE_KINDS, NATURAL_KINDS
+from .mention import Mention, is_compass, is_descriptor, name_with_adjectives, parse_mention, word_kind
 from .normalize import NameKeys, clean, exact_and_variant, fold, has_dotted_h, is_arabic, keys, script
 from .opened import OpenedIndex
 from .scoring import SCORES
@@ -164,6 +164,12 @@ def query_forms(query: str) -> tuple[list[str], list[Mention]]:
     (['Sasa Prison', 'Sasa'], ['Yarmouk Camp', 'Yarmouk', 'مخيم اليرموك', 'اليرموك'])
     >>> query_forms("northern Alawite Mountains")[0]
     ['northern Alawite Mountains', 'Alawite Mountains', 'Alawite']
+
+    A natural feature's word right before the core stays with it too: a unit named after a
+    mountain is named so ("the district of Mount Simeon").
+
+    >>> query_forms("the district of Mount Simeon")[0]
+    ['the district of Mount Simeon', 'Simeon', 'Mount Simeon']
     """
     forms: list[str] = []
     mentions = []
@@ -176,10 +182,30 @@ def query_forms(query: str) -> tuple[list[str], list[Mention]]:
             _past_compass_words(part),
             mention.name,
             _nominative_abu(mention.name),
+            _with_its_feature_word(mention),
         ):
             if text and text not in forms:
                 forms.append(text)
     return forms, mentions
+
+
+def _with_its_feature_word(mention: Mention) -> str:
+    """The core name with the natural feature's word the parse took off right before it ("Mount
+    Simeon" of "Mount Simeon District"), "" when there is none. Latin only: an Arabic feature's
+    word before a name is spanned by the geoparser's own rules ("صحراء بادية الشام").
+
+    >>> _with_its_feature_word(parse_mention("Mount Simeon District")), _with_its_feature_word(parse_mention("Homs"))
+    ('Mount Simeon', '')
+    """
+    if is_arabic(mention.text):
+        return ""
+    lowered = mention.text.lower()
+    for word in mention.descriptors:
+        if word_kind(word) in NATURAL_KINDS:
+            at = lowered.find(f"{word.lower()} {mention.name.lower()}")
+            if at >= 0:
+                return mention.text[at : at + len(word) + 1 + len(mention.name)]
+    return ""
 
 
 def _nominative_abu(name: str) -> str:

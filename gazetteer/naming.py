@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .kinds import ADMIN_KINDS, FACILITY_CORE_KINDS, POPULATED_KINDS, accepts
-from .mention import is_compass, is_direction_adjective, is_facility_adjective, parse_mention
+from .kinds import ADMIN_KINDS, FACILITY_CORE_KINDS, NATURAL_KINDS, POPULATED_KINDS, accepts
+from .mention import is_compass, is_direction_adjective, is_facility_adjective, parse_mention, word_kind
 from .model import Name
 from .normalize import is_arabic, skeleton_key, variant_key
 
@@ -62,11 +62,17 @@ def core_name(text: str, kind: str) -> str | None:
 
     >>> core_name("ناحية الغوطة الشرقية", "subdistrict"), core_name("Eastern Kwaires Subdistrict", "town")
     (None, None)
+
+    Nor is a natural feature's word: the Mount Simeon District is named after the mountain, not
+    "Simeon" (a saint).
+
+    >>> core_name("Mount Simeon District", "district"), core_name("Al-Bab District", "district")
+    (None, 'Al-Bab')
     """
     mention = parse_mention(text)
     if mention.name == mention.text or not mention.kind_hint:
         return None
-    if any(is_compass(w) or is_direction_adjective(w) for w in mention.descriptors):
+    if any(is_compass(w) or is_direction_adjective(w) or word_kind(w) in NATURAL_KINDS for w in mention.descriptors):
         return None
     if mention.province_hint and mention.kind_hint not in ADMIN_KINDS:
         return None

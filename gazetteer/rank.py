@@ -225,8 +225,10 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
     kind_hint, province_hint = hints(mentions)
     found = {r: hit for r, hit in found.items() if not unasked(index, hit.name_row, r, kind_hint)}
     whole = named_whole(index, found, mentions)
-    if whole:  # the descriptive word is part of a name: no hint, and only the places of that name
-        found = {r: found[r] for r in whole}
+    if whole:  # the descriptive word is part of a name: no hint, and only the places of that name,
+        # of the kind the word asks for where one is ("Mount Simeon" names the mountain and its district)
+        asked = [r for r in whole if kind_hint and index.kind[r] in accepts(kind_hint)]
+        found = {r: found[r] for r in asked or whole}
         kind_hint = None
     elif kind_hint and (fuller := named_with_adjectives(index, found, mentions)):
         found = {r: found[r] for r in fuller}  # "بلدة البويضة الشرقية": the town of that name, not البويضة

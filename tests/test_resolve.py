@@ -173,6 +173,18 @@ def test_resolve__a_town_answers_to_the_arabic_name_its_subdistrict_gives_it(ful
             assert exact_key(place.name_ar) in {exact_key(n.text) for n in place.names}, place.id
 
 
+def test_resolve__a_mountain_s_word_asks_for_the_mountain_its_district_is_named_after(full: Gazetteer) -> None:
+    # "Mount Simeon" names the mountain and the district named after it: the word asks for the mountain
+    for text, expected in (
+        ("Mount Simeon", "cur:mount-simeon-mountain"),
+        ("Mount Simeon District", "pcode:SY0200"),
+        ("the district of Mount Simeon", "pcode:SY0200"),
+    ):
+        m = full.resolve(text)
+        assert m is not None and m.place.id == expected, text
+    assert full.resolve("Simeon") is None  # no core name past the mountain's word
+
+
 def test_resolve__a_village_s_encyclopedia_spellings(full: Gazetteer) -> None:
     # the Syrian Archive writes "Kafar Aleppo" and "Sheyha"; their pages, "Kafr Halab" and "Shihat Hama"
     spellings = (

@@ -234,6 +234,9 @@ _MEDIA_AFTER_RE = re.compile(
 #: The word that asks for a river, last of a mention's descriptors ("the Barada River"): only a
 #: feature is one, not the valley or region a river names (Wadi Barada).
 _RIVER_WORDS = ("river",)
+#: "Saint" or "St." right before a span: the saint's name ("the churches of St. John and St. Saba").
+_SAINT_BEFORE_RE = re.compile(r"\b(?:Saint|St\.?|Sts\.?)\s\Z")
+_SAINT_LOOK_BEHIND = 8
 #: Jund, an early Islamic military province, before the name of the city that named it (:func:`_old_province_named`).
 _JUND_WORDS = frozenset({"Jund", "جند", "وجند", "بجند", "لجند"})
 #: The words right before a railway's or a train's name (rail, train), and the word after an English one.
@@ -1608,6 +1611,8 @@ def _geoparse(
             continue  # "دَّانًا", "قريةً": a tanween marks an indefinite noun or adjective, which no name is
         if text[span.start - 1 : span.start] == "@":
             continue  # "@DeirEzzor24", "@Raqqa_SL": an account's handle, not the place
+        if _SAINT_BEFORE_RE.search(text, max(0, span.start - _SAINT_LOOK_BEHIND), span.start):
+            continue  # "St. Saba" (a church's saint) is no Sibbeh: a place named after a saint is spotted whole
         if _PATRONYMIC_AFTER_RE.match(text, span.end):
             continue  # "Jabala ibn al-Harith", "زين العابدين بن علي": a person named after his father
         if _TRIBE_AFTER_RE.match(text, span.end):

@@ -560,6 +560,7 @@ _GENERIC = {
     "bin": "ibn ben ebn",
     "bayt": "bet beit bait beyt bayt",
     "shaykh": "sheik shekh shiekh shiek shaik sheykh sheikh shaikh cheikh chaikh cheykh shykh",
+    "saint": "st",  # "Monastery of St. Moses" is the "Monastery of Saint Moses"
 }
 _GENERIC_MAP = {form: canon for canon, forms in _GENERIC.items() for form in forms.split()}
 

@@ -1927,6 +1927,8 @@ def test_geoparse__names_inside_groups_set_phrases_and_railways(full: Gazetteer)
     assert found(full, council) == [("Manbij", "gn:167357")]
     assert found(full, "the Tel Rifaat Revolutionaries Battalion") == []
     assert found(full, "Combatant1: Qalamoun Shield Forces") == []
+    # a saint's name after "St.": a church's, not the town Sibbeh
+    assert found(full, "three churches (St. John, St. Saba, and St. Boutros) in Marmarita") == [("Marmarita", "sa:501")]
     liberation = "Clashes between the Afrin Liberation Forces and the Turkish army near Tell Rifaat."
     assert found(full, liberation) == [("Tell Rifaat", "gn:163476")]
     # an early Islamic province (jund) named after a city is neither the city nor its namesake village

@@ -185,6 +185,11 @@ def test_resolve__a_mountain_s_word_asks_for_the_mountain_its_district_is_named_
     assert full.resolve("Simeon") is None  # no core name past the mountain's word
 
 
+def test_resolve__st_is_saint(full: Gazetteer) -> None:
+    m = full.resolve("Monastery of St. Moses the Abyssinian")
+    assert m is not None and m.place.id == "cur:deir-mar-musa"
+
+
 def test_resolve__a_village_s_encyclopedia_spellings(full: Gazetteer) -> None:
     # the Syrian Archive writes "Kafar Aleppo" and "Sheyha"; their pages, "Kafr Halab" and "Shihat Hama"
     spellings = (

@@ -370,7 +370,6 @@ _OUTLIER_SUPPORT = 3
 #: The start of the note of an answer the text bound to a governorate (:func:`_bind`). A bound place
 #: is looked for in that governorate alone, but for Damascus: "Daraya, Damascus" means its countryside.
 _BOUND_NOTE = "bound by the text to"
-_DAMASCUS = "SY01"
 
 #: What separates a table's label from its value: "Governorate | Homs", "- Region: Hama".
 _LABEL_MARK_RE = re.compile(r"[|:]")
@@ -2269,7 +2268,7 @@ def _candidates(
     text binds to a governorate is looked for there alone ("حي الحاضر بمدينة حماة" is no town of
     Aleppo), but for Damascus, whose name news give its countryside ("Daraya, Damascus")."""
     try:
-        strict = why == _BOUND_NOTE and gov != _DAMASCUS
+        strict = why == _BOUND_NOTE and gov != govs.CITY_GOVERNORATE
         found = g.candidates(mention, province=gov, near=near, limit=5, strict_province=strict)
     except InvalidQueryError:
         return []
@@ -2854,7 +2853,7 @@ def _lies_outside_city(inner: Match, outer: Match, features: bool = False) -> bo
     :data:`_CITY_RADIUS_M` from the city's point (a quarter, a landmark or a site may lie inside it).
     Damascus is a governorate of its own city and stays as it is."""
     city = outer.place
-    if city.kind != "city" or city.governorate.pcode == _DAMASCUS:
+    if city.kind != "city" or city.governorate.pcode == govs.CITY_GOVERNORATE:
         return False
     place = inner.place
     wide = features and place.kind in ("mountain", "region")

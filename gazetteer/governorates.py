@@ -28,7 +28,11 @@ from .errors import UnknownProvinceError
 from .model import AdminRef
 from .normalize import clean, exact_key, variant_key
 
-__all__ = ["Governorate", "all_governorates", "by_pcode", "find", "lookup", "neighbours"]
+__all__ = ["CITY_GOVERNORATE", "Governorate", "all_governorates", "by_pcode", "find", "lookup", "neighbours"]
+
+#: The governorate that is its capital city and nothing more, Damascus (its countryside is Rif
+#: Dimashq): a part of it ("southern Damascus", "جنوب دمشق") is a part of the city.
+CITY_GOVERNORATE = "SY01"
 
 
 @dataclass(frozen=True, slots=True)

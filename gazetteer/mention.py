@@ -439,11 +439,16 @@ def _part_of_governorate(leading: list[_Word], name: str, after: list[_Word]) ->
     """Whether the words around a governorate's name speak of a part of it: a compass word ("southern
     Idlib", "the Mountains of northern Latakia"), the things in it ("the villages of Idlib") or an
     offensive fought in it ("the Latakia offensive", "the offensive in Aleppo"). A kind word after the
-    name keeps its kind ("the villages of Idlib city")."""
+    name keeps its kind ("the villages of Idlib city"), and a part of Damascus, whose governorate is
+    the city, is the city's ("southern Damascus")."""
     compass = bool(leading) and is_compass(leading[-1].bare)
-    if not (compass or _parts_of(leading) or any(w.kind == _OFFENSIVE for w in (*leading, *after))):
+    offensive = any(w.kind == _OFFENSIVE for w in (*leading, *after))
+    if not (compass or _parts_of(leading) or offensive):
         return False
-    return not any(w.kind in KIND_HINTS for w in after) and govs.lookup(name) is not None
+    gov = govs.lookup(name)
+    if gov is not None and gov.pcode == govs.CITY_GOVERNORATE and not _parts_of(leading):
+        return False  # "southern Damascus", "جنوب دمشق": a part of the city, which is all its governorate is
+    return not any(w.kind in KIND_HINTS for w in after) and gov is not None
 
 
 #: "Centre" before a unit's name ("ناحية مركز فيق", "Markaz Rif Dimashq"), folded.

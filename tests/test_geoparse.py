@@ -267,6 +267,9 @@ def test_geoparse__a_compass_word_before_a_governorate_name_is_the_governorate(f
     assert found(full, "They fled south of Homs.") == [("Homs", HOMS_CITY)]
     assert found(full, "They besieged Eastern Ghouta.") == [("Ghouta", "cur:ghouta")]  # no governorate name
     assert full.resolve("southern Idlib").place.id == "pcode:SY07"  # type: ignore[union-attr]
+    # Damascus's governorate is the city: a part of it is a part of the city
+    assert found(full, "The rebel-held pocket in southern Damascus fell.") == [("Damascus", "gn:170654")]
+    assert found(full, "تقع البلدة جنوب غرب دمشق") == [("دمشق", "gn:170654")]
 
 
 def test_geoparse__a_given_name_is_no_short_name_with_an_article_glued_to_it(full: Gazetteer) -> None:

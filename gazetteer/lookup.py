@@ -199,12 +199,11 @@ def _with_its_feature_word(mention: Mention) -> str:
     """
     if is_arabic(mention.text):
         return ""
-    lowered = mention.text.lower()
     for word in mention.descriptors:
         if word_kind(word) in NATURAL_KINDS:
-            at = lowered.find(f"{word.lower()} {mention.name.lower()}")
-            if at >= 0:
-                return mention.text[at : at + len(word) + 1 + len(mention.name)]
+            found = re.search(rf"{re.escape(word)}\s+{re.escape(mention.name)}", mention.text, re.IGNORECASE)
+            if found:
+                return found.group()
     return ""
 
 

@@ -674,6 +674,8 @@ def test_geoparse__curated_and_foreign_names_of_the_tuning_texts(full: Gazetteer
         ("جبل حوران", "cur:jabal-al-druze"), ("جبل العرب", "cur:jabal-al-druze"),
     ]  # fmt: skip
     assert found(full, "the Phoenician city mentioned in the Amarna letters") == []
+    # Jaffa, the port by Tel Aviv, whose key is that of Al Jaffah, a GeoNames name of Al-Haffa (Latakia)
+    assert found(full, "Refugees from Jaffa settled in the Latakia Camp.") == [("Latakia Camp", "cur:latakia-camp")]
     # the Syrian desert and as-Safa by their Arabic names; the Raqqa governorate by its name of 1957-1970
     assert found(full, "ومن الشرق البادية السورية ومنطقة الصفا") == [
         ("البادية السورية", "cur:syrian-desert"), ("الصفا", "cur:es-safa"),

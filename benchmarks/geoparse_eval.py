@@ -41,7 +41,7 @@ SEEDS = {
 }
 #: The tuning texts; en04-en07, en12-en15, ar04-ar07 and ar12-ar15 are the test half.
 DEV = {
-    *(f"en{n:02d}" for n in (1, 2, 3, *range(8, 12), *range(16, 415))),
+    *(f"en{n:02d}" for n in (1, 2, 3, *range(8, 12), *range(16, 421))),
     *(f"ar{n:02d}" for n in (1, 2, 3, *range(8, 12), *range(16, 406))),
     *SEEDS,
 }

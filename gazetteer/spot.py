@@ -628,6 +628,8 @@ def _match(text: str, words: Words, i: int, name_words: Sequence[str]) -> int | 
 
 #: The fewest letters of a romanised name's words written as one (:func:`_joined_names`).
 _JOINED_MIN_LETTERS = 7
+#: A word of a name's text, to count them (:func:`_joined_names`).
+_TEXT_WORD_RE = re.compile(r"[^\W_]+")
 
 
 def _joined_names(spot_keys: Sequence[str], texts: Sequence[str]) -> dict[str, list[int]]:
@@ -650,9 +652,6 @@ def _joined_names(spot_keys: Sequence[str], texts: Sequence[str]) -> dict[str, l
             if len(joined) >= _JOINED_MIN_LETTERS and joined not in single:
                 out.setdefault(joined, []).append(row)
     return out
-
-
-_TEXT_WORD_RE = re.compile(r"[^\W_]+")
 
 
 class SpotIndex:

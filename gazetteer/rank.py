@@ -225,10 +225,11 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
     kind_hint, province_hint = hints(mentions)
     found = {r: hit for r, hit in found.items() if not unasked(index, hit.name_row, r, kind_hint)}
     whole = named_whole(index, found, mentions)
-    if whole:  # the descriptive word is part of a name: no hint, and only the places of that name,
-        # of the kind the word asks for where one is ("Mount Simeon" names the mountain and its district)
-        asked = [r for r in whole if kind_hint and index.kind[r] in accepts(kind_hint)]
-        found = {r: found[r] for r in asked or whole}
+    preferred: tuple[str, ...] = ()  # the kinds a word part of a name asks for, to rank by alone
+    if whole:  # the descriptive word is part of a name: only the places of that name, and no hint but
+        # to rank them ("Mount Simeon" names the mountain and its district, and asks for the mountain)
+        found = {r: found[r] for r in whole}
+        preferred = accepts(kind_hint) if kind_hint else ()
         kind_hint = None
     elif kind_hint and (fuller := named_with_adjectives(index, found, mentions)):
         found = {r: found[r] for r in fuller}  # "بلدة البويضة الشرقية": the town of that name, not البويضة
@@ -265,6 +266,9 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
             score += SCORES.kind_bonus
             fits = "fits" if index.kind[r] in wanted else f"holds the subdistrict {index.pcode[r]}, which fits"
             signals.append(f"kind {index.kind[r]} {fits} '{said}'")
+        elif index.kind[r] in preferred:
+            score += SCORES.kind_bonus
+            signals.append(f"kind {index.kind[r]} fits its name's word")
         if hint_gov and index.gov[r] == hint_gov:
             score += SCORES.province_hint_bonus
             signals.append("province named in the mention")

@@ -183,6 +183,10 @@ def test_resolve__a_mountain_s_word_asks_for_the_mountain_its_district_is_named_
         m = full.resolve(text)
         assert m is not None and m.place.id == expected, text
     assert full.resolve("Simeon") is None  # no core name past the mountain's word
+    # the word ranks the places of that name, it does not drop the others: the province still decides
+    # (the town al-Karamah carries its subdistrict's name; a subdistrict of that name lies elsewhere)
+    m = full.resolve("Al-Karamah Subdistrict", province="Tartus")
+    assert m is not None and m.place.id == "gn:168541"
 
 
 def test_resolve__st_is_saint(full: Gazetteer) -> None:

@@ -108,15 +108,15 @@ class Browsing:
         return None if row is None else self.opened.place(row)
 
     def by_geonames_id(self, geonames_id: object) -> Place | None:
-        """The place with this GeoNames id (an int or its digits), or ``None``.
+        """The place with this GeoNames id (an int or its decimal digits), or ``None``.
 
         >>> from gazetteer import load
-        >>> load().by_geonames_id(163779).name
-        'Talbiseh'
+        >>> load().by_geonames_id(163779).name, load().by_geonames_id("١٦٣٧٧٩").name, load().by_geonames_id("²")
+        ('Talbiseh', 'Talbiseh', None)
         """
         if isinstance(geonames_id, bool):
             return None
-        if isinstance(geonames_id, str) and geonames_id.strip().isdigit():
+        if isinstance(geonames_id, str) and geonames_id.strip().isdecimal():  # "²" is a digit, not decimal
             geonames_id = int(geonames_id.strip())
         if not isinstance(geonames_id, int):
             return None

@@ -138,7 +138,7 @@ def _curated_entry(results: Sequence[ReadResult]) -> dict[str, Any]:
 def _built_at() -> str:
     """UTC build time; ``SOURCE_DATE_EPOCH`` (reproducible builds) wins when set."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdecimal() else datetime.now(timezone.utc)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

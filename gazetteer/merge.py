@@ -258,7 +258,7 @@ def _priority(rec: SourceRecord) -> int:
 
 def _geonames_id(rec: SourceRecord) -> int | None:
     gid = rec.external_ids.get("geonames")
-    return int(gid) if gid and gid.isdigit() else None
+    return int(gid) if gid and gid.isdecimal() else None
 
 
 @dataclass(eq=False)
@@ -394,7 +394,7 @@ def merge(results: Iterable[ReadResult]) -> tuple[list[Place], MergeReport]:
 
 
 def _sort_id(source_id: str) -> tuple[int, str]:
-    return (int(source_id), "") if source_id.isdigit() else (1 << 62, source_id)
+    return (int(source_id), "") if source_id.isdecimal() else (1 << 62, source_id)
 
 
 # --------------------------------------------------------------------------- admin units

@@ -171,7 +171,7 @@ class OpenedIndex:
                     by_gn.setdefault(gid, row)
             for row, sources in enumerate(self.file.column("places", "sources")):
                 for source, sid, _licence in sources:
-                    if source == "geonames" and sid.isdigit():
+                    if source == "geonames" and sid.isdecimal():
                         by_gn.setdefault(int(sid), row)
             codes = self._codes = (by_pcode, by_gn)
         return codes

@@ -281,3 +281,22 @@ def test_merge__a_name_that_says_another_kind_is_dropped(full: Gazetteer) -> Non
     governorate = full.resolve("محافظة إدلب")
     assert governorate is not None and governorate.place.id == "pcode:SY07"
     assert [m.match.place.id for m in full.geoparse("بعد مدينة إدلب مركز المحافظة")] == ["gn:169389"]
+
+
+@pytest.mark.parametrize(("epoch", "expected"), [("0", "1970-01-01T00:00:00Z"), ("86400", "1970-01-02T00:00:00Z")])
+def test_build__source_date_epoch_sets_the_build_time(
+    monkeypatch: pytest.MonkeyPatch, epoch: str, expected: str
+) -> None:
+    from gazetteer.build import _built_at
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert _built_at() == expected
+
+
+@pytest.mark.parametrize("epoch", ["", "soon", "²", "-5"])
+def test_build__a_source_date_epoch_that_is_no_number_is_ignored(monkeypatch: pytest.MonkeyPatch, epoch: str) -> None:
+    from gazetteer.build import _built_at
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    stamp = _built_at()  # the time now, not a traceback ("²" is a digit to str.isdigit, not to int)
+    assert len(stamp) == 20 and stamp.endswith("Z") and not stamp.startswith("1970")

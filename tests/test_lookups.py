@@ -29,7 +29,7 @@ def test_lookup__by_id_pcode_and_geonames_id(full: Gazetteer) -> None:
         assert full.lookup_id(ident) == place, ident
 
 
-@pytest.mark.parametrize("bad", [None, 3.5, True, "", "gn:0", "SY99", "not an id", b"SY04", ["SY04"]])
+@pytest.mark.parametrize("bad", [None, 3.5, True, "", "gn:0", "SY99", "not an id", b"SY04", ["SY04"], "²", "①"])
 def test_lookup__unknown_or_foreign_ids_give_none(full: Gazetteer, bad: object) -> None:
     assert full.place(bad) is None
     assert full.by_pcode(bad) is None

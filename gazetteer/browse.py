@@ -8,6 +8,7 @@ True
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
@@ -197,7 +198,7 @@ class Browsing:
         if max_km is not None:
             if isinstance(max_km, bool) or not isinstance(max_km, (int, float)) or not max_km >= 0:
                 raise InvalidQueryError(f"max_km must be a number >= 0, got {max_km!r}")
-            max_m = float(max_km) * 1000.0
+            max_m = float(max_km) * 1000.0 if max_km < 1e300 else math.inf  # 10**400 km: no float, no limit
         return self._spatial().nearest(lat_f, lon_f, min(k, 1000), kinds, max_m)
 
     def admin_of(self, lat: object, lon: object) -> AdminOf | None:

@@ -129,6 +129,8 @@ def test_nearest__max_km_and_bad_input(full: Gazetteer) -> None:
         full.nearest(34.8, 36.7, k=0)
     with pytest.raises(InvalidQueryError):
         full.nearest(34.8, 36.7, max_km=-1)
+    # a distance too large for a float is no limit, not an OverflowError
+    assert full.nearest(34.84, 36.73, k=3, max_km=10**400) == full.nearest(34.84, 36.73, k=3, max_km=None)
 
 
 def test_admin_of__agrees_with_the_admin_units_of_places(full: Gazetteer) -> None:

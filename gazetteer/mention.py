@@ -442,11 +442,11 @@ def _part_of_governorate(leading: list[_Word], name: str, after: list[_Word]) ->
     name keeps its kind ("the villages of Idlib city"), and a part of Damascus, whose governorate is
     the city, is the city's ("southern Damascus")."""
     compass = bool(leading) and is_compass(leading[-1].bare)
-    offensive = any(w.kind == _OFFENSIVE for w in (*leading, *after))
-    if not (compass or _parts_of(leading) or offensive):
+    parts = _parts_of(leading)
+    if not (compass or parts or any(w.kind == _OFFENSIVE for w in (*leading, *after))):
         return False
     gov = govs.lookup(name)
-    if gov is not None and gov.pcode == govs.CITY_GOVERNORATE and not _parts_of(leading):
+    if gov is not None and gov.pcode == govs.CITY_GOVERNORATE and not parts:
         return False  # "southern Damascus", "جنوب دمشق": a part of the city, which is all its governorate is
     return not any(w.kind in KIND_HINTS for w in after) and gov is not None
 

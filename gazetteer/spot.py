@@ -658,10 +658,10 @@ class SpotIndex:
     """Spot key sequences of an index's names, grouped by their first key, longest first."""
 
     def __init__(self, first_keys: Sequence[str], offsets: Sequence[int], rows: Sequence[int],
-                 spot_keys: Sequence[str], texts: Sequence[str] = ()) -> None:  # fmt: skip
+                 spot_keys: Sequence[str], texts: Sequence[str]) -> None:  # fmt: skip
         self._at = dict(zip(first_keys, range(len(first_keys))))
         self._offsets, self._rows, self._spot = offsets, rows, spot_keys
-        self._joined = _joined_names(spot_keys, texts) if texts else {}
+        self._joined = _joined_names(spot_keys, texts)
         #: The keys some name begins with (a romanised name of several words written as one among them).
         self.first_keys: frozenset[str] = frozenset(self._at).union(self._joined)
         self._one_word: dict[str, list[tuple[tuple[str, ...], tuple[int, ...]]]] = {}

@@ -79,6 +79,8 @@ _GAP_WORD_RE = re.compile(r"[,،]|[^\s,،]+")
 _NAME_END_MARKS = "'’ʼʿʾ`´"
 #: The most words between two spans that :func:`_binds` reads as a binding ("X in the countryside of Y").
 _BINDING_GAP_WORDS = 5
+#: A sentence's end between two spans: a full stop, question or exclamation mark before a space, or a line break.
+_SENTENCE_END_RE = re.compile(r"[.!?؟](?:\s|\Z)|\n")
 _POSSESSIVE_RE = re.compile(r"^['’]s?\s+$")
 #: A possessive between two spans ("Idlib's Jabal al-Zawiya"): :func:`_bind`.
 _POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s+")
@@ -2968,6 +2970,8 @@ def _binds(gap: str) -> bool:
     least one connector; a compass word only right before the second span: "north of Homs" places the
     first span relative to the city, it binds nothing). An ayn or hamza mark that ends the first
     name stays out of the span and binds nothing ("Izra', Dar'a")."""
+    if _SENTENCE_END_RE.search(gap):
+        return False  # "... في ريف المحافظة.\nفي ريف دمشق": the next sentence's place binds nothing before it
     words: list[str] = []
     for word in _GAP_WORD_RE.finditer(gap.lstrip(_NAME_END_MARKS)):  # a gap may be pages long: five words at most
         if len(words) == _BINDING_GAP_WORDS:

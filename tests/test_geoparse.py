@@ -50,6 +50,14 @@ def test_geoparse__a_local_binding_decides_a_shared_name(full: Gazetteer) -> Non
     assert any("Tartus" in s for s in tartus[0].match.signals)
 
 
+def test_geoparse__a_binding_stops_at_the_end_of_its_sentence(full: Gazetteer) -> None:
+    # the next sentence's governorate binds no place before it: Kafr Nabl is no place of Rif Dimashq
+    arabic = "غارات على كفرنبل في ريف المحافظة.\nفي ريف دمشق، استهدف القصف سوقا"
+    assert found(full, arabic) == [("كفرنبل", "gn:168661"), ("ريف دمشق", "pcode:SY03")]
+    english = "Shells fell on Talbiseh in the countryside. In Idlib, drones struck a market."
+    assert found(full, english)[0] == ("Talbiseh", TALBISEH)
+
+
 def test_geoparse__a_list_of_governorates_binds_nothing(full: Gazetteer) -> None:
     spans = found(full, "They lost ground in Aleppo, Hama and Homs.")
     assert [t for t, _ in spans] == ["Aleppo", "Hama", "Homs"]

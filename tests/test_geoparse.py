@@ -680,6 +680,20 @@ def test_geoparse__the_dual_of_subdistrict_asks_for_a_subdistrict(full: Gazettee
     assert dict(found(full, "دخلوا سلوك قرب تل أبيض")).get("سلوك") == "gn:164895"
 
 
+def test_geoparse__places_and_names_the_news_name(full: Gazetteer) -> None:
+    # seventh collection of curated rows: places and spellings of news reports, each read on its page
+    assert found(full, "داهمت قسد منازل في بلدة أبو حمام شرق هجين") == [
+        ("أبو حمام", "cur:abu-hamam-town"), ("هجين", "gn:174506"),
+    ]  # fmt: skip
+    assert found(full, "استهدفت طائرات حربية بلدتي كفر حمرة وحريتان") == [
+        ("كفر حمرة", "cur:kafr-hamrah-town"), ("حريتان", "gn:169858"),
+    ]  # fmt: skip
+    assert found(full, "Shelling hit Qastun in the Ghab plain.")[0] == ("Qastun", "cur:qastun-village")
+    assert found(full, "Militants shelled Kabani in the northern countryside of Lattakia.")[0] == ("Kabani", "sa:746")
+    hajin_and_quriyah = [("Hajeen", "gn:174506"), ("Qurieh", "cur:al-quriyah-town")]
+    assert found(full, "SDF raids in Hajeen and Qurieh.") == hajin_and_quriyah
+
+
 def test_geoparse__curated_and_foreign_names_of_the_tuning_texts(full: Gazetteer) -> None:
     # جبل حوران is Jabal al-Druze (its Arabic page); "the Amarna letters" are Egypt's, not the village Amarnah
     assert found(full, "جبل حوران ويسمى جبل العرب") == [

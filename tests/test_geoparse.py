@@ -692,6 +692,13 @@ def test_geoparse__places_and_names_the_news_name(full: Gazetteer) -> None:
     assert found(full, "Militants shelled Kabani in the northern countryside of Lattakia.")[0] == ("Kabani", "sa:746")
     hajin_and_quriyah = [("Hajeen", "gn:174506"), ("Qurieh", "cur:al-quriyah-town")]
     assert found(full, "SDF raids in Hajeen and Qurieh.") == hajin_and_quriyah
+    # spellings that news reports write, each cited on its report (flag "press")
+    latmin = found(full, "Regime forces seized the villages of Latamneh, Latmeen, Kfar Zeita and Lahaya.")
+    assert latmin[:2] == [("Latamneh", "sa:389"), ("Latmeen", "sa:388")]
+    assert found(full, "قصف على كنسبا وعكو وكبينة في جبل الأكراد")[2] == ("كبينة", "sa:746")
+    assert found(full, "حي باب عمرو هو أحد أحياء مدينة حمص")[0] == ("باب عمرو", "cur:homs-baba-amr")
+    # "طارق الباب" is Aleppo's Tariq al-Bab quarter, not the town al-Bab
+    assert ("الباب", "gn:174018") not in found(full, "حي طارق الباب أحد المناطق التي تعرضت لقصف مكثف في حلب")
 
 
 def test_geoparse__curated_and_foreign_names_of_the_tuning_texts(full: Gazetteer) -> None:

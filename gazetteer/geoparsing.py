@@ -2895,7 +2895,7 @@ def _bind(
             if comma and this.found[0].place.kind == "city" and this.found[0].place.id == nxt.found[0].place.id:
                 rebind.append(nxt)  # "(Tartous, Tartous)", "Homs, Homs": the city, then its governorate
             continue
-        if not _binds(text[this.span.end : nxt.span.start]):
+        if not _binds(_without_unknown_fellows(text[this.span.end : nxt.span.start])):
             continue
         after = text[nxt.span.end : items[k + 2].span.start] if k + 2 < len(items) else ""
         if after and _LIST_RE.match(after):
@@ -2962,6 +2962,37 @@ def _placed_in(match: Match, gov: str, threshold: float) -> bool:
     """Whether a bound place's answer lies in the binding governorate and is no guess: confident, or
     tied with namesakes there ("Qabbasin, Aleppo": the index holds it twice)."""
     return match.place.governorate.pcode == gov and (match.confidence >= threshold or match.ambiguous)
+
+
+#: List items the index lacks between a name and the one that binds it: "ودوما وتيما بريف السويداء"
+#: (و, "and", glued to a word), "Duma, Taima and Rimat al-Luhf in Suwayda" (capitalised words, an
+#: article before one).
+_UNKNOWN_FELLOWS_RE = re.compile(
+    r"^(?:\s+و[\u0621-\u064a]{3,})+(?=\s)"
+    r"|^(?:\s*,?\s+(?:and\s+)?(?:(?:[Aa]l|[Ee]l)-)?[A-Z][a-z'’]+(?:\s+(?:(?:al|el)-)?[A-Z][a-z'’]+)*)+(?=\s)"
+)
+_ARTICLE_HYPHEN_RE = re.compile(r"^(?:al|el)-", re.IGNORECASE)
+
+
+def _without_unknown_fellows(gap: str) -> str:
+    """The gap less the list items right after the first name that the index lacks, each an Arabic
+    word glued to و or a capitalised name, none a common word: they are listed with it and bound
+    with it.
+
+    >>> _without_unknown_fellows(" وتيما بريف "), _without_unknown_fellows(" وقال بريف ")
+    (' بريف ', ' وقال بريف ')
+    >>> _without_unknown_fellows(", Taima and Rimat al-Luhf in "), _without_unknown_fellows(" and Monday in ")
+    (' in ', ' and Monday in ')
+    """
+    m = _UNKNOWN_FELLOWS_RE.match(gap)
+    if m is None:
+        return gap
+    words = [w for w in re.split(r"[\s,]+", m.group()) if w and w != "and"]
+    if any(is_common_arabic(w) or is_common_arabic(w[1:]) for w in words if not w.isascii()):
+        return gap
+    if any(is_common_english(_ARTICLE_HYPHEN_RE.sub("", w)) for w in words if w.isascii()):
+        return gap
+    return gap[m.end() :]
 
 
 def _binds(gap: str) -> bool:

@@ -58,6 +58,16 @@ def test_geoparse__a_binding_stops_at_the_end_of_its_sentence(full: Gazetteer) -
     assert found(full, english)[0] == ("Talbiseh", TALBISEH)
 
 
+def test_geoparse__list_items_the_index_lacks_pass_the_binding_on(full: Gazetteer) -> None:
+    # Duma of Suwayda (the index has only Duma of Rif Dimashq): listed before villages the index lacks
+    # and bound with them, it is asked in Suwayda, where the index has no Duma
+    for text in ("قصفت القوات قرى المتونة ودوما وتيما بريف السويداء الشمالي الشرقي.",
+                 "Forces shelled Duma, Taima and Rimat al-Luhf in Suwayda province."):  # fmt: skip
+        assert [pid for _, pid in found(full, text)] == ["pcode:SY13"], text
+    # a common word is no list item: "Duma and Monday in Suwayda" binds nothing
+    assert found(full, "Forces shelled Duma on Monday in the morning.")[0] == ("Duma", "gn:170592")
+
+
 def test_geoparse__a_list_of_governorates_binds_nothing(full: Gazetteer) -> None:
     spans = found(full, "They lost ground in Aleppo, Hama and Homs.")
     assert [t for t, _ in spans] == ["Aleppo", "Hama", "Homs"]

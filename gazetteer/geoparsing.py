@@ -1025,11 +1025,26 @@ def _quarter_word_before(text: str, words: Words, i: int, taken: set[int]) -> bo
 
 
 #: A romanised Arabic direction adjective right after a name ("al-Ghariyah al-Sharqiyah", "Tell Abyad
-#: al-Gharbi"): with it, the name is another village's, as :func:`_paired_name` reads Arabic.
+#: al-Gharbi", "Maliha Sharqiyah", capitalised when it has no article): with it, the name is another
+#: village's, as :func:`_paired_name` reads Arabic.
 _ROMANIZED_PAIR_AFTER_RE = re.compile(
-    r"[ -](?:al|el|ash|esh|ech|ag|as|es)[- ]?(?:sharq|gharb|shamal|janub|sharg|qibl|wust|tahtan|fawqan)",
+    r"[ -](?:(?:al|el|ash|esh|ech|ag|as|es)[- ]?(?:sharq|gharb|shamal|janub|sharg|qibl|wust|tahtan|fawqan)"
+    r"|(?-i:(?:Sharq|Gharb|Shamal|Janub|Qibl|Tahtan|Fawqan)i))",
     re.IGNORECASE,
 )
+
+
+def _capitalised_name_before(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """Whether a capitalised Latin word that is no common word, no kind word and no spotted name's
+    stands right before the span, a space or a hyphen between: a name the index lacks
+    ("the Huwayqah Sharqiya neighbourhood")."""
+    i = span.first - 1
+    if i < 0 or i in taken or not words.capital[i] or text[words.end[i] : span.start] not in (" ", "-"):
+        return False
+    word = text[words.start[i] : words.end[i]]
+    if is_common_english(word) or is_descriptor(word) or is_compass(word):
+        return False
+    return not _opens_sentence(text, words.start[i])
 
 
 def _surroundings_before(text: str, words: Words, i: int, taken: set[int]) -> bool:
@@ -1606,8 +1621,10 @@ def _geoparse(
         written = text[words.start[span.first] : words.end[span.last]]
         if written != name and _read_off_a_foreign_name(written, name, span.start - words.start[span.first]):
             continue  # a clitic read off a foreign name: "لبنان" is not ل + the village Banan, nor "ولبنان"
-        if span.start - 1 in ends and _ROMANIZED_PAIR_AFTER_RE.match(text, span.start - 1):
-            continue  # "al-Ghariyah al-Sharqiyah": the adjective of the name before, no quarter al-Sharqiyah
+        if _ROMANIZED_PAIR_AFTER_RE.match(text, span.start - 1) and (
+            span.start - 1 in ends or _capitalised_name_before(text, words, span, taken)
+        ):
+            continue  # "al-Ghariyah al-Sharqiyah", "Huwayqah Sharqiya": the adjective of the name before
         if _TANWEEN_RE.search(text, words.start[span.first], words.end[span.last]):
             continue  # "دَّانًا", "قريةً": a tanween marks an indefinite noun or adjective, which no name is
         if text[span.start - 1 : span.start] == "@":

@@ -1896,6 +1896,10 @@ def test_geoparse__a_direction_adjective_after_outskirts_or_countryside_says_the
     # romanised, too: "al-Ghariyah al-Sharqiyah" is neither al-Ghariyah nor a quarter al-Sharqiyah
     assert found(full, "west of al-Ghariyah al-Sharqiyah and Saida") == []
     assert found(full, "in al-Sharqiyah quarter of Hama")[0] == ("al-Sharqiyah", "sa:333")
+    # news write the adjective capitalised without its article: "Maliha Sharqiyah" (Daraa) is no Maliha of
+    # Rif Dimashq, and after a name the index lacks it is no quarter of Hama
+    assert found(full, "Shelling hit Maliha Sharqiyah yesterday.") == []
+    assert found(full, "the Sheikh Yassin, the Huwayqah Sharqiya and the Knamat neighbourhoods") == []
 
 
 def test_geoparse__review_9_governors_basins_dailies_and_family_names(full: Gazetteer) -> None:

@@ -342,10 +342,12 @@ _KIN_WORDS = frozenset({"abu", "ibn", "bin", "bint", "ابو", "ابن", "بن",
 #: Arabic demonstratives: "تلك الشجرة" is that tree, never a place's name. Not ذلك, which mostly ends
 #: an adverb ("بما في ذلك الرقة", including Raqqa; "بعد ذلك", after that).
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "هذي", "هاتين", "هذين"})
-#: "Lower" and "upper", "greater" and "lesser": after a name they make another village of it ("المخرم
-#: التحتاني", "إدلب الصغرى") or a wider area ("دمشق الكبرى", the metropolitan area).
+#: "Lower" and "upper", "greater" and "lesser", and colours: after a name they make another village of
+#: it ("المخرم التحتاني", "إدلب الصغرى", "السعن الأسود") or a wider area ("دمشق الكبرى", the metropolitan
+#: area). Not "big" and "small", which after a kind word describe the place ("قرية القبير الصغيرة").
 _LOWER_UPPER = frozenset({
     "التحتاني", "الفوقاني", "التحتانيه", "الفوقانيه", "تحتاني", "فوقاني", "تحتانيه", "فوقانيه", "الكبرى", "الصغرى",
+    "الاسود", "السوداء", "الاحمر", "الحمراء", "الابيض", "البيضاء",
 })  # fmt: skip
 #: Particles before a name that start a phrase of their own: "lower" after the name is the name's.
 _PARTICLES = frozenset({"في", "من", "الي", "الى", "علي", "على", "عن", "و", "ثم", "بين", "قرب", "نحو", "حتى", "حتي"})

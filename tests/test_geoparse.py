@@ -1899,6 +1899,9 @@ def test_geoparse__a_direction_adjective_after_outskirts_or_countryside_says_the
     # news write the adjective capitalised without its article: "Maliha Sharqiyah" (Daraa) is no Maliha of
     # Rif Dimashq, and after a name the index lacks it is no quarter of Hama
     assert found(full, "Shelling hit Maliha Sharqiyah yesterday.") == []
+    # a colour after the name makes another village, too: al-Saan al-Aswad (Homs) is no al-Saan of Hama
+    assert found(full, "كما تعرضت قرية السعن الأسود للقصف") == []
+    assert found(full, "تعرضت قرية القبير الصغيرة للقصف")[0][0] == "القبير"  # "small" describes it
     assert found(full, "the Sheikh Yassin, the Huwayqah Sharqiya and the Knamat neighbourhoods") == []
 
 

@@ -1036,16 +1036,21 @@ _ROMANIZED_PAIR_AFTER_RE = re.compile(
 )
 
 
+#: A capitalised word right after a span: a list without commas ("Babuline Banabil Bara Barad", an
+#: infobox's), whose names follow each other.
+_CAPITAL_NEXT_RE = re.compile(r" +[A-Z]")
+
+
 def _capitalised_name_before(text: str, words: Words, span: Span, taken: set[int]) -> bool:
-    """Whether a capitalised Latin word that is no common word, no kind word and no spotted name's
-    stands right before the span, a space or a hyphen between: a name the index lacks
-    ("the Huwayqah Sharqiya neighbourhood")."""
+    """Whether a capitalised Latin word that is no common word, no kind or compass word, no people's
+    name and no spotted name's stands right before the span, a space between: a name the index
+    lacks ("the Huwayqah Sharqiya neighbourhood")."""
     i = span.first - 1
-    if i < 0 or i in taken or not words.capital[i] or text[words.end[i] : span.start] not in (" ", "-"):
+    if i < 0 or i in taken or not words.capital[i] or text[words.end[i] : span.start] != " ":
         return False
     word = text[words.start[i] : words.end[i]]
-    if is_common_english(word) or is_descriptor(word) or is_compass(word):
-        return False
+    if is_common_english(word) or is_descriptor(word) or is_compass(word) or word.lower() in _PEOPLES:
+        return False  # "Kurdish Afrin", "Druze Suwayda": the people's
     return not _opens_sentence(text, words.start[i])
 
 
@@ -1661,6 +1666,12 @@ def _geoparse(
             items[-1].longer_name = items[-1].longer_name or _paired_name(text, words, span, taken)
         elif _ROMANIZED_PAIR_AFTER_RE.match(text, span.end):
             items[-1].longer_name = True  # "al-Ghariyah al-Sharqiyah": another village than al-Ghariyah
+        elif (
+            _capitalised_name_before(text, words, span, taken)
+            and not _CAPITAL_NEXT_RE.match(text, span.end)
+            and govs.lookup(name) is None  # "the Sochi Idlib memorandum", "an Enab Baladi Daraa correspondent"
+        ):
+            items[-1].longer_name = True  # "Qabab Abu Qalqal", "Beth Forklos": the end of a name the index lacks
         if not one_latin_word:
             items[-1].closed_at = _closed_at(text, words, end, taken)
         else:

@@ -1899,6 +1899,11 @@ def test_geoparse__a_direction_adjective_after_outskirts_or_countryside_says_the
     # news write the adjective capitalised without its article: "Maliha Sharqiyah" (Daraa) is no Maliha of
     # Rif Dimashq, and after a name the index lacks it is no quarter of Hama
     assert found(full, "Shelling hit Maliha Sharqiyah yesterday.") == []
+    # a capitalised word that is no common one before a village's name begins a longer name the index
+    # lacks ("Qabab Abu Qalqal" is no Abu Qalqal), not before a governorate's name, nor a people's word
+    assert found(full, "clashes around the town of Qabab Abu Qalqal, south of Manbij")[0][0] == "Manbij"
+    assert [t for t, _ in found(full, "The Sochi Idlib memorandum created a demilitarised zone.")] == ["Idlib"]
+    assert found(full, "Regime shelling targeted Sunni Talbiseh on Monday.") == [("Talbiseh", TALBISEH)]
     # a colour after the name makes another village, too: al-Saan al-Aswad (Homs) is no al-Saan of Hama
     assert found(full, "كما تعرضت قرية السعن الأسود للقصف") == []
     assert found(full, "تعرضت قرية القبير الصغيرة للقصف")[0][0] == "القبير"  # "small" describes it

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from . import governorates as govs
 from .confidence import FAR_MARGIN, Evidence, bucket, bucket_confidence
 from .geo import fast_distance_m
-from .kinds import ADMIN_KINDS, KINDS, accepts, stands_in
+from .kinds import ADMIN_KINDS, KINDS, POPULATED_KINDS, accepts, stands_in
 from .kinds import kind as kind_info
 from .lookup import Hit, adjective_forms, unasked
 from .mention import Mention
@@ -216,6 +216,9 @@ def _in_province(index: OpenedIndex, found: dict[int, Hit], request: Request) ->
 
 
 _Ranked = tuple[float, str, int, list[str]]
+#: Kinds whose names a source may write with their kind word ("حي الميدان", "قرية X"), which then is no
+#: part of a proper name as a landmark's is ("Umayyad Mosque"): :func:`rank`.
+_SETTLED = POPULATED_KINDS | {"neighbourhood"}
 
 
 def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention], request: Request) -> tuple[Match, ...]:
@@ -225,6 +228,8 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
     kind_hint, province_hint = hints(mentions)
     found = {r: hit for r, hit in found.items() if not unasked(index, hit.name_row, r, kind_hint)}
     whole = named_whole(index, found, mentions)
+    if whole and kind_hint and all(index.kind[r] in accepts(kind_hint) and index.kind[r] in _SETTLED for r in whole):
+        whole = []  # "حي الميدان", a source's name of Aleppo's Midan, is the kind word and the name of Damascus's too
     preferred: tuple[str, ...] = ()  # the kinds a word part of a name asks for, to rank by alone
     if whole:  # the descriptive word is part of a name: only the places of that name, and no hint but
         # to rank them ("Mount Simeon" names the mountain and its district, and asks for the mountain)

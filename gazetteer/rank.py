@@ -72,6 +72,9 @@ def hints(mentions: Sequence[Mention]) -> tuple[str | None, str | None]:
     return kind_hint, province_hint
 
 
+#: Kinds whose names a source may write with their kind word ("حي الميدان", "قرية X"), which then is no
+#: part of a proper name as a landmark's is ("Umayyad Mosque"): :func:`rank`.
+_SETTLED = POPULATED_KINDS | {"neighbourhood"}
 #: A leading English article, which no place's name holds (:func:`named_whole`: "the Houla Region").
 _THE_RE = re.compile(r"^the\s+", re.IGNORECASE)
 
@@ -83,6 +86,15 @@ def named_whole(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Me
     whole = {keys(_THE_RE.sub("", m.text)).variant for m in mentions if m.name != m.text}  # "the Houla Region"
     named = {index.name_place[row] for variant in whole for row in index.variant.get(variant, ())}
     return [r for r in found if r in named]
+
+
+def named_by_core(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention], kind_hint: str) -> list[int]:
+    """The found cities, towns, villages and quarters of a kind ``kind_hint`` accepts one of whose names
+    is the mention's name without its descriptive word (equal variant keys): "الميدان" of "حي الميدان"."""
+    cores = {keys(m.name).variant for m in mentions if m.name != m.text}
+    named = {index.name_place[row] for variant in cores for row in index.variant.get(variant, ())}
+    wanted = accepts(kind_hint)
+    return [r for r in found if r in named and index.kind[r] in wanted and index.kind[r] in _SETTLED]
 
 
 def named_with_adjectives(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention]) -> list[int]:
@@ -216,9 +228,6 @@ def _in_province(index: OpenedIndex, found: dict[int, Hit], request: Request) ->
 
 
 _Ranked = tuple[float, str, int, list[str]]
-#: Kinds whose names a source may write with their kind word ("حي الميدان", "قرية X"), which then is no
-#: part of a proper name as a landmark's is ("Umayyad Mosque"): :func:`rank`.
-_SETTLED = POPULATED_KINDS | {"neighbourhood"}
 
 
 def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention], request: Request) -> tuple[Match, ...]:
@@ -229,7 +238,8 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
     found = {r: hit for r, hit in found.items() if not unasked(index, hit.name_row, r, kind_hint)}
     whole = named_whole(index, found, mentions)
     if whole and kind_hint and all(index.kind[r] in accepts(kind_hint) and index.kind[r] in _SETTLED for r in whole):
-        whole = []  # "حي الميدان", a source's name of Aleppo's Midan, is the kind word and the name of Damascus's too
+        # "حي الميدان", a source's name of Aleppo's Midan, is the kind word and the name of Damascus's too
+        whole += [r for r in named_by_core(index, found, mentions, kind_hint) if r not in whole]
     preferred: tuple[str, ...] = ()  # the kinds a word part of a name asks for, to rank by alone
     if whole:  # the descriptive word is part of a name: only the places of that name, and no hint but
         # to rank them ("Mount Simeon" names the mountain and its district, and asks for the mountain)

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from spelling import ARABIC_CLASSES, KNOWN_BUGS, LATIN_CLASSES, applies, mutate_arabic, mutate_latin
 
 from gazetteer.foreign import is_foreign
+from gazetteer.kinds import accepts
 from gazetteer.lookup import query_forms
 from gazetteer.mention import parse_mention
 from gazetteer.model import ADMIN_KINDS, Name, Place
@@ -324,7 +325,11 @@ def _oracle_likeness_ok(text: str, core: bool, written: str) -> bool:
     return all(w in said or w + "t" in said for w in words if w)
 
 
-def brute_force(names: list[_OracleName], query: str) -> dict[str, float]:
+#: The kinds whose names a source may write with their kind word ("حي الميدان"): as docs/resolving.md says.
+_SETTLED_KINDS = frozenset({"city", "town", "village", "neighbourhood"})
+
+
+def brute_force(names: list[_OracleName], query: str, kinds: dict[str, str] | None = None) -> dict[str, float]:
     """Best score per place id by scanning every name (no posting lists, no deletion table)."""
     texts, mentions = query_forms(query)
     forms = [keys(f) for f in texts]
@@ -343,6 +348,13 @@ def brute_force(names: list[_OracleName], query: str) -> dict[str, float]:
         keys(m.text[4:] if m.text.lower().startswith("the ") else m.text).variant for m in mentions if m.name != m.text
     }
     named = {place_id for place_id, n, _, _ in names if n.variant in whole}
+    hint = next((m.kind_hint for m in mentions if m.kind_hint), None)
+    wanted = set(accepts(hint)) & _SETTLED_KINDS if hint else set()
+    if kinds is not None and named & best.keys() and all(kinds[p] in wanted for p in named & best.keys()):
+        # the whole name is a city's, town's, village's or quarter's with its kind word: its namesakes of
+        # that kind, named by the name alone, stay candidates
+        cores = {keys(m.name).variant for m in mentions if m.name != m.text}
+        named |= {place_id for place_id, n, _, _ in names if n.variant in cores and kinds[place_id] in wanted}
     if named & best.keys():
         return {place_id: score for place_id, score in best.items() if place_id in named}
     if best and max(best.values()) >= SCORES.fuzzy_below:  # the fuzzy tier only when nothing scored 90+
@@ -385,14 +397,15 @@ def test_oracle__scores_follow_the_documented_table() -> None:
 
 def test_oracle__indexed_resolver_agrees_with_a_scan_of_every_name(full: Gazetteer) -> None:
     names = sorted({(p.id, keys(n.text), n.text, "core" in n.flags) for p in full.places() for n in p.names})
+    place_kinds = {p.id: p.kind for p in full.places()}
     facility_cores = {
         (p.id, n.text) for p in full.places() for n in p.names if _asks_a_kind(p, n) and "unit" not in n.flags
     }
     units = {(p.id, n.text) for p in full.places() for n in p.names if "unit" in n.flags}
-    for query in _queries(full, 120):
+    for query in [*_queries(full, 120), "حي الميدان"]:  # a quarter a source names with its kind word
         kinds = {m.kind_hint for m in query_forms(query)[1]} - {None}
         unasked = (facility_cores if not kinds else set()) | (units if not kinds & set(ADMIN_KINDS) else set())
-        expected = brute_force([name for name in names if (name[0], name[2]) not in unasked], query)
+        expected = brute_force([name for name in names if (name[0], name[2]) not in unasked], query, place_kinds)
         full.clear_cache()
         got = {m.place.id: m.score for m in full.candidates(query, limit=100, min_confidence=0)}
         assert got == expected, query

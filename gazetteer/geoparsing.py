@@ -3006,8 +3006,8 @@ _ARTICLE_HYPHEN_RE = re.compile(r"^(?:al|el)-", re.IGNORECASE)
 
 def _without_unknown_fellows(gap: str) -> str:
     """The gap less the list items right after the first name that the index lacks, each an Arabic
-    word glued to و or a capitalised name, none a common word: they are listed with it and bound
-    with it.
+    word glued to و or a capitalised name, none a common or a kind word: they are listed with it and
+    bound with it.
 
     >>> _without_unknown_fellows(" وتيما بريف "), _without_unknown_fellows(" وقال بريف ")
     (' بريف ', ' وقال بريف ')
@@ -3018,10 +3018,10 @@ def _without_unknown_fellows(gap: str) -> str:
     if m is None:
         return gap
     words = [w for w in re.split(r"[\s,]+", m.group()) if w and w != "and"]
-    if any(is_common_arabic(w) or is_common_arabic(w[1:]) for w in words if not w.isascii()):
+    if any(is_common_arabic(w) or is_common_arabic(w[1:]) or is_descriptor(w[1:]) for w in words if not w.isascii()):
         return gap
-    if any(is_common_english(_ARTICLE_HYPHEN_RE.sub("", w)) for w in words if w.isascii()):
-        return gap
+    if any(is_common_english(_ARTICLE_HYPHEN_RE.sub("", w)) or is_descriptor(w) for w in words if w.isascii()):
+        return gap  # "Monday", "Governorate": no name of a list
     return gap[m.end() :]
 
 

@@ -1552,6 +1552,23 @@ def _province_of(match: Match) -> str | None:
     return None
 
 
+def _province_of_unit(item: _Item) -> str | None:
+    """The governorate of a district or subdistrict the text names as one ("Janudiyeh sub-district",
+    "ناحية الجانودية"), whose answer is the unit or its seat: a place said to be in it lies in that
+    governorate ("Nasra (Janudiyeh sub-district)" is no Nasra of Homs)."""
+    if item.hint not in _UNIT_HINTS or not item.found:
+        return None
+    place = item.found[0].place
+    return place.governorate.pcode or None if place.kind in _UNIT_OR_SEAT_KINDS else None
+
+
+#: The hints of a district's or subdistrict's mention; a unit said to lie in another is no place it
+#: binds ("ضمن ناحية معبدة في منطقة المالكية": the nahiya, whose seat stands in for it only when sure).
+_UNIT_HINTS = ("district", "subdistrict")
+#: What a district's or subdistrict's name answers: the unit, or the town that is its seat.
+_UNIT_OR_SEAT_KINDS = frozenset({"district", "subdistrict", "city", "town", "village"})
+
+
 def geoparse(
     g: Gazetteer,
     text: object,
@@ -2930,7 +2947,7 @@ def _bind(
         after = text[nxt.span.end : items[k + 2].span.start] if k + 2 < len(items) else ""
         if after and _LIST_RE.match(after):
             continue
-        bound = _province_of(nxt.found[0])
+        bound = _province_of(nxt.found[0]) or (None if this.hint in _UNIT_HINTS else _province_of_unit(nxt))
         if bound is not None:
             this.binding = bound
             _bind_list_before(text, items, k, bound)

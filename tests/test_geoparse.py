@@ -65,6 +65,15 @@ def test_geoparse__a_quarter_named_with_its_kind_word_by_a_source_is_no_better_a
     assert found(full, "شهد حي الميدان الدمشقي احتفالات بعيد الفطر.") == [("الميدان", "sa:183")]
 
 
+def test_geoparse__a_district_or_subdistrict_binds_a_place_to_its_governorate(full: Gazetteer) -> None:
+    # humanitarian reports place a community by its sub-district: Nasra of Idlib is no Nasra of Homs
+    text = "Nasra (Janudiyeh sub-district) and Jamiliya (Darkosh sub-district) had no population left."
+    assert [t for t, _ in found(full, text)] == ["Janudiyeh", "Darkosh"]
+    assert found(full, "Nasra was shelled.") == [("Nasra", "gn:173606")]  # alone, the index's Nasra (Homs)
+    # a cave (مغارة) in the Qusayr district is no village Maghara of Idlib
+    assert found(full, "عثرت فرق الدفاع المدني على مقبرة جماعية داخل مغارة في منطقة القصير.")[0][0] == "القصير"
+
+
 def test_geoparse__list_items_the_index_lacks_pass_the_binding_on(full: Gazetteer) -> None:
     # Duma of Suwayda (the index has only Duma of Rif Dimashq): listed before villages the index lacks
     # and bound with them, it is asked in Suwayda, where the index has no Duma

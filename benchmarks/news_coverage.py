@@ -44,6 +44,12 @@ def held(g: Gazetteer, name: str, governorate: str | None) -> bool:
     return any(m.tier in HELD_TIERS and (governorate is None or m.place.governorate.name == governorate) for m in found)
 
 
+def load_places() -> list[dict[str, str]]:
+    """The rows of ``data/news_coverage/places.tsv``."""
+    with PLACES.open(encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index", help="index file (default: the shipped one)")
@@ -52,8 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     import gazetteer
 
     g = gazetteer.load(args.index) if args.index else gazetteer.load()
-    with PLACES.open(encoding="utf-8") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = load_places()
     totals: Counter[str] = Counter()
     hits: Counter[str] = Counter()
     lacking = []

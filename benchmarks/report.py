@@ -901,6 +901,15 @@ def _geoparse_section(R: dict[str, Any]) -> list[str]:
     L += ["<details><summary>Per text (gazetteer; F1 of the others)</summary>", "",
           *_table(["text", "lang", "half", "gold mentions", "P", "R", "F1", "FP", *(f"F1 {n}" for n in others)], rows),
           "</details>", ""]  # fmt: skip
+    cov = geo.get("coverage")
+    if cov:
+        held, named = cov["all"]
+        kinds = ", ".join(f"{k} {cov[k][0]} of {cov[k][1]}" for k in sorted(cov) if k != "all")
+        L += [
+            f"These figures count only the places the index holds. Of the {named} places that sampled news reports "
+            f"name (`benchmarks/news_coverage.py`), the index holds {held} ({held / named:.0%}): {kinds}.",
+            "",
+        ]
     speed = geo.get("speed", {})
     if speed.get("steady"):
         L += [f"Throughput of `Gazetteer.geoparse` on a text of the corpus's paragraphs in random order "

@@ -450,6 +450,7 @@ def _geoparse(g: Any, index_path: Path, nocur_path: Path | None, cfg: dict[str, 
         g_nc = gazetteer.load(nocur_path)
         systems["gazetteer-no-curated"] = lambda t: geoparse_eval.gazetteer_predict(g_nc, t)
     out["results"] = {name: geoparse_eval.evaluate(docs, fn) for name, fn in systems.items()}
+    out["coverage"] = _news_coverage(g)
     log("geoparse throughput")
     out["speed"] = costs.geoparse_speed_fresh(index_path, GEOPARSE_SIZES, cfg["geoparse_runs"])
     big = GEOPARSE_SIZES[-1:]
@@ -459,6 +460,20 @@ def _geoparse(g: Any, index_path: Path, nocur_path: Path | None, cfg: dict[str, 
     for name in ("baseline", "geotext"):
         if name in systems:
             out["peer_speed"][name] = costs.peer_geoparse_speed(text, systems[name], max(1, cfg["geoparse_runs"]))
+    return out
+
+
+def _news_coverage(g: Any) -> dict[str, list[int]]:
+    """news_coverage: per kind (and "all"), [held, named] over the places the sampled news reports name."""
+    import news_coverage
+
+    out: dict[str, list[int]] = {}
+    for row in news_coverage.load_places():
+        ok = news_coverage.held(g, row["name"], row["governorate"] or None)
+        for key in ("all", row["kind"]):
+            counts = out.setdefault(key, [0, 0])
+            counts[0] += ok
+            counts[1] += 1
     return out
 
 

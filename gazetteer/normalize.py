@@ -93,6 +93,7 @@ __all__ = [
     "strip_arabic_article",
     "to_ascii",
     "variant_key",
+    "without_articles",
 ]
 
 
@@ -827,6 +828,18 @@ def exact_key(text: str) -> str:
     ('hims', 'حمص', 'homs حمص')
     """
     return keys(text).exact
+
+
+def without_articles(exact: str) -> str:
+    """An exact key (:func:`exact_key`) less its articles: names that differ only by them ("Al Midan"
+    and "Midan", "الميدان" and "ميدان") are one name written two ways.
+
+    >>> without_articles("al midan"), without_articles("الميدان"), without_articles("dayr al zur")
+    ('midan', 'ميدان', 'dayr zur')
+    """
+    if is_arabic(exact):
+        return strip_arabic_article(exact)
+    return " ".join(w for w in exact.split() if not _is_article(w))
 
 
 def variant_key(text: str) -> str:

@@ -35,7 +35,7 @@ from .kinds import kind as kind_info
 from .lookup import Hit, adjective_forms, unasked
 from .mention import Mention
 from .model import Match, new_match
-from .normalize import is_arabic, keys
+from .normalize import is_arabic, keys, without_articles
 from .opened import OpenedIndex
 from .scoring import SCORES
 
@@ -230,6 +230,13 @@ def _in_province(index: OpenedIndex, found: dict[int, Hit], request: Request) ->
 _Ranked = tuple[float, str, int, list[str]]
 
 
+def _bare_name(index: OpenedIndex, hit: Hit) -> str:
+    """The name a hit matched, its articles left out: "Al Midan" (Damascus) and "Midan" (Aleppo) are
+    one name, and a query's article ("al-Midan") makes neither a better answer than the other. Only an
+    article of the top answer's name is discounted: "Hamah" (the city) has no rival in "Al-Hamah"."""
+    return without_articles(keys(index.name_text[hit.name_row]).exact)
+
+
 def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention], request: Request) -> tuple[Match, ...]:
     """The best ``request.limit`` matches, best first, each with its confidence."""
     if not found:
@@ -307,10 +314,16 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
         for rank_, _, r, _ in ranked[1:]
         if not index.related(top, r) and index.name_quality(found[r].name_row) != "historic"
     ]
+    top_exact = keys(index.name_text[top_hit.name_row]).exact
+    top_bare = without_articles(top_exact) if without_articles(top_exact) != top_exact else None
     rivals = [
         r
         for rank_, r in unrelated
-        if (found[r].score >= top_hit.score - SCORES.ambiguity_score or found[r].tier == top_hit.tier != "fuzzy")
+        if (
+            found[r].score >= top_hit.score - SCORES.ambiguity_score
+            or found[r].tier == top_hit.tier != "fuzzy"
+            or (top_bare is not None and found[r].tier in NEIGHBOUR_TIERS and _bare_name(index, found[r]) == top_bare)
+        )
         and rank_ >= top_rank - SCORES.kind_bonus + 0.5
         and index.importance[r] > index.importance[top] - SCORES.rival_importance_gap
         and fast_distance_m(index.lat[top], index.lon[top], index.lat[r], index.lon[r]) > SCORES.same_place_m

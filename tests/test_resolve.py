@@ -591,3 +591,16 @@ def test_resolve__a_plain_before_a_district_that_bears_its_name_as_an_alias(full
     assert [m.place.id for m in full.candidates("Al-Ghab")][:1] == ["cur:ghab-plain"]
     assert [m.place.id for m in full.candidates("الغاب")][:1] == ["cur:ghab-plain"]
     assert [m.place.id for m in full.candidates("منطقة الغاب")][:1] == ["pcode:SY0502"]
+
+
+def test_resolve__a_name_that_differs_only_by_its_article_is_a_rival(full: Gazetteer) -> None:
+    # Damascus's quarter is "Al Midan" in its source, Aleppo's "Midan": "al-Midan" is either
+    top = full.candidates("al-Midan", limit=1)[0]
+    assert top.ambiguous and {top.place.id, *top.alternatives} >= {"sa:183", "sa:54"}
+    assert full.resolve("al-Midan") is None
+    # only the top name's article is discounted: "Hamah" is the city, no rival of the town "Al-Hamah"
+    hamah = full.candidates("Hamah", limit=1)[0]
+    assert hamah.place.id == "gn:170017" and not hamah.ambiguous
+    # the text decides: Aleppo's Armenians settled in Aleppo's quarter
+    text = "After 1915 Aleppo's Armenians settled in the quarters of al-Midan and al-Azizieh."
+    assert ("al-Midan", "sa:54") in [(m.text, m.match.place.id) for m in full.geoparse(text)]

@@ -221,6 +221,7 @@ class Words:
         glued = {w: cuts for w in distinct if (cuts := _glue_cuts(w))}  # once per distinct word
         if names is not None:
             glued = _cut_at_and(distinct, glued, names)
+            glued = _cut_between_words(distinct, glued, names)
         if glued:
             words, starts, ends = _unglued(words, starts, ends, glued)
         found: list[_WordToken | None] = list(map(_word_keys, words))
@@ -305,6 +306,73 @@ def _cut_at_and(distinct: set[str], glued: dict[str, tuple[int, ...]], names: Sp
         if found:
             out[word] = tuple(sorted({*cuts, *found}))
     return out
+
+
+#: The fewest letters of a word that :func:`_cut_between_words` reads as two, and of the name in it.
+_GLUED_WORD_MIN = 6
+_GLUED_NAME_MIN = 4
+
+
+def _cut_between_words(
+    distinct: set[str], glued: dict[str, tuple[int, ...]], names: SpotIndex
+) -> dict[str, tuple[int, ...]]:
+    """``glued`` with a cut inside each Arabic word that text extraction made of two where a link or a
+    line break was: two one-word names ("بانياسمصياف": Baniyas and Masyaf, "المزيريبدرعا"), a
+    preposition and a name ("مندمشق": from Damascus), a name and و with a common word ("دمشقومنطقة").
+    Only a word of six letters or more that is no common word and begins no name, cut at the one
+    place where both sides read so; a name of four letters or more.
+
+    >>> from gazetteer import load
+    >>> index = load().opened.spot_index()
+    >>> sorted(_cut_between_words({"مندمشق", "بانياسمصياف", "مدينة", "المعارضة", "عنصرين"}, {}, index).items())
+    [('بانياسمصياف', (6,)), ('مندمشق', (2,))]
+    """
+    out = dict(glued)
+    for word in distinct:
+        if len(word) < _GLUED_WORD_MIN or word in glued or _ARABIC_RE.match(word) is None or is_common_arabic(word):
+            continue
+        folded = fold(word)
+        if len(folded) != len(word) or not _may_hold_a_name(folded, names.arabic_one_word):
+            continue  # almost every word: no piece of it is a name (a word with marks is left whole)
+        whole = _word_keys(word)
+        if whole is None or not names.first_keys.isdisjoint(whole[0]):
+            continue  # a name's word, whole
+        cuts = tuple(at for at in range(2, len(word) - 1) if _two_words(word[:at], word[at:], names))
+        if len(cuts) == 1:
+            out[word] = cuts
+    return out
+
+
+def _may_hold_a_name(folded: str, one_word: frozenset[str]) -> bool:
+    """Whether a folded word begins or ends with a one-word name's key (with or without ال before it)."""
+    for at in range(2, len(folded) - 1):
+        for piece in (folded[:at], folded[at:]):
+            if len(piece) >= _GLUED_NAME_MIN and (piece in one_word or (piece[2:] in one_word and piece[:2] == "ال")):
+                return True
+    return False
+
+
+#: Prepositions that text extraction glues to the name after them ("مندمشق": from Damascus).
+#: Not عن, which begins common words that end as a name does ("عنصرين", two members, is no عن + Sarin).
+_GLUED_PREPOSITIONS = frozenset({"من", "في", "الى", "إلى", "على", "منذ", "حتى"})
+
+
+def _two_words(left: str, right: str, names: SpotIndex) -> bool:
+    """Whether ``left`` and ``right`` are two names, a preposition and a name, or a name and "و" with a
+    common word (:func:`_cut_between_words`)."""
+    if not _one_word_name(right, names):
+        return (
+            right[0] == _AND and len(right) > 3 and is_common_arabic(right[1:]) and _one_word_name(left, names)
+        )  # "دمشقومنطقة": Damascus, and the district
+    return left in _GLUED_PREPOSITIONS or _one_word_name(left, names)
+
+
+def _one_word_name(piece: str, names: SpotIndex) -> bool:
+    """Whether ``piece`` is a whole one-word name of the index, of :data:`_GLUED_NAME_MIN` letters or more."""
+    if len(piece) < _GLUED_NAME_MIN:
+        return False
+    found = _word_keys(piece)
+    return found is not None and any(k in names.first_keys and names.names_from(k) for k in found[0][:2])
 
 
 def _and_inside(piece: str, names: SpotIndex) -> int:
@@ -666,7 +734,18 @@ class SpotIndex:
         self.first_keys: frozenset[str] = frozenset(self._at).union(self._joined)
         self._one_word: dict[str, list[tuple[tuple[str, ...], tuple[int, ...]]]] = {}
         self._name_words: frozenset[str] | None = None
+        self._arabic_one_word: frozenset[str] | None = None
         self._cache: dict[str, dict[str, list[tuple[tuple[int, int], tuple[str, ...], tuple[int, ...]]]]] = {}
+
+    @property
+    def arabic_one_word(self) -> frozenset[str]:
+        """The spot keys of the one-word Arabic names, without the bare mark (built on first use):
+        what :func:`_cut_between_words` looks for inside a word before it reads the word's pieces."""
+        if self._arabic_one_word is None:
+            self._arabic_one_word = frozenset(
+                k.lstrip(_BARE) for k in set(self._spot) if " " not in k and _ARABIC_RE.match(k.lstrip(_BARE))
+            )
+        return self._arabic_one_word
 
     @property
     def name_words(self) -> frozenset[str]:

@@ -74,6 +74,15 @@ def test_geoparse__a_district_or_subdistrict_binds_a_place_to_its_governorate(fu
     assert found(full, "عثرت فرق الدفاع المدني على مقبرة جماعية داخل مغارة في منطقة القصير.")[0][0] == "القصير"
 
 
+def test_geoparse__two_words_text_extraction_glued_together(full: Gazetteer) -> None:
+    # where a link or a line break was, extraction glues a name to the word before or after it
+    assert found(full, "وعلى ممر بانياسمصياف والسهول") == [("بانياس", "gn:171830"), ("مصياف", "gn:167046")]
+    assert found(full, "يبدأ الخط مندمشق / سورية")[0] == ("دمشق", "gn:170654")
+    assert found(full, "محطة الحجاز دمشق - المزيريبدرعا")[-2:] == [("المزيريب", "gn:166503"), ("درعا", "gn:170905")]
+    # a word that only ends as a name does is left whole: "عنصرين" (two members) is no عن + Sarin
+    assert found(full, "أعلنت قسد أسر عنصرين من الجيش الوطني") == []
+
+
 def test_geoparse__list_items_the_index_lacks_pass_the_binding_on(full: Gazetteer) -> None:
     # Duma of Suwayda (the index has only Duma of Rif Dimashq): listed before villages the index lacks
     # and bound with them, it is asked in Suwayda, where the index has no Duma

@@ -1559,7 +1559,9 @@ def _province_of_unit(item: _Item) -> str | None:
     if item.hint not in _UNIT_HINTS or not item.found:
         return None
     place = item.found[0].place
-    return place.governorate.pcode or None if place.kind in _UNIT_OR_SEAT_KINDS else None
+    if place.kind not in _UNIT_OR_SEAT_KINDS:
+        return None
+    return place.governorate.pcode or None
 
 
 #: The hints of a district's or subdistrict's mention; a unit said to lie in another is no place it

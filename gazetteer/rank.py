@@ -232,8 +232,7 @@ _Ranked = tuple[float, str, int, list[str]]
 
 def _bare_name(index: OpenedIndex, hit: Hit) -> str:
     """The name a hit matched, its articles left out: "Al Midan" (Damascus) and "Midan" (Aleppo) are
-    one name, and a query's article ("al-Midan") makes neither a better answer than the other. Only an
-    article of the top answer's name is discounted: "Hamah" (the city) has no rival in "Al-Hamah"."""
+    one name, and a query's article ("al-Midan") makes neither a better answer than the other."""
     return without_articles(keys(index.name_text[hit.name_row]).exact)
 
 
@@ -315,7 +314,9 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
         if not index.related(top, r) and index.name_quality(found[r].name_row) != "historic"
     ]
     top_exact = keys(index.name_text[top_hit.name_row]).exact
-    top_bare = without_articles(top_exact) if without_articles(top_exact) != top_exact else None
+    top_bare: str | None = without_articles(top_exact)
+    if top_bare == top_exact:
+        top_bare = None  # no article to discount: "Hamah" has no rival in "Al-Hamah"
     rivals = [
         r
         for rank_, r in unrelated

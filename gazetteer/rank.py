@@ -35,7 +35,7 @@ from .kinds import kind as kind_info
 from .lookup import Hit, adjective_forms, unasked
 from .mention import Mention
 from .model import Match, new_match
-from .normalize import is_arabic, keys, without_articles
+from .normalize import fold, is_arabic, keys, without_articles
 from .opened import OpenedIndex
 from .scoring import SCORES
 
@@ -233,7 +233,22 @@ _Ranked = tuple[float, str, int, list[str]]
 def _bare_name(index: OpenedIndex, hit: Hit) -> str:
     """The name a hit matched, its articles left out: "Al Midan" (Damascus) and "Midan" (Aleppo) are
     one name, and a query's article ("al-Midan") makes neither a better answer than the other."""
-    return without_articles(keys(index.name_text[hit.name_row]).exact)
+    return without_articles(fold(index.name_text[hit.name_row]))
+
+
+def _without_its_article(name: str) -> str | None:
+    """A Latin name's exact key without its article, ``None`` when it has none (a name of one word has
+    none: the cheap test first, since every query ranks). Arabic names are left alone: namesakes
+    written with and without ال meet in their Arabic names, which sources give both.
+
+    >>> _without_its_article("Al Midan"), _without_its_article("Midan"), _without_its_article("الميدان")
+    ('midan', None, None)
+    """
+    if (" " not in name and "-" not in name) or is_arabic(name):
+        return None
+    exact = fold(name)
+    bare = without_articles(exact)
+    return bare if bare != exact else None
 
 
 def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention], request: Request) -> tuple[Match, ...]:
@@ -313,10 +328,7 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
         for rank_, _, r, _ in ranked[1:]
         if not index.related(top, r) and index.name_quality(found[r].name_row) != "historic"
     ]
-    top_exact = keys(index.name_text[top_hit.name_row]).exact
-    top_bare: str | None = without_articles(top_exact)
-    if top_bare == top_exact:
-        top_bare = None  # no article to discount: "Hamah" has no rival in "Al-Hamah"
+    top_bare = _without_its_article(index.name_text[top_hit.name_row])  # "Hamah" has no rival in "Al-Hamah"
     rivals = [
         r
         for rank_, r in unrelated

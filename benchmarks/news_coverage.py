@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,6 +49,21 @@ def load_places() -> list[dict[str, str]]:
         return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+def coverage(g: Gazetteer, rows: list[dict[str, str]]) -> tuple[dict[str, list[int]], list[dict[str, str]]]:
+    """Per language, kind and "all": [held, named]; and the rows of the places the index lacks."""
+    counts: dict[str, list[int]] = {}
+    lacking = []
+    for row in rows:
+        ok = held(g, row["name"], row["governorate"] or None)
+        for key in ("all", row["lang"], row["kind"]):
+            pair = counts.setdefault(key, [0, 0])
+            pair[0] += ok
+            pair[1] += 1
+        if not ok:
+            lacking.append(row)
+    return counts, lacking
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index", help="index file (default: the shipped one)")
@@ -59,20 +73,12 @@ def main(argv: list[str] | None = None) -> int:
 
     g = gazetteer.load(args.index) if args.index else gazetteer.load()
     rows = load_places()
-    totals: Counter[str] = Counter()
-    hits: Counter[str] = Counter()
-    lacking = []
-    for row in rows:
-        ok = held(g, row["name"], row["governorate"] or None)
-        for key in ("all", row["lang"], row["kind"]):
-            totals[key] += 1
-            hits[key] += ok
-        if not ok:
-            lacking.append(row)
+    counts, lacking = coverage(g, rows)
     reports = len({row["report"] for row in rows})
     print(f"{len(rows)} places named in {reports} news reports; held by the index {g}:")
-    for key in ("all", "ar", "en", *sorted(k for k in totals if k not in ("all", "ar", "en"))):
-        print(f"  {key:<12} {hits[key]:>4} of {totals[key]:<4} {hits[key] / totals[key]:6.1%}")
+    for key in ("all", "ar", "en", *sorted(k for k in counts if k not in ("all", "ar", "en"))):
+        hits, named = counts[key]
+        print(f"  {key:<12} {hits:>4} of {named:<4} {hits / named:6.1%}")
     if args.details:
         for row in lacking:
             print(f"  lacks {row['lang']} {row['kind']:<11} {row['name']} ({row['governorate'] or '?'})")

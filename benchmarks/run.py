@@ -467,14 +467,9 @@ def _news_coverage(g: Any) -> dict[str, list[int]]:
     """news_coverage: per kind (and "all"), [held, named] over the places the sampled news reports name."""
     import news_coverage
 
-    out: dict[str, list[int]] = {}
-    for row in news_coverage.load_places():
-        ok = news_coverage.held(g, row["name"], row["governorate"] or None)
-        for key in ("all", row["kind"]):
-            counts = out.setdefault(key, [0, 0])
-            counts[0] += ok
-            counts[1] += 1
-    return out
+    rows = news_coverage.load_places()
+    counts, _ = news_coverage.coverage(g, rows)
+    return {k: v for k, v in counts.items() if k not in {row["lang"] for row in rows}}
 
 
 def _pipelines(index_path: Path, work: Path, rows: str) -> dict[str, Any]:

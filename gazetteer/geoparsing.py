@@ -3020,7 +3020,6 @@ _UNKNOWN_FELLOWS_RE = re.compile(
     r"^(?:\s+و[\u0621-\u064a]{3,})+(?=\s)"
     r"|^(?:\s*,?\s+(?:and\s+)?(?:(?:[Aa]l|[Ee]l)-)?[A-Z][a-z'’]+(?:\s+(?:(?:al|el)-)?[A-Z][a-z'’]+)*)+(?=\s)"
 )
-_ARTICLE_HYPHEN_RE = re.compile(r"^(?:al|el)-", re.IGNORECASE)
 
 
 def _without_unknown_fellows(gap: str) -> str:
@@ -3039,7 +3038,7 @@ def _without_unknown_fellows(gap: str) -> str:
     words = [w for w in re.split(r"[\s,]+", m.group()) if w and w != "and"]
     if any(is_common_arabic(w) or is_common_arabic(w[1:]) or is_descriptor(w[1:]) for w in words if not w.isascii()):
         return gap
-    if any(is_common_english(_ARTICLE_HYPHEN_RE.sub("", w)) or is_descriptor(w) for w in words if w.isascii()):
+    if any(is_common_english(_ARTICLE_PREFIX_RE.sub("", w)) or is_descriptor(w) for w in words if w.isascii()):
         return gap  # "Monday", "Governorate": no name of a list
     return gap[m.end() :]
 

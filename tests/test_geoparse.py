@@ -724,6 +724,10 @@ def test_geoparse__places_and_names_the_news_name(full: Gazetteer) -> None:
         ("كفر حمرة", "cur:kafr-hamrah-town"), ("حريتان", "gn:169858"),
     ]  # fmt: skip
     assert found(full, "Shelling hit Qastun in the Ghab plain.")[0] == ("Qastun", "cur:qastun-village")
+    # Jdeidet Artouz is a town of its own beside Artouz, which every "جديدة عرطوز" answered before
+    assert found(full, "وصحنايا وجديدة عرطوز وعرطوز في ريف دمشق")[1:3] == [
+        ("جديدة عرطوز", "cur:jdeidet-artouz-town"), ("عرطوز", "cur:artouz-town"),
+    ]  # fmt: skip
     assert found(full, "Militants shelled Kabani in the northern countryside of Lattakia.")[0] == ("Kabani", "sa:746")
     hajin_and_quriyah = [("Hajeen", "gn:174506"), ("Qurieh", "cur:al-quriyah-town")]
     assert found(full, "SDF raids in Hajeen and Qurieh.") == hajin_and_quriyah

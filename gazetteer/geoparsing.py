@@ -930,8 +930,10 @@ def _name_begun_before(text: str, words: Words, span: Span, taken: set[int]) -> 
     lacks ("Tell Diban", a hill in the town of Diban; "Kafr X" is not the village X). A Latin word
     must be capitalised, as a name's is."""
     i = span.first - 1
-    if i < 0 or i in taken or span.start != words.start[span.first] or text[words.end[i] : span.start] != " ":
+    if i < 0 or span.start != words.start[span.first] or text[words.end[i] : span.start] != " ":
         return False
+    if i in taken:  # a name of its own, unless an Arabic opener ("جديدة", also the village al-Jadida)
+        return not words.keys[i][0].isascii() and opens_a_construct(words.keys[i])
     if words.capital[i] and _CONSTRUCT_RE.fullmatch(text, words.start[i], words.end[i]):
         word = text[words.start[i] : words.end[i]]
         return not is_common_english(word) and not is_descriptor(word)

@@ -1754,7 +1754,9 @@ def test_geoparse__a_generic_word_before_a_name_opens_a_longer_name(full: Gazett
     assert [m[0] for m in found(full, text)] == ["Diban", "Deir ez-Zor"]
     assert found(full, "Clashes near Khirbet Diban and Deir ez-Zor") == [("Deir ez-Zor", "gn:170794")]
     # so does a capitalised word in the construct state (-at, -et: Arabic's ة before a noun), no kind word
-    assert found(full, "Jdeidet Artouz lies by Qatana.") == [("Qatana", "gn:165929")]  # no Artouz
+    assert found(full, "Jdeidet Talbiseh lies by Qatana.") == [("Qatana", "gn:165929")]  # no Talbiseh
+    # an Arabic opener that is also a name of its own (جديدة: the village al-Jadida) opens one all the same
+    assert found(full, "قصفت قرية جديدة تلبيسة") == []
     text = "ISIL's Wilayat Homs and Maarat al-Numan"
     assert found(full, text) == [("Homs", HOMS_GOV), ("Maarat al-Numan", "gn:167611")]
     assert found(full, "That Homs fell surprised no one.")[0][0] == "Homs"  # a common English word is no construct

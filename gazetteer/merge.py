@@ -62,6 +62,10 @@ _FEATURE_WORDS = ("wadi", "jabal", "jebel", "jabel", "وادي", "جبل")
 _SAME_WORD_RATIO = 80
 #: A subdistrict whose centre lies this close to its seat town is merged into it.
 SEAT_DISTANCE_M = 15_000
+#: The flag of a curated name row that takes a name away from a place: a source gives it the name
+#: of another place ("Abu Hardub", a village of al-Mayadin, among GeoNames' names of Hajin). The
+#: name goes, in every spelling of its variant key, and the row itself adds none.
+WRONG_NAME_FLAG = "wrong"
 #: A region label is wrong when its point lies this much deeper in another governorate.
 GOVERNORATE_TOLERANCE_M = 15_000
 #: An SA "nahiyah/mantiqah" row farther than this from its same-named town is misplaced.
@@ -1430,7 +1434,8 @@ def _names(node: _Node) -> list[Name]:
             add(_flagged_unit(_retag(n)) if named_otherwise else _retag(n))
     for n in node.extra_names:
         add(_retag(n))
-    names = [n for n in names if not _says_another_kind(n.text, node.kind)]
+    wrong = {variant_key(n.text) for n in node.extra_names if WRONG_NAME_FLAG in n.flags}
+    names = [n for n in names if not _says_another_kind(n.text, node.kind) and variant_key(n.text) not in wrong]
     return _mark_historic(names)
 
 

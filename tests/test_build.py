@@ -255,6 +255,19 @@ def test_quality__bara_data_side(full: Gazetteer) -> None:
     assert len(bara) == 1
 
 
+def test_quality__a_name_flagged_wrong_leaves_its_place(full: Gazetteer) -> None:
+    """GeoNames gives Hajin the name of Abu Hardub, a village of al-Mayadin: a curated row flagged
+    ``wrong`` takes it away in every spelling of its key, and adds none; Hajin keeps its own names."""
+    hajin = full.place("gn:174506")
+    assert hajin is not None
+    texts = {n.text for n in hajin.names}
+    assert "Abu Hardub" not in texts and "Abū Ḩardūb" not in texts
+    assert {"Hajin", "هجين"} <= texts
+    assert full.candidates("Abu Hardub") == []
+    match = full.resolve("Hajin", province="Deir ez-Zor")
+    assert match is not None and match.place.id == "gn:174506"
+
+
 def test_quality__bara_is_al_bara_not_aleppo(full: Gazetteer) -> None:
     match = full.resolve("Bara", min_confidence=0)
     assert match is not None and match.place.name_ar == "البارة" and match.place.governorate.pcode == "SY07"

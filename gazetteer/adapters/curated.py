@@ -10,7 +10,9 @@ line, each line citing the page it was read on (``url``) and the date (``read``)
   belongs to (or of the town a site belongs to); ``geonames_id`` is set when the row is a place
   GeoNames knows (Kanaker is ``168579``), so the place keeps its id ``gn:168579``.
 * ``curated_names.tsv``: ``place name lang flags url read note``: a name of a place defined by
-  another source, found by a stable row id (``gn:170063``, ``pcode:SY08``, ``sa:517``).
+  another source, found by a stable row id (``gn:170063``, ``pcode:SY08``, ``sa:517``); ``flags``
+  are ``historic``, ``colloquial``, ``press``, or ``wrong`` (the name belongs to another place: the
+  merge takes it away from this one, :data:`gazetteer.merge.WRONG_NAME_FLAG`).
 * ``subdistrict_seats.tsv``: ``subdistrict_pcode subdistrict_name seat url read note``: the seat
   town (``gn:<id>``) of a subdistrict, for the units whose names do not match their town
   ("Jebel Saman" is seated at Aleppo).

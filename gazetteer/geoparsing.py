@@ -1743,6 +1743,7 @@ def _geoparse(
                 or (k > 0 and _after_its_unit(text, items[k - 1], item))
                 or _title_qualifier(text, items, k)
                 or _locator_map(text, item)
+                or _village_in(text, item)
             )
         ):
             item.read_as_governorate()
@@ -2752,6 +2753,29 @@ def _locator_map(text: str, item: _Item) -> bool:
     if _MAP_FILE_AFTER_RE.match(text, end):
         return True
     return text.endswith(_MAP_WITH, 0, start) and text.startswith(" highlighted", end)
+
+
+def _village_in(text: str, item: _Item) -> bool:
+    """Whether a governorate's own name follows "in" after a village or a town the text names by a
+    kind word ("the village of Kharbat al-Mu'ezah in Tartus", "a village in Hama", "towns in
+    Idlib"): villages lie in a governorate, not in its capital. The village itself need not be
+    known; a known one binds the name already (:func:`_bind`).
+
+    >>> text = "locals from the village of Kharbat Al-Mu'ezah in Tartus and a neighbourhood in Homs"
+    >>> [_village_in(text, _Item(Span(s, e, 0, 0, ()), text[s:e], text[s:e], None, (s, e))) for s, e in
+    ...  ((49, 55), (79, 83))]
+    [True, False]
+    """
+    start = item.span.start
+    return _VILLAGE_IN_RE.search(text, max(0, start - _VILLAGE_IN_LOOK_BEHIND), start) is not None
+
+
+#: A kind word of villages or towns, its name if any (up to four words), and "in", right before a
+#: span (:func:`_village_in`).
+_VILLAGE_IN_RE = re.compile(
+    r"\b(?:[Vv]illages?|[Tt]owns?|[Hh]amlets?)(?: of (?:[Aa]l-|[Ee]l-)?[A-Z][\w'’-]*(?: [\w'’-]+){0,3})? in $"
+)
+_VILLAGE_IN_LOOK_BEHIND = 80
 
 
 def _part_of_an_area(item: _Item) -> bool:

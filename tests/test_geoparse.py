@@ -418,6 +418,11 @@ def test_geoparse__a_capital_that_binds_a_place_outside_its_city_is_the_governor
     assert found(full, "Clashes in Khan Shaykhun, Idlib.") == [("Khan Shaykhun", "gn:168325"), ("Idlib", "pcode:SY07")]
     assert found(full, "Clashes in Talbiseh, Homs.") == [("Talbiseh", TALBISEH), ("Homs", HOMS_GOV)]
     assert found(full, "Fighting reached Talbiseh, north of Homs.")[-1] == ("Homs", HOMS_CITY)  # no binding
+    # a village lies in a governorate, not in its capital, even a village the index lacks
+    text = "Clashes broke out between armed locals from the village of Kharbat Al-Mu'ezah in Tartus and the police."
+    assert found(full, text) == [("Tartus", "pcode:SY10")]
+    assert found(full, "Shells fell on villages in Hama.") == [("Hama", "pcode:SY05")]
+    assert found(full, "Shells fell on a neighbourhood in Homs.") == [("Homs", HOMS_CITY)]
 
 
 def test_geoparse__the_article_merged_into_the_clitic_lam(full: Gazetteer) -> None:

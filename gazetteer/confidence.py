@@ -161,17 +161,14 @@ def bucket_confidence(key: str) -> float:
     return _confidence(key)
 
 
-#: ``resolve`` answers only when the confidence is at least this: the lowest threshold that kept
-#: precision at or above 97 % on the tuning sets (``confidence.json``).
-DEFAULT_MIN_CONFIDENCE: float = 0.0  # replaced from the table below
-
-
 def _default_min_confidence() -> float:
     value = table().get("default_min_confidence", 0.9)
     return float(value)
 
 
-DEFAULT_MIN_CONFIDENCE = _default_min_confidence()
+#: ``resolve`` answers only when the confidence is at least this: the lowest threshold that kept
+#: precision at or above 97 % on the tuning sets (``confidence.json``).
+DEFAULT_MIN_CONFIDENCE: float = _default_min_confidence()
 
 
 def check_min_confidence(value: object) -> float:

@@ -80,7 +80,7 @@ _NAME_END_MARKS = "'’ʼʿʾ`´"
 #: The most words between two spans that :func:`_binds` reads as a binding ("X in the countryside of Y").
 _BINDING_GAP_WORDS = 5
 #: A sentence's end between two spans: a full stop, question or exclamation mark before a space, or a line break.
-_SENTENCE_END_RE = re.compile(r"[.!?؟](?:\s|\Z)|\n")
+_GAP_SENTENCE_END_RE = re.compile(r"[.!?؟](?:\s|\Z)|\n")
 _POSSESSIVE_RE = re.compile(r"^['’]s?\s+$")
 #: A possessive between two spans ("Idlib's Jabal al-Zawiya"): :func:`_bind`.
 _POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s+")
@@ -2813,7 +2813,7 @@ def _chained(text: str, item: _Item) -> bool:
 
 
 #: The longest title before a qualifier in parentheses (:func:`_title_qualifier`), in characters.
-_TITLE_CHARS = 60
+_QUALIFIED_TITLE_CHARS = 60
 
 
 def _title_qualifier(text: str, items: Sequence[_Item], k: int) -> bool:
@@ -2835,7 +2835,7 @@ def _title_qualifier(text: str, items: Sequence[_Item], k: int) -> bool:
         return False  # an infobox's header may close with its empty cells: "زمرين (طرطوس) | |"
     line_start = text.rfind("\n", 0, start) + 1
     title = text[line_start : start - 1].strip()
-    if not title or len(title) > _TITLE_CHARS:
+    if not title or len(title) > _QUALIFIED_TITLE_CHARS:
         return False
     earlier = (items[j] for j in range(k - 1, -1, -1))  # back to the line's start only
     return not any(o.found for o in takewhile(lambda o: o.span.start >= line_start, earlier))
@@ -3075,7 +3075,7 @@ def _binds(gap: str) -> bool:
     least one connector; a compass word only right before the second span: "north of Homs" places the
     first span relative to the city, it binds nothing). An ayn or hamza mark that ends the first
     name stays out of the span and binds nothing ("Izra', Dar'a")."""
-    if _SENTENCE_END_RE.search(gap):
+    if _GAP_SENTENCE_END_RE.search(gap):
         return False  # "... في ريف المحافظة.\nفي ريف دمشق": the next sentence's place binds nothing before it
     words: list[str] = []
     for word in _GAP_WORD_RE.finditer(gap.lstrip(_NAME_END_MARKS)):  # a gap may be pages long: five words at most

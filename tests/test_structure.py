@@ -38,6 +38,27 @@ def _imports() -> dict[str, set[str]]:
     return {m: {d for d in deps if d in graph} for m, deps in graph.items()}
 
 
+def test_structure__no_module_defines_a_name_twice() -> None:
+    """One definition of each table: a module-level name bound a second time (a constant, a function,
+    a class) silently replaces the first for every reader above it, as a second ``_SENTENCE_END_RE``
+    once did in ``geoparsing``."""
+    twice: list[str] = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                bound = [node.name]
+            elif isinstance(node, ast.Assign):
+                bound = [n.id for t in node.targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+            elif isinstance(node, ast.AnnAssign) and node.value is not None and isinstance(node.target, ast.Name):
+                bound = [node.target.id]
+            else:
+                continue
+            twice += [f"{path.relative_to(PACKAGE)}:{node.lineno} {name}" for name in bound if name in seen]
+            seen.update(bound)
+    assert twice == []
+
+
 def test_structure__no_module_imports_one_that_imports_it_back() -> None:
     graph = _imports()
     state: dict[str, int] = {}

@@ -1013,6 +1013,22 @@ def _paired_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     return govs.lookup(text[span.start : span.end]) is None
 
 
+def _adjective_right_after(text: str, words: Words, span: Span) -> bool:
+    """Whether an Arabic direction adjective with its article follows the span ("السيال الشرقي"): a
+    quarter so named is a part of the town, not a quarter that bears the town's name.
+
+    >>> text = "حيي السيال الشرقي والسيال الغربي في بلدة السيال"
+    >>> words = Words(text)
+    >>> [_adjective_right_after(text, words, Span(s, s + 6, i, i, ())) for s, i in ((4, 1), (19, 3), (41, 7))]
+    [True, True, False]
+    """
+    j = span.last + 1
+    if j >= len(words.start) or text[span.end : words.start[j]] != " ":
+        return False
+    word = text[words.start[j] : words.end[j]]
+    return word.startswith("ال") and is_direction_adjective(word)
+
+
 def _quarter_word_before(text: str, words: Words, i: int, taken: set[int]) -> bool:
     """Whether word ``i``, right before a name, is a word for a city's quarter or quarters, with or
     without a clitic ("حي", "وحي", "أحياء"): a direction adjective after the name says a part of it.
@@ -1798,7 +1814,8 @@ def _geoparse(
             if _bare_quarter(item, best) and _placed_elsewhere(best, gov, voters, item.text):
                 continue  # "معركة ميسلون" in a text about Damascus is no quarter of Aleppo
             if item.hint == "neighbourhood" and best.place.kind in POPULATED_KINDS and not _in_a_city(best, cities):
-                no_quarter.add(item.text)
+                if not _adjective_right_after(text, words, item.span):
+                    no_quarter.add(item.text)  # not "حيي السيال الشرقي والسيال الغربي", the town's two quarters
                 continue  # "أحياء الحاضر" in a text about Hama is no town of Aleppo that the index calls so
             start, end = _with_marks(text, *_extent(text, item, best), best.place)
             out.append(PlaceMention(start, end, text[start:end], best))

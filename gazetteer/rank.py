@@ -167,6 +167,12 @@ def _unit_asked(index: OpenedIndex, found: dict[int, Hit], wanted: tuple[str, ..
     return None if any(index.kind[r] in wanted for r in found) else asked
 
 
+#: Kinds whose exactly named place shuts out a stand-in of another kind (:func:`fitting`): the
+#: facilities, and a city's quarter ("حي الصالحية" is Damascus's quarter, not the town of Deir ez-Zor;
+#: a town stands in for "حي X" only when no quarter is named X).
+_NAMED_THINGS_AND_QUARTERS = _NAMED_THINGS | {"neighbourhood"}
+
+
 def fitting(index: OpenedIndex, found: dict[int, Hit], asked: str, wanted: tuple[str, ...]) -> dict[int, Hit]:
     """The found places that may answer a mention asking for the kind ``asked``.
 
@@ -186,7 +192,7 @@ def fitting(index: OpenedIndex, found: dict[int, Hit], asked: str, wanted: tuple
             continue
         if is_of_kind(index, r, wanted, asked_unit):
             out[r] = hit
-            named = named or (hit.tier in NEIGHBOUR_TIERS and asked in _NAMED_THINGS)
+            named = named or (hit.tier in NEIGHBOUR_TIERS and asked in _NAMED_THINGS_AND_QUARTERS)
         elif hit.tier in NEIGHBOUR_TIERS and stands_in(asked, kind) and not _seated_unit(index, r, kind):
             out[r] = hit
     if named:
@@ -259,8 +265,11 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
     found = {r: hit for r, hit in found.items() if not unasked(index, hit.name_row, r, kind_hint)}
     whole = named_whole(index, found, mentions)
     if whole and kind_hint and all(index.kind[r] in accepts(kind_hint) and index.kind[r] in _SETTLED for r in whole):
-        # "حي الميدان", a source's name of Aleppo's Midan, is the kind word and the name of Damascus's too
-        whole += [r for r in named_by_core(index, found, mentions, kind_hint) if r not in whole]
+        # "حي الميدان", a source's name of Aleppo's Midan, is the kind word and the name of Damascus's too;
+        # a namesake of another kind is no rival ("حي الصالحية" is Damascus's quarter, not a town of Deir ez-Zor)
+        named_kinds = {index.kind[r] for r in whole}
+        core = named_by_core(index, found, mentions, kind_hint)
+        whole += [r for r in core if r not in whole and index.kind[r] in named_kinds]
     preferred: tuple[str, ...] = ()  # the kinds a word part of a name asks for, to rank by alone
     if whole:  # the descriptive word is part of a name: only the places of that name, and no hint but
         # to rank them ("Mount Simeon" names the mountain and its district, and asks for the mountain)

@@ -65,6 +65,26 @@ def test_geoparse__a_quarter_named_with_its_kind_word_by_a_source_is_no_better_a
     assert found(full, "شهد حي الميدان الدمشقي احتفالات بعيد الفطر.") == [("الميدان", "sa:183")]
 
 
+def test_geoparse__a_quarter_asked_for_shuts_out_a_town_of_its_name(full: Gazetteer) -> None:
+    # al-Salihiyah is Damascus's quarter and a town of Deir ez-Zor: "حي الصالحية" asks for the quarter
+    quarter = full.candidates("حي الصالحية", limit=3)
+    assert quarter[0].place.id == "cur:damascus-salihiyah" and not quarter[0].ambiguous
+    assert all(m.place.kind != "town" for m in quarter)
+    text = "يضم حي الصالحية على سفح قاسيون مدارس ومساجد أيوبية."
+    assert found(full, text) == [("الصالحية", "cur:damascus-salihiyah")]
+    # the name alone stays ambiguous until the text says which
+    assert full.candidates("الصالحية", limit=2)[0].ambiguous
+    # a town stands in for "حي X" when no quarter is named X
+    assert full.candidates("حي الحاضر", limit=1)[0].place.id == "gn:170137"
+
+
+def test_geoparse__a_town_s_quarters_named_with_an_adjective_keep_the_town(full: Gazetteer) -> None:
+    # "حيي السيال الشرقي والسيال الغربي" are the two quarters of the town al-Sayyal: the town's other
+    # mentions stay the town (a quarter named X alone would make them the quarter the index lacks)
+    text = "تقع السيال شمال غرب البوكمال، وتقسم إلى حيي السيال الشرقي والسيال الغربي."
+    assert found(full, text)[0] == ("السيال", "cur:al-sayyal-town")
+
+
 def test_geoparse__a_district_or_subdistrict_binds_a_place_to_its_governorate(full: Gazetteer) -> None:
     # humanitarian reports place a community by its sub-district: Nasra of Idlib is no Nasra of Homs
     text = "Nasra (Janudiyeh sub-district) and Jamiliya (Darkosh sub-district) had no population left."
@@ -160,7 +180,7 @@ def test_geoparse__words_that_are_not_places_give_nothing(full: Gazetteer) -> No
     for text in (
         "the town was quiet", "Bashar al-Assad met officials in Moscow and Doha.", "مدينة", "",
         "The Syrian Free Army took Aleppo.",  # "Army" is no spelling of Aleppo, even beside it
-        "Deir al-Fardis lies north of the town",  # "Deir" alone is a generic word, not Ad-Deir
+        "Deir Khabiyah lies north of the town",  # "Deir" alone is a generic word, not Ad-Deir
         "ارتفاع 430 م (1٬410 قدم)",  # feet, not the Qadam quarter (القدم)
     ):  # fmt: skip
         spans = found(full, text)
@@ -729,6 +749,13 @@ def test_geoparse__places_and_names_the_news_name(full: Gazetteer) -> None:
         ("كفر حمرة", "cur:kafr-hamrah-town"), ("حريتان", "gn:169858"),
     ]  # fmt: skip
     assert found(full, "Shelling hit Qastun in the Ghab plain.")[0] == ("Qastun", "cur:qastun-village")
+    # towns of 4,000 people and more that the index lacked, each read on its page (the eighth collection)
+    text = "Israeli jets struck the Tal al-Harra hill near the town of Al-Harra in north-western Daraa."
+    assert ("Al-Harra", "cur:al-harra-daraa-town") in found(full, text)
+    assert found(full, "تضم المدينة الصناعية في عدرا أكثر من ألف منشأة")[0] == ("عدرا", "cur:adra-town")
+    assert found(full, "Shelling hit Tayzin and Deir al-Fardis west of Hama.")[:2] == [
+        ("Tayzin", "cur:tayzin"), ("Deir al-Fardis", "cur:deir-al-fardis"),
+    ]  # fmt: skip
     # Jdeidet Artouz is a town of its own beside Artouz, which every "جديدة عرطوز" answered before
     assert found(full, "وصحنايا وجديدة عرطوز وعرطوز في ريف دمشق")[1:3] == [
         ("جديدة عرطوز", "cur:jdeidet-artouz-town"), ("عرطوز", "cur:artouz-town"),
@@ -1590,7 +1617,7 @@ def test_geoparse__a_bare_quarter_in_a_text_about_another_governorate(full: Gaze
     assert found(full, "وقعت معركة ميسلون قرب دمشق عام 1920") == [("دمشق", "gn:170654")]
     # nor a village's or a town's word: a quarter is neither ("قرية الصالحية" by Abu Kamal is no quarter of Damascus)
     text = "قتل مدني في قرية الصالحية قرب البوكمال شرقي دير الزور."
-    assert [pid for _, pid in found(full, text)] == ["gn:174448", "pcode:SY09"]
+    assert [pid for _, pid in found(full, text)] == ["cur:al-salihiyah-deir-ez-zor-town", "gn:174448", "pcode:SY09"]
     # alone, or with its city, the quarter stays
     assert found(full, "Sheikh Maqsoud was shelled") == [("Sheikh Maqsoud", "cur:aleppo-sheikh-maqsood")]
     assert found(full, "Shelling hit Baba Amr in Homs")[0] == ("Baba Amr", "cur:homs-baba-amr")
@@ -1731,8 +1758,9 @@ def test_geoparse__a_direction_adjective_after_a_region_says_its_part(full: Gaze
     assert found(full, "في جبال القلمون الشرقي،") == [("جبال القلمون الشرقي", "cur:qalamun-mountains")]
     # two adjectives say a side of it (its north-western slope), which the mention does not name
     assert found(full, "في نهاية لحف جبل الزاوية الشمالية الغربية") == [("جبل الزاوية", "cur:jabal-zawiya-mountain")]
-    # a village's name with one is still another village's
-    assert found(full, "قصفت الغارية الشرقية") == []
+    # a village's name with one is still another village's, which the index may hold whole
+    assert found(full, "قصفت الغارية الغربية") == []
+    assert found(full, "قصفت الغارية الشرقية") == [("الغارية الشرقية", "cur:al-ghariyah-al-sharqiyah-town")]
 
 
 def test_geoparse__a_list_of_villages_lies_in_one_governorate(full: Gazetteer) -> None:
@@ -1931,8 +1959,8 @@ def test_geoparse__a_direction_adjective_after_outskirts_or_countryside_says_the
     assert found(full, "هي حي دير بعلبة الشمالي في مدينة حمص")[0] == ("دير بعلبة", "sa:516")
     # without such a word the adjective still makes another village's name
     assert found(full, "في بلدة المليحة الشرقية بريف درعا") == [("درعا", "pcode:SY12")]
-    # romanised, too: "al-Ghariyah al-Sharqiyah" is neither al-Ghariyah nor a quarter al-Sharqiyah
-    assert found(full, "west of al-Ghariyah al-Sharqiyah and Saida") == []
+    # romanised, too: "al-Ghariyah al-Gharbiyah" is neither al-Ghariyah nor a quarter al-Gharbiyah
+    assert found(full, "west of al-Ghariyah al-Gharbiyah and Saida") == []
     assert found(full, "in al-Sharqiyah quarter of Hama")[0] == ("al-Sharqiyah", "sa:333")
     # news write the adjective capitalised without its article: "Maliha Sharqiyah" (Daraa) is no Maliha of
     # Rif Dimashq, and after a name the index lacks it is no quarter of Hama

@@ -1059,6 +1059,38 @@ _ROMANIZED_PAIR_AFTER_RE = re.compile(
 _CAPITAL_NEXT_RE = re.compile(r" +[A-Z]")
 
 
+def _second_word_of_a_settlement_s_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """Whether an Arabic span follows a settlement's kind word and one word that no name took in, no
+    common word, spaces between, no clitic on the span: the span ends the name of a village or town
+    the index lacks ("قرية صيدا الجولان", Saida al-Julan; "بلدة حمرة غانم"), not a place of its own.
+
+    >>> text = "توغلت القوة نحو قرية صيدا الجولان"
+    >>> _second_word_of_a_settlement_s_name(text, Words(text), Span(26, 33, 5, 5, ()), set())
+    True
+    """
+    i, k = span.first - 1, span.first - 2
+    if k < 0 or i in taken or k in taken or span.start != words.start[span.first]:
+        return False
+    if text[words.end[i] : span.start] != " " or text[words.end[k] : words.start[i]] != " ":
+        return False
+    kind_word = text[words.start[k] : words.end[k]]
+    kind_word = kind_word[1:] if kind_word[:1] in ARABIC_CLITICS and len(kind_word) > 4 else kind_word
+    if word_kind(kind_word) not in _SETTLEMENT_WORD_KINDS:
+        return False
+    word = text[words.start[i] : words.end[i]]
+    bare = word[1:] if word[:1] in ARABIC_CLITICS else word
+    if not is_arabic(word) or word.endswith(_PRONOUN_SUFFIXES) or word_kind(bare) is not None:
+        return False  # "قرية أشهرها شيران" (villages, the best known of them...), "مصيف وبلدة مشتى الحلو"
+    return not any(map(is_common_arabic, (word, bare))) and not is_direction_adjective(word)  # "قرية بنواحي حلب"
+
+
+#: Pronoun suffixes of a word after a kind word that make it no name ("أشهرها", the best known of them).
+_PRONOUN_SUFFIXES = ("ها", "هم", "هما")
+#: The kinds of the words that open a settlement's name in Arabic ("قرية", "بلدة", "مدينة"):
+#: :func:`_second_word_of_a_settlement_s_name`.
+_SETTLEMENT_WORD_KINDS = frozenset({"village", "town", "city"})
+
+
 def _capitalised_name_before(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """Whether a capitalised Latin word that is no common word, no kind or compass word, no people's
     name and no spotted name's stands right before the span, a space between: a name the index
@@ -1649,6 +1681,8 @@ def _geoparse(
             continue
         if not one_latin_word and _arabic_noun_phrase(text, words, span, taken):
             continue
+        if not one_latin_word and _second_word_of_a_settlement_s_name(text, words, span, taken):
+            continue  # "قرية صيدا الجولان" is a village Saida al-Julan, not the Golan
         if _COMPOUND_NAME_RE.match(text, span.end) or _second_half_of_a_name(text, span):
             continue  # "الشيخ سعد الدين الجباوي" is a man (Saad al-Din), not the town al-Shaykh Saad; "Rashid al-Din"
         one_word = text[words.start[span.first] : words.end[span.first]] if span.first == span.last else ""

@@ -1790,6 +1790,10 @@ def test_geoparse__a_generic_word_before_a_name_opens_a_longer_name(full: Gazett
     assert found(full, "Clashes near Khirbet Diban and Deir ez-Zor") == [("Deir ez-Zor", "gn:170794")]
     # so does a capitalised word in the construct state (-at, -et: Arabic's ة before a noun), no kind word
     assert found(full, "Jdeidet Talbiseh lies by Qatana.") == [("Qatana", "gn:165929")]  # no Talbiseh
+    # after a village's kind word and a word nothing spotted, an Arabic span ends the village's name
+    assert found(full, "توغل القسم الآخر نحو قرية صيدا الجولان وأقام حاجزاً وسطها.") == []  # no Golan
+    assert found(full, "وقال إنها قرية بنواحي حلب من العواصم") == [("حلب", "gn:170063")]
+    assert found(full, "يبلغ عدد القرى إلى 370 قرية أشهرها شيران")[0][0] == "شيران"
     # an Arabic opener that is also a name of its own (جديدة: the village al-Jadida) opens one all the same
     assert found(full, "قصفت قرية جديدة تلبيسة") == []
     text = "ISIL's Wilayat Homs and Maarat al-Numan"

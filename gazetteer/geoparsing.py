@@ -2013,10 +2013,30 @@ def _without_far_outliers(text: str, found: list[PlaceMention]) -> list[PlaceMen
         near = govs.neighbours(gov) | {""}
         if any(other in near for other in named if other != gov):
             continue
-        if m.match.tier == "exact" and not (_sentence_names_elsewhere(text, found, m) or _always_after(text, found, m)):
+        if (
+            m.match.tier == "exact"
+            and _own_name(m.match)
+            and not (_sentence_names_elsewhere(text, found, m) or _always_after(text, found, m))
+        ):
             continue
         outliers.add(id(m))
     return [m for m in found if id(m) not in outliers] if outliers else found
+
+
+def _own_name(match: Match) -> bool:
+    """Whether the name matched is the place's own: its display name, its Arabic name, or one a
+    source gives as official or preferred; not only an alternate ("خريبة", a GeoNames alternate of
+    Nasra in Homs, is as likely a village al-Khuraybah of Aleppo).
+
+    >>> from gazetteer import load
+    >>> g = load()
+    >>> [_own_name(g.candidates(q, limit=1)[0]) for q in ("الناصرة", "خريبة")]
+    [True, False]
+    """
+    place, name = match.place, match.matched_name
+    if name in (place.name, place.name_ar):
+        return True
+    return any(n.text == name and ("official" in n.flags or "preferred" in n.flags) for n in place.names)
 
 
 #: Prepositions and conjunctions, which stand before any place's name (:func:`_always_after`).

@@ -926,6 +926,14 @@ def test_geoparse__a_far_outlier_against_three_places_of_one_name(full: Gazettee
     assert dict(found(full, "ISIL captured al-Mari'iyah.")).get("al-Mari'iyah") == "cur:maariya-village"
 
 
+def test_geoparse__a_far_outlier_named_by_an_alternate_alone_is_dropped(full: Gazetteer) -> None:
+    # "خريبة" is only a GeoNames alternate of Nasra (Homs): in a text on Aleppo's north it is a village there
+    text = "قصفت القوات قرى في ريف حلب الشمالي، منها تل رفعت وعفرين. وقالت امرأة من سكان قرية خريبة إن قذيفة سقطت."
+    assert "خريبة" not in dict(found(full, text))
+    # the town's own name in its own sentence stays, as before
+    assert dict(found(full, text.replace("خريبة", "الناصرة"))).get("الناصرة") == "gn:173606"
+
+
 def test_geoparse__a_far_outlier_always_after_one_word_is_a_longer_name(full: Gazetteer) -> None:
     # "حب نمرة" (Hab Nimra, Wadi al-Nasara, Homs) is not the village Nimreh of As-Suwayda, spelt
     # as the index writes it: each time the same word stands before it

@@ -500,12 +500,13 @@ def _kind_hint(mention: str) -> str | None:
 def _word_gap(gap: str) -> bool:
     """Whether two words are next to each other in one phrase: a space or a hyphen between them, no
     full stop or comma ("the Hauran plain. The Barada River": "plain" says nothing of Barada); a
-    quotation mark may open or close a name ("محافظة «القنيطرة»", "قرية \"جبا\"").
+    quotation mark may open or close a name ("محافظة «القنيطرة»", "قرية \"جبا\""), and a hashtag
+    mark open it ("بريف #حلب الشمالي", as news posted on social media write).
 
-    >>> _word_gap(" "), _word_gap(" «"), _word_gap(". ")
-    (True, True, False)
+    >>> _word_gap(" "), _word_gap(" «"), _word_gap(" #"), _word_gap(". ")
+    (True, True, True, False)
     """
-    return len(gap) <= 3 and not gap.strip(' -\u00a0«»"“”')
+    return len(gap) <= 3 and not gap.strip(' -\u00a0«»"“”#')
 
 
 def _asked_name(text: str, words: Words, span: Span) -> str:

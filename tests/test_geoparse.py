@@ -926,6 +926,12 @@ def test_geoparse__a_far_outlier_against_three_places_of_one_name(full: Gazettee
     assert dict(found(full, "ISIL captured al-Mari'iyah.")).get("al-Mari'iyah") == "cur:maariya-village"
 
 
+def test_geoparse__a_hashtag_mark_stands_between_a_descriptive_word_and_its_name(full: Gazetteer) -> None:
+    # news posted on social media: "بريف #حلب الشمالي" is Aleppo's countryside, "مدينة #إدلب" the city
+    assert found(full, "قصفت فصائل المعارضة عدة قرى بريف #حلب الشمالي") == [("حلب", "pcode:SY02")]
+    assert found(full, "غارات على مدينة #إدلب") == [("إدلب", "gn:169389")]
+
+
 def test_geoparse__a_far_outlier_named_by_an_alternate_alone_is_dropped(full: Gazetteer) -> None:
     # "خريبة" is only a GeoNames alternate of Nasra (Homs): in a text on Aleppo's north it is a village there
     text = "قصفت القوات قرى في ريف حلب الشمالي، منها تل رفعت وعفرين. وقالت امرأة من سكان قرية خريبة إن قذيفة سقطت."

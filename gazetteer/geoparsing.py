@@ -229,10 +229,10 @@ _COMPASS_WORDS = (
 )
 #: Words after a name that make it a channel's or a station's (:func:`_media_named`).
 _MEDIA_AFTER_RE = re.compile(
-    r"\s+(?:TV|Television|Channel|Radio|FM|Post|Today|Now|News(?=\s+Agency|\s+Network)"
-    r"|24\b(?!\s*(?:hours?|hrs?|h\b|km|kilomet|miles?|people|persons?|civilians|killed|dead|January|February|March"
+    r"(?:\s+(?:TV|Television|Channel|Radio|FM|Post|Today|Now|News(?=\s+Agency|\s+Network))"
+    r"|\s*24\b(?!\s*(?:hours?|hrs?|h\b|km|kilomet|miles?|people|persons?|civilians|killed|dead|January|February|March"
     r"|April|May|June|July|August|September|October|November|December|ساع|كم|كيلو|شخص|قتيل|مدني)))\b"
-)  # "Suwayda 24", "Deir ez-Zor 24" (news networks), not "Idlib 24 hours"
+)  # "Suwayda 24", "Deir ez-Zor 24", "السويداء24" (news networks), not "Idlib 24 hours"
 #: The word that asks for a river, last of a mention's descriptors ("the Barada River"): only a
 #: feature is one, not the valley or region a river names (Wadi Barada).
 _RIVER_WORDS = ("river",)

@@ -926,6 +926,12 @@ def test_geoparse__a_far_outlier_against_three_places_of_one_name(full: Gazettee
     assert dict(found(full, "ISIL captured al-Mari'iyah.")).get("al-Mari'iyah") == "cur:maariya-village"
 
 
+def test_geoparse__a_news_network_named_with_24_is_no_place_glued_or_not(full: Gazetteer) -> None:
+    assert found(full, 'وبحسب منصة "السويداء24"، فإن أصوات الانفجارات تسمع') == []
+    assert found(full, "Suwayda 24 reported clashes.") == []
+    assert found(full, "قتل في حلب 24 شخصا") == [("حلب", "gn:170063")]  # a count, not a network
+
+
 def test_geoparse__a_hashtag_mark_stands_between_a_descriptive_word_and_its_name(full: Gazetteer) -> None:
     # news posted on social media: "بريف #حلب الشمالي" is Aleppo's countryside, "مدينة #إدلب" the city
     assert found(full, "قصفت فصائل المعارضة عدة قرى بريف #حلب الشمالي") == [("حلب", "pcode:SY02")]

@@ -167,6 +167,19 @@ def _unit_asked(index: OpenedIndex, found: dict[int, Hit], wanted: tuple[str, ..
     return None if any(index.kind[r] in wanted for r in found) else asked
 
 
+def _area_over_settlements(index: OpenedIndex, found: dict[int, Hit]) -> dict[int, Hit]:
+    """The found places for a district word ("منطقة", also "area") that no district answers: a region
+    or a mountain range named so, as the word's other sense, over a town that stands in ("منطقة
+    الحولة" is the Houla plain's villages, not the town Kafr Laha that GeoNames also calls al-Houla);
+    else all of them ("منطقة السخنة" is the town's)."""
+    if any(index.kind[r] in ADMIN_KINDS for r in found):
+        return found
+    areas = {r: hit for r, hit in found.items() if index.kind[r] in _AREA_KINDS and hit.tier in NEIGHBOUR_TIERS}
+    return areas or found
+
+
+#: The kinds a district word names when no district does (:func:`_area_over_settlements`).
+_AREA_KINDS = frozenset({"region", "mountain"})
 #: Kinds whose exactly named place shuts out a stand-in of another kind (:func:`fitting`): the
 #: facilities, and a city's quarter ("حي الصالحية" is Damascus's quarter, not the town of Deir ez-Zor;
 #: a town stands in for "حي X" only when no quarter is named X).
@@ -286,6 +299,8 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
     if wanted:
         follow_links(index, found, str(kind_hint), wanted)
         found = fitting(index, found, str(kind_hint), wanted)
+        if kind_hint == "district":
+            found = _area_over_settlements(index, found)
     if not found:
         return ()
     unit_asked = _unit_asked(index, found, wanted, kind_hint)

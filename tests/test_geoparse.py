@@ -926,6 +926,15 @@ def test_geoparse__a_far_outlier_against_three_places_of_one_name(full: Gazettee
     assert dict(found(full, "ISIL captured al-Mari'iyah.")).get("al-Mari'iyah") == "cur:maariya-village"
 
 
+def test_geoparse__an_area_word_names_a_region_before_a_town_that_stands_in(full: Gazetteer) -> None:
+    # no district is named al-Houla: "منطقة" then means the area, the Houla plain, not the town Kafr Laha
+    # that GeoNames also calls al-Houla
+    text = "تعرضت بلدة الدار الكبيرة ومنطقة الحولة للقصف"
+    assert found(full, text)[1] == ("الحولة", "cur:houla-region")
+    assert full.candidates("منطقة السخنة", limit=1)[0].place.id == "gn:172425"  # no such region: the town
+    assert full.candidates("منطقة القصير", limit=1)[0].place.id == "pcode:SY0402"  # a district first
+
+
 def test_geoparse__a_news_network_named_with_24_is_no_place_glued_or_not(full: Gazetteer) -> None:
     assert found(full, 'وبحسب منصة "السويداء24"، فإن أصوات الانفجارات تسمع') == []
     assert found(full, "Suwayda 24 reported clashes.") == []

@@ -756,6 +756,10 @@ def test_geoparse__places_and_names_the_news_name(full: Gazetteer) -> None:
     assert found(full, "Shelling hit Tayzin and Deir al-Fardis west of Hama.")[:2] == [
         ("Tayzin", "cur:tayzin"), ("Deir al-Fardis", "cur:deir-al-fardis"),
     ]  # fmt: skip
+    # two quarters of Damascus (the ninth collection)
+    assert found(full, "سقطت قذائف على حي القصاع وباب شرقي في دمشق")[:2] == [
+        ("القصاع", "cur:damascus-qassaa"), ("باب شرقي", "cur:damascus-bab-sharqi"),
+    ]  # fmt: skip
     # Jdeidet Artouz is a town of its own beside Artouz, which every "جديدة عرطوز" answered before
     assert found(full, "وصحنايا وجديدة عرطوز وعرطوز في ريف دمشق")[1:3] == [
         ("جديدة عرطوز", "cur:jdeidet-artouz-town"), ("عرطوز", "cur:artouz-town"),

@@ -419,20 +419,23 @@ def _skeleton_letters(index: OpenedIndex, hit: Hit) -> int:
     return len(index.name_skeleton[hit.name_row]) if hit.tier == "skeleton" else 0  # a skeleton has no spaces
 
 
-#: Natural places that a bare name means before an admin unit that bears it only as an alias.
+#: Natural places that a bare name means before an admin unit or a settlement that bears it only
+#: as an alias (:func:`_feature_before_alias_unit`).
 _NATURAL_AREAS = frozenset({"region", "mountain"})
+_ALIAS_BEARERS = frozenset(ADMIN_KINDS) | frozenset(POPULATED_KINDS)
 
 
 def _feature_before_alias_unit(index: OpenedIndex, ranked: list[_Ranked], found: dict[int, Hit]) -> list[_Ranked]:
-    """A bare name that an admin unit bears only as an alias, and a plain or a mountain as well,
-    means the plain or the mountain: "Al-Ghab" is the Ghab plain, which the Al-Suqaylabiyah
-    district is also called in OpenSyria's list ("منطقة الغاب" asks for the district)."""
+    """A bare name that an admin unit or a settlement bears only as an alias, and a plain or a
+    mountain as well, means the plain or the mountain: "Al-Ghab" is the Ghab plain, which the
+    Al-Suqaylabiyah district is also called in OpenSyria's list ("منطقة الغاب" asks for the
+    district); "الحولة" is the Houla plain, which GeoNames also gives the town Kafr Laha as a name."""
     top = ranked[0][2]
-    if index.kind[top] not in ADMIN_KINDS or index.name_quality(found[top].name_row) != "alias":
+    if index.kind[top] not in _ALIAS_BEARERS or index.name_quality(found[top].name_row) != "alias":
         return ranked
     for i, (_, _, r, signals) in enumerate(ranked[1:], start=1):
         if index.kind[r] in _NATURAL_AREAS and found[r].tier == found[top].tier:
-            signals.append(f"the {index.kind[r]} before a unit that bears the name as an alias")
+            signals.append(f"the {index.kind[r]} before a {index.kind[top]} that bears the name as an alias")
             return [ranked[i], *ranked[:i], *ranked[i + 1 :]]
     return ranked
 

@@ -939,6 +939,13 @@ def test_geoparse__an_area_word_names_a_region_before_a_town_that_stands_in(full
     assert full.candidates("منطقة القصير", limit=1)[0].place.id == "pcode:SY0402"  # a district first
 
 
+def test_geoparse__a_name_a_town_bears_as_an_alias_is_the_plain_s_own(full: Gazetteer) -> None:
+    # GeoNames gives the town Kafr Laha the name al-Houla; the Houla plain bears it as its own
+    assert full.candidates("الحولة", limit=1)[0].place.id == "cur:houla-region"
+    assert found(full, "حدثت المجزرة في سهول الحولة بريف حمص")[0] == ("الحولة", "cur:houla-region")
+    assert found(full, "قصف على كفرلاها وتلدو")[0] == ("كفرلاها", "gn:168668")  # the town's own name
+
+
 def test_geoparse__a_news_network_named_with_24_is_no_place_glued_or_not(full: Gazetteer) -> None:
     assert found(full, 'وبحسب منصة "السويداء24"، فإن أصوات الانفجارات تسمع') == []
     assert found(full, "Suwayda 24 reported clashes.") == []

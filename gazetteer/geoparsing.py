@@ -229,10 +229,10 @@ _COMPASS_WORDS = (
 )
 #: Words after a name that make it a channel's or a station's (:func:`_media_named`).
 _MEDIA_AFTER_RE = re.compile(
-    r"(?:\s+(?:TV|Television|Channel|Radio|FM|Post|Today|Now|News(?=\s+Agency|\s+Network))"
+    r"(?:\s+(?:TV|Television|Channel|Radio|FM|Post|Today|Now|News(?=\s+Agency|\s+Network)|Media(?=\s+(?:Center|Centre|Office)))"
     r"|\s*24\b(?!\s*(?:hours?|hrs?|h\b|km|kilomet|miles?|people|persons?|civilians|killed|dead|January|February|March"
     r"|April|May|June|July|August|September|October|November|December|ساع|كم|كيلو|شخص|قتيل|مدني)))\b"
-)  # "Suwayda 24", "Deir ez-Zor 24", "السويداء24" (news networks), not "Idlib 24 hours"
+)  # "Suwayda 24", "Deir ez-Zor 24", "السويداء24" (news networks), "the Qalamoun Media Center"; not "Idlib 24 hours"
 #: The word that asks for a river, last of a mention's descriptors ("the Barada River"): only a
 #: feature is one, not the valley or region a river names (Wadi Barada).
 _RIVER_WORDS = ("river",)
@@ -1795,6 +1795,7 @@ def _geoparse(
                 or _title_qualifier(text, items, k)
                 or _locator_map(text, item)
                 or _village_in(text, item)
+                or _administrative_border(text, item)
             )
         ):
             item.read_as_governorate()
@@ -2848,6 +2849,26 @@ _VILLAGE_IN_RE = re.compile(
     r"\b(?:[Vv]illages?|[Tt]owns?|[Hh]amlets?)(?: of (?:[Aa]l-|[Ee]l-)?[A-Z][\w'’-]*(?: [\w'’-]+){0,3})? in $"
 )
 _VILLAGE_IN_LOOK_BEHIND = 80
+
+
+def _administrative_border(text: str, item: _Item) -> bool:
+    """Whether a governorate's own name follows an administrative border ("at the administrative
+    border with Homs", "قرب الحدود الإدارية لحماة"): a governorate's border, not its capital's.
+
+    >>> text = "Hirbnafsah lies at the administrative border with Homs, 20 km from Homs."
+    >>> items = [_Item(Span(s, s + 4, 0, 0, ()), "Homs", "Homs", None, (s, s + 4)) for s in (50, 67)]
+    >>> [_administrative_border(text, item) for item in items]
+    [True, False]
+    """
+    start = item.span.start
+    return _ADMINISTRATIVE_BORDER_RE.search(text, max(0, start - _VILLAGE_IN_LOOK_BEHIND), start) is not None
+
+
+#: An administrative border with or of a governorate's name, right before it (:func:`_administrative_border`).
+_ADMINISTRATIVE_BORDER_RE = re.compile(
+    r"\b[Aa]dministrative (?:borders?|boundar(?:y|ies)|lines?) (?:with|of|between) (?:the )?$"
+    r"|الحدود الإدارية (?:مع |بين )?[ول]?$"
+)
 
 
 def _part_of_an_area(item: _Item) -> bool:

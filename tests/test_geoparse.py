@@ -443,6 +443,9 @@ def test_geoparse__a_capital_that_binds_a_place_outside_its_city_is_the_governor
     assert found(full, text) == [("Tartus", "pcode:SY10")]
     assert found(full, "Shells fell on villages in Hama.") == [("Hama", "pcode:SY05")]
     assert found(full, "Shells fell on a neighbourhood in Homs.") == [("Homs", HOMS_CITY)]
+    # so does an administrative border
+    assert found(full, "Clashes raged at the administrative border with Homs.") == [("Homs", HOMS_GOV)]
+    assert found(full, "قرب الحدود الإدارية لحماة") == [("حماة", "pcode:SY05")]
 
 
 def test_geoparse__the_article_merged_into_the_clitic_lam(full: Gazetteer) -> None:
@@ -950,6 +953,8 @@ def test_geoparse__a_news_network_named_with_24_is_no_place_glued_or_not(full: G
     assert found(full, 'وبحسب منصة "السويداء24"، فإن أصوات الانفجارات تسمع') == []
     assert found(full, "Suwayda 24 reported clashes.") == []
     assert found(full, "قتل في حلب 24 شخصا") == [("حلب", "gn:170063")]  # a count, not a network
+    assert found(full, "according to the pro-opposition Qalamoun Media Center.") == []
+    assert found(full, "the al-Atareb Media Center reported on Monday") == []
 
 
 def test_geoparse__a_hashtag_mark_stands_between_a_descriptive_word_and_its_name(full: Gazetteer) -> None:

@@ -2003,6 +2003,16 @@ def _without_far_outliers(text: str, found: list[PlaceMention]) -> list[PlaceMen
     # a landmark keeps no outlier company: "Al-Zera'a roundabout" beside "Al-Amiriya" in a text on
     # Palmyra are Palmyra's, not a roundabout and a village of Aleppo
     landmarkless = _places_by_governorate([m for m in found if m.match.place.kind != "landmark"])
+    # a governorate that only one small place names vouches for a neighbour only when it borders a
+    # governorate named otherwise: "Arnaba" of Idlib and "Al-Hamidiya" of Hama, in a text on Quneitra, keep
+    # each other no company; "Tal Abyad" (Raqqa, by Aleppo's towns) keeps "Ras al-Ain" (Hasakah) its own
+    lone = {
+        m.match.place.governorate.pcode or ""
+        for m in small
+        if len(landmarkless[m.match.place.governorate.pcode or ""]) == 1
+    }
+    solid = set(named) - lone
+    unanchored = {g for g in lone if not govs.neighbours(g) & solid}
     outliers = set()
     for m in small:
         gov = m.match.place.governorate.pcode
@@ -2013,7 +2023,7 @@ def _without_far_outliers(text: str, found: list[PlaceMention]) -> list[PlaceMen
         ):
             continue
         near = govs.neighbours(gov) | {""}
-        if any(other in near for other in named if other != gov):
+        if any(other in near for other in named if other != gov and other not in unanchored):
             continue
         if (
             m.match.tier == "exact"

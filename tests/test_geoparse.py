@@ -963,6 +963,22 @@ def test_geoparse__a_hashtag_mark_stands_between_a_descriptive_word_and_its_name
     assert found(full, "غارات على مدينة #إدلب") == [("إدلب", "gn:169389")]
 
 
+def test_geoparse__two_far_outliers_of_bordering_governorates_keep_each_other_no_company(full: Gazetteer) -> None:
+    # a news report on Quneitra: the village Arnaba of Idlib and al-Hamidiyah of Hama border each other,
+    # not the text's governorates (Quneitra's, the Khan Arnabah road's Arnaba; al-Hamidiyah of Quneitra)
+    text = (
+        "Israeli forces set up checkpoints around Khan Arnaba in Quneitra countryside, on routes linking "
+        "Jubata al-Khashab to Arnaba and the Damascus-Khan Arnaba highway. A man from Othman (Daraa) was "
+        "wounded near Al-Hamidiya village and taken to a hospital in Quneitra."
+    )
+    names = dict(found(full, text))
+    assert "Arnaba" not in names and "Al-Hamidiya" not in names
+    assert names["Jubata al-Khashab"] == "cur:jubata-al-khashab-town"
+    # a lone town of a governorate that borders one the text names otherwise keeps its neighbour company
+    text = "Turkish forces cleared Tal Abyad and Ras al-Ain. Jarablus, al-Bab and Azaz remained secure."
+    assert {"Tal Abyad", "Ras al-Ain"} <= set(dict(found(full, text)))
+
+
 def test_geoparse__a_far_outlier_named_by_an_alternate_alone_is_dropped(full: Gazetteer) -> None:
     # "خريبة" is only a GeoNames alternate of Nasra (Homs): in a text on Aleppo's north it is a village there
     text = "قصفت القوات قرى في ريف حلب الشمالي، منها تل رفعت وعفرين. وقالت امرأة من سكان قرية خريبة إن قذيفة سقطت."

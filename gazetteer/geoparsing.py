@@ -1063,7 +1063,7 @@ _CAPITAL_NEXT_RE = re.compile(r" +[A-Z]")
 def _second_word_of_a_settlement_s_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """Whether an Arabic span follows a settlement's kind word and one word that no name took in, no
     common word, spaces between, no clitic on the span: the span ends the name of a village or town
-    the index lacks ("قرية صيدا الجولان", Saida al-Julan; "بلدة حمرة غانم"), not a place of its own.
+    the index lacks ("قرية صيدا الجولان", Saida al-Julan, is not the Golan), not a place of its own.
 
     >>> text = "توغلت القوة نحو قرية صيدا الجولان"
     >>> _second_word_of_a_settlement_s_name(text, Words(text), Span(26, 33, 5, 5, ()), set())
@@ -2858,6 +2858,7 @@ def _village_in(text: str, item: _Item) -> bool:
 _VILLAGE_IN_RE = re.compile(
     r"\b(?:[Vv]illages?|[Tt]owns?|[Hh]amlets?)(?: of (?:[Aa]l-|[Ee]l-)?[A-Z][\w'’-]*(?: [\w'’-]+){0,3})? in $"
 )
+#: How far back :func:`_village_in` and :func:`_administrative_border` read, in characters.
 _VILLAGE_IN_LOOK_BEHIND = 80
 
 

@@ -278,11 +278,8 @@ def rank(index: OpenedIndex, found: dict[int, Hit], mentions: Sequence[Mention],
     found = {r: hit for r, hit in found.items() if not unasked(index, hit.name_row, r, kind_hint)}
     whole = named_whole(index, found, mentions)
     if whole and kind_hint and all(index.kind[r] in accepts(kind_hint) and index.kind[r] in _SETTLED for r in whole):
-        # "حي الميدان", a source's name of Aleppo's Midan, is the kind word and the name of Damascus's too;
-        # a namesake of another kind is no rival ("حي الصالحية" is Damascus's quarter, not a town of Deir ez-Zor)
-        named_kinds = {index.kind[r] for r in whole}
-        core = named_by_core(index, found, mentions, kind_hint)
-        whole += [r for r in core if r not in whole and index.kind[r] in named_kinds]
+        # "حي الميدان", a source's name of Aleppo's Midan, is the kind word and the name of Damascus's too
+        whole += [r for r in named_by_core(index, found, mentions, kind_hint) if r not in whole]
     preferred: tuple[str, ...] = ()  # the kinds a word part of a name asks for, to rank by alone
     if whole:  # the descriptive word is part of a name: only the places of that name, and no hint but
         # to rank them ("Mount Simeon" names the mountain and its district, and asks for the mountain)

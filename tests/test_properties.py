@@ -352,10 +352,9 @@ def brute_force(names: list[_OracleName], query: str, kinds: dict[str, str] | No
     wanted = set(accepts(hint)) & _SETTLED_KINDS if hint else set()
     if kinds is not None and named & best.keys() and all(kinds[p] in wanted for p in named & best.keys()):
         # the whole name is a city's, town's, village's or quarter's with its kind word: its namesakes of
-        # the same kind, named by the name alone, stay candidates
+        # that kind, named by the name alone, stay candidates
         cores = {keys(m.name).variant for m in mentions if m.name != m.text}
-        same = {kinds[p] for p in named & best.keys()}
-        named |= {place_id for place_id, n, _, _ in names if n.variant in cores and kinds[place_id] in same}
+        named |= {place_id for place_id, n, _, _ in names if n.variant in cores and kinds[place_id] in wanted}
     if named & best.keys():
         return {place_id: score for place_id, score in best.items() if place_id in named}
     if best and max(best.values()) >= SCORES.fuzzy_below:  # the fuzzy tier only when nothing scored 90+

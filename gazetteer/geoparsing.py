@@ -1085,6 +1085,28 @@ def _second_word_of_a_settlement_s_name(text: str, words: Words, span: Span, tak
     return not any(map(is_common_arabic, (word, bare))) and not is_direction_adjective(word)  # "قرية بنواحي حلب"
 
 
+def _kind_word_of_the_next_name(text: str, item: _Item) -> bool:
+    """Whether the kind word after a Latin span, in lower case, belongs to the name after "of" ("the
+    Idlib town of Saraqeb", "the Homs district of Khaldiyeh"), not to the span. A capitalised one is
+    the span's own ("Izraa District of Daraa Governorate" is the district).
+
+    >>> text = "in the Idlib town of Saraqeb and the Idlib town, Izraa District of Daraa"
+    >>> [_kind_word_of_the_next_name(text, _Item(Span(s, s + 5, 0, 0, ()), "Idlib", "Idlib town", "town",
+    ...  (s, s + 10))) for s in (7, 37, 49)]
+    [True, False, False]
+    """
+    end = item.around[1]
+    if end <= item.span.end or not item.text.isascii() or _OF_A_NAME_RE.match(text, end) is None:
+        return False
+    after = text[item.span.end : end]
+    return after == after.lower()
+
+
+#: The kinds whose word after a name may be the next name's ("the Idlib town of Saraqeb"); not a
+#: governorate's or an offensive's ("Latakia and Idlib governorates of Syria", "the Idlib offensive of 2014").
+_NEXT_NAME_KINDS = frozenset({"village", "town", "city", "neighbourhood", "district"})
+#: "of" and a name, right after a kind word (:func:`_kind_word_of_the_next_name`).
+_OF_A_NAME_RE = re.compile(r" of (?:the )?(?:[Aa][lnrsdtz]-|[Ee][lnrsdtz]-)?[A-Z]")
 #: Pronoun suffixes of a word after a kind word that make it no name ("أشهرها", the best known of them).
 _PRONOUN_SUFFIXES = ("ها", "هم", "هما")
 #: The kinds of the words that open a settlement's name in Arabic ("قرية", "بلدة", "مدينة"):
@@ -1772,6 +1794,13 @@ def _geoparse(
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
     named: dict[tuple[str, str, str], tuple[bool, bool]] = {}  # _name_facts, once per place, name and span
     for k, item in enumerate(items):
+        if item.hint in _NEXT_NAME_KINDS and _kind_word_of_the_next_name(text, item):
+            # "the Idlib town of Saraqeb", "the northern Hama village of Kafr Zita": the town is Saraqeb, in the
+            # governorate; "the Homs district of Khaldiyeh": the quarter, in the city
+            if item.hint in _SETTLEMENT_WORD_KINDS and _a_governorate_s_own_name(item.text):
+                item.read_as_governorate()
+            else:
+                item.read_as(item.text)
         item.found = ask(item.mention, gov)
         if not item.found and item.hint == "region" and _a_governorate_s_own_name(item.text):
             item.read_as_governorate()

@@ -957,6 +957,18 @@ def test_geoparse__a_news_network_named_with_24_is_no_place_glued_or_not(full: G
     assert found(full, "the al-Atareb Media Center reported on Monday") == []
 
 
+def test_geoparse__a_kind_word_before_of_and_a_name_is_that_name_s(full: Gazetteer) -> None:
+    # news English: "the Idlib town of Saraqeb" is a town of Idlib province; "the northern Hama village of
+    # Kafr Zita" gave the town al-Hamah of Rif Dimashq ("Hama village")
+    assert found(full, "Shells hit the Idlib town of Saraqeb.")[0] == ("Idlib", "pcode:SY07")
+    assert found(full, "Raids on the northern Hama village of Kafr Zita.")[0] == ("Hama", "pcode:SY05")
+    assert found(full, "Shelling of the Homs district of Khaldiyeh.")[0] == ("Homs", HOMS_CITY)
+    assert found(full, "the Qalamoun town of Yabroud")[0] == ("Qalamoun", "cur:qalamun-mountains")
+    # a capitalised kind word is the name's own, and a governorate's or an offensive's word says nothing
+    assert found(full, "Izraa District of Daraa Governorate")[0] == ("Izraa", "pcode:SY1203")
+    assert found(full, "during the 2014 Idlib offensive of the war")[0][0] == "Idlib"
+
+
 def test_geoparse__a_hashtag_mark_stands_between_a_descriptive_word_and_its_name(full: Gazetteer) -> None:
     # news posted on social media: "بريف #حلب الشمالي" is Aleppo's countryside, "مدينة #إدلب" the city
     assert found(full, "قصفت فصائل المعارضة عدة قرى بريف #حلب الشمالي") == [("حلب", "pcode:SY02")]

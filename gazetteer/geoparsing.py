@@ -59,7 +59,16 @@ from .mention import (
     word_kind,
 )
 from .model import Match, Place, PlaceMention
-from .normalize import ARABIC_CLITICS, AYN_MARKS, exact_key, fold, fold_arabic, is_arabic, variant_key
+from .normalize import (
+    ARABIC_CLITICS,
+    ARABIC_CONJUNCTIONS,
+    AYN_MARKS,
+    exact_key,
+    fold,
+    fold_arabic,
+    is_arabic,
+    variant_key,
+)
 from .opened import OpenedIndex
 from .rank import NEIGHBOUR_TIERS
 from .scoring import SCORES
@@ -972,8 +981,9 @@ def _arabic_noun_phrase(text: str, words: Words, span: Span, taken: set[int]) ->
         return False
     raw_after = text[starts[j] : ends[j]]
     after = _bare(raw_after)
-    if after in _LOWER_UPPER:  # the name's own, unless a noun before the name takes it
-        return not raw_before or before in _PARTICLES or is_descriptor(raw_before)
+    if after in _LOWER_UPPER:  # the name's own, unless a noun before the name takes it ("وإلى" is و + إلى)
+        particle = before in _PARTICLES or (before[:1] in ARABIC_CONJUNCTIONS and before[1:] in _PARTICLES)
+        return not raw_before or particle or is_descriptor(raw_before)
     if span.first == span.last and word.startswith("ال") and opens_a_name(words.keys[span.first]):
         masculine = after.startswith("ال") and not after.endswith("ه") and not is_direction_adjective(raw_after)
         if after in _MASCULINE_RELATIVES or (masculine and (is_common_arabic(raw_after) or after.endswith("ي"))):

@@ -73,6 +73,7 @@ from unidecode import unidecode
 
 __all__ = [
     "ARABIC_CLITICS",
+    "ARABIC_CONJUNCTIONS",
     "AYN_MARKS",
     "KEY_RULES",
     "NameKeys",
@@ -414,6 +415,8 @@ def _strip_article_word(word: str) -> str:
 
 #: One-letter proclitics written onto an Arabic word: و and, ف so, ب in, ل to, ك like.
 ARABIC_CLITICS = "وفبلك"
+#: The clitics that may stand before another word's clitic or a particle: و and, ف so ("وبحمص", "وإلى").
+ARABIC_CONJUNCTIONS = "وف"
 
 
 def strip_arabic_article(folded: str) -> str:

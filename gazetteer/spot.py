@@ -40,7 +40,15 @@ from typing import NamedTuple, cast
 from .common_words import is_common_arabic
 from .kinds import ADMIN_KINDS, FACILITY_CORE_KINDS, POPULATED_KINDS, accepts
 from .mention import CENTRE_WORDS, Mention, is_descriptor, parse_mention
-from .normalize import _GENERIC_MAP, ARABIC_CLITICS, AYN_MARKS, _is_article, exact_and_variant, fold
+from .normalize import (
+    _GENERIC_MAP,
+    ARABIC_CLITICS,
+    ARABIC_CONJUNCTIONS,
+    AYN_MARKS,
+    _is_article,
+    exact_and_variant,
+    fold,
+)
 
 __all__ = [
     "LOOSE_ARTICLE_KINDS", "SPOTTED_CORE_KINDS", "Span", "SpotIndex", "Token", "Words", "opens_a_construct",
@@ -130,7 +138,7 @@ def _arabic_readings(folded: str) -> list[tuple[str, int]]:
     short = len(folded) == 3 and folded[1:] in _SHORT_NAME_STARTS and folded[0] in _SHORT_WORD_CLITICS
     if (len(folded) >= 4 or short) and folded[0] in ARABIC_CLITICS:
         readings += _behind(folded[0], folded[1:], 1)
-    if len(folded) >= 5 and folded[0] in _CONJUNCTIONS and folded[1] in _PREPOSITIONS:
+    if len(folded) >= 5 and folded[0] in ARABIC_CONJUNCTIONS and folded[1] in _PREPOSITIONS:
         readings += _behind(folded[1], folded[2:], 2)  # "وبحمص", "وللرقة": and + in/to + the name
     return readings
 
@@ -142,8 +150,7 @@ def _behind(clitic: str, rest: str, offset: int) -> list[tuple[str, int]]:
     return [(rest, offset)]
 
 
-#: The clitics that may stand before another one ("و" and "ف": and, so), and those that may follow them.
-_CONJUNCTIONS = "وف"
+#: The clitics that may follow a conjunction (:data:`~gazetteer.normalize.ARABIC_CONJUNCTIONS`).
 _PREPOSITIONS = "بلك"
 
 

@@ -2049,6 +2049,8 @@ def test_geoparse__a_direction_adjective_after_outskirts_or_countryside_says_the
     assert found(full, "Regime shelling targeted Sunni Talbiseh on Monday.") == [("Talbiseh", TALBISEH)]
     # a colour after the name makes another village, too: al-Saan al-Aswad (Homs) is no al-Saan of Hama
     assert found(full, "كما تعرضت قرية السعن الأسود للقصف") == []
+    # a particle with its conjunction before the name is a particle all the same ("وإلى": and to)
+    assert found(full, "وإلى السعن الأسود وحوش حجو تعرضت القريتين للقصف") == [("القريتين", "gn:173361")]
     assert found(full, "تعرضت قرية القبير الصغيرة للقصف")[0][0] == "القبير"  # "small" describes it
     assert found(full, "the Sheikh Yassin, the Huwayqah Sharqiya and the Knamat neighbourhoods") == []
 

@@ -2131,6 +2131,9 @@ def test_geoparse__names_inside_groups_set_phrases_and_railways(full: Gazetteer)
     council = "The al-Bab Military Council, modelled after the Manbij Military Council, took villages near Manbij."
     assert found(full, council) == [("Manbij", "gn:167357")]
     assert found(full, "the Tel Rifaat Revolutionaries Battalion") == []
+    # in lower case too, as an infobox's parenthesis writes it; "the military council of Aleppo" keeps the city
+    assert found(full, "Commander1: Col. Abdul Jabbar al-Oqaidi (Aleppo military council)") == []
+    assert found(full, "the military council of Aleppo") == [("Aleppo", "gn:170063")]
     assert found(full, "Combatant1: Qalamoun Shield Forces") == []
     # a saint's name after "St.": a church's, not the town Sibbeh
     assert found(full, "three churches (St. John, St. Saba, and St. Boutros) in Marmarita") == [("Marmarita", "sa:501")]

@@ -1450,7 +1450,8 @@ def _arabic_phrase_word(text: str, words: Words, span: Span, taken: set[int]) ->
     a plural before كافة or كلها (all: "الميادين كافة" are all fields, not al-Mayadin); a town named
     in an armed group's name, after ثوار (the revolutionaries of) or between مجلس and العسكري
     ("لواء ثوار الرقة", "مجلس منبج العسكري": the Manbij Military Council); and a span before "تذبح
-    بصمت", the activists' outlet "الرقة تذبح بصمت".
+    بصمت", the activists' outlet "الرقة تذبح بصمت"; عقارب before الساعة, the clock's hands ("باتجاه عقارب
+    الساعة", clockwise), not the village Aqarib.
 
     >>> text = "أعاد المجلس فتح الباب أمام المتقدمين في مدينة الباب"
     >>> words = Words(text)
@@ -1480,7 +1481,7 @@ _ALL_WORDS = frozenset({"كافه", "كلها", "جميعها"})
 _REVOLUTIONARIES = frozenset({"ثوار"})
 _COUNCIL = frozenset({"مجلس"})
 _MILITARY = "العسكري"
-_ARABIC_PHRASE_AFTER_RE = re.compile(r"\s+تذبح\s+بصمت")
+_ARABIC_PHRASE_AFTER_RE = re.compile(r"\s+تذبح\s+بصمت|(?<=عقارب)\s+الساعة")  # "عكس عقارب الساعة": the clock's hands
 
 
 def _railway_named(text: str, words: Words, span: Span) -> bool:

@@ -2150,6 +2150,9 @@ def test_geoparse__names_inside_groups_set_phrases_and_railways(full: Gazetteer)
     assert found(full, "تقدمت قوات مجلس منبج العسكري في ريف منبج الغربي") == [("منبج", "pcode:SY0205")]
     assert found(full, "أعلن لواء ثوار الرقة انضمامه إلى قسد") == []
     assert found(full, "نشرت حملة الرقة تذبح بصمت صوراً للإعدامات") == []
+    # the clock's hands: "باتجاه عقارب الساعة" (clockwise) is no village Aqarib, "قرية عقارب" is
+    assert found(full, "الصور باتجاه عقارب الساعة من الأعلى") == []
+    assert found(full, "هجوم على قرية عقارب")[0][0] == "عقارب"
     # a sheikh's given name after الشيخ: a hill named after him, not Mount Hermon
     assert found(full, "يحيط بها من الشمال جبل الشيخ محمد الطويل") == []
     assert found(full, "على سفوح جبل الشيخ الذي يتصدر المنظر") == [("جبل الشيخ", "cur:mount-hermon")]

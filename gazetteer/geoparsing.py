@@ -3187,7 +3187,7 @@ def _placed_in(match: Match, gov: str, threshold: float) -> bool:
 #: (و, "and", glued to a word), "Duma, Taima and Rimat al-Luhf in Suwayda" (capitalised words, an
 #: article before one).
 _UNKNOWN_FELLOWS_RE = re.compile(
-    r"^(?:\s+و[\u0621-\u064a]{3,})+(?=\s)"
+    r"^(?:\s*،?\s+و[\u0621-\u064a]{3,}(?:\s(?![بل]|في\s)[\u0621-\u064a]{3,})?)+(?=\s*،?\s)"
     r"|^(?:\s*,?\s+(?:and\s+)?(?:(?:[Aa]l|[Ee]l)-)?[A-Z][a-z'’]+(?:\s+(?:(?:al|el)-)?[A-Z][a-z'’]+)*)+(?=\s)"
 )
 
@@ -3199,14 +3199,17 @@ def _without_unknown_fellows(gap: str) -> str:
 
     >>> _without_unknown_fellows(" وتيما بريف "), _without_unknown_fellows(" وقال بريف ")
     (' بريف ', ' وقال بريف ')
+    >>> _without_unknown_fellows("، ووادي قنديل، بريف ")
+    '، بريف '
     >>> _without_unknown_fellows(", Taima and Rimat al-Luhf in "), _without_unknown_fellows(" and Monday in ")
     (' in ', ' and Monday in ')
     """
     m = _UNKNOWN_FELLOWS_RE.match(gap)
     if m is None:
         return gap
-    words = [w for w in re.split(r"[\s,]+", m.group()) if w and w != "and"]
-    if any(is_common_arabic(w) or is_common_arabic(w[1:]) or is_descriptor(w[1:]) for w in words if not w.isascii()):
+    words = [w for w in re.split(r"[\s,،]+", m.group()) if w and w != "and"]
+    arabic = [w for w in words if not w.isascii() and not opens_a_name(Words(w[1:]).keys[0])]  # "ووادي قنديل"
+    if any(is_common_arabic(w) or is_common_arabic(w[1:]) or is_descriptor(w[1:]) for w in arabic):
         return gap
     if any(is_common_english(_ARTICLE_PREFIX_RE.sub("", w)) or is_descriptor(w) for w in words if w.isascii()):
         return gap  # "Monday", "Governorate": no name of a list

@@ -109,6 +109,9 @@ def test_geoparse__list_items_the_index_lacks_pass_the_binding_on(full: Gazettee
     for text in ("قصفت القوات قرى المتونة ودوما وتيما بريف السويداء الشمالي الشرقي.",
                  "Forces shelled Duma, Taima and Rimat al-Luhf in Suwayda province."):  # fmt: skip
         assert [pid for _, pid in found(full, text)] == ["pcode:SY13"], text
+    # two-word items and commas too: Umm al-Tuyour of the Latakia coast is no village of Hama
+    text = "وامتدت الحرائق لتشمل قرى وزغرين، وأم الطيور، ووادي قنديل، بريف اللاذقية، ما أسفر عن نزوح"
+    assert found(full, text) == [("اللاذقية", "pcode:SY06")]
     # a common word is no list item: "Duma and Monday in Suwayda" binds nothing
     assert found(full, "Forces shelled Duma on Monday in the morning.")[0] == ("Duma", "gn:170592")
 

@@ -378,6 +378,9 @@ _PAUSE_GC_CHARS = 20_000
 _CITY_RADIUS_M = 10_000.0
 #: Kinds :func:`_without_far_outliers` may drop: the small places whose names repeat across the country.
 _OUTLIER_KINDS = frozenset({"village", "town", "neighbourhood"})
+#: Areas that may be far outliers too, when only a spelling variant of their name matched ("Berade", a
+#: village of Afrin, is no Wadi Barada): :func:`_outlier_kind`.
+_RESPELT_OUTLIER_KINDS = frozenset({"region", "mountain"})
 #: How many places one governorate of a text needs for a far outlier to be dropped.
 _OUTLIER_SUPPORT = 3
 #: The start of the note of an answer the text bound to a governorate (:func:`_bind`). A bound place
@@ -1836,6 +1839,7 @@ def _geoparse(
                 or _locator_map(text, item)
                 or _village_in(text, item)
                 or _administrative_border(text, item)
+                or _PARTS_OF_RE.search(text, max(0, item.span.start - _VILLAGE_IN_LOOK_BEHIND), item.span.start)
             )
         ):
             item.read_as_governorate()
@@ -2034,7 +2038,7 @@ def _without_far_outliers(text: str, found: list[PlaceMention]) -> list[PlaceMen
     Suwayda is the village of al-Hasakah). The text must name at least :data:`_OUTLIER_SUPPORT`
     places in one other governorate (the city, the governorate and the airport of Deir ez-Zor are
     three); a place the text binds to its governorate ("Nawa, Daraa") stays."""
-    small = [m for m in found if m.match.place.kind in _OUTLIER_KINDS]
+    small = [m for m in found if _outlier_kind(m.match)]
     if not small:
         return found
     named = _places_by_governorate(found)
@@ -2073,6 +2077,13 @@ def _without_far_outliers(text: str, found: list[PlaceMention]) -> list[PlaceMen
             continue
         outliers.add(id(m))
     return [m for m in found if id(m) not in outliers] if outliers else found
+
+
+def _outlier_kind(match: Match) -> bool:
+    """Whether an answer may be a far outlier (:func:`_without_far_outliers`): a village, a town or a
+    quarter, or a region or a mountain range matched by a spelling variant only."""
+    kind = match.place.kind
+    return kind in _OUTLIER_KINDS or (kind in _RESPELT_OUTLIER_KINDS and match.tier != "exact")
 
 
 def _own_name(match: Match) -> bool:
@@ -2915,6 +2926,12 @@ def _administrative_border(text: str, item: _Item) -> bool:
     return _ADMINISTRATIVE_BORDER_RE.search(text, max(0, start - _VILLAGE_IN_LOOK_BEHIND), start) is not None
 
 
+#: A compass word and "parts of" (or areas) right before a governorate's own name: the governorate ("in
+#: western parts of Quneitra"), as "western Quneitra" is.
+_PARTS_OF_RE = re.compile(
+    r"\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral)(?:ern|-?(?:east|west)(?:ern)?)?"
+    r" (?:parts?|areas?) of (?:the )?$"
+)
 #: An administrative border with or of a governorate's name, right before it (:func:`_administrative_border`).
 _ADMINISTRATIVE_BORDER_RE = re.compile(
     r"\b[Aa]dministrative (?:borders?|boundar(?:y|ies)|lines?) (?:with|of|between) (?:the )?$"

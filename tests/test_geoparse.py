@@ -449,6 +449,8 @@ def test_geoparse__a_capital_that_binds_a_place_outside_its_city_is_the_governor
     # so does an administrative border
     assert found(full, "Clashes raged at the administrative border with Homs.") == [("Homs", HOMS_GOV)]
     assert found(full, "قرب الحدود الإدارية لحماة") == [("حماة", "pcode:SY05")]
+    # and a compass word with "parts of", as without it
+    assert found(full, "those in western parts of Quneitra are without shelter") == [("Quneitra", "pcode:SY14")]
 
 
 def test_geoparse__the_article_merged_into_the_clitic_lam(full: Gazetteer) -> None:
@@ -992,6 +994,19 @@ def test_geoparse__two_far_outliers_of_bordering_governorates_keep_each_other_no
     # a lone town of a governorate that borders one the text names otherwise keeps its neighbour company
     text = "Turkish forces cleared Tal Abyad and Ras al-Ain. Jarablus, al-Bab and Azaz remained secure."
     assert {"Tal Abyad", "Ras al-Ain"} <= set(dict(found(full, text)))
+
+
+def test_geoparse__a_region_matched_by_a_spelling_variant_may_be_a_far_outlier(full: Gazetteer) -> None:
+    # a report on Afrin's villages: "Berade" (a village of Sherawa) spells Wadi Barada of Rif Dimashq loosely
+    text = (
+        "From the north to the west, the Kimare, Berade, Kefer Nebo and Kibesine villages of Afrin's Sherawa "
+        "district are along the border. To the east there are Nubl and Zahraa. With Turkey invading Afrin, "
+        "the villages were surrounded."
+    )
+    assert "Berade" not in dict(found(full, text))
+    # the region's own name stays, whatever the text's other places
+    text = "In Afrin, Nubl and Zahraa, and in Wadi Barada, the shelling went on. Afrin was quiet."
+    assert dict(found(full, text)).get("Wadi Barada") == "cur:wadi-barada"
 
 
 def test_geoparse__a_far_outlier_named_by_an_alternate_alone_is_dropped(full: Gazetteer) -> None:

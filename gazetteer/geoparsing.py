@@ -348,6 +348,8 @@ _COMMON_GIVEN_NAMES = frozenset({"ali"})
 #: Words that make the name after them a person's: father of, son of, daughter of ("Abu Jassim" is
 #: a commander, not the town Jasim).
 _KIN_WORDS = frozenset({"abu", "ibn", "bin", "bint", "ابو", "ابن", "بن", "بنت"})
+#: "Servant of", which opens given names before a name of God ("Abdul-Aziz", "عبد العزيز"): :func:`_kunya`.
+_SERVANT_WORDS = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdu", "عبد"})
 #: Arabic demonstratives: "تلك الشجرة" is that tree, never a place's name. Not ذلك, which mostly ends
 #: an adverb ("بما في ذلك الرقة", including Raqqa; "بعد ذلك", after that).
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "هذي", "هاتين", "هذين"})
@@ -907,9 +909,13 @@ def _kunya(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     if span.start > words.start[span.first]:
         return False  # behind a clitic: "وابو"
     i = _word_before(words, span)  # "Abu Hasan" of "Abu Hasan al-Taftanaz"
-    if i < 0 or text[words.end[i] : span.start] != " ":
+    if i < 0:
         return False
     word = text[words.start[i] : words.end[i]]
+    if i not in taken and text[words.end[i] : span.start] in (" ", "-") and _bare(word).lower() in _SERVANT_WORDS:
+        return True  # "Abdul-Aziz", "عبد العزيز": "servant of", a given name's first half, before a name of God
+    if text[words.end[i] : span.start] != " ":
+        return False
     if i not in taken and (_bare(word) in _KIN_WORDS or (word.lower() in _KIN_WORDS and words.capital[i])):
         return True
     if i not in taken and words.capital[i] and word.lower() in _RANKS and span.first == span.last:
@@ -3276,7 +3282,7 @@ _TRIBE_AFTER_RE = re.compile(r"\s+(?:clan|clans|tribe|tribes)\b", re.IGNORECASE)
 #: word with a word of its name between ("the Maarrat al-Nu'man Martyrs Brigade", "Mount Zawiya
 #: Battalion") are groups named after places, not mentions of them.
 _ARMED_GROUP_AFTER_RE = re.compile(
-    r"\s+(?:[Mm]ilitary\s+[Cc]ouncil|Revolutionaries|Shield|Liberation\s+(?:Forces|Front|Army)"
+    r"\s+(?:[Mm]ilitary\s+[Cc]ouncil|Revolutionaries|Shield|Liberation\s+(?:Forces|Front|Army)|Army\b(?!\s+(?:[Bb]ase|[Hh]ospital|[Aa]irport|[Cc]ommander))"
     r"|(?:(?:Martyrs|Revolutionary|Free|Hawks|Lions|Falcons|Knights|Eagles)\s+)?(?:Brigades?|Battalions?|Regiments?))\b"
 )
 #: A span that is the second half of such a name, after its first ("Rashid al-Din Sinan"): no place's name.

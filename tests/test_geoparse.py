@@ -2151,6 +2151,12 @@ def test_geoparse__names_inside_groups_set_phrases_and_railways(full: Gazetteer)
     assert found(full, "the Tel Rifaat Revolutionaries Battalion") == []
     # in lower case too, as an infobox's parenthesis writes it; "the military council of Aleppo" keeps the city
     assert found(full, "Commander1: Col. Abdul Jabbar al-Oqaidi (Aleppo military council)") == []
+    # an army named after a place is a group too, but not an army base, hospital or commander
+    assert found(full, "a former leader of the pro-opposition Yarmouk Army Group") == []
+    assert found(full, "Ahmed Abu Zeid (Homs Army commander)") == [("Homs", HOMS_GOV)]
+    # "servant of" opens a given name: "Abdul-Aziz" is no Azaz
+    assert found(full, "The injured are Arin Abdul-Aziz al-Hassan and Miran Salah.") == []
+    assert found(full, "قال عبد العزيز الحسن") == []
     assert found(full, "the military council of Aleppo") == [("Aleppo", "gn:170063")]
     assert found(full, "Combatant1: Qalamoun Shield Forces") == []
     # a saint's name after "St.": a church's, not the town Sibbeh

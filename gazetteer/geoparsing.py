@@ -1845,7 +1845,7 @@ def _geoparse(
                 or _locator_map(text, item)
                 or _village_in(text, item)
                 or _administrative_border(text, item)
-                or _PARTS_OF_RE.search(text, max(0, item.span.start - _VILLAGE_IN_LOOK_BEHIND), item.span.start)
+                or _compass_parts_of(text, item)
             )
         ):
             item.read_as_governorate()
@@ -2915,7 +2915,8 @@ def _village_in(text: str, item: _Item) -> bool:
 _VILLAGE_IN_RE = re.compile(
     r"\b(?:[Vv]illages?|[Tt]owns?|[Hh]amlets?)(?: of (?:[Aa]l-|[Ee]l-)?[A-Z][\w'’-]*(?: [\w'’-]+){0,3})? in $"
 )
-#: How far back :func:`_village_in` and :func:`_administrative_border` read, in characters.
+#: How far back :func:`_village_in`, :func:`_administrative_border` and :func:`_compass_parts_of` read, in
+#: characters.
 _VILLAGE_IN_LOOK_BEHIND = 80
 
 
@@ -2932,8 +2933,20 @@ def _administrative_border(text: str, item: _Item) -> bool:
     return _ADMINISTRATIVE_BORDER_RE.search(text, max(0, start - _VILLAGE_IN_LOOK_BEHIND), start) is not None
 
 
-#: A compass word and "parts of" (or areas) right before a governorate's own name: the governorate ("in
-#: western parts of Quneitra"), as "western Quneitra" is.
+def _compass_parts_of(text: str, item: _Item) -> bool:
+    """Whether a compass word and "parts of" (or "areas of") stand right before a governorate's own
+    name: the governorate ("in western parts of Quneitra"), as "western Quneitra" is.
+
+    >>> text = "in western parts of Quneitra, and in Quneitra"
+    >>> items = [_Item(Span(s, s + 8, 0, 0, ()), "Quneitra", "Quneitra", None, (s, s + 8)) for s in (20, 37)]
+    >>> [_compass_parts_of(text, item) for item in items]
+    [True, False]
+    """
+    start = item.span.start
+    return _PARTS_OF_RE.search(text, max(0, start - _VILLAGE_IN_LOOK_BEHIND), start) is not None
+
+
+#: A compass word and "parts of" (or areas) right before a span (:func:`_compass_parts_of`).
 _PARTS_OF_RE = re.compile(
     r"\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral)(?:ern|-?(?:east|west)(?:ern)?)?"
     r" (?:parts?|areas?) of (?:the )?$"

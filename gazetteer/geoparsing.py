@@ -1843,9 +1843,7 @@ def _geoparse(
                 or (k > 0 and _after_its_unit(text, items[k - 1], item))
                 or _title_qualifier(text, items, k)
                 or _locator_map(text, item)
-                or _village_in(text, item)
-                or _administrative_border(text, item)
-                or _compass_parts_of(text, item)
+                or _governorate_phrase_before(text, item)
             )
         ):
             item.read_as_governorate()
@@ -2895,67 +2893,43 @@ def _locator_map(text: str, item: _Item) -> bool:
     return text.endswith(_MAP_WITH, 0, start) and text.startswith(" highlighted", end)
 
 
-def _village_in(text: str, item: _Item) -> bool:
-    """Whether a governorate's own name follows "in" after a village or a town the text names by a
-    kind word ("the village of Kharbat al-Mu'ezah in Tartus", "a village in Hama", "towns in
-    Idlib"): villages lie in a governorate, not in its capital. The village itself need not be
-    known; a known one binds the name already (:func:`_bind`).
+def _governorate_phrase_before(text: str, item: _Item) -> bool:
+    """Whether a phrase right before a governorate's own name makes it the governorate, not its capital
+    (:data:`_GOVERNORATE_PHRASES_BEFORE`): "in" after a village or a town the text names by a kind word
+    ("the village of Kharbat al-Mu'ezah in Tartus", "a village in Hama", "towns in Idlib": villages lie
+    in a governorate; the village need not be known, a known one binds the name already, :func:`_bind`);
+    an administrative border ("at the administrative border with Homs", "قرب الحدود الإدارية لحماة");
+    a compass word and "parts of" or "areas of" ("in western parts of Quneitra", as "western Quneitra").
 
-    >>> text = "locals from the village of Kharbat Al-Mu'ezah in Tartus and a neighbourhood in Homs"
-    >>> [_village_in(text, _Item(Span(s, e, 0, 0, ()), text[s:e], text[s:e], None, (s, e))) for s, e in
-    ...  ((49, 55), (79, 83))]
-    [True, False]
+    >>> text = "the village of Kharbat Al-Mu'ezah in Tartus, a neighbourhood in Homs, western parts of Homs"
+    >>> items = [_Item(Span(s, s + n, 0, 0, ()), text[s : s + n], text[s : s + n], None, (s, s + n)) for s, n in
+    ...          ((37, 6), (64, 4), (87, 4))]
+    >>> [_governorate_phrase_before(text, item) for item in items]
+    [True, False, True]
     """
     start = item.span.start
-    return _VILLAGE_IN_RE.search(text, max(0, start - _VILLAGE_IN_LOOK_BEHIND), start) is not None
+    behind = max(0, start - _GOVERNORATE_PHRASE_LOOK_BEHIND)
+    return any(p.search(text, behind, start) for p in _GOVERNORATE_PHRASES_BEFORE)
 
 
-#: A kind word of villages or towns, its name if any (up to four words), and "in", right before a
-#: span (:func:`_village_in`).
-_VILLAGE_IN_RE = re.compile(
-    r"\b(?:[Vv]illages?|[Tt]owns?|[Hh]amlets?)(?: of (?:[Aa]l-|[Ee]l-)?[A-Z][\w'’-]*(?: [\w'’-]+){0,3})? in $"
+#: The phrases of :func:`_governorate_phrase_before`, each ending right before the span: a kind word of
+#: villages or towns, its name if any (up to four words), and "in"; an administrative border; a compass
+#: word and "parts of".
+_GOVERNORATE_PHRASES_BEFORE = (
+    re.compile(
+        r"\b(?:[Vv]illages?|[Tt]owns?|[Hh]amlets?)(?: of (?:[Aa]l-|[Ee]l-)?[A-Z][\w'’-]*(?: [\w'’-]+){0,3})? in $"
+    ),
+    re.compile(
+        r"\b[Aa]dministrative (?:borders?|boundar(?:y|ies)|lines?) (?:with|of|between) (?:the )?$"
+        r"|الحدود الإدارية (?:مع |بين )?[ول]?$"
+    ),
+    re.compile(
+        r"\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral)(?:ern|-?(?:east|west)(?:ern)?)?"
+        r" (?:parts?|areas?) of (?:the )?$"
+    ),
 )
-#: How far back :func:`_village_in`, :func:`_administrative_border` and :func:`_compass_parts_of` read, in
-#: characters.
-_VILLAGE_IN_LOOK_BEHIND = 80
-
-
-def _administrative_border(text: str, item: _Item) -> bool:
-    """Whether a governorate's own name follows an administrative border ("at the administrative
-    border with Homs", "قرب الحدود الإدارية لحماة"): a governorate's border, not its capital's.
-
-    >>> text = "Hirbnafsah lies at the administrative border with Homs, 20 km from Homs."
-    >>> items = [_Item(Span(s, s + 4, 0, 0, ()), "Homs", "Homs", None, (s, s + 4)) for s in (50, 67)]
-    >>> [_administrative_border(text, item) for item in items]
-    [True, False]
-    """
-    start = item.span.start
-    return _ADMINISTRATIVE_BORDER_RE.search(text, max(0, start - _VILLAGE_IN_LOOK_BEHIND), start) is not None
-
-
-def _compass_parts_of(text: str, item: _Item) -> bool:
-    """Whether a compass word and "parts of" (or "areas of") stand right before a governorate's own
-    name: the governorate ("in western parts of Quneitra"), as "western Quneitra" is.
-
-    >>> text = "in western parts of Quneitra, and in Quneitra"
-    >>> items = [_Item(Span(s, s + 8, 0, 0, ()), "Quneitra", "Quneitra", None, (s, s + 8)) for s in (20, 37)]
-    >>> [_compass_parts_of(text, item) for item in items]
-    [True, False]
-    """
-    start = item.span.start
-    return _PARTS_OF_RE.search(text, max(0, start - _VILLAGE_IN_LOOK_BEHIND), start) is not None
-
-
-#: A compass word and "parts of" (or areas) right before a span (:func:`_compass_parts_of`).
-_PARTS_OF_RE = re.compile(
-    r"\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral)(?:ern|-?(?:east|west)(?:ern)?)?"
-    r" (?:parts?|areas?) of (?:the )?$"
-)
-#: An administrative border with or of a governorate's name, right before it (:func:`_administrative_border`).
-_ADMINISTRATIVE_BORDER_RE = re.compile(
-    r"\b[Aa]dministrative (?:borders?|boundar(?:y|ies)|lines?) (?:with|of|between) (?:the )?$"
-    r"|الحدود الإدارية (?:مع |بين )?[ول]?$"
-)
+#: How far back :func:`_governorate_phrase_before` reads, in characters.
+_GOVERNORATE_PHRASE_LOOK_BEHIND = 80
 
 
 def _part_of_an_area(item: _Item) -> bool:

@@ -1775,7 +1775,7 @@ def test_geoparse__a_governorate_between_a_place_and_the_country_is_the_governor
     assert found(full, "Al-Houz\nVillage in Homs, Syria\nAl-Houz is a village.") == [("Homs", "pcode:SY04")]
     assert found(full, "Town in Hama, Syria")[0] == ("Hama", "pcode:SY05")
     assert found(full, "The hospital in Homs, Syria, was shelled.")[0] == ("Homs", "gn:169577")  # no description
-    # a village lies in the governorate all the same (``_village_in``)
+    # a village lies in the governorate all the same (``_governorate_phrase_before``)
     assert found(full, "The village in Homs, Syria, was shelled.")[0] == ("Homs", "pcode:SY04")
 
 

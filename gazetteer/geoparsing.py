@@ -44,7 +44,7 @@ from .confidence import DEFAULT_MIN_CONFIDENCE
 from .errors import InvalidQueryError
 from .foreign import FOREIGN_COUNTRIES, FOREIGN_DEMONYMS, is_foreign
 from .geo import fast_distance_m
-from .kinds import ADMIN_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
+from .kinds import ADMIN_KINDS, AREA_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
 from .mention import (
     CENTRE_WORDS,
     ends_a_name,
@@ -380,9 +380,6 @@ _PAUSE_GC_CHARS = 20_000
 _CITY_RADIUS_M = 10_000.0
 #: Kinds :func:`_without_far_outliers` may drop: the small places whose names repeat across the country.
 _OUTLIER_KINDS = frozenset({"village", "town", "neighbourhood"})
-#: Areas that may be far outliers too, when only a spelling variant of their name matched ("Berade", a
-#: village of Afrin, is no Wadi Barada): :func:`_outlier_kind`.
-_RESPELT_OUTLIER_KINDS = frozenset({"region", "mountain"})
 #: How many places one governorate of a text needs for a far outlier to be dropped.
 _OUTLIER_SUPPORT = 3
 #: The start of the note of an answer the text bound to a governorate (:func:`_bind`). A bound place
@@ -416,8 +413,6 @@ _CAPITAL_AFTER_RE = re.compile(r"\s+(?:is|was)\s+(?:the\s+)?(?:\w+\s+)?(?:capita
 #: The places whose points decide between a mention's namesakes (:func:`_by_nearby_place`): a city
 #: is too large (a quarter of Aleppo lies "by" Aleppo as surely as a village 20 km out does not).
 _NEARBY_KINDS = frozenset({"village", "town"})
-#: Kinds of place whose part a direction adjective after the name says ("القلمون الشرقي"): :func:`_part_of_an_area`.
-_AREA_KINDS = frozenset({"region", "mountain"})
 #: How many of a mention's candidates :func:`_by_nearby_place` measures against the text's places.
 _NEARBY_CANDIDATES = 5
 #: The side of :func:`_by_nearby_place`'s grid cells, in degrees: 0.12° (13 km of latitude, 11 km of
@@ -1020,11 +1015,7 @@ def _paired_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     no indexed name took in, makes another village's name (Syrian villages come in such pairs, as
     :func:`_compass_named` reads them in English). Not after a governorate's name ("حلب الشرقية",
     the east of the city; "ريف حماة الشمالي" reads the adjective as the countryside's)."""
-    j = span.last + 1
-    if j >= len(words.start) or j in taken or text[span.end : words.start[j]] != " ":
-        return False
-    adjective = text[words.start[j] : words.end[j]]
-    if not adjective.startswith("ال") or not is_direction_adjective(adjective):
+    if span.last + 1 in taken or not _adjective_right_after(text, words, span):
         return False  # "سرمدا شمالي إدلب": without the article it says where, north of Idlib
     if _surroundings_before(text, words, span.first - 1, taken):
         return False  # "أطراف منبج الشرقية", "ريف داعل الشمالي": the outskirts' or countryside's part
@@ -1095,7 +1086,7 @@ def _second_word_of_a_settlement_s_name(text: str, words: Words, span: Span, tak
         return False
     kind_word = text[words.start[k] : words.end[k]]
     kind_word = kind_word[1:] if kind_word[:1] in ARABIC_CLITICS and len(kind_word) > 4 else kind_word
-    if word_kind(kind_word) not in _SETTLEMENT_WORD_KINDS:
+    if word_kind(kind_word) not in POPULATED_KINDS:
         return False
     word = text[words.start[i] : words.end[i]]
     bare = word[1:] if word[:1] in ARABIC_CLITICS else word
@@ -1123,14 +1114,11 @@ def _kind_word_of_the_next_name(text: str, item: _Item) -> bool:
 
 #: The kinds whose word after a name may be the next name's ("the Idlib town of Saraqeb"); not a
 #: governorate's or an offensive's ("Latakia and Idlib governorates of Syria", "the Idlib offensive of 2014").
-_NEXT_NAME_KINDS = frozenset({"village", "town", "city", "neighbourhood", "district"})
+_NEXT_NAME_KINDS = POPULATED_KINDS | {"neighbourhood", "district"}
 #: "of" and a name, right after a kind word (:func:`_kind_word_of_the_next_name`).
 _OF_A_NAME_RE = re.compile(r" of (?:the )?(?:[Aa][lnrsdtz]-|[Ee][lnrsdtz]-)?[A-Z]")
 #: Pronoun suffixes of a word after a kind word that make it no name ("أشهرها", the best known of them).
 _PRONOUN_SUFFIXES = ("ها", "هم", "هما")
-#: The kinds of the words that open a settlement's name in Arabic ("قرية", "بلدة", "مدينة"):
-#: :func:`_second_word_of_a_settlement_s_name`.
-_SETTLEMENT_WORD_KINDS = frozenset({"village", "town", "city"})
 
 
 def _capitalised_name_before(text: str, words: Words, span: Span, taken: set[int]) -> bool:
@@ -1817,7 +1805,7 @@ def _geoparse(
         if item.hint in _NEXT_NAME_KINDS and _kind_word_of_the_next_name(text, item):
             # "the Idlib town of Saraqeb", "the northern Hama village of Kafr Zita": the town is Saraqeb, in the
             # governorate; "the Homs district of Khaldiyeh": the quarter, in the city
-            if item.hint in _SETTLEMENT_WORD_KINDS and _a_governorate_s_own_name(item.text):
+            if item.hint in POPULATED_KINDS and _a_governorate_s_own_name(item.text):
                 item.read_as_governorate()
             else:
                 item.read_as(item.text)
@@ -1850,7 +1838,7 @@ def _geoparse(
             item.found = ask(item.mention, gov)  # "Latakia NDF commander", "Houla, Homs, Syria": the governorate's
         elif not item.found and item.hint is None and _part_of_an_area(item):
             area = ask(item.text, gov)  # "القلمون الشرقي": the eastern Qalamoun, a part of the mountains
-            if area and area[0].place.kind in _AREA_KINDS:
+            if area and area[0].place.kind in AREA_KINDS:
                 # the span is the part's name, adjective and all ("القلمون الشرقي"); two adjectives describe
                 # a side of it ("جبل الزاوية الشمالية الغربية", its north-western slope): the span is the name
                 two = len(item.mention.partition(item.text)[2].split()) == 2
@@ -2085,25 +2073,28 @@ def _without_far_outliers(text: str, found: list[PlaceMention]) -> list[PlaceMen
 
 def _outlier_kind(match: Match) -> bool:
     """Whether an answer may be a far outlier (:func:`_without_far_outliers`): a village, a town or a
-    quarter, or a region or a mountain range matched by a spelling variant only."""
+    quarter, or a region or a mountain range matched by a spelling variant only ("Berade", a village of
+    Afrin, is no Wadi Barada)."""
     kind = match.place.kind
-    return kind in _OUTLIER_KINDS or (kind in _RESPELT_OUTLIER_KINDS and match.tier != "exact")
+    return kind in _OUTLIER_KINDS or (kind in AREA_KINDS and match.tier != "exact")
 
 
 def _own_name(match: Match) -> bool:
     """Whether the name matched is the place's own: its display name, its Arabic name, or one a
-    source gives as official or preferred; not only an alternate ("خريبة", a GeoNames alternate of
-    Nasra in Homs, is as likely a village al-Khuraybah of Aleppo).
+    source gives as official or preferred, as the index rates it (``OpenedIndex.name_quality``,
+    written into the answer's bucket); not an alternate ("خريبة", a GeoNames alternate of Nasra in
+    Homs, is as likely a village al-Khuraybah of Aleppo), a nickname or a historic name.
 
     >>> from gazetteer import load
     >>> g = load()
     >>> [_own_name(g.candidates(q, limit=1)[0]) for q in ("الناصرة", "خريبة")]
     [True, False]
     """
-    place, name = match.place, match.matched_name
-    if name in (place.name, place.name_ar):
-        return True
-    return any(n.text == name and ("official" in n.flags or "preferred" in n.flags) for n in place.names)
+    return not any(quality in match.bucket for quality in _NOT_OWN_NAME_BUCKETS)
+
+
+#: The bucket marks of a name that is not the place's own (:func:`gazetteer.confidence.bucket`).
+_NOT_OWN_NAME_BUCKETS = ("+alias", "+colloquial", "+historic")
 
 
 #: Prepositions and conjunctions, which stand before any place's name (:func:`_always_after`).
@@ -2937,7 +2928,7 @@ def _part_of_an_area(item: _Item) -> bool:
     "جبال القلمون الشرقي", "هجوم القلمون الشرقي", "جبل الزاوية الشمالية الغربية". When no place has
     that name, the adjectives say which part of a region or a mountain range the text means (English
     says "Eastern Qalamoun"); a village's name with one is another village's (:func:`_paired_name`),
-    so only :data:`_AREA_KINDS` answer."""
+    so only :data:`~gazetteer.kinds.AREA_KINDS` answer."""
     rest = item.mention.partition(item.text)[2].split()  # after descriptive words: "هجوم القلمون الشرقي"
     return (
         is_arabic(item.text)

@@ -24,6 +24,7 @@ from types import MappingProxyType
 
 __all__ = [
     "ADMIN_KINDS",
+    "AREA_KINDS",
     "FACILITY_CORE_KINDS",
     "FACILITY_KINDS",
     "KINDS",
@@ -109,6 +110,9 @@ KINDS: tuple[str, ...] = tuple(k.name for k in _TABLE)
 ADMIN_KINDS: frozenset[str] = frozenset(k.name for k in _TABLE if k.family == "admin")
 #: Natural features: mountains, regions, rivers, springs.
 NATURAL_KINDS: frozenset[str] = frozenset(k.name for k in _TABLE if k.family == "natural")
+#: The natural features that are areas: regions (plains, deserts) and mountain ranges, which a name
+#: shared with a settlement or a unit may mean ("الحولة", "منطقة القلمون", "القلمون الشرقي").
+AREA_KINDS: frozenset[str] = frozenset({"region", "mountain"})
 #: Populated places.
 POPULATED_KINDS: frozenset[str] = _POPULATED
 #: Facilities: camps, bases, crossings, prisons, fields, dams, roads, landmarks.

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from . import governorates as govs
 from .confidence import FAR_MARGIN, Evidence, bucket, bucket_confidence
 from .geo import fast_distance_m
-from .kinds import ADMIN_KINDS, KINDS, POPULATED_KINDS, accepts, stands_in
+from .kinds import ADMIN_KINDS, AREA_KINDS, KINDS, POPULATED_KINDS, accepts, stands_in
 from .kinds import kind as kind_info
 from .lookup import Hit, adjective_forms, unasked
 from .mention import Mention
@@ -174,12 +174,10 @@ def _area_over_settlements(index: OpenedIndex, found: dict[int, Hit]) -> dict[in
     else all of them ("منطقة السخنة" is the town's)."""
     if any(index.kind[r] in ADMIN_KINDS for r in found):
         return found
-    areas = {r: hit for r, hit in found.items() if index.kind[r] in _AREA_KINDS and hit.tier in NEIGHBOUR_TIERS}
+    areas = {r: hit for r, hit in found.items() if index.kind[r] in AREA_KINDS and hit.tier in NEIGHBOUR_TIERS}
     return areas or found
 
 
-#: The kinds a district word names when no district does (:func:`_area_over_settlements`).
-_AREA_KINDS = frozenset({"region", "mountain"})
 #: Kinds whose exactly named place shuts out a stand-in of another kind (:func:`fitting`): the
 #: facilities, and a city's quarter ("حي الصالحية" is Damascus's quarter, not the town of Deir ez-Zor;
 #: a town stands in for "حي X" only when no quarter is named X).
@@ -416,9 +414,7 @@ def _skeleton_letters(index: OpenedIndex, hit: Hit) -> int:
     return len(index.name_skeleton[hit.name_row]) if hit.tier == "skeleton" else 0  # a skeleton has no spaces
 
 
-#: Natural places that a bare name means before an admin unit or a settlement that bears it only
-#: as an alias (:func:`_feature_before_alias_unit`).
-_NATURAL_AREAS = frozenset({"region", "mountain"})
+#: The places that may bear as an alias a name an area bears as its own (:func:`_feature_before_alias_unit`).
 _ALIAS_BEARERS = frozenset(ADMIN_KINDS) | frozenset(POPULATED_KINDS)
 
 
@@ -431,7 +427,7 @@ def _feature_before_alias_unit(index: OpenedIndex, ranked: list[_Ranked], found:
     if index.kind[top] not in _ALIAS_BEARERS or index.name_quality(found[top].name_row) != "alias":
         return ranked
     for i, (_, _, r, signals) in enumerate(ranked[1:], start=1):
-        if index.kind[r] in _NATURAL_AREAS and found[r].tier == found[top].tier:
+        if index.kind[r] in AREA_KINDS and found[r].tier == found[top].tier:
             signals.append(f"the {index.kind[r]} before a {index.kind[top]} that bears the name as an alias")
             return [ranked[i], *ranked[:i], *ranked[i + 1 :]]
     return ranked

@@ -41,6 +41,7 @@ from typing import Any, Protocol
 from . import governorates as govs
 from .common_words import is_common_arabic, is_common_english
 from .confidence import DEFAULT_MIN_CONFIDENCE
+from .declared_names import with_declared_names
 from .errors import InvalidQueryError
 from .foreign import FOREIGN_COUNTRIES, FOREIGN_DEMONYMS, is_foreign
 from .geo import fast_distance_m
@@ -1899,9 +1900,9 @@ def _geoparse(
             if item.text not in no_quarter or not _lone_stand_in(item, best, cities, settled)
         ]
     if gov is not None:
-        return _landmarks_with_their_town(g, out)
+        return with_declared_names(text, _landmarks_with_their_town(g, out))
     out = _landmarks_with_their_town(g, _without_far_outliers(text, out))  # an outlier places no landmark
-    return _list_fellows(ask, text, _without_list_strays(text, out), spans, threshold)
+    return with_declared_names(text, _list_fellows(ask, text, _without_list_strays(text, out), spans, threshold))
 
 
 #: The marks of ayn and hamza (:data:`~gazetteer.normalize.AYN_MARKS`) as one, to compare a span with

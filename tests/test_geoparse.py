@@ -645,7 +645,7 @@ def test_geoparse__a_conjunction_glued_between_two_names(full: Gazetteer) -> Non
 def test_geoparse__an_arabic_lead_that_says_governorate(full: Gazetteer) -> None:
     # محافظة said of the name in an article's lead: the governorate; a town's word asks nothing new
     lead = 'دير الزور (تدعى أيضا "الدير" بالعامية السورية) محافظة سوريّة تقع في شرق البلاد'
-    assert found(full, lead) == [("دير الزور", "pcode:SY09")]
+    assert found(full, lead) == [("دير الزور", "pcode:SY09"), ("الدير", "pcode:SY09")]  # "الدير": its declared name
     assert found(full, "درعا هي إحدى المحافظات السورية") == [("درعا", "pcode:SY12")]
     assert found(full, "حمص مدينة سورية") == [("حمص", "gn:169577")]
     assert found(full, "كانت إدلب قرية صغيرة") == [("إدلب", "gn:169389")]
@@ -2195,3 +2195,36 @@ def test_geoparse__arabic_names_of_famous_ancient_sites(full: Gazetteer) -> None
     assert found(full, "الرقم المكتشفة في مملكة إيبلا في تل مرديخ")[0] == ("إيبلا", "cur:ebla-archaeological-site")
     assert found(full, "اكتشفت الأبجدية في أوغاريت") == [("أوغاريت", "cur:ugarit")]
     assert found(full, "آثار دورا أوروبوس قرب البوكمال")[0] == ("دورا أوروبوس", "cur:dura-europos")
+
+
+def test_geoparse__a_name_the_text_declares_is_its_place_each_time(full: Gazetteer) -> None:
+    jirud, salkhad, izra, furqlus = "gn:169113", "gn:164917", "gn:169341", "gn:170340"
+    text = "In Roman times, Jairoud was known as Geroda. The road from Geroda ran north."
+    assert [(t, p) for t, p in found(full, text) if t == "Geroda"] == [("Geroda", jirud), ("Geroda", jirud)]
+    assert ("Zorabene", izra) in found(full, "Izraa, (Zorava, Zorowa or Zorabene) was a Canaanite city.")
+    text = 'Furqlus was known as "Betproclis" or "Betroclus," which were Greek transliterations.'
+    assert {("Betproclis", furqlus), ("Betroclus", furqlus)} <= set(found(full, text))
+    text = "Kafr Buhum (Arabic: كفر بهم, Syriac: ܟܦܪ ܒܚܡ, Kafar Bouhoum) is a town in Hama."
+    assert ("Kafar Bouhoum", "gn:168708") in found(full, text)
+    text = "صلخد أو صرحد مدينة في محافظة السويداء. وكانت قلعة بصرحد تحرس الطريق."
+    assert [(t, p) for t, p in found(full, text) if t == "صرحد"] == [("صرحد", salkhad), ("صرحد", salkhad)]
+    text = "المسمية (كان اسمها قديماً فاينا) بلدة سورية."
+    assert ("فاينا", "gn:173462") in found(full, text)
+    match = next(m.match for m in full.geoparse(text) if m.text == "فاينا")
+    assert any("فاينا" in s and "المسمية" in s for s in match.signals)  # the explanation names the declaration
+
+
+def test_geoparse__no_name_is_declared_by_a_dateline_a_citation_or_a_clause(full: Gazetteer) -> None:
+    assert [t for t, _ in found(full, "Damascus (SANA) - Clashes went on.")] == ["Damascus"]
+    text = "Mosaics were found within Nawa (A. Reifenberg, 'Ancient Hebrew Arts', 1952)."
+    assert [t for t, _ in found(full, text)] == ["Nawa"]
+    text = "The ancient city north of Jarablus (half of which is now in Turkey) was called Karkemish."
+    assert "Karkemish" not in [t for t, _ in found(full, text)]  # Jarablus is no subject: "north of" it
+    text = "هجوم في محافظة ريف دمشق (الحرب الأهلية السورية) والتدخل العسكري"
+    assert all("الحرب" not in t for t, _ in found(full, text))
+    text = "الميادين مدينة سورية تابعة لمحافظة دير الزور، وكانت سابقا تسمى الرحبة."
+    assert ("الرحبة", "pcode:SY09") not in found(full, text)  # the governorate is no subject of "تسمى"
+    text = "تقع القنيطرة قرب خط وقف إطلاق النار، واسمها يعني «الجسر الصغير»."
+    assert all("الجسر" not in t for t, _ in found(full, text))  # "its name means": no name
+    text = "Jairoud (also called Tharbeso) and al-Nabk (also called Tharbeso) lie north of Damascus."
+    assert "Tharbeso" not in [t for t, _ in found(full, text)]  # declared for two places: neither

@@ -116,6 +116,10 @@ _ARABIC_NAME_ENDS = frozenset(
 _ARABIC_WORD_RE = re.compile(r"[^\s،,.;؛:()\[\]«»\"“”]+")
 #: The most words of a bare Arabic name (one in no quotes and no parentheses).
 _MOST_BARE_ARABIC_WORDS = 3
+#: The pronouns Arabic attaches to a noun ("بنواحيها", in its surroundings), which no bare name
+#: declared after "أو" ends with, in a word of this many letters or more.
+_PRONOUN_SUFFIXES = ("ها", "هم", "هن")
+_PRONOUN_WORD_MIN = 5
 #: Quotes around a declared name, and what closes a quoted or bracketed one.
 _QUOTES = "\"'“”‘’«»"
 _CLOSING_QUOTE_RE = re.compile(r"[\"'“”‘’«»)]")
@@ -166,12 +170,14 @@ _LATIN_PARTICLES = frozenset(
 def _name_like(item: str, *, bare_arabic: bool = False) -> bool:
     """Whether an item of a declaration is a name: a few words, no digit, no common word alone, no
     lone letter; a Latin name's words capitalised but for particles; a ``bare_arabic`` name (in
-    no quotes, after no label) of no common word.
+    no quotes, after no label) of no common word and no noun with its pronoun.
 
     >>> _name_like("Geroda"), _name_like("the city"), _name_like("1920"), _name_like("Temple D")
     (True, False, False, False)
     >>> _name_like("صرحد"), _name_like("المدينة"), _name_like("رصيف العربات", bare_arabic=True)
     (True, False, True)
+    >>> _name_like("اجتاز بنواحيها", bare_arabic=True)
+    False
     """
     words = item.split()
     if not words or len(words) > _MOST_WORDS or any(ch.isdigit() or ch in _NO_NAME_MARKS for ch in item):
@@ -180,7 +186,9 @@ def _name_like(item: str, *, bare_arabic: bool = False) -> bool:
         return False  # a lone letter ("Temple D", "A. Reifenberg") or a mark
     if is_arabic(item):
         if bare_arabic:
-            return len(words) <= _MOST_BARE_ARABIC_WORDS and not any(is_common_arabic(w) for w in words)
+            return len(words) <= _MOST_BARE_ARABIC_WORDS and not any(
+                is_common_arabic(w) or (len(w) >= _PRONOUN_WORD_MIN and w.endswith(_PRONOUN_SUFFIXES)) for w in words
+            )  # "نزل دمشق أو اجتاز بنواحيها": a clause, its noun with "its"
         return not (len(words) == 1 and is_common_arabic(words[0]))
     for w in words:
         if w.isascii() and not w[0].isupper() and w.lower().split("-")[0] not in _LATIN_PARTICLES:

@@ -2226,5 +2226,7 @@ def test_geoparse__no_name_is_declared_by_a_dateline_a_citation_or_a_clause(full
     assert ("الرحبة", "pcode:SY09") not in found(full, text)  # the governorate is no subject of "تسمى"
     text = "تقع القنيطرة قرب خط وقف إطلاق النار، واسمها يعني «الجسر الصغير»."
     assert all("الجسر" not in t for t, _ in found(full, text))  # "its name means": no name
+    text = "ترجم لكل من نزل دمشق أو اجتاز بنواحيها من أعلام حمص"
+    assert all("اجتاز" not in t for t, _ in found(full, text))  # "or passed by its outskirts": a clause
     text = "Jairoud (also called Tharbeso) and al-Nabk (also called Tharbeso) lie north of Damascus."
     assert "Tharbeso" not in [t for t, _ in found(full, text)]  # declared for two places: neither

@@ -239,7 +239,7 @@ _COMPASS_WORDS = (
 )
 #: Words after a name that make it a channel's or a station's (:func:`_media_named`).
 _MEDIA_AFTER_RE = re.compile(
-    r"(?:\s+(?:TV|Television|Channel|Radio|FM|Post|Today|Now|News(?=\s+Agency|\s+Network)|Media(?=\s+(?:Center|Centre|Office)))"
+    r"(?:\s+(?:TV|Television|Channel|Radio|FM|Post|Today|Now|News\b|Media(?=\s+(?:Center|Centre|Office)))"
     r"|\s*24\b(?!\s*(?:hours?|hrs?|h\b|km|kilomet|miles?|people|persons?|civilians|killed|dead|January|February|March"
     r"|April|May|June|July|August|September|October|November|December|ساع|كم|كيلو|شخص|قتيل|مدني)))\b"
 )  # "Suwayda 24", "Deir ez-Zor 24", "السويداء24" (news networks), "the Qalamoun Media Center"; not "Idlib 24 hours"
@@ -1396,8 +1396,8 @@ def _given_name_before(text: str, words: Words, span: Span, taken: set[int]) -> 
 
 def _media_named(text: str, words: Words, span: Span) -> bool:
     """Whether a span names a channel, an agency, a paper or a news page: "TV", "Radio", "24",
-    "Post", "Today", "News Agency"... right after it ("Al-Mayadeen TV", "Suwayda 24", "Raqqa Post",
-    "Hawar News Agency", "Halab Today",
+    "Post", "Today", "News"... right after it ("Al-Mayadeen TV", "Suwayda 24", "Raqqa Post",
+    "Hawar News Agency", "ARA News", "Halab Today",
     "موقع درعا 24"), or قناة, تلفزيون, إذاعة, وكالة, شبكة, صحيفة, صفحة... right before it ("قناة
     الميادين", "شبكة دير الزور"). Not موقع, which is a site as often as a website.
 

@@ -960,6 +960,8 @@ def test_geoparse__a_news_network_named_with_24_is_no_place_glued_or_not(full: G
     assert found(full, "قتل في حلب 24 شخصا") == [("حلب", "gn:170063")]  # a count, not a network
     assert found(full, "according to the pro-opposition Qalamoun Media Center.") == []
     assert found(full, "the al-Atareb Media Center reported on Monday") == []
+    assert found(full, "Ahmed, an activist in Daraa, told ARA News that...") == [("Daraa", "gn:170905")]  # an outlet
+    assert found(full, "Barrel bombs hit Daraa. News of the strike spread.") == [("Daraa", "gn:170905")]
 
 
 def test_geoparse__a_kind_word_before_of_and_a_name_is_that_name_s(full: Gazetteer) -> None:

@@ -75,6 +75,7 @@ __all__ = [
     "ARABIC_CLITICS",
     "ARABIC_CONJUNCTIONS",
     "AYN_MARKS",
+    "HYPHENATED_ARTICLE_RE",
     "KEY_RULES",
     "NameKeys",
     "arabic_words_only",
@@ -100,7 +101,7 @@ __all__ = [
 
 #: The version of the key rules below: bumped whenever the keys of some text change, so that an
 #: index built with other rules can be told apart (its header records the version it used).
-KEY_RULES = 6
+KEY_RULES = 7
 
 
 class NameKeys(NamedTuple):
@@ -523,10 +524,12 @@ def fold_latin(text: str) -> str:
     ʿayn/hamza marks vanish, letters lose their diacritics, other punctuation
     separates words.
 
-    >>> fold_latin("Ḩimş"), fold_latin("Tall Rif‘at"), fold_latin("Deir ez-Zor")
-    ('hims', 'tall rifat', 'deir ez zor')
+    >>> fold_latin("Ḩimş"), fold_latin("Tall Rif‘at"), fold_latin("Deir ez-Zor"), fold_latin("Jisr a-Shughour")
+    ('hims', 'tall rifat', 'deir ez zor', 'jisr al shughour')
     """
     _check(text)
+    if "-" in text:
+        text = HYPHENATED_ARTICLE_RE.sub(r"\1l-", text)  # "Jisr a-Shughour", "Deir e-Zor": al, el
     if "'" in text or "`" in text or not text.isascii():
         text = _ARTICLE_QUOTE_RE.sub(_group1_space, text)
     if text.isascii():  # clean() would only delete controls and collapse spaces
@@ -544,6 +547,10 @@ def fold_latin(text: str) -> str:
 # Latin key pipeline. The input is fold_latin output: lower-case ASCII words separated by single
 # spaces. Upper-case letters are placeholders that later steps must not touch; keys are lower-cased
 # at the end.
+
+#: The article written as one letter and a hyphen, as some news write it assimilated ("a-Raqqa",
+#: "Jisr a-Shughour", "Deir e-Zor"): read as "al-" and "el-" (no article is a lone letter otherwise).
+HYPHENATED_ARTICLE_RE = re.compile(r"(?<![\w'’-])([aAeE])-(?=[^\W\d_])")
 
 #: Standalone article words, plain and assimilated to sun letters (BGN, French, journalistic).
 _ARTICLES = "al el il ul ar as ash at ath ad adh az an er es esh et ez ed en ej ech ett enn ess err ezz edd"

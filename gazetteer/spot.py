@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
@@ -45,6 +46,7 @@ from .normalize import (
     ARABIC_CLITICS,
     ARABIC_CONJUNCTIONS,
     AYN_MARKS,
+    HYPHENATED_ARTICLE_RE,
     _is_article,
     exact_and_variant,
     fold,
@@ -232,6 +234,8 @@ class Words:
         if glued:
             words, starts, ends = _unglued(words, starts, ends, glued)
         found: list[_WordToken | None] = list(map(_word_keys, words))
+        if "-" in text:
+            _mark_hyphenated_articles(text, words, starts, found)
         del words  # each word is known by its keys from here on
         if None in found:  # a word with no key (a number's, a mark's): left out
             kept = list(map(is_not, found, repeat(None)))
@@ -264,6 +268,21 @@ class Words:
 
 
 _SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
+
+
+def _mark_hyphenated_articles(text: str, words: list[str], starts: list[int], found: list[_WordToken | None]) -> None:
+    """Make each one-letter article written with a hyphen ("a-Raqqa", "Deir e-Zor",
+    :data:`~gazetteer.normalize.HYPHENATED_ARTICLE_RE`) an article word in ``found``: the letter
+    alone is no article ("a Homs hospital").
+
+    >>> text = "Jisr a-Shughour, a town"
+    >>> Words(text).article
+    [False, True, False, False, False]
+    """
+    for m in HYPHENATED_ARTICLE_RE.finditer(text):
+        i = bisect_left(starts, m.start())
+        if i < len(starts) and starts[i] == m.start() and len(words[i]) == 1:
+            found[i] = ((words[i].lower(),), (0,), True, words[i].isupper(), 0)
 
 
 def _glue_cuts(word: str) -> tuple[int, ...]:

@@ -2232,3 +2232,12 @@ def test_geoparse__no_name_is_declared_by_a_dateline_a_citation_or_a_clause(full
     assert all("اجتاز" not in t for t, _ in found(full, text))  # "or passed by its outskirts": a clause
     text = "Jairoud (also called Tharbeso) and al-Nabk (also called Tharbeso) lie north of Damascus."
     assert "Tharbeso" not in [t for t, _ in found(full, text)]  # declared for two places: neither
+
+
+def test_geoparse__an_article_of_one_letter_and_a_hyphen(full: Gazetteer) -> None:
+    # Syria Direct writes the assimilated article "a-": Jisr a-Shughour is Jisr al-Shughur, not the
+    # village Shughour; "a-Raqqa" is not Ariqa of As-Suwayda
+    assert found(full, "displaced from Jisr a-Shughour in Idlib")[0] == ("Jisr a-Shughour", "gn:169023")
+    assert found(full, "Fighting in a-Raqqa and Deir e-Zor.") == [("a-Raqqa", "gn:172955"), ("Deir e-Zor", "gn:170794")]
+    assert full.resolve("a-Raqqa").place.id == "gn:172955"  # type: ignore[union-attr]
+    assert found(full, "It was a Talbiseh family.") == [("Talbiseh", "gn:163779")]  # a lone "a" stays a word

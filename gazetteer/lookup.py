@@ -162,7 +162,7 @@ def query_forms(query: str) -> tuple[list[str], list[Mention]]:
 
     >>> query_forms("Sasa Prison")[0], query_forms("Yarmouk Camp مخيم اليرموك")[0]
     (['Sasa Prison', 'Sasa'], ['Yarmouk Camp', 'Yarmouk', 'مخيم اليرموك', 'اليرموك'])
-    >>> query_forms("northern Alawite Mountains")[0]
+    >>> query_forms("northern Alawite Mountains")[0][:3]
     ['northern Alawite Mountains', 'Alawite Mountains', 'Alawite']
 
     A natural feature's word right before the core stays with it too: a unit named after a
@@ -183,10 +183,24 @@ def query_forms(query: str) -> tuple[list[str], list[Mention]]:
             mention.name,
             _nominative_abu(mention.name),
             _with_its_feature_word(mention),
+            *_mountain_forms(mention),
         ):
             if text and text not in forms:
                 forms.append(text)
     return forms, mentions
+
+
+def _mountain_forms(mention: Mention) -> tuple[str, ...]:
+    """A Latin mountain's name in the three orders English and romanised Arabic write it ("Mount
+    Turkmen", "Turkmen Mountain", "Jabal Turkmen"), when the mention asks for a mountain: the
+    index may hold one of them only. None for a name in Arabic script or that asks for another kind.
+
+    >>> _mountain_forms(parse_mention("Mount Turkmen")), _mountain_forms(parse_mention("Homs"))
+    (('Jabal Turkmen', 'Turkmen Mountain', 'Mount Turkmen'), ())
+    """
+    if is_arabic(mention.text) or mention.kind_hint != "mountain":
+        return ()  # "the district of Mount Simeon" asks for the district
+    return (f"Jabal {mention.name}", f"{mention.name} Mountain", f"Mount {mention.name}")
 
 
 def _with_its_feature_word(mention: Mention) -> str:

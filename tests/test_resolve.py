@@ -608,3 +608,11 @@ def test_resolve__a_name_that_differs_only_by_its_article_is_a_rival(full: Gazet
     # the text decides: Aleppo's Armenians settled in Aleppo's quarter
     text = "After 1915 Aleppo's Armenians settled in the quarters of al-Midan and al-Azizieh."
     assert ("al-Midan", "sa:54") in [(m.text, m.match.place.id) for m in full.geoparse(text)]
+
+
+def test_resolve__a_mountain_in_another_word_order(full: Gazetteer) -> None:
+    # the index holds "Turkmen Mountain" and "Jabal Turkman"; news write "Mount Turkmen" too
+    for query in ("Mount Turkmen", "Turkmen Mountains", "Jabal Turkmen"):
+        assert full.resolve(query).place.id == "cur:turkmen-mountain", query  # type: ignore[union-attr]
+    assert full.resolve("Simeon Mountain").place.id == "cur:mount-simeon-mountain"  # type: ignore[union-attr]
+    assert full.resolve("the district of Mount Simeon").place.kind == "district"  # type: ignore[union-attr]

@@ -1449,7 +1449,8 @@ def _arabic_phrase_word(text: str, words: Words, span: Span, taken: set[int]) ->
     in an armed group's name, after ثوار (the revolutionaries of) or between مجلس and العسكري
     ("لواء ثوار الرقة", "مجلس منبج العسكري": the Manbij Military Council); and a span before "تذبح
     بصمت", the activists' outlet "الرقة تذبح بصمت"; عقارب before الساعة, the clock's hands ("باتجاه عقارب
-    الساعة", clockwise), not the village Aqarib.
+    الساعة", clockwise), not the village Aqarib; معربا (expressing) before عن and a feeling ("معربا عن
+    خشيته"), not the town Maaraba.
 
     >>> text = "أعاد المجلس فتح الباب أمام المتقدمين في مدينة الباب"
     >>> words = Words(text)
@@ -1479,7 +1480,10 @@ _ALL_WORDS = frozenset({"كافه", "كلها", "جميعها"})
 _REVOLUTIONARIES = frozenset({"ثوار"})
 _COUNCIL = frozenset({"مجلس"})
 _MILITARY = "العسكري"
-_ARABIC_PHRASE_AFTER_RE = re.compile(r"\s+تذبح\s+بصمت|(?<=عقارب)\s+الساعة")  # "عكس عقارب الساعة": the clock's hands
+_ARABIC_PHRASE_AFTER_RE = re.compile(
+    r"\s+تذبح\s+بصمت|(?<=عقارب)\s+الساعة"  # "عكس عقارب الساعة": the clock's hands
+    r"|(?<=معربا)\s+عن\s+(?:قلق|خشي|أمل|امل|رفض|ترحيب|استنكار|تضامن|إدان|ادان|ارتياح|شكر|أسف|اسف|استياء|دعم|غضب|تقدير)"
+)  # "معرباً عن خشيته": expressing his fear, not the town Maaraba
 
 
 def _railway_named(text: str, words: Words, span: Span) -> bool:

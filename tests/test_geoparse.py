@@ -2179,6 +2179,9 @@ def test_geoparse__names_inside_groups_set_phrases_and_railways(full: Gazetteer)
     # the clock's hands: "باتجاه عقارب الساعة" (clockwise) is no village Aqarib, "قرية عقارب" is
     assert found(full, "الصور باتجاه عقارب الساعة من الأعلى") == []
     assert found(full, "هجوم على قرية عقارب")[0][0] == "عقارب"
+    # "معربا عن خشيته": expressing his fear, not the town Maaraba; the town keeps its name
+    assert [t for t, _ in found(full, "قال إن القصف عنيف، معربا عن خشيته من اقتحام الحي")] == []
+    assert found(full, "دخلت القوات بلدة معربا عن طريق التل")[0] == ("معربا", "cur:maaraba-rif-dimashq-town")
     # a sheikh's given name after الشيخ: a hill named after him, not Mount Hermon
     assert found(full, "يحيط بها من الشمال جبل الشيخ محمد الطويل") == []
     assert found(full, "على سفوح جبل الشيخ الذي يتصدر المنظر") == [("جبل الشيخ", "cur:mount-hermon")]

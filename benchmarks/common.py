@@ -216,6 +216,7 @@ QUERY_CACHES = (
     ("mention", "_parsed"),
     ("mention", "_is_descriptor"),
     ("mention", "is_facility_adjective"),
+    ("mention", "is_direction_adjective"),
     ("mention", "is_parts_word"),
     ("mention", "is_surroundings_word"),
     ("geoparsing", "_bare"),

@@ -1904,9 +1904,69 @@ def _geoparse(
             if item.text not in no_quarter or not _lone_stand_in(item, best, cities, settled)
         ]
     if gov is not None:
-        return with_declared_names(text, _landmarks_with_their_town(g, out))
+        return with_declared_names(text, _short_for_longer_names(text, _landmarks_with_their_town(g, out)))
     out = _landmarks_with_their_town(g, _without_far_outliers(text, out))  # an outlier places no landmark
-    return with_declared_names(text, _list_fellows(ask, text, _without_list_strays(text, out), spans, threshold))
+    out = _list_fellows(ask, text, _without_list_strays(text, out), spans, threshold)
+    return with_declared_names(text, _short_for_longer_names(text, out))
+
+
+def _adjectives_after(text: str, name: str) -> set[str]:
+    """The directional adjectives (folded) that follow ``name`` anywhere in the text (a scan with
+    ``str.find``, which a long text costs little).
+
+    >>> sorted(_adjectives_after("الغارية الشرقية والغارية الغربية والغارية", "الغارية"))
+    ['الشرقيه', 'الغربيه']
+    """
+    found: set[str] = set()
+    at = text.find(name + " ")
+    while at >= 0:
+        start = at + len(name) + 1
+        end = start
+        while end < len(text) and not text[end].isspace() and text[end] not in "،,.;:":
+            end += 1
+        if is_direction_adjective(text[start:end]):
+            found.add(fold(text[start:end]))
+        at = text.find(name + " ", start)
+    return found
+
+
+def _short_for_longer_names(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions, each name that an earlier mention's name with a directional adjective begins
+    answered as that mention ("الغارية الشرقية ... مشفى بلدة الغارية": al-Ghariyah al-Sharqiyah of
+    Daraa, not Gharyeh of As-Suwayda), unless the text names two places so ("الغارية الشرقية
+    والغارية الغربية", whether or not the index has both): the text shortens the name it gave in full.
+
+    >>> from gazetteer import load
+    >>> text = "على الطريق بين المسيفرة والغارية الشرقية. وكانوا في طريقهم إلى مشفى في بلدة الغارية."
+    >>> [(m.text, m.match.place.governorate.name) for m in load().geoparse(text)]
+    [('المسيفرة', 'Daraa'), ('الغارية الشرقية', 'Daraa'), ('الغارية', 'Daraa')]
+    """
+    longer: dict[str, PlaceMention | None] = {}
+    for m in found:
+        if " " not in m.text:
+            continue  # most mentions: one word
+        head, _, last = m.text.rpartition(" ")
+        if is_direction_adjective(last):
+            earlier = longer.setdefault(head, m)
+            if earlier is not None and earlier.match.place.id != m.match.place.id:
+                longer[head] = None  # two places named so: the short name says neither
+    if not longer:
+        return found
+    # "الغارية الغربية" too, even if the index lacks it: the short name says neither (read once per name)
+    named_twice = cache(lambda head: len(_adjectives_after(text, head)) > 1)
+    out = []
+    for m in found:
+        full = longer.get(m.text)
+        if (
+            full is not None
+            and full.start < m.start
+            and full.match.place.id != m.match.place.id
+            and not named_twice(m.text)
+        ):
+            note = f"short for {full.text!r}, which the text named before"
+            m = m._replace(match=replace(full.match, signals=(*full.match.signals, note)))
+        out.append(m)
+    return out
 
 
 #: The marks of ayn and hamza (:data:`~gazetteer.normalize.AYN_MARKS`) as one, to compare a span with

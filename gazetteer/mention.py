@@ -234,6 +234,7 @@ def ends_a_name(word: str) -> bool:
     return folded in _FACILITY_ADJECTIVES and folded not in _DESCRIBING_ADJECTIVES
 
 
+@lru_cache(maxsize=4096)
 def is_direction_adjective(word: str) -> bool:
     """Whether an Arabic word is a directional adjective ("الشمالي", "شرقي"), which after a name
     belongs to it ("ريف حماة الشمالي") and is no place of its own.

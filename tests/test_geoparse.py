@@ -2244,3 +2244,15 @@ def test_geoparse__an_article_of_one_letter_and_a_hyphen(full: Gazetteer) -> Non
     assert found(full, "Fighting in a-Raqqa and Deir e-Zor.") == [("a-Raqqa", "gn:172955"), ("Deir e-Zor", "gn:170794")]
     assert full.resolve("a-Raqqa").place.id == "gn:172955"  # type: ignore[union-attr]
     assert found(full, "It was a Talbiseh family.") == [("Talbiseh", "gn:163779")]  # a lone "a" stays a word
+
+
+def test_geoparse__a_name_shortened_after_the_text_gave_it_with_its_adjective(full: Gazetteer) -> None:
+    text = "على الطريق بين المسيفرة والغارية الشرقية. وكانوا في طريقهم إلى مشفى في بلدة الغارية."
+    short = [m for m in full.geoparse(text) if m.text == "الغارية"]
+    assert [m.match.place.id for m in short] == ["cur:al-ghariyah-al-sharqiyah-town"]  # not Gharyeh (As-Suwayda)
+    assert "short for" in short[0].match.explanation
+    # alone, or after two places named so, the short name is answered on its own
+    alone = "وكانوا في طريقهم إلى مشفى في بلدة الغارية."
+    two = "قصف على الغارية الشرقية والغارية الغربية. وكانوا في طريقهم إلى مشفى في بلدة الغارية."
+    for t in (alone, two):
+        assert all("short for" not in m.match.explanation for m in full.geoparse(t) if m.text == "الغارية")

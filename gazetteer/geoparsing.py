@@ -243,6 +243,9 @@ _MEDIA_AFTER_RE = re.compile(
     r"|\s*24\b(?!\s*(?:hours?|hrs?|h\b|km|kilomet|miles?|people|persons?|civilians|killed|dead|January|February|March"
     r"|April|May|June|July|August|September|October|November|December|ساع|كم|كيلو|شخص|قتيل|مدني)))\b"
 )  # "Suwayda 24", "Deir ez-Zor 24", "السويداء24" (news networks), "the Qalamoun Media Center"; not "Idlib 24 hours"
+#: "اليوم" (today) and a closing quote after a quoted name: a channel's name ("“حلب اليوم”").
+_TODAY_QUOTED_AFTER_RE = re.compile(r"\s+اليوم\s*[”\"»]")
+_OPENING_QUOTES = frozenset('“"«')
 #: The word that asks for a river, last of a mention's descriptors ("the Barada River"): only a
 #: feature is one, not the valley or region a river names (Wadi Barada).
 _RIVER_WORDS = ("river",)
@@ -1397,7 +1400,7 @@ def _given_name_before(text: str, words: Words, span: Span, taken: set[int]) -> 
 def _media_named(text: str, words: Words, span: Span) -> bool:
     """Whether a span names a channel, an agency, a paper or a news page: "TV", "Radio", "24",
     "Post", "Today", "News"... right after it ("Al-Mayadeen TV", "Suwayda 24", "Raqqa Post",
-    "Hawar News Agency", "ARA News", "Halab Today",
+    "Hawar News Agency", "ARA News", "Halab Today", "“حلب اليوم”" quoted whole,
     "موقع درعا 24"), or قناة, تلفزيون, إذاعة, وكالة, شبكة, صحيفة, صفحة... right before it ("قناة
     الميادين", "شبكة دير الزور"). Not موقع, which is a site as often as a website.
 
@@ -1408,6 +1411,8 @@ def _media_named(text: str, words: Words, span: Span) -> bool:
     """
     if _MEDIA_AFTER_RE.match(text, span.end):
         return True
+    if text[span.start - 1 : span.start] in _OPENING_QUOTES and _TODAY_QUOTED_AFTER_RE.match(text, span.end):
+        return True  # "مراسل “حلب اليوم”": the channel Halab Today, quoted whole ("in Aleppo today" is not)
     word = _word_right_before(text, words, span)  # "the daily Al-Thawra": the article is the span's
     return _bare(word) in _MEDIA_WORDS or word.lower() in _MEDIA_WORDS
 

@@ -961,6 +961,8 @@ def test_geoparse__a_news_network_named_with_24_is_no_place_glued_or_not(full: G
     assert found(full, "according to the pro-opposition Qalamoun Media Center.") == []
     assert found(full, "the al-Atareb Media Center reported on Monday") == []
     assert found(full, "Ahmed, an activist in Daraa, told ARA News that...") == [("Daraa", "gn:170905")]  # an outlet
+    assert found(full, "وقال مراسل “حلب اليوم”، إن الطيران استهدف سراقب")[0][0] == "سراقب"  # the channel
+    assert found(full, "قصفت الطائرات حلب اليوم.") == [("حلب", "gn:170063")]  # Aleppo, today
     assert found(full, "Barrel bombs hit Daraa. News of the strike spread.") == [("Daraa", "gn:170905")]
 
 

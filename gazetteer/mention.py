@@ -479,6 +479,11 @@ def _parts_of(leading: list[_Word]) -> bool:
     return any(key in _PARTS and "of" in keys[i + 1 :] for i, key in enumerate(keys))
 
 
+#: The kinds of the words for a settlement, which name the place a landmark's word before them
+#: belongs to ("مستشفى بلدة عين عيسى": the hospital of the town Ain Issa names the town).
+_SETTLEMENT_WORD_KINDS = frozenset({"city", "town", "village"})
+
+
 def _parse(tokens: list[str]) -> _Parsed | None:
     """Strip descriptors off both edges; None when nothing but descriptors is left."""
     words = [_classify(t, i == 0, i == len(tokens) - 1) for i, t in enumerate(tokens)]
@@ -514,6 +519,9 @@ def _parse(tokens: list[str]) -> _Parsed | None:
     kinds = [w.kind for w in (*words[:start], *reversed(after)) if w.kind]  # the outermost word first
     if len(kinds) > 1 and kinds[0] == "district" and fold_arabic(words[0].bare) == "منطقه":
         kinds = kinds[1:]  # "منطقة سهل الغاب", "منطقة جبل الزاوية": the area of the plain, of the mountain
+    nearest = next((w.kind for w in reversed(words[:start]) if w.kind), None)
+    if nearest in _SETTLEMENT_WORD_KINDS and "landmark" in kinds[:1]:
+        kinds = [k for k in kinds if k != "landmark"]  # "مشفى مدينة إدلب", the city of Idlib's hospital: the city
     if start and words[start - 1].kind == "city" and _PROVINCE not in kinds:
         # "أرياف مدينة حمص": the country around the city; "أحياء وأرياف مدينة حلب": its quarters too;
         # "سهل مدينة الباب": the plain of the city

@@ -2258,3 +2258,10 @@ def test_geoparse__a_name_shortened_after_the_text_gave_it_with_its_adjective(fu
     two = "قصف على الغارية الشرقية والغارية الغربية. وكانوا في طريقهم إلى مشفى في بلدة الغارية."
     for t in (alone, two):
         assert all("short for" not in m.match.explanation for m in full.geoparse(t) if m.text == "الغارية")
+
+
+def test_geoparse__a_landmark_of_a_town_named_with_the_town_s_word(full: Gazetteer) -> None:
+    # "the hospital of the town of Ain Issa": the town is named, whatever the index knows of its hospital
+    assert [t for t, _ in found(full, "ونقل الجرحى إلى مستشفى بلدة عين عيسى، إلى جانب")] == ["عين عيسى"]
+    assert found(full, "نقل إلى مشفى مدينة إدلب الوطني") == [("إدلب", "gn:169389")]
+    assert found(full, "استهدف القصف جامع بلدة تلبيسة") == [("تلبيسة", "gn:163779")]

@@ -187,7 +187,7 @@ _ARABIC: dict[str, str | None] = {
     **_words("prison", "سجن"),
     **_words("oil_field", "حقل"),
     **_words("dam", "سد"),
-    **_words("landmark", "مشفي مستشفي جامع مسجد دوار ساحه شارع حاجز جامعه"),
+    **_words("landmark", "مشفي مستشفي جامع مسجد دوار ساحه شارع شارعي حاجز جامعه"),
     **_words("region", "سهل حوض صحراء باديه"),  # حوض: a basin ("حوض اليرموك"), not the camp of Yarmouk
     # مركز: "centre" (ناحية مركز تدمر); بلدات, قرى: the towns, the villages of a governorate ("بلدات درعا"),
     # of a region ("قرى الغوطة") or of a district ("بلدات منطقة التل"): they ask for no kind of their own

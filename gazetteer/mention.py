@@ -479,8 +479,9 @@ def _parts_of(leading: list[_Word]) -> bool:
     return any(key in _PARTS and "of" in keys[i + 1 :] for i, key in enumerate(keys))
 
 
-#: The kinds of the words for a settlement, which name the place a landmark's word before them
-#: belongs to ("مستشفى بلدة عين عيسى": the hospital of the town Ain Issa names the town).
+#: The kinds of the words for a settlement, which name the place a landmark's or a mountain's word
+#: before them belongs to ("مستشفى بلدة عين عيسى", the hospital of the town Ain Issa, names the
+#: town; so does "the mountain town of Salma").
 _SETTLEMENT_WORD_KINDS = frozenset({"city", "town", "village"})
 
 
@@ -520,8 +521,9 @@ def _parse(tokens: list[str]) -> _Parsed | None:
     if len(kinds) > 1 and kinds[0] == "district" and fold_arabic(words[0].bare) == "منطقه":
         kinds = kinds[1:]  # "منطقة سهل الغاب", "منطقة جبل الزاوية": the area of the plain, of the mountain
     nearest = next((w.kind for w in reversed(words[:start]) if w.kind), None)
-    if nearest in _SETTLEMENT_WORD_KINDS and "landmark" in kinds[:1]:
-        kinds = [k for k in kinds if k != "landmark"]  # "مشفى مدينة إدلب", the city of Idlib's hospital: the city
+    if nearest in _SETTLEMENT_WORD_KINDS and kinds[:1] in (["landmark"], ["mountain"]):
+        # "مشفى مدينة إدلب", the city of Idlib's hospital: the city; "the mountain town of Salma": the town
+        kinds = [k for k in kinds if k not in ("landmark", "mountain")]
     if start and words[start - 1].kind == "city" and _PROVINCE not in kinds:
         # "أرياف مدينة حمص": the country around the city; "أحياء وأرياف مدينة حلب": its quarters too;
         # "سهل مدينة الباب": the plain of the city

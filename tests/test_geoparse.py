@@ -2265,6 +2265,7 @@ def test_geoparse__a_landmark_of_a_town_named_with_the_town_s_word(full: Gazette
     assert [t for t, _ in found(full, "ونقل الجرحى إلى مستشفى بلدة عين عيسى، إلى جانب")] == ["عين عيسى"]
     assert found(full, "نقل إلى مشفى مدينة إدلب الوطني") == [("إدلب", "gn:169389")]
     assert found(full, "استهدف القصف جامع بلدة تلبيسة") == [("تلبيسة", "gn:163779")]
+    assert found(full, "Regime forces captured the mountain town of Salma on January 12.") == [("Salma", "sa:760")]
     # "شارعي الجلاء والمحافظة": the two streets, no quarter al-Jalaa of Hama; "شوارع صلنفة" are Slinfah's
     assert found(full, "واستهدفت الغارة شارعي الجلاء والمحافظة وسط المدينة") == []
     assert found(full, "تمتلئ شوارع صلنفة بالسياح") == [("صلنفة", "gn:164052")]

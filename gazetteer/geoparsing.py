@@ -3308,6 +3308,8 @@ def _binds(gap: str) -> bool:
             connector = connector or w.lower() != "the"
         elif is_descriptor(w) and w[:1] == "ب" and not is_descriptor(w, first=False):
             connector = True  # بريف حمص: "in the countryside of Homs"; not وريف, "and the countryside of"
+        elif is_compass(w) and k + 1 < len(words) and is_descriptor(words[k + 1]) and words[k + 1] != "of":
+            continue  # "in the southern countryside of Aleppo": the countryside's side, no place beside Aleppo
         elif not is_descriptor(w) and not (k == len(words) - 1 and is_compass(w)) and not is_facility_adjective(w):
             return False  # "موقع قطنا الأثري في ريف حمص": the adjective is the first name's
     return connector

@@ -2269,3 +2269,11 @@ def test_geoparse__a_landmark_of_a_town_named_with_the_town_s_word(full: Gazette
     # "شارعي الجلاء والمحافظة": the two streets, no quarter al-Jalaa of Hama; "شوارع صلنفة" are Slinfah's
     assert found(full, "واستهدفت الغارة شارعي الجلاء والمحافظة وسط المدينة") == []
     assert found(full, "تمتلئ شوارع صلنفة بالسياح") == [("صلنفة", "gn:164052")]
+
+
+def test_geoparse__a_compass_word_of_the_countryside_binds(full: Gazetteer) -> None:
+    # "in the southern countryside of Aleppo" binds as "in Aleppo province" does: no Aziziyah of Hama
+    text = "Five soldiers were killed in the village of Aziziya in the southern countryside of Aleppo."
+    assert all(p.startswith("pcode:SY02") or p == "gn:170063" or "Aleppo" in full.place(p).governorate.name
+               for _, p in found(full, text))  # fmt: skip
+    assert found(full, "Clashes in Talbiseh, north of Homs.") == [("Talbiseh", TALBISEH), ("Homs", HOMS_CITY)]

@@ -2443,7 +2443,7 @@ def _extent(text: str, item: _Item, match: Match) -> tuple[int, int]:
         return centre.start(), item.span.end  # "منطقة مركز الرقة": the unit's name is "مركز الرقة"
     if kind == "governorate":
         described = _ENGLISH_COUNTRYSIDE_RE.fullmatch(item.text)  # "rural Damascus" is Rif Dimashq described
-        if described:
+        if described and described.group("name") != item.text:  # not "الرقة" asked for "للرقة" (one letter more)
             return item.span.start + described.start("name"), item.span.start + described.end("name")
     return item.span.start, item.span.end
 

@@ -2277,3 +2277,11 @@ def test_geoparse__a_compass_word_of_the_countryside_binds(full: Gazetteer) -> N
     assert all(p.startswith("pcode:SY02") or p == "gn:170063" or "Aleppo" in full.place(p).governorate.name
                for _, p in found(full, text))  # fmt: skip
     assert found(full, "Clashes in Talbiseh, north of Homs.") == [("Talbiseh", TALBISEH), ("Homs", HOMS_CITY)]
+
+
+def test_geoparse__a_governorate_after_the_glued_countryside_and_lil(full: Gazetteer) -> None:
+    # "الريف الشرقي للرقة،": the span is "لرقة" (after the preposition), not one character more
+    text = "نزحت عائلات من قرى في الريف الشرقي للرقة، باتجاه الضفة الجنوبية"
+    (mention,) = full.geoparse(text)
+    assert (mention.text, mention.match.place.id) == ("لرقة", "pcode:SY11")
+    assert text[mention.start : mention.end] == "لرقة"

@@ -1895,6 +1895,8 @@ def _geoparse(
                 continue  # "وفي خطاب أمام مجلس الشعب" (in a speech) in a text about Aleppo is no Khitab (Hama)
             if _bare_quarter(item, best) and _placed_elsewhere(best, gov, voters, item.text):
                 continue  # "معركة ميسلون" in a text about Damascus is no quarter of Aleppo
+            if _city_without_its_article(item, best) and _placed_elsewhere(best, gov, voters, item.text):
+                continue  # "قرى ريف الدرباسية: ملك وقنيطرة": a village, not the city al-Quneitra
             if item.hint == "neighbourhood" and best.place.kind in POPULATED_KINDS and not _in_a_city(best, cities):
                 if not _adjective_right_after(text, words, item.span):
                     no_quarter.add(item.text)  # not "حيي السيال الشرقي والسيال الغربي", the town's two quarters
@@ -2599,6 +2601,24 @@ def _common_word_town(item: _Item, match: Match) -> bool:
     mentions in its governorate (:func:`_supported`); a town of known population keeps its name as
     written ("الباب", al-Bab; "الطبقة", al-Tabqa)."""
     return item.hint is None and match.place.kind == "town" and not match.place.population and _common_word(item)
+
+
+def _city_without_its_article(item: _Item, match: Match) -> bool:
+    """Whether the answer is a city named with the article, named by one Arabic word without it (and
+    no name of the city is written so): Arabic writes the city "القنيطرة", "الرقة" every time, so
+    "قنيطرة" more likely names a village the index lacks. Such a city is read only in a text that places other mentions in its
+    governorate (:func:`_supported`).
+
+    >>> from gazetteer import load
+    >>> g = load()
+    >>> [(m.text, m.match.place.kind) for m in g.geoparse("قرى ريف الدرباسية: ملك وقنيطرة وخانكي")]
+    [('الدرباسية', 'subdistrict')]
+    """
+    if match.place.kind != "city" or not is_arabic(item.text) or " " in item.text or item.text.startswith("ال"):
+        return False
+    names = {_bare(n.text) for n in match.place.names if is_arabic(n.text)}
+    word = _bare(item.text)
+    return "ال" + word in names and word not in names
 
 
 def _bare_quarter(item: _Item, match: Match) -> bool:

@@ -2285,3 +2285,11 @@ def test_geoparse__a_governorate_after_the_glued_countryside_and_lil(full: Gazet
     (mention,) = full.geoparse(text)
     assert (mention.text, mention.match.place.id) == ("لرقة", "pcode:SY11")
     assert text[mention.start : mention.end] == "لرقة"
+
+
+def test_geoparse__a_city_named_without_its_article_in_a_text_about_elsewhere(full: Gazetteer) -> None:
+    # Arabic writes the city "القنيطرة": "قنيطرة" in a list of villages of al-Darbasiyah is a village
+    text = "تعرضت قرى بريف الدرباسية للقصف، وهي: كربشك وملك وقنيطرة وخانكي"
+    assert all(p != "gn:173334" for _, p in found(full, text))
+    assert found(full, "قصف على مدينة القنيطرة") == [("القنيطرة", "gn:173334")]
+    assert ("قنيطرة", "gn:173334") in found(full, "زار المحافظ قنيطرة وخان أرنبة والبعث في القنيطرة")

@@ -948,7 +948,11 @@ def _name_begun_before(text: str, words: Words, span: Span, taken: set[int]) -> 
     lacks ("Tell Diban", a hill in the town of Diban; "Kafr X" is not the village X). A Latin word
     must be capitalised, as a name's is."""
     i = span.first - 1
-    if i < 0 or span.start != words.start[span.first] or text[words.end[i] : span.start] != " ":
+    if i >= 0 and span.start == words.start[i] and words.article[i]:
+        i -= 1  # "Ayn al Hamra": the span "al Hamra" begins with its article
+    elif span.start != words.start[span.first]:
+        return False
+    if i < 0 or text[words.end[i] : span.start] != " ":
         return False
     if i in taken:  # a name of its own, unless an Arabic opener ("جديدة", also the village al-Jadida)
         return not words.keys[i][0].isascii() and opens_a_construct(words.keys[i])
@@ -2606,8 +2610,8 @@ def _common_word_town(item: _Item, match: Match) -> bool:
 def _city_without_its_article(item: _Item, match: Match) -> bool:
     """Whether the answer is a city named with the article, named by one Arabic word without it (and
     no name of the city is written so): Arabic writes the city "القنيطرة", "الرقة" every time, so
-    "قنيطرة" more likely names a village the index lacks. Such a city is read only in a text that places other mentions in its
-    governorate (:func:`_supported`).
+    "قنيطرة" more likely names a village the index lacks. Such a city is read only in a text that
+    places other mentions in its governorate (:func:`_supported`).
 
     >>> from gazetteer import load
     >>> g = load()

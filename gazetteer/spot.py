@@ -466,10 +466,12 @@ def _generic_words() -> frozenset[str]:
 #: gate of Homs named after Palmyra, is no Palmyra; نهر: "نهر عفرين", the river, is not the town; نبع:
 #: "نبع الفيجة", the spring, is not the town Ain al-Fijah.
 _NAME_OPENERS_LATIN = (
-    "tell", "kafr", "khirbat", "ayn", "dayr", "bayt", "umm", "bir", "mazraat", "ras", "shaykh", "wadi"
+    "tell", "kafr", "khirbat", "ayn", "dayr", "bayt", "umm", "bir", "mazraat", "ras", "shaykh", "wadi",
+    "hawsh", "hosh", "housh",
 )  # fmt: skip
 _NAME_OPENERS_ARABIC = (
-    "تل", "كفر", "خربه", "عين", "دير", "بيت", "بير", "راس", "ديار", "شيخ", "وادي", "باب", "نهر", "نبع", "جديده"
+    "تل", "كفر", "خربه", "عين", "دير", "بيت", "بير", "راس", "ديار", "شيخ", "وادي", "باب", "نهر", "نبع", "جديده",
+    "حوش",
 )  # fmt: skip
 
 

@@ -2293,3 +2293,11 @@ def test_geoparse__a_city_named_without_its_article_in_a_text_about_elsewhere(fu
     assert all(p != "gn:173334" for _, p in found(full, text))
     assert found(full, "قصف على مدينة القنيطرة") == [("القنيطرة", "gn:173334")]
     assert ("قنيطرة", "gn:173334") in found(full, "زار المحافظ قنيطرة وخان أرنبة والبعث في القنيطرة")
+
+
+def test_geoparse__a_generic_word_before_a_name_with_its_article(full: Gazetteer) -> None:
+    # "Ayn al Hamra" (Idlib) is no Hamra of Hama; "Hawsh al Sayyid Ali" (by Azaz) no quarter of Aleppo
+    assert [t for t, _ in found(full, "The towns seized include A’yn al Hamra, Basnaqul and Muhambel.")] == ["Muhambel"]
+    assert found(full, "They targeted the villages of Tell Maled and Hawsh al Sayyid Ali.") == []
+    assert found(full, "وصل القصف إلى قرية حوش حجو") == []
+    assert found(full, "Clashes in al-Rastan.") == [("al-Rastan", RASTAN)]

@@ -239,10 +239,13 @@ _COMPASS_WORDS = (
 )
 #: Words after a name that make it a channel's or a station's (:func:`_media_named`).
 _MEDIA_AFTER_RE = re.compile(
-    r"(?:\s+(?:TV|Television|Channel|Radio|FM|Post|Today|Now|News\b|Media(?=\s+(?:Center|Centre|Office)))"
+    r"(?:\s+(?:TV|Television|Channel|Radio|FM|Post|Today|Now|News\b|[Nn]ews\s+[Aa]gency|Media(?=\s+(?:Center|Centre|Office)))"
     r"|\s*24\b(?!\s*(?:hours?|hrs?|h\b|km|kilomet|miles?|people|persons?|civilians|killed|dead|January|February|March"
     r"|April|May|June|July|August|September|October|November|December|ساع|كم|كيلو|شخص|قتيل|مدني)))\b"
 )  # "Suwayda 24", "Deir ez-Zor 24", "السويداء24" (news networks), "the Qalamoun Media Center"; not "Idlib 24 hours"
+#: "news agency" or "agency" right after a name: the agency's own name, which names it anywhere in
+#: the text ("The official Sana news agency reported... told Sana"), not a town's (As-Saan).
+_AGENCY_AFTER_RE = re.compile(r"\s+(?:[Nn]ews\s+)?[Aa]gency\b")
 #: "اليوم" (today) and a closing quote after a quoted name: a channel's name ("“حلب اليوم”").
 _TODAY_QUOTED_AFTER_RE = re.compile(r"\s+اليوم\s*[”\"»]")
 _OPENING_QUOTES = frozenset('“"«')
@@ -1712,6 +1715,7 @@ def _geoparse(
     items: list[_Item] = []
     demonym_lines = [m.span() for m in _DEMONYM_LINE_RE.finditer(text)]  # once per text, mostly none
     hint_of = cache(_kind_hint)  # a text names its places many times: each mention parsed once
+    agencies: set[str] = set()  # the names the text gives a news agency ("Sana news agency")
     for span in spans:
         clitic = span.start > words.start[span.first]  # one clitic ("بحمص") or two ("وبحمص")
         name = _asked_name(text, words, span) if clitic else text[span.start : span.end]
@@ -1767,6 +1771,8 @@ def _geoparse(
         if _railway_named(text, words, span):
             continue  # "سكة حديد الحجاز", "the Hejaz Railway": a railway's name, no quarter of Damascus
         if _media_named(text, words, span):
+            if _AGENCY_AFTER_RE.match(text, span.end):
+                agencies.add(name)  # "the official Sana news agency": "told Sana" is the agency too
             continue  # "Al-Mayadeen TV", "Suwayda 24", "شبكة دير الزور 24": an outlet named after a town
         if _old_province_named(text, words, span):
             continue  # "Jund Dimashq", "جند قنسرين": an early Islamic province, no place of the index
@@ -1813,6 +1819,8 @@ def _geoparse(
             items[-1].nisba_after = _NISBA_AFTER_RE.match(text, span.end) is not None
             items[-1].titled = items[-1].surname and _title_right_before(text, words, span, taken)
             items[-1].given_before = _arabic_surname(text, words, span, taken)
+    if agencies:
+        items = [item for item in items if item.text not in agencies]
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
     named: dict[tuple[str, str, str], tuple[bool, bool]] = {}  # _name_facts, once per place, name and span
     for k, item in enumerate(items):

@@ -2301,3 +2301,9 @@ def test_geoparse__a_generic_word_before_a_name_with_its_article(full: Gazetteer
     assert found(full, "They targeted the villages of Tell Maled and Hawsh al Sayyid Ali.") == []
     assert found(full, "وصل القصف إلى قرية حوش حجو") == []
     assert found(full, "Clashes in al-Rastan.") == [("al-Rastan", RASTAN)]
+
+
+def test_geoparse__a_news_agency_s_name_names_it_throughout_the_text(full: Gazetteer) -> None:
+    # AFP writes SANA "Sana": "the official Sana news agency" and "told Sana" are no As-Saan (Hama)
+    text = "The official Sana news agency reported that forces deployed to Latakia. A source told Sana so."
+    assert found(full, text) == [("Latakia", "gn:173576")]

@@ -264,6 +264,7 @@ _RAILWAY_AFTER_RE = re.compile(r"\s+Railway\b(?!\s+[Ss]tation)")
 #: them, English in lower case.
 _MEDIA_WORDS = frozenset(
     {"قناه", "تلفزيون", "اذاعه", "راديو", "وكاله", "شبكه", "صحيفه", "جريده", "مجله", "صفحه", "daily", "newspaper"}
+    | {"مراسل", "مراسله", "لمراسل"}  # a correspondent: "أفاد مراسل الميادين" (the channel's)
 )  # "the daily Al-Thawra" is the state paper, not al-Thawrah
 #: How far before a span :func:`_said_foreign` looks for a foreign adjective (characters).
 _FOREIGN_LOOK_BEHIND = 48

@@ -76,41 +76,11 @@ _DATELINE_AFTER_RE = re.compile(r"\s*[-–—]")
 #: What separates the names of a list of names: a comma, a semicolon, "or", "and", "أو".
 _NAME_LIST_SPLIT_RE = re.compile(r"\s*(?:[,;،؛/]|\s(?:or|and|أو)\s)\s*")
 #: Words that end a bare Arabic name ("صلخد أو صرحد مدينة في..."): what the sentence goes on with.
-_ARABIC_NAME_ENDS = frozenset(
-    [
-        "هي",
-        "هو",
-        "وهي",
-        "وهو",
-        "مدينة",
-        "بلدة",
-        "قرية",
-        "ناحية",
-        "قلعة",
-        "حي",
-        "تقع",
-        "يقع",
-        "في",
-        "من",
-        "على",
-        "إلى",
-        "الى",
-        "عن",
-        "التي",
-        "الذي",
-        "كما",
-        "حيث",
-        "ثم",
-        "وقد",
-        "بالفرنسية",
-        "بالإنجليزية",
-        "بالانجليزية",
-        "بالكردية",
-        "بالسريانية",
-        "بالتركية",
-        "باليونانية",
-        "باللاتينية",
-    ]
+_ARABIC_NAME_ENDS = (
+    frozenset({"هي", "هو", "وهي", "وهو", "مدينة", "بلدة", "قرية", "ناحية", "قلعة", "حي", "تقع", "يقع"})
+    | frozenset({"في", "من", "على", "إلى", "الى", "عن", "التي", "الذي", "كما", "حيث", "ثم", "وقد"})
+    | frozenset({"بالفرنسية", "بالإنجليزية", "بالانجليزية", "بالكردية", "بالسريانية", "بالتركية", "باليونانية"})
+    | frozenset({"باللاتينية"})
 )
 #: A word of Arabic text, up to a mark.
 _ARABIC_WORD_RE = re.compile(r"[^\s،,.;؛:()\[\]«»\"“”]+")
@@ -144,22 +114,8 @@ _PREPOSITION_BEFORE_RE = re.compile(
 #: Marks no name holds: a label's colon, a pronunciation's brackets, a template's.
 _NO_NAME_MARKS = frozenset(":[]{}|=<>")
 #: Languages whose name labels a name in parentheses, with or without its colon.
-_LANGUAGES = frozenset(
-    [
-        "Arabic",
-        "Kurdish",
-        "Syriac",
-        "Aramaic",
-        "Turkish",
-        "Armenian",
-        "Hebrew",
-        "Greek",
-        "Latin",
-        "French",
-        "English",
-        "Persian",
-        "Circassian",
-    ]
+_LANGUAGES = frozenset({"Arabic", "Kurdish", "Syriac", "Aramaic", "Turkish", "Armenian", "Hebrew"}) | frozenset(
+    {"Greek", "Latin", "French", "English", "Persian", "Circassian"}
 )
 #: A word of a declared Latin name: capitalised, or a particle inside a name ("ibn", "al-").
 _LATIN_PARTICLES = frozenset(
@@ -327,7 +283,6 @@ def with_declared_names(text: str, found: list[PlaceMention]) -> list[PlaceMenti
     of its places (see the module's doc), in text order; a name declared for two places is left out."""
     if not found:
         return found
-
     declared: dict[str, PlaceMention] = {}
     clashing: set[str] = set()
     for k, mention in enumerate(found):

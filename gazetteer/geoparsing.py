@@ -3365,7 +3365,7 @@ _TRIBE_AFTER_RE = re.compile(r"\s+(?:clan|clans|tribe|tribes)\b", re.IGNORECASE)
 #: word with a word of its name between ("the Maarrat al-Nu'man Martyrs Brigade", "Mount Zawiya
 #: Battalion") are groups named after places, not mentions of them.
 _ARMED_GROUP_AFTER_RE = re.compile(
-    r"\s+(?:[Mm]ilitary\s+[Cc]ouncil|Revolutionaries|Shield|Liberation\s+(?:Forces|Front|Army)|Army\b(?!\s+(?:[Bb]ase|[Hh]ospital|[Aa]irport|[Cc]ommander))"
+    r"\s+(?:[Mm]ilitary\s+[Cc]ouncil|Revolutionaries|Shield|Party\b|Liberation\s+(?:Forces|Front|Army)|Army\b(?!\s+(?:[Bb]ase|[Hh]ospital|[Aa]irport|[Cc]ommander))"
     r"|(?:(?:Martyrs|Revolutionary|Free|Hawks|Lions|Falcons|Knights|Eagles)\s+)?(?:Brigades?|Battalions?|Regiments?))\b"
 )
 #: A span that is the second half of such a name, after its first ("Rashid al-Din Sinan"): no place's name.

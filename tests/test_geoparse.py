@@ -2309,3 +2309,8 @@ def test_geoparse__a_news_agency_s_name_names_it_throughout_the_text(full: Gazet
     # AFP writes SANA "Sana": "the official Sana news agency" and "told Sana" are no As-Saan (Hama)
     text = "The official Sana news agency reported that forces deployed to Latakia. A source told Sana so."
     assert found(full, text) == [("Latakia", "gn:173576")]
+
+
+def test_geoparse__a_party_named_after_a_place_is_no_mention(full: Gazetteer) -> None:
+    text = "Upon instruction by the al-Baa'th Party, the Quneitra council warned families to return to Jaba."
+    assert all(p != "cur:madinat-al-baath-town" for _, p in found(full, text))

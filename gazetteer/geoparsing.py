@@ -246,6 +246,10 @@ _MEDIA_AFTER_RE = re.compile(
 #: "news agency" or "agency" right after a name: the agency's own name, which names it anywhere in
 #: the text ("The official Sana news agency reported... told Sana"), not a town's (As-Saan).
 _AGENCY_AFTER_RE = re.compile(r"\s+(?:[Nn]ews\s+)?[Aa]gency\b")
+#: "مركز" or "مكتب" (centre, office) before a name and "الإعلامي" (media) after it: a media centre
+#: named after a town ("مركز الأتارب الإعلامي", "المكتب الإعلامي" stands before no name).
+_MEDIA_CENTRE_BEFORE_RE = re.compile(r"(?:^|\s)[ول]?(?:مركز|مكتب)\s*[“\"«]?$")
+_MEDIA_CENTRE_AFTER_RE = re.compile(r"\s+ال[إا]علامي(?![\u0600-\u06ff])")
 #: "اليوم" (today) and a closing quote after a quoted name: a channel's name ("“حلب اليوم”").
 _TODAY_QUOTED_AFTER_RE = re.compile(r"\s+اليوم\s*[”\"»]")
 _OPENING_QUOTES = frozenset('“"«')
@@ -1419,6 +1423,10 @@ def _media_named(text: str, words: Words, span: Span) -> bool:
     """
     if _MEDIA_AFTER_RE.match(text, span.end):
         return True
+    if _MEDIA_CENTRE_AFTER_RE.match(text, span.end) and _MEDIA_CENTRE_BEFORE_RE.search(
+        text, max(0, span.start - 8), span.start
+    ):
+        return True  # "مركز “الأتارب الإعلامي”", "مكتب حمص الإعلامي": the Atareb Media Center
     if text[span.start - 1 : span.start] in _OPENING_QUOTES and _TODAY_QUOTED_AFTER_RE.match(text, span.end):
         return True  # "مراسل “حلب اليوم”": the channel Halab Today, quoted whole ("in Aleppo today" is not)
     word = _word_right_before(text, words, span)  # "the daily Al-Thawra": the article is the span's

@@ -1931,10 +1931,11 @@ def _geoparse(
             for m, (item, best) in zip(out, answered)
             if item.text not in no_quarter or not _lone_stand_in(item, best, cities, settled)
         ]
-    if gov is not None:
-        return with_declared_names(text, _short_for_longer_names(text, _landmarks_with_their_town(g, out)))
-    out = _landmarks_with_their_town(g, _without_far_outliers(text, out))  # an outlier places no landmark
-    out = _list_fellows(ask, text, _without_list_strays(text, out), spans, threshold)
+    if gov is None:  # the caller's governorate places every mention: no outlier, stray or list fellow
+        out = _landmarks_with_their_town(g, _without_far_outliers(text, out))  # an outlier places no landmark
+        out = _list_fellows(ask, text, _without_list_strays(text, out), spans, threshold)
+    else:
+        out = _landmarks_with_their_town(g, out)
     return with_declared_names(text, _short_for_longer_names(text, out))
 
 

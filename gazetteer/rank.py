@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from . import governorates as govs
 from .confidence import FAR_MARGIN, Evidence, bucket, bucket_confidence
 from .geo import fast_distance_m
-from .kinds import ADMIN_KINDS, AREA_KINDS, KINDS, POPULATED_KINDS, accepts, stands_in
+from .kinds import ADMIN_KINDS, AREA_KINDS, FACILITY_KINDS, KINDS, POPULATED_KINDS, accepts, stands_in
 from .kinds import kind as kind_info
 from .lookup import Hit, adjective_forms, unasked
 from .mention import Mention
@@ -415,14 +415,15 @@ def _skeleton_letters(index: OpenedIndex, hit: Hit) -> int:
 
 
 #: The places that may bear as an alias a name an area bears as its own (:func:`_feature_before_alias_unit`).
-_ALIAS_BEARERS = frozenset(ADMIN_KINDS) | frozenset(POPULATED_KINDS)
+_ALIAS_BEARERS = frozenset(ADMIN_KINDS) | frozenset(POPULATED_KINDS) | frozenset(FACILITY_KINDS)
 
 
 def _feature_before_alias_unit(index: OpenedIndex, ranked: list[_Ranked], found: dict[int, Hit]) -> list[_Ranked]:
     """A bare name that an admin unit or a settlement bears only as an alias, and a plain or a
     mountain as well, means the plain or the mountain: "Al-Ghab" is the Ghab plain, which the
     Al-Suqaylabiyah district is also called in OpenSyria's list ("منطقة الغاب" asks for the
-    district); "الحولة" is the Houla plain, which GeoNames also gives the town Kafr Laha as a name."""
+    district); "الحولة" is the Houla plain, which GeoNames also gives the town Kafr Laha as a name;
+    "وادي بردى" is the valley, not the market the Syrian Archive also calls so."""
     top = ranked[0][2]
     if index.kind[top] not in _ALIAS_BEARERS or index.name_quality(found[top].name_row) != "alias":
         return ranked

@@ -954,6 +954,14 @@ def test_geoparse__a_name_a_town_bears_as_an_alias_is_the_plain_s_own(full: Gaze
     assert found(full, "قصف على كفرلاها وتلدو")[0] == ("كفرلاها", "gn:168668")  # the town's own name
 
 
+def test_geoparse__a_name_a_landmark_bears_as_an_alias_is_the_valley_s_own(full: Gazetteer) -> None:
+    # the Syrian Archive calls its "Wadi Barada Market" (سوق وادي بردى) also "وادي بردى", the valley's name
+    assert full.candidates("وادي بردى", limit=1)[0].place.id == "cur:wadi-barada"
+    text = "خروج نبع الفيجة في وادي بردى عن الخدمة"
+    assert ("وادي بردى", "cur:wadi-barada") in found(full, text)
+    assert full.candidates("سوق وادي بردى", limit=1)[0].place.id == "sa:253"  # the market's own name
+
+
 def test_geoparse__a_news_network_named_with_24_is_no_place_glued_or_not(full: Gazetteer) -> None:
     assert found(full, 'وبحسب منصة "السويداء24"، فإن أصوات الانفجارات تسمع') == []
     assert found(full, "Suwayda 24 reported clashes.") == []

@@ -975,6 +975,22 @@ def _name_begun_before(text: str, words: Words, span: Span, taken: set[int]) -> 
 _CONSTRUCT_RE = re.compile(r"[A-Z][a-z'’]{2,}[ae]t")
 
 
+#: The ending of a feminine dual noun ("القريتين", the two villages) and of the adjectives that agree
+#: with it ("المذكورتين", "المجاورتين"); "سابقتي" and "سالفتي" ("سابقتي الذكر", mentioned before) are
+#: duals in a construct.
+_DUAL_ENDING = "تين"
+_DUAL_CONSTRUCTS = frozenset({"سابقتي", "سالفتي"})
+
+
+def _is_dual_adjective(word: str) -> bool:
+    """Whether a bare Arabic word is a feminine dual adjective.
+
+    >>> _is_dual_adjective("المذكورتين"), _is_dual_adjective("سابقتي"), _is_dual_adjective("التي")
+    (True, True, False)
+    """
+    return word.endswith((_DUAL_ENDING, "تان")) or word in _DUAL_CONSTRUCTS
+
+
 def _arabic_noun_phrase(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """Whether an Arabic span is a word of a phrase, not a place: a common word after a demonstrative
     ("تلك الشجرة", that tree, is not the town al-Shajara; "هذه الرقة" is Raqqa); a name right before
@@ -984,7 +1000,8 @@ def _arabic_noun_phrase(text: str, words: Words, span: Span, taken: set[int]) ->
     "الطبقة السياسية", the political class); a generic word with its article (:func:`opens_a_name`)
     before a masculine relative pronoun or definite adjective (a common word or a nisba, not a
     direction's): a town is feminine, the noun masculine ("التل الأثري", the archaeological mound,
-    "التل الذي", is no town al-Tall; "الباب الثامن" is the eighth gate; "الباب الاستراتيجية" the town)."""
+    "التل الذي", is no town al-Tall; "الباب الثامن" is the eighth gate; "الباب الاستراتيجية" the town);
+    a feminine dual before a dual adjective ("القريتين المجاورتين", the two neighbouring villages)."""
     starts, ends = words.start, words.end
     i, j = span.first - 1, span.last + 1
     word = text[span.start : span.end]
@@ -1004,6 +1021,8 @@ def _arabic_noun_phrase(text: str, words: Words, span: Span, taken: set[int]) ->
     if after in _LOWER_UPPER:  # the name's own, unless a noun before the name takes it ("وإلى" is و + إلى)
         particle = before in _PARTICLES or (before[:1] in ARABIC_CONJUNCTIONS and before[1:] in _PARTICLES)
         return not raw_before or particle or is_descriptor(raw_before)
+    if span.first == span.last and _bare(word).endswith(_DUAL_ENDING) and _is_dual_adjective(after):
+        return True  # "القريتين سابقتي الذكر", the two villages said before, is no town al-Qaryatayn
     if span.first == span.last and word.startswith("ال") and opens_a_name(words.keys[span.first]):
         masculine = after.startswith("ال") and not after.endswith("ه") and not is_direction_adjective(raw_after)
         if after in _MASCULINE_RELATIVES or (masculine and (is_common_arabic(raw_after) or after.endswith("ي"))):

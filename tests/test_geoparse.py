@@ -1157,6 +1157,11 @@ def test_geoparse__phrase_rules_keep_the_places_of_news_sentences(full: Gazettee
     assert found(full, "أطلقوا اسما على التل الذي كان خاليا") == []
     assert found(full, "هو الباب الثامن لمدينة حمص") == [("حمص", "gn:169577")]  # the eighth gate
     assert found(full, "دخلت القوات مدينة التل في ريف دمشق")[0] == ("التل", "gn:172349")
+    # a feminine dual before a dual adjective is the noun: the two villages, not the town al-Qaryatayn
+    assert found(full, "في بلدة الصبورة، القريبة من القريتين سابقتي الذكر") == [("الصبورة", "gn:165143")]
+    assert found(full, "سيطر التنظيم على القريتين المجاورتين") == []
+    assert found(full, "قصف على القريتين التي يسيطر عليها التنظيم") == [("القريتين", "gn:173361")]
+    assert found(full, "الاشتباكات في القريتين الواقعة شرق حمص")[0] == ("القريتين", "gn:173361")
     # a kind word spelled like a name is the kind word: "Massif" is no Masyaf
     assert found(full, "an area known as the Limestone Massif. The Massif includes three groups") == []
     # "lower" after a noun and a name is the noun's: Arbin's lower school, Douma's upper market

@@ -1054,9 +1054,31 @@ def _paired_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
         return False  # "سرمدا شمالي إدلب": without the article it says where, north of Idlib
     if _surroundings_before(text, words, span.first - 1, taken):
         return False  # "أطراف منبج الشرقية", "ريف داعل الشمالي": the outskirts' or countryside's part
+    if _settlement_word_between_surroundings(text, words, span, taken):
+        return False  # "بريف مدينة عين عيسى الغربي": the city's western countryside
     if _quarter_word_before(text, words, span.first - 1, taken):
         return False  # "حي دير بعلبة الشمالي": the northern part of the quarter
     return govs.lookup(text[span.start : span.end]) is None
+
+
+def _settlement_word_between_surroundings(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """Whether a city's, town's or village's word stands right before the span and a surroundings word
+    before it, and the direction adjective after the span is masculine: it agrees with "ريف"
+    (countryside), not with a village's name ("بريف مدينة عين عيسى الغربي").
+
+    >>> text = "بريف مدينة عين عيسى الغربي"
+    >>> _settlement_word_between_surroundings(text, Words(text), Span(11, 19, 2, 3, ()), set())
+    True
+    """
+    i = span.first - 1
+    if i < 1 or i in taken or word_kind(text[words.start[i] : words.end[i]]) not in _SETTLEMENT_WORD_KINDS:
+        return False
+    adjective = text[words.start[span.last + 1] : words.end[span.last + 1]]
+    return not adjective.endswith(("ة", "ه")) and _surroundings_before(text, words, i - 1, taken)
+
+
+#: The kinds a word right before a name says it is, between a surroundings word and the name.
+_SETTLEMENT_WORD_KINDS = frozenset({"city", "town", "village"})
 
 
 def _adjective_right_after(text: str, words: Words, span: Span) -> bool:

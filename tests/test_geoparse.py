@@ -2072,6 +2072,9 @@ def test_geoparse__a_direction_adjective_after_outskirts_or_countryside_says_the
     assert found(full, "اشتباكات وبمحيط منبج الشرقي") == manbij
     assert found(full, "عند مدخل خربة غزالة الشماليّ") == [("خربة غزالة", "gn:168120")]
     assert found(full, "قصف في ريف داعل الشمالي") == [("داعل", "gn:170959")]
+    # a settlement's word between: a masculine adjective agrees with ريف, not with a village's name
+    assert found(full, "قصف بريف مدينة عين عيسى الغربي")[0] == ("عين عيسى", "gn:172134")
+    assert found(full, "قصف على أطراف بلدة الغارية الشرقية")[0][1] == "cur:al-ghariyah-al-sharqiyah-town"
     # after a word for a quarter, the adjective says the quarter's part ("the northern Deir Baalbah")
     assert found(full, "هي حي دير بعلبة الشمالي في مدينة حمص")[0] == ("دير بعلبة", "sa:516")
     # without such a word the adjective still makes another village's name

@@ -298,7 +298,11 @@ def with_declared_names(text: str, found: list[PlaceMention]) -> list[PlaceMenti
                 clashing.add(name)
             declared.setdefault(name, mention)
     named = {m.text for m in found}
-    names = {n: m for n, m in declared.items() if n not in clashing and n not in named and not is_foreign(n)}
+    names = {
+        n: m
+        for n, m in declared.items()
+        if n not in clashing and n not in named and not is_foreign(n) and not _a_dateline_s_source(text, n)
+    }
     if not names:
         return found
     starts = [m.start for m in found]
@@ -324,6 +328,18 @@ def with_declared_names(text: str, found: list[PlaceMention]) -> list[PlaceMenti
         elif m.end - m.start > kept[-1].end - kept[-1].start:
             kept[-1] = m
     return sorted([*found, *kept], key=attrgetter("start"))  # two runs in order: timsort merges them
+
+
+def _a_dateline_s_source(text: str, name: str) -> bool:
+    """Whether the text also writes ``name`` as a dateline's source, after a dash and before the line's
+    end or a colon: a photo's credit ("Al-Yarmouk Camp (Asharq Al-Awsat)") is then no name of the place.
+
+    >>> _a_dateline_s_source("Yarmouk Camp (Asharq Al-Awsat)\\nDamascus - Asharq Al-Awsat\\nText", "Asharq Al-Awsat")
+    True
+    >>> _a_dateline_s_source("Izraa (Zorava) lies in Hauran - Zorava was a bishopric", "Zorava")
+    False
+    """
+    return re.search(f"[-–—][ \t]*{re.escape(name)}[ \t]*(?:$|:)", text, re.MULTILINE) is not None
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:

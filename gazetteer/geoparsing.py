@@ -3370,6 +3370,10 @@ def _without_unknown_fellows(gap: str) -> str:
     return gap[m.end() :]
 
 
+#: Words for an area that may stand between a name and the words that bind it (:func:`_binds`).
+_AREA_GAP_WORDS = frozenset({"region", "area", "Region", "Area"})
+
+
 def _binds(gap: str) -> bool:
     """Whether the words between two spans bind the first to the second: ", ", " in ", " في ", " بريف ",
     " in the countryside of ", " villages in northeastern "... (connectors and descriptive words, at
@@ -3393,6 +3397,8 @@ def _binds(gap: str) -> bool:
             connector = True  # بريف حمص: "in the countryside of Homs"; not وريف, "and the countryside of"
         elif is_compass(w) and k + 1 < len(words) and is_descriptor(words[k + 1]) and words[k + 1] != "of":
             continue  # "in the southern countryside of Aleppo": the countryside's side, no place beside Aleppo
+        elif w in _AREA_GAP_WORDS:
+            continue  # "Shahba region in Aleppo countryside", "the Kabani area in Latakia countryside"
         elif not is_descriptor(w) and not (k == len(words) - 1 and is_compass(w)) and not is_facility_adjective(w):
             return False  # "موقع قطنا الأثري في ريف حمص": the adjective is the first name's
     return connector

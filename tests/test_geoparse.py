@@ -48,6 +48,15 @@ def test_geoparse__a_local_binding_decides_a_shared_name(full: Gazetteer) -> Non
     tartus = full.geoparse("Clashes in Al-Hamidiyah, Tartus.")
     assert tartus and tartus[0].text == "Al-Hamidiyah" and tartus[0].match.place.governorate.pcode == "SY10"
     assert any("Tartus" in s for s in tartus[0].match.signals)
+    # "region" or "area" between the name and the binding words: Aleppo's Shahba region is no Shahba of
+    # As-Suwayda (the index lacks it), and Khan Shaykhun lies outside Idlib city, in its governorate
+    assert found(full, "a drone flew over villages in Shahba region in Aleppo countryside.") == [
+        ("Aleppo", "pcode:SY02")
+    ]
+    assert found(full, "Khan Shaykhun area in Idlib was shelled") == [
+        ("Khan Shaykhun", "gn:168325"),
+        ("Idlib", "pcode:SY07"),
+    ]
 
 
 def test_geoparse__a_binding_stops_at_the_end_of_its_sentence(full: Gazetteer) -> None:

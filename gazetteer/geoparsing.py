@@ -542,6 +542,23 @@ def _asked_name(text: str, words: Words, span: Span) -> str:
     return (key if key.startswith("ال") else "ال" + key) + text[words.end[first] : span.end]
 
 
+def _compass_before_countryside(text: str, words: Words, j: int, taken: set[int]) -> bool:
+    """Whether word ``j`` is a Latin compass word and "countryside" follows it: "Hama northern
+    countryside", as monitors' English writes the governorate's northern countryside.
+
+    >>> text = "in Hama northern countryside, north of Hama city"
+    >>> [_compass_before_countryside(text, Words(text), j, set()) for j in (2, 5)]
+    [True, False]
+    """
+    k = j + 1
+    if k >= len(words.start) or k in taken or text[words.end[j] : words.start[k]] != " ":
+        return False
+    if j and text[words.end[j - 1] : words.start[j]] != " ":
+        return False  # "Aleppo's western countryside", "Damascus' southwestern countryside": read as before
+    word = text[words.start[j] : words.end[j]]
+    return word.isascii() and is_compass(word) and text[words.start[k] : words.end[k]].lower() == "countryside"
+
+
 def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) -> tuple[str, int, int]:
     """The span (its ``name``) with the descriptive words next to it ("the town of X", "X
     countryside"), and where that stretch of text starts and ends."""
@@ -604,8 +621,10 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         if word.lower() == "provincial" and not _provincial_city(text, words, j, taken):
             after.append("province")  # "the Raqqa provincial council", "(Idlib provincial governor)"
             break
-        if not is_descriptor(word, first=False) and not (
-            is_kind_modifier(word) and _kind_word_at(text, words, j + 1, taken)
+        if (
+            not is_descriptor(word, first=False)
+            and not (is_kind_modifier(word) and _kind_word_at(text, words, j + 1, taken))
+            and not _compass_before_countryside(text, words, j, taken)
         ):
             break  # a word that is no descriptor, unless a kind word follows it: "air" of "air base"
         if not word.isascii() and not word.startswith("ال"):

@@ -43,6 +43,15 @@ def test_geoparse__descriptors_ask_for_a_kind_and_stay_outside_the_span(full: Ga
     assert found(full, "ناحية تلبيسة") == [("تلبيسة", TALBISEH)]
 
 
+def test_geoparse__a_compass_word_before_countryside_keeps_the_governorate_s_countryside(full: Gazetteer) -> None:
+    # monitors' English: "Hama northern countryside" is the governorate's northern countryside
+    assert found(full, "Shelling hit Hama northern countryside.") == [("Hama", "pcode:SY05")]
+    assert found(full, "Clashes in Idlib southern countryside") == [("Idlib", "pcode:SY07")]
+    assert found(full, "Clashes north of Hama city") == [("Hama", "gn:170017")]
+    # after a possessive the city stays, as before
+    assert found(full, "Clashes broke out in Aleppo's western countryside.") == [("Aleppo", "gn:170063")]
+
+
 def test_geoparse__a_local_binding_decides_a_shared_name(full: Gazetteer) -> None:
     # Al-Hamidiyah names places in several governorates: the text says which.
     tartus = full.geoparse("Clashes in Al-Hamidiyah, Tartus.")

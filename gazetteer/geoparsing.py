@@ -1950,6 +1950,8 @@ def _geoparse(
         if best is not None and best.confidence >= threshold and not best.ambiguous and _fits(item, best, named):
             if _common_word_town(item, best):
                 continue  # it needs the others' votes, it casts none
+            if item.hint == "neighbourhood" and best.place.kind in _NEARBY_KINDS:
+                continue  # "حي الرصافة" that found only the village Rasafeh of Aleppo: no quarter, no vote
             place_gov = best.place.governorate.pcode or ""
             votes[place_gov] += best.confidence
             voters[place_gov][item.text] = None
@@ -1976,6 +1978,8 @@ def _geoparse(
                 continue  # "وفي خطاب أمام مجلس الشعب" (in a speech) in a text about Aleppo is no Khitab (Hama)
             if _bare_quarter(item, best) and _placed_elsewhere(best, gov, voters, item.text):
                 continue  # "معركة ميسلون" in a text about Damascus is no quarter of Aleppo
+            if _quarter_of_a_far_city(item, best, gov, voters) and _a_shared_name(g, item.text, best):
+                continue  # "أحياء الحميدية والجبيلة" in a text about Deir ez-Zor is no quarter of Aleppo
             if _city_without_its_article(item, best) and _placed_elsewhere(best, gov, voters, item.text):
                 continue  # "قرى ريف الدرباسية: ملك وقنيطرة": a village, not the city al-Quneitra
             if item.hint == "neighbourhood" and best.place.kind in POPULATED_KINDS and not _in_a_city(best, cities):
@@ -2710,6 +2714,34 @@ def _bare_quarter(item: _Item, match: Match) -> bool:
     other mentions (or the caller's province) lie elsewhere, such a quarter is read only when one of
     them lies in its governorate (:func:`_supported`). Alone, "Sheikh Maqsoud was shelled" keeps it."""
     return item.hint in (None, "village", "town") and not item.binding and match.place.kind == "neighbourhood"
+
+
+def _quarter_of_a_far_city(item: _Item, match: Match, gov: str | None, voters: dict[str, dict[str, None]]) -> bool:
+    """Whether a quarter named with a quarter's word ("حي", "أحياء", "neighbourhood") and no binding
+    lies in a governorate that neither the caller's province nor any other mention of the text
+    places, while they place others, none of them bordering it: cities share their quarters' names
+    ("الحميدية" of Deir ez-Zor is not the Hamidiyeh of Aleppo, the only one the index holds; the
+    caller also asks :func:`_a_shared_name`). A neighbouring governorate's quarter stays ("حي جوبر"
+    in a text on the Eastern Ghouta is Damascus's)."""
+    if item.hint != "neighbourhood" or item.binding or match.place.kind != "neighbourhood":
+        return False
+    if _supported(match, gov, voters, item.text):
+        return False
+    place_gov = match.place.governorate.pcode or ""
+    others = {g for g, names in voters.items() if g != place_gov and set(names) - {item.text}}
+    if gov is not None:
+        others.add(gov)
+    near = govs.neighbours(place_gov) if place_gov else frozenset()
+    return bool(others) and not others & near
+
+
+def _a_shared_name(g: Gazetteer, text: str, match: Match) -> bool:
+    """Whether another place of the index bears the name exactly, as "الحميدية" names towns of
+    Tartus, Quneitra and Hama besides Aleppo's quarter: a name many places share ("باب قبلي", Hama's
+    gate quarter, is its alone)."""
+    return any(
+        m.tier == "exact" and m.place.id != match.place.id for m in g.candidates(text, limit=5, min_confidence=0)
+    )
 
 
 def _placed_elsewhere(match: Match, gov: str | None, voters: dict[str, dict[str, None]], text: str) -> bool:

@@ -1752,6 +1752,17 @@ def test_geoparse__a_bare_quarter_in_a_text_about_another_governorate(full: Gaze
     # alone, or with its city, the quarter stays
     assert found(full, "Sheikh Maqsoud was shelled") == [("Sheikh Maqsoud", "cur:aleppo-sheikh-maqsood")]
     assert found(full, "Shelling hit Baba Amr in Homs")[0] == ("Baba Amr", "cur:homs-baba-amr")
+    # asked by its word, in a text about a governorate that does not border Aleppo, a shared name is no
+    # quarter of Aleppo; "حي الرصافة", which found only a village of Aleppo, casts no vote for it
+    text = (
+        "سقطت قذائف على الأحياء الخاضعة لقوات النظام في مدينة ديرالزور. وقصفت المدفعية أحياء الحميدية والجبيلة"
+        " الخاضعة للتنظيم في المدينة، وأصيب مدني بالحميدية. وشن الطيران غارات على دوار المعامل في حي الرصافة،"
+        " وعلى ناحية خشام بريف المدينة الشرقي."
+    )
+    assert [pid for _, pid in found(full, text)] == ["gn:170794", "gn:167899"]
+    text = "قصف على أحياء الحميدية والشيخ مقصود في مدينة حلب"
+    assert found(full, text)[0] == ("الحميدية", "sa:25")
+    assert found(full, "قصف على حي جوبر وعربين في الغوطة الشرقية")[0] == ("جوبر", "cur:damascus-jobar")
 
 
 def test_geoparse__a_handle_and_a_royal_title_are_no_places(full: Gazetteer) -> None:

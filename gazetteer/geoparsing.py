@@ -1719,6 +1719,27 @@ def _province_of(match: Match) -> str | None:
     return None
 
 
+#: How far from a plain's or a mountain range's point a place said to lie in it may lie.
+_AREA_REACH_M = 50_000
+
+
+def _area_binds(this: _Item, area: _Item) -> bool:
+    """ "قرية الحواش في سهل الغاب", "X in the Qalamoun": a place said to lie in a plain, a region or a
+    mountain range lies near it. When no candidate of ``this`` that spells its name (exact or variant)
+    lies within :data:`_AREA_REACH_M` of the area's point, it has none: al-Hawash of the Ghab plain is not the Hawash of Wadi al-Nasara,
+    100 km away, the one the index holds (the document decides among candidates that lie near).
+    Whether the area bound it: an area binds no governorate, for a plain may straddle two."""
+    if not area.found or area.found[0].place.kind not in AREA_KINDS:
+        return False
+    a = area.found[0].place
+    if all(
+        m.tier not in NEIGHBOUR_TIERS or fast_distance_m(m.place.lat, m.place.lon, a.lat, a.lon) > _AREA_REACH_M
+        for m in this.found
+    ):
+        this.found = []
+    return True
+
+
 def _province_of_unit(item: _Item) -> str | None:
     """The governorate of a district or subdistrict the text names as one ("Janudiyeh sub-district",
     "ناحية الجانودية"), whose answer is the unit or its seat: a place said to be in it lies in that
@@ -3323,6 +3344,8 @@ def _bind(
             continue
         after = text[nxt.span.end : items[k + 2].span.start] if k + 2 < len(items) else ""
         if after and _LIST_RE.match(after):
+            continue
+        if _area_binds(this, nxt):
             continue
         bound = _province_of(nxt.found[0]) or (None if this.hint in _UNIT_HINTS else _province_of_unit(nxt))
         if bound is not None:

@@ -66,6 +66,14 @@ def test_geoparse__a_local_binding_decides_a_shared_name(full: Gazetteer) -> Non
         ("Khan Shaykhun", "gn:168325"),
         ("Idlib", "pcode:SY07"),
     ]
+    # a plain binds no governorate, but a place said to lie in it lies near it: the Hawash the index holds
+    # lies in Wadi al-Nasara (Homs), 100 km from the Ghab plain
+    text = "استهدفت قوات النظام قرية الحواش في سهل الغاب بالبراميل المتفجرة"
+    assert found(full, text) == [("سهل الغاب", "cur:ghab-plain")]
+    assert found(full, "قصف على قرية قسطون في سهل الغاب") == [
+        ("قسطون", "cur:qastun-village"),
+        ("سهل الغاب", "cur:ghab-plain"),
+    ]
 
 
 def test_geoparse__a_binding_stops_at_the_end_of_its_sentence(full: Gazetteer) -> None:

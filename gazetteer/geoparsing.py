@@ -1726,9 +1726,10 @@ _AREA_REACH_M = 50_000
 def _area_binds(this: _Item, area: _Item) -> bool:
     """ "قرية الحواش في سهل الغاب", "X in the Qalamoun": a place said to lie in a plain, a region or a
     mountain range lies near it. When no candidate of ``this`` that spells its name (exact or variant)
-    lies within :data:`_AREA_REACH_M` of the area's point, it has none: al-Hawash of the Ghab plain is not the Hawash of Wadi al-Nasara,
-    100 km away, the one the index holds (the document decides among candidates that lie near).
-    Whether the area bound it: an area binds no governorate, for a plain may straddle two."""
+    lies within :data:`_AREA_REACH_M` of the area's point, it has none: al-Hawash of the Ghab plain
+    is not the Hawash of Wadi al-Nasara, 100 km away, the one the index holds (the document decides
+    among candidates that lie near). Whether the area bound it: an area binds no governorate, for a
+    plain may straddle two."""
     if not area.found or area.found[0].place.kind not in AREA_KINDS:
         return False
     a = area.found[0].place

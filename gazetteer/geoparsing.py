@@ -248,7 +248,7 @@ _MEDIA_AFTER_RE = re.compile(
 _AGENCY_AFTER_RE = re.compile(r"\s+(?:[Nn]ews\s+)?[Aa]gency\b")
 #: "مركز" or "مكتب" (centre, office) before a name and "الإعلامي" (media) after it: a media centre
 #: named after a town ("مركز الأتارب الإعلامي", "المكتب الإعلامي" stands before no name).
-_MEDIA_CENTRE_BEFORE_RE = re.compile(r"(?:^|\s)[ول]?(?:مركز|مكتب)\s*[“\"«]?$")
+_MEDIA_CENTRE_BEFORE_RE = re.compile(r"(?:^|[\s(])[ول]?(?:مركز|مكتب)\s*[“\"«]?$")  # "(مركز حماة الإعلامي)"
 _MEDIA_CENTRE_AFTER_RE = re.compile(r"\s+ال[إا]علامي(?![\u0600-\u06ff])")
 #: "اليوم" (today) and a closing quote after a quoted name: a channel's name ("“حلب اليوم”").
 _TODAY_QUOTED_AFTER_RE = re.compile(r"\s+اليوم\s*[”\"»]")

@@ -999,6 +999,9 @@ def test_geoparse__a_news_network_named_with_24_is_no_place_glued_or_not(full: G
     assert found(full, "قصفت الطائرات حلب اليوم.") == [("حلب", "gn:170063")]  # Aleppo, today
     assert found(full, "حسب مركز “الأتارب الإعلامي” اليوم") == []  # the Atareb Media Center
     assert found(full, "وقال مكتب حمص الإعلامي إن القصف طال تلبيسة") == [("تلبيسة", TALBISEH)]
+    assert found(full, "حماة، سوريا، (مركز حماة الإعلامي) – قال الناطق") == [
+        ("حماة", "gn:170017")
+    ]  # a credit in brackets
     assert found(full, "نقل إلى مركز الأتارب الصحي")[0][0] == "الأتارب"  # a health centre is in the town
     assert found(full, "أفاد مراسل الميادين بأن الجيش استعاد قرية في ريف حلب")[-1] == ("حلب", "pcode:SY02")
     assert all(t != "الميادين" for t, _ in found(full, "أفاد مراسل الميادين بأن الجيش تقدم"))  # the channel

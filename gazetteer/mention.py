@@ -436,6 +436,17 @@ def _is_hint(kind: str | None) -> bool:
     return kind in KIND_HINTS or kind in (_PROVINCE, _COUNTRYSIDE)
 
 
+def _masculine_side_of_governorate(name_words: list[_Word], adjectives: list[_Word]) -> bool:
+    """Whether a governorate's name is followed by masculine direction adjectives only: they agree
+    with the countryside (ريف) that a list or a headline leaves out ("ريفي حلب الجنوبي الغربي وإدلب
+    الجنوبي الشرقي", "قصف على إدلب الجنوبي"). A feminine one says a part of the city ("حلب الشرقية").
+    Damascus's countryside is a governorate of its own, so "دمشق الجنوبي" stays as written."""
+    gov = govs.lookup(" ".join(w.bare for w in name_words))
+    if gov is None or gov.pcode == govs.CITY_GOVERNORATE:
+        return False
+    return not any(w.bare.endswith(("ة", "ه")) for w in adjectives)
+
+
 def _part_of_governorate(leading: list[_Word], name: str, after: list[_Word]) -> bool:
     """Whether the words around a governorate's name speak of a part of it: a compass word ("southern
     Idlib", "the Mountains of northern Latakia"), the things in it ("the villages of Idlib") or an
@@ -500,7 +511,13 @@ def _parse(tokens: list[str]) -> _Parsed | None:
     if start == end:
         return None
     adjectives_only = words[end:] and all(w.kind == _ADJECTIVE for w in words[end:])
-    if adjectives_only and not any(_is_hint(w.kind) for w in words[:start]) and not _parts_of(words[:start]):
+    side_of_governorate = adjectives_only and _masculine_side_of_governorate(words[start:end], words[end:])
+    if (
+        adjectives_only
+        and not side_of_governorate
+        and not any(_is_hint(w.kind) for w in words[:start])
+        and not _parts_of(words[:start])
+    ):
         end = len(words)  # كويرس شرقي: the adjective belongs to the name; "قرى حماة الشرقية" is Hama's east
     descriptors = [_descriptor(w) for w in words[:start] if w.bare]
     hint = None
@@ -539,7 +556,7 @@ def _parse(tokens: list[str]) -> _Parsed | None:
         kind = after[0].kind  # "the centre of Abu Kamal Subdistrict": the unit's own word names it
     elif not province and after and after[0].kind in KIND_HINTS and start and words[start - 1].bare.lower() == "of":
         kind = after[0].kind  # "the Zahraa district of Aleppo city": "district" is the quarter's, "city" Aleppo's
-    if kind != _GOV and _part_of_governorate(words[:start], name, after):
+    if kind != _GOV and (side_of_governorate or _part_of_governorate(words[:start], name, after)):
         kind, province = _GOV, True
     elif kind != _GOV and _parts_of(words[:start]) and not any(w.kind in KIND_HINTS for w in after):
         kind = None  # "the villages of Jabal al-Akrad": the villages lie in it, whatever kind of place it is

@@ -73,6 +73,10 @@ from gazetteer.normalize import clean
         ("جسر الشغور", "جسر الشغور", None, None),
         ("قلعة المضيق", "قلعة المضيق", None, None),
         ("كويرس شرقي", "كويرس شرقي", None, None),  # a village's name ends with the direction
+        # a governorate's name and masculine directions: its countryside, the ريف a list leaves out
+        ("إدلب الجنوبي الشرقي", "إدلب", "governorate", "إدلب"),
+        ("حماة الشمالي", "حماة", "governorate", "حماة"),
+        ("حلب الشرقية", "حلب الشرقية", None, None),  # feminine: the east of the city, as written
         ("Wadi Barada", "Wadi Barada", None, None),
         # only descriptors: the whole text is the name, no hints
         ("district", "district", None, None),

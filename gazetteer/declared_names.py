@@ -301,7 +301,7 @@ def with_declared_names(text: str, found: list[PlaceMention]) -> list[PlaceMenti
     names = {
         n: m
         for n, m in declared.items()
-        if n not in clashing and n not in named and not is_foreign(n) and not _a_dateline_s_source(text, n)
+        if n not in clashing and n not in named and not is_foreign(n) and not _a_dateline_s_source(text, n, m.start)
     }
     if not names:
         return found
@@ -330,16 +330,29 @@ def with_declared_names(text: str, found: list[PlaceMention]) -> list[PlaceMenti
     return sorted([*found, *kept], key=attrgetter("start"))  # two runs in order: timsort merges them
 
 
-def _a_dateline_s_source(text: str, name: str) -> bool:
-    """Whether the text also writes ``name`` as a dateline's source, after a dash and before the line's
-    end or a colon: a photo's credit ("Al-Yarmouk Camp (Asharq Al-Awsat)") is then no name of the place.
+def _a_dateline_s_source(text: str, name: str, near: int) -> bool:
+    """Whether the article around ``near`` (where the name was declared) also writes ``name`` as a
+    dateline's source, after a dash and before the line's end or a colon: a photo's credit
+    ("Al-Yarmouk Camp (Asharq Al-Awsat)") is then no name of the place.
 
-    >>> _a_dateline_s_source("Yarmouk Camp (Asharq Al-Awsat)\\nDamascus - Asharq Al-Awsat\\nText", "Asharq Al-Awsat")
+    >>> _a_dateline_s_source("Yarmouk Camp (Asharq Al-Awsat)\\nDamascus - Asharq Al-Awsat\\nText", "Asharq Al-Awsat", 0)
     True
-    >>> _a_dateline_s_source("Izraa (Zorava) lies in Hauran - Zorava was a bishopric", "Zorava")
+    >>> _a_dateline_s_source("Izraa (Zorava) lies in Hauran - Zorava was a bishopric", "Zorava", 0)
     False
     """
-    return re.search(f"[-–—][ \t]*{re.escape(name)}[ \t]*(?:$|:)", text, re.MULTILINE) is not None
+    stop = near + _REPEATS_AFTER
+    at = text.find(name, max(0, near - _REPEATS_BEFORE), stop)
+    while at >= 0:  # each occurrence in the article: a few
+        before = text[max(0, at - 4) : at].rstrip(" \t")
+        after = text[at + len(name) : at + len(name) + 4].lstrip(" \t")
+        if before[-1:] in _DASHES and before[-1:] and (not after or after[0] in "\n\r:"):
+            return True
+        at = text.find(name, at + 1, stop)
+    return False
+
+
+#: The dashes that set a dateline's place off from its source ("Damascus - SANA").
+_DASHES = "-–—"
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:

@@ -2203,7 +2203,11 @@ def test_geoparse__review_10_prose_people_clans_and_sentence_openers(full: Gazet
     assert found(full, "From Homs the road climbs west.") == [("Homs", "gn:169577")]
     # a village's stub that names its governorate first keeps the bare capital the city
     text = "Al-Naimah is a town in the Daraa Governorate east of Daraa."
-    assert found(full, text) == [("Daraa", "pcode:SY12"), ("Daraa", "gn:170905")]
+    assert found(full, text) == [
+        ("Al-Naimah", "cur:al-naimeh-village"),
+        ("Daraa", "pcode:SY12"),
+        ("Daraa", "gn:170905"),
+    ]
     # the Kurdish word for a governorate stays out of the span, as "Governorate" does
     text = "Aleppo Governorate (Kurdish: Parêzgeha Helebê) is a governorate."
     assert found(full, text) == [("Aleppo", "pcode:SY02"), ("Helebê", "pcode:SY02")]

@@ -2000,6 +2000,8 @@ def _geoparse(
                 continue  # "وفي خطاب أمام مجلس الشعب" (in a speech) in a text about Aleppo is no Khitab (Hama)
             if _bare_quarter(item, best) and _placed_elsewhere(best, gov, voters, item.text):
                 continue  # "معركة ميسلون" in a text about Damascus is no quarter of Aleppo
+            if _arabic_historic_name(item, best) and _placed_elsewhere(best, gov, voters, item.text):
+                continue  # "قرى جبالا ومعرتماتر" in Jabal al-Zawiya is no Gabala, the ancient Jableh
             if _quarter_of_a_far_city(item, best, gov, voters) and _a_shared_name(g, item.text, best):
                 continue  # "أحياء الحميدية والجبيلة" in a text about Deir ez-Zor is no quarter of Aleppo
             if _city_without_its_article(item, best) and _placed_elsewhere(best, gov, voters, item.text):
@@ -2764,6 +2766,14 @@ def _a_shared_name(g: Gazetteer, text: str, match: Match) -> bool:
     return any(
         m.tier == "exact" and m.place.id != match.place.id for m in g.candidates(text, limit=5, min_confidence=0)
     )
+
+
+def _arabic_historic_name(item: _Item, match: Match) -> bool:
+    """Whether an Arabic span matched only an ancient name of its place ("جبالا", Gabala, for Jableh):
+    Arabic text names its towns by their names, and a village elsewhere may bear the ancient one
+    (Jabala of Jabal al-Zawiya). Such a place is read only where the text places others in its
+    governorate (:func:`_placed_elsewhere`); English history writes "Hamath" for Hama and keeps it."""
+    return "+historic" in match.bucket and is_arabic(item.text)
 
 
 def _placed_elsewhere(match: Match, gov: str | None, voters: dict[str, dict[str, None]], text: str) -> bool:

@@ -1774,6 +1774,9 @@ def test_geoparse__a_bare_quarter_in_a_text_about_another_governorate(full: Gaze
     text = "قصف على أحياء الحميدية والشيخ مقصود في مدينة حلب"
     assert found(full, text)[0] == ("الحميدية", "sa:25")
     assert found(full, "قصف على حي جوبر وعربين في الغوطة الشرقية")[0] == ("جوبر", "cur:damascus-jobar")
+    # an Arabic span that matched only an ancient name (Gabala, Jableh's), in a text about Idlib's villages
+    text = "وسيطرت قوات النظام على قرى جبالا ومعرتماتر والنقير في جبل الزاوية بريف إدلب"
+    assert "جبالا" not in dict(found(full, text))
 
 
 def test_geoparse__a_handle_and_a_royal_title_are_no_places(full: Gazetteer) -> None:

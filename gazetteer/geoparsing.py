@@ -3154,6 +3154,9 @@ _GOVERNORATE_PHRASES_BEFORE = (
         r"\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral)(?:ern|-?(?:east|west)(?:ern)?)?"
         r" (?:parts?|areas?) of (?:the )?$"
     ),
+    re.compile(  # "التابعة لدير الزور", "تتبع إدارياً لحمص": what belongs to a governorate's name belongs to the unit
+        r"(?:^|\s)(?:ال|و)?(?:تابع[ةه]?|[تي]تبع)\s+(?:(?:إداري|اداري)(?:ا|اً|ًا)?\s+)?(?:ل(?:ـ\s*)?|إلى\s+|الى\s+)?$"
+    ),
 )
 #: How far back :func:`_governorate_phrase_before` reads, in characters.
 _GOVERNORATE_PHRASE_LOOK_BEHIND = 80

@@ -475,6 +475,11 @@ def test_geoparse__a_capital_that_binds_a_place_outside_its_city_is_the_governor
     # so does an administrative border
     assert found(full, "Clashes raged at the administrative border with Homs.") == [("Homs", HOMS_GOV)]
     assert found(full, "قرب الحدود الإدارية لحماة") == [("حماة", "pcode:SY05")]
+    # and belonging to it, administratively or not; a city's word keeps the city
+    text = "سيطر على بلدة الباغوز في ريف مدينة البوكمال التابعة لدير الزور"
+    assert found(full, text)[-1] == ("دير الزور", "pcode:SY09")
+    assert found(full, "تتبع إدارياً لحمص، تبعد عن مدينة دمشق 190 كم")[0] == ("حمص", "pcode:SY04")
+    assert found(full, "قرية تابعة لمدينة حمص") == [("حمص", HOMS_CITY)]
     # and a compass word with "parts of", as without it
     assert found(full, "those in western parts of Quneitra are without shelter") == [("Quneitra", "pcode:SY14")]
 

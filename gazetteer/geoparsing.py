@@ -96,6 +96,9 @@ _POSSESSIVE_RE = re.compile(r"^['’]s?\s+$")
 _POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s+")
 #: What separates two names of a list; a direction adjective closes the mention before ("ريف حلب الغربي وإدلب").
 _LIST_RE = re.compile(r"^\s*(?:(?:ال)?(?:شمالي|جنوبي|شرقي|غربي)\s+)?(?:,|،|and|or|و)\s*(?:and\s+)?$", re.IGNORECASE)
+#: The gap between two names of a tally, one per line with its count ("– اللاذقية: 836.\n– طرطوس: 503."):
+#: a list too (:func:`_read_lists`), as monitors' and humanitarian reports count by governorate.
+_TALLY_GAP_RE = re.compile(r"^\s*[:：]\s*[\d٠-٩][\d٠-٩,.،]*\s*[.؛;]?[ \t]*\n\s*[-–—•*·]?\s*$")
 #: Longest text between two listed names that :func:`_by_list_fellow` reads as a list's separator.
 _LIST_GAP_CHARS = 12
 #: A list's separator with the next name's Arabic settlement word ("قرية الزهراء ومدينة نبل"): :func:`_by_list_fellow`.
@@ -2973,7 +2976,7 @@ def _read_lists(
     firsts: list[int] = []  # where each group starts in ``items``
     for k, item in enumerate(items):
         gap = text[items[k - 1].span.end : item.span.start] if k else ""
-        if k and (_LIST_RE.match(gap) or _COUNTRYSIDE_NEXT_RE.match(gap)):
+        if k and (_LIST_RE.match(gap) or _COUNTRYSIDE_NEXT_RE.match(gap) or _TALLY_GAP_RE.match(gap)):
             groups[-1].append(item)
         else:
             groups.append([item])

@@ -156,6 +156,8 @@ def test_geoparse__a_list_of_governorates_reads_as_governorates(full: Gazetteer)
     said = found(full, "the regime-held provinces of Daraa and Suwayda fell")
     assert said == [("Daraa", gov["Daraa"]), ("Suwayda", gov["Suwayda"])]
     assert found(full, "Idlib and Hama provinces") == [("Idlib", gov["Idlib"]), ("Hama", gov["Hama"])]
+    tally = found(full, "الضحايا بحسب المحافظات:\n– اللاذقية: 836.\n– طرطوس: 503.\n– حماة: 262.")
+    assert tally == [("اللاذقية", "pcode:SY06"), ("طرطوس", "pcode:SY10"), ("حماة", gov["Hama"])]  # a tally
     two = found(full, "They drove from Aleppo and Homs.")  # two names say nothing of provinces
     assert [p for _, p in two] == ["gn:170063", HOMS_CITY]
 

@@ -477,9 +477,9 @@ class _Item:
     """One spotted span on its way to an answer."""
 
     __slots__ = (
-        "acronym", "adjective", "around", "binding", "closed_at", "found", "given_before", "glossed", "hint",
-        "longer_name", "mention", "mountain", "named_at", "nisba_after", "opens", "part_end", "span", "surname",
-        "text", "titled",
+        "acronym", "adjective", "around", "binding", "closed_at", "construct", "found", "given_before", "glossed",
+        "hint", "longer_name", "mention", "mountain", "named_at", "nisba_after", "opens", "part_end", "span",
+        "surname", "text", "titled",
     )  # fmt: skip
 
     def __init__(self, span: Span, text: str, mention: str, hint: str | None, around: tuple[int, int]) -> None:
@@ -501,6 +501,9 @@ class _Item:
         self.part_end = 0  # where the adjective saying an area's part ends ("القلمون الشرقي": _part_of_an_area)
         self.glossed = False  # the whole of a gloss after "(", "Arabic:" or "Native name:" (_GLOSS_BEFORE_RE)
         self.nisba_after = False  # a one-word Arabic span before a feminine nisba: "الجزيرة الفراتية" (_NISBA_AFTER_RE)
+        self.construct = (
+            False  # a bare Arabic noun before a name it is in construct with: "برج حيدر" (_construct_after)
+        )
 
     def read_as(self, mention: str) -> None:
         """Take ``mention`` as the span's mention, and the kind its descriptive words ask for."""
@@ -1481,7 +1484,7 @@ def _media_named(text: str, words: Words, span: Span) -> bool:
 
     >>> text = "Al-Mayadeen TV said that Idlib fell."
     >>> words = Words(text)
-    >>> [_media_named(text, words, Span(words.start[i], words.end[i], i, i, ())) for i in (1, 5)]
+    >>> [_media_named(text, words, Span(words.start[i], words.end[i], i, i, ())) for i in (1, 4)]
     [True, False]
     """
     if _MEDIA_AFTER_RE.match(text, span.end):
@@ -1911,6 +1914,7 @@ def _geoparse(
             items[-1].surname = _family_name_after(text, words, span, taken)
         if one_arabic_word:
             items[-1].nisba_after = _NISBA_AFTER_RE.match(text, span.end) is not None
+            items[-1].construct = _construct_after(text, words, span, taken)
             items[-1].titled = items[-1].surname and _title_right_before(text, words, span, taken)
             items[-1].given_before = _arabic_surname(text, words, span, taken)
     if agencies:
@@ -2867,8 +2871,10 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         return False  # "هاجر السريان" (the Syriacs migrated) is no Sarrin, whose Syrian Archive row misspells it so
     if hint is None and one_word and _article_added(item, match):
         return False  # "الحمص" (the chickpeas) is no Homs, "زبدة الحلب" no Aleppo
-    if hint is None and one_word and _article_dropped(item, match):
-        return False  # "قبة كنيسة السيدة" (the church's dome) is no town al-Qubbah, "عامرة زاهرة" no al-Zahira
+    if (hint is None or item.construct) and one_word and _article_dropped(item, match):
+        # "قبة كنيسة السيدة" (the church's dome) is no town al-Qubbah, "عامرة زاهرة" no al-Zahira; "قرية برج
+        # حيدر" (Burj Haydar), the bare noun in construct with a name, is no village al-Burj
+        return False
     if item.acronym and match.tier != "exact":
         return False  # an acronym: "SANA" (the news agency) is no spelling of as-Saan
     if one_word and is_common_english(item.text) and _a_word_not_a_name(item, match, hint):
@@ -2942,6 +2948,27 @@ def _official_name(match: Match) -> bool:
     return " " not in main.strip() and any(
         n.text == match.matched_name and "official" in n.flags for n in match.place.names
     )
+
+
+def _construct_after(text: str, words: Words, span: Span, taken: set[int]) -> bool:
+    """Whether the Arabic word right after a one-word span, a space between, may be the second term of
+    a construct with it: a word no span took, with no article, no particle, no descriptive or direction
+    word and no common word with an adjective's ending ("برج حيدر", Burj Haydar; not "بلدة زاهرة بريف
+    حمص", "قبة في", "قبة كبيرة").
+
+    >>> text = "قرية برج حيدر وبلدة زاهرة بريف حمص"
+    >>> words = Words(text)
+    >>> [_construct_after(text, words, Span(words.start[i], words.end[i], i, i, ()), set()) for i in (1, 4)]
+    [True, False]
+    """
+    j = span.last + 1
+    if j >= len(words.start) or j in taken or text[span.end : words.start[j]] != " ":
+        return False
+    word = text[words.start[j] : words.end[j]]
+    if not is_arabic(word) or word.startswith("ال") or _bare(word) in _PARTICLES:
+        return False
+    adjective_like = word.endswith(("ة", "ه", "ي")) and is_common_arabic(word)  # "قبة كبيرة", a big dome
+    return not (is_descriptor(word) or is_direction_adjective(word) or adjective_like)
 
 
 def _article_dropped(item: _Item, match: Match) -> bool:

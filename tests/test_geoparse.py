@@ -1830,6 +1830,9 @@ def test_geoparse__a_word_with_an_article_that_a_city_never_has_is_the_word(full
 def test_geoparse__a_bare_word_that_meets_a_small_place_only_with_its_article_is_the_word(full: Gazetteer) -> None:
     # "قبة" (a dome) is no town al-Qubbah (Qabu), "سريان" (taking effect) no town al-Sirian
     assert found(full, "تضررت قبة كنيسة السيدة في حمص جراء القصف.") == [("حمص", "gn:169577")]
+    # a kind word asks for the place, unless a name follows the bare word in construct (Burj Haydar)
+    assert found(full, "قتل مدنيان في قرية برج حيدر بريف حلب الغربي") == [("حلب", "pcode:SY02")]
+    assert found(full, "قتل مدنيان في قرية البرج بريف حلب")[0] == ("البرج", "cur:al-burj-al-bab-village")
     assert found(full, "بعد ساعات فقط من سريان وقف إطلاق النار") == []
     # a town of known population keeps its bare name; a kind word asks for the small place
     assert found(full, "قصفت الطائرات سلمية")[0][1] == "gn:164947"

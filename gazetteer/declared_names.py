@@ -71,6 +71,11 @@ _ARABIC_VERB_WITH_BI_RE = re.compile(r"(?:عرفت|عُرفت|تعرف|تُعر�
 _SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
 #: A parenthesis right after a place's name.
 _PAREN_RE = re.compile(r"\s*,?\s*\(([^()\n]{1,200})\)")
+#: A correspondent's word before a place ("Enab Baladi's correspondent in Daraa (Name)"): the parenthesis
+#: after the place then holds the correspondent's name, not the place's.
+_REPORTER_BEFORE_RE = re.compile(r"مراسل|correspondent|reporter", re.IGNORECASE)
+#: How far before a mention a correspondent's word is looked for, in characters.
+_REPORTER_LOOK_BEHIND = 40
 #: A dateline's agency after a place ("Damascus (SANA) -"), no name of it.
 _DATELINE_AFTER_RE = re.compile(r"\s*[-–—]")
 #: What separates the names of a list of names: a comma, a semicolon, "or", "and", "أو".
@@ -244,6 +249,10 @@ def _declared_after(text: str, mention: PlaceMention, next_start: int) -> list[t
     limit = min(next_start, at + _VERB_LOOK_AHEAD, sentence_end.start() if sentence_end else len(text))
     out: list[tuple[int, int]] = []
     paren = _PAREN_RE.match(text, at)  # the names it holds may be spotted: "(Arabic: كفر بهم, Syriac: ...)"
+    if paren is not None and _REPORTER_BEFORE_RE.search(
+        text, max(0, mention.start - _REPORTER_LOOK_BEHIND), mention.start
+    ):
+        paren = None  # "مراسل بلدي نيوز في درعا (حذيفة حلاوة)": the correspondent's name, not the city's
     if paren is not None and not _DATELINE_AFTER_RE.match(text, paren.end()):
         inner_at, inner_end = paren.span(1)
         verb = (_ARABIC_VERB_RE if arabic_text else _LATIN_VERB_RE).match(text, inner_at, inner_end)

@@ -2303,6 +2303,8 @@ def test_geoparse__no_name_is_declared_by_a_dateline_a_citation_or_a_clause(full
     assert [t for t, _ in found(full, "Damascus (SANA) - Clashes went on.")] == ["Damascus"]
     text = "Opposition fighter in Al-Yarmouk Camp (Asharq Al-Awsat)\nDamascus - Asharq Al-Awsat\nWith the end..."
     assert [t for t, _ in found(full, text)] == ["Al-Yarmouk Camp", "Damascus"]  # a photo's credit, an outlet
+    text = "وأفاد مراسل بلدي نيوز في درعا (حذيفة حلاوة) أن الطائرات قصفت نوى"
+    assert [t for t, _ in found(full, text)] == ["درعا", "نوى"]  # the correspondent's name
     text = "Mosaics were found within Nawa (A. Reifenberg, 'Ancient Hebrew Arts', 1952)."
     assert [t for t, _ in found(full, text)] == ["Nawa"]
     text = "The ancient city north of Jarablus (half of which is now in Turkey) was called Karkemish."

@@ -109,7 +109,7 @@ _MAY_DECLARE_RE = re.compile(
 #: The one-letter clitics an Arabic name may carry where the text repeats it, and a letter of Arabic
 #: (marks included, which ``str.isalnum`` leaves out).
 _CLITICS = "وبل"
-_ARABIC_LETTER_RE = re.compile("[\u0600-\u06ff]")
+_ARABIC_LETTER_RE = re.compile("[\u0621-\u065f\u066e-\u06d3]")  # not the Arabic comma, semicolon or question mark
 #: Words that stand before the object of a preposition, which no declaration names ("north of
 #: Jarabulus ... was called Karkemish", "في محافظة دير الزور واسمها...").
 _PREPOSITION_BEFORE_RE = re.compile(

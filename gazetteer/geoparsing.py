@@ -252,7 +252,7 @@ _AGENCY_AFTER_RE = re.compile(r"\s+(?:[Nn]ews\s+)?[Aa]gency\b")
 #: "مركز" or "مكتب" (centre, office) before a name and "الإعلامي" (media) after it: a media centre
 #: named after a town ("مركز الأتارب الإعلامي", "المكتب الإعلامي" stands before no name).
 _MEDIA_CENTRE_BEFORE_RE = re.compile(r"(?:^|[\s(])[ول]?(?:مركز|مكتب)\s*[“\"«]?$")  # "(مركز حماة الإعلامي)"
-_MEDIA_CENTRE_AFTER_RE = re.compile(r"\s+ال[إا]علامي(?![\u0600-\u06ff])")
+_MEDIA_CENTRE_AFTER_RE = re.compile(r"\s+ال[إا]علامي(?![\u0621-\u065f\u066e-\u06d3])")  # "الإعلامي،"
 #: "اليوم" (today) and a closing quote after a quoted name: a channel's name ("“حلب اليوم”").
 _TODAY_QUOTED_AFTER_RE = re.compile(r"\s+اليوم\s*[”\"»]")
 _OPENING_QUOTES = frozenset('“"«')
@@ -3531,7 +3531,7 @@ _COMPOUND_NAME_RE = re.compile(r"\s(?:و?الدين|[Aa]l-[Dd]in|[Ee]d-[Dd]in|[E
 _PATRONYMIC_AFTER_RE = re.compile(r"\s+(?:ibn|bin|bint|بن|ابن|بنت)\s+\w", re.IGNORECASE)
 #: A feminine nisba adjective with the article right after an Arabic name: with it the name may be
 #: another, longer one ("الجزيرة الفراتية", Upper Mesopotamia, is no nickname of Al-Hasakah).
-_NISBA_AFTER_RE = re.compile(r" ال[\u0621-\u064a]+(?:ية|يه)(?![\u0600-\u06ff])")
+_NISBA_AFTER_RE = re.compile(r" ال[\u0621-\u064a]+(?:ية|يه)(?![\u0621-\u065f\u066e-\u06d3])")
 #: A tribe's word right after a name ("the Albu Kamal clan", "the Shaitat tribe").
 _TRIBE_AFTER_RE = re.compile(r"\s+(?:clan|clans|tribe|tribes)\b", re.IGNORECASE)
 #: An armed group's words right after a name: "the Manbij Military Council", "the Tel Rifaat

@@ -2291,6 +2291,9 @@ def test_geoparse__a_name_the_text_declares_is_its_place_each_time(full: Gazette
     assert {("Betproclis", furqlus), ("Betroclus", furqlus)} <= set(found(full, text))
     text = "Kafr Buhum (Arabic: كفر بهم, Syriac: ܟܦܪ ܒܚܡ, Kafar Bouhoum) is a town in Hama."
     assert ("Kafar Bouhoum", "gn:168708") in found(full, text)
+    text = "صلخد أو صرحد مدينة في محافظة السويداء. وكانت قلعة صرحد، تحرس الطريق."  # an Arabic comma ends a word
+    assert [t for t, p in found(full, text) if p == salkhad] == ["صلخد", "صرحد", "صرحد"]
+    assert found(full, "عضو مركز حمص الإعلامي، فإن القصف طال تلبيسة") == [("تلبيسة", TALBISEH)]
     text = "صلخد أو صرحد مدينة في محافظة السويداء. وكانت قلعة بصرحد تحرس الطريق."
     assert [(t, p) for t, p in found(full, text) if t == "صرحد"] == [("صرحد", salkhad), ("صرحد", salkhad)]
     text = "المسمية (كان اسمها قديماً فاينا) بلدة سورية."

@@ -3488,6 +3488,9 @@ def _without_unknown_fellows(gap: str) -> str:
     return gap[m.end() :]
 
 
+#: The countryside word with its article, which a direction adjective and ل then follow ("في الريف
+#: الشرقي للسويداء", in the eastern countryside of al-Suwayda): :func:`_binds`.
+_ARTICLED_COUNTRYSIDE = frozenset({"الريف", "بالريف", "الأرياف", "الارياف", "بالأرياف", "بالارياف"})
 #: Words for an area that may stand between a name and the words that bind it (:func:`_binds`).
 _AREA_GAP_WORDS = frozenset({"region", "area", "Region", "Area"})
 
@@ -3517,6 +3520,12 @@ def _binds(gap: str) -> bool:
             continue  # "in the southern countryside of Aleppo": the countryside's side, no place beside Aleppo
         elif w in _AREA_GAP_WORDS:
             continue  # "Shahba region in Aleppo countryside", "the Kabani area in Latakia countryside"
+        elif w in _ARTICLED_COUNTRYSIDE or (
+            is_direction_adjective(w) and not _ARTICLED_COUNTRYSIDE.isdisjoint(words[max(0, k - 2) : k])
+        ):
+            connector = connector or w.startswith("ب")  # "في الريف الشرقي للسويداء", "بالريف الغربي لحماة"
+        elif w == "ل" and k == len(words) - 1 and k and words[k - 1] not in ("في", "ب"):
+            continue  # the preposition of "للسويداء", whose article's ل the span keeps
         elif not is_descriptor(w) and not (k == len(words) - 1 and is_compass(w)) and not is_facility_adjective(w):
             return False  # "موقع قطنا الأثري في ريف حمص": the adjective is the first name's
     return connector

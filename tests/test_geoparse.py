@@ -66,6 +66,10 @@ def test_geoparse__a_local_binding_decides_a_shared_name(full: Gazetteer) -> Non
         ("Khan Shaykhun", "gn:168325"),
         ("Idlib", "pcode:SY07"),
     ]
+    # "في الريف الشرقي للسويداء": the countryside word with its article, an adjective and ل bind too (Duma of
+    # As-Suwayda is no Duma of Rif Dimashq)
+    text = "هاجم التنظيم قرى دوما وشبكي وطربا في الريف الشرقي للسويداء"
+    assert [pid for _, pid in found(full, text)] == ["pcode:SY13"]
     # a plain binds no governorate, but a place said to lie in it lies near it: the Hawash the index holds
     # lies in Wadi al-Nasara (Homs), 100 km from the Ghab plain
     text = "استهدفت قوات النظام قرية الحواش في سهل الغاب بالبراميل المتفجرة"

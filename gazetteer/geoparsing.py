@@ -1966,6 +1966,7 @@ def _geoparse(
                 item.found, item.part_end = area, item.span.end if two else item.around[1]
     _read_lists(ask, text, items, gov)
     _bind(text, items, ask, gov, threshold)
+    _bind_to_the_governorate_said(text, items)
     _spread_bindings(items)
     _one_sense(text, items, ask, gov)
     votes: dict[str, float] = defaultdict(float)
@@ -3435,6 +3436,45 @@ def _spread_bindings(items: Sequence[_Item]) -> None:
         if answer_gov and placed[answer_gov] - {key}:
             continue  # the text names other places in the answer's governorate: the binding is no one sense
         item.binding = next(iter(bound))
+
+
+#: "The governorate" said of one the text named before: "المحافظة" with its article (and a clitic), not
+#: "المحافظة على" (preserving), and "the province" or "the governorate" with no "of" after it.
+_GOVERNORATE_SAID_RE = re.compile(
+    r"(?<![\u0621-\u064a])[وف]?(?:ب?ال|لل)محافظة(?![\u0621-\u064a])(?!\s+على\s)"
+    r"|\bthe\s+(?:province|governorate)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+#: How far before "the governorate" the governorate it speaks of may be named, in characters.
+_GOVERNORATE_SAID_REACH = 3_000
+
+
+def _bind_to_the_governorate_said(text: str, items: Sequence[_Item]) -> None:
+    """ "قرى دوما وشبكي وطربا في الريف الشرقي للمحافظة", "villages in the province's east": a place
+    bound to "the governorate" is bound to the one the text named last before it (within
+    :data:`_GOVERNORATE_SAID_REACH`), as if named there, with the places listed right before it."""
+    if not items or ("محافظة" not in text and "rovince" not in text and "overnorate" not in text):
+        return  # the cheap test first
+    starts = [item.span.start for item in items]
+    for said in _GOVERNORATE_SAID_RE.finditer(text):
+        k = bisect_left(starts, said.start()) - 1  # the last item that begins before the word
+        if k < 0 or items[k].span.end > said.start():
+            continue
+        this = items[k]
+        if this.binding or not this.found or _province_of(this.found[0]) is not None:
+            continue
+        gap = _without_unknown_fellows(text[this.span.end : said.start()])  # "ودوما وشبكي وطربا في الريف..."
+        if not _binds(gap + ("ل" if said.group().lstrip("وف").startswith("لل") else "")):
+            continue
+        named = None
+        for j in range(k - 1, -1, -1):
+            if items[j].span.end < said.start() - _GOVERNORATE_SAID_REACH:
+                break
+            if items[j].found and (named := _province_of(items[j].found[0])) is not None:
+                break
+        if named is not None:
+            this.binding = named
+            _bind_list_before(text, items, k, named)
 
 
 def _bind_list_before(text: str, items: Sequence[_Item], k: int, bound: str) -> None:

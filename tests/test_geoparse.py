@@ -70,6 +70,10 @@ def test_geoparse__a_local_binding_decides_a_shared_name(full: Gazetteer) -> Non
     # As-Suwayda is no Duma of Rif Dimashq)
     text = "هاجم التنظيم قرى دوما وشبكي وطربا في الريف الشرقي للسويداء"
     assert [pid for _, pid in found(full, text)] == ["pcode:SY13"]
+    # "the governorate" binds to the one the text named last
+    text = "ارتفع عدد الضحايا في ريف السويداء الشرقي. وتسلل عناصر التنظيم إلى قرى دوما وشبكي في الريف الشرقي للمحافظة."
+    assert [pid for _, pid in found(full, text)] == ["pcode:SY13"]
+    assert found(full, "قالت المحافظة على لسان المحافظ إن قرية دوما تضررت")[0][0] == "دوما"  # preserving: no anaphor
     # a plain binds no governorate, but a place said to lie in it lies near it: the Hawash the index holds
     # lies in Wadi al-Nasara (Homs), 100 km from the Ghab plain
     text = "استهدفت قوات النظام قرية الحواش في سهل الغاب بالبراميل المتفجرة"

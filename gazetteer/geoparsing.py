@@ -2542,6 +2542,11 @@ def _extent(text: str, item: _Item, match: Match) -> tuple[int, int]:
     # the word asked for this kind of place; a quarter's word is no camp's ("حي الرمل الجنوبي": al-Raml)
     hint = item.hint or ""
     own_word = bool(hint) and kind in accepts(hint) and not (hint == "neighbourhood" and kind == "camp")
+    if own_word and (
+        _OPENING_QUOTE_RE.search(text, item.named_at, item.span.start)
+        or _CLOSING_QUOTE_RE.search(text, item.span.end, max(item.around[1], item.closed_at))
+    ):
+        return item.span.start, item.span.end  # "معبر «سيمالكا» الحدودي", 'the "Tishrin" dam': the quotes say the name
     if kind in FACILITY_KINDS and item.closed_at > item.around[1]:
         start = _past_clitic(text, item.named_at) if own_word else item.span.start
         return start, item.closed_at  # "معبر باب الهوى الحدودي": the adjectives end the facility's name
@@ -2568,6 +2573,10 @@ def _extent(text: str, item: _Item, match: Match) -> tuple[int, int]:
     return item.span.start, item.span.end
 
 
+#: An opening quote between a kind word and the name, a closing one between the name and a kind word
+#: (:func:`_extent`).
+_OPENING_QUOTE_RE = re.compile('[«“"]')
+_CLOSING_QUOTE_RE = re.compile('[»”"]')
 #: قلعة (castle) right before a name, after its clitics: a castle's Arabic name holds it ("قلعة أبو قبيس").
 _CASTLE_BEFORE_RE = re.compile(r"(?<![^\W\d_])[وفبلك]{0,2}(قلعة) $")
 #: "Centre" right before a unit's name: part of the name ("مركز الرقة", the district and the subdistrict

@@ -1132,6 +1132,9 @@ def test_geoparse__a_facility_s_name_ends_with_its_adjectives(full: Gazetteer) -
         ("قاعدة كويرس الجوية العسكرية", "cur:kuweires-airbase")
     ]
     assert found(full, "معبر باب الهوى الحدودي هو معبر") == [("معبر باب الهوى الحدودي", "cur:bab-al-hawa-crossing")]
+    # quotes set the name apart from its kind word: the span is the quoted name
+    assert found(full, "يعتبر معبر «سيمالكا» الحدودي من أهم المعابر") == [("سيمالكا", "cur:semalka-crossing")]
+    assert found(full, 'They reached the "Tishrin" dam.') == [("Tishrin", "cur:tishrin-dam")]
     assert found(full, "The Al-Hawl refugee camp") == [("Al-Hawl refugee camp", "cur:al-hawl-camp")]
     assert found(full, "مخيم الهول للاجئين") == [("مخيم الهول للاجئين", "cur:al-hawl-camp")]
     # "الأثرية" (ancient) describes a castle, it ends no name: "قلعة الحصن الأثرية" is named "قلعة الحصن"

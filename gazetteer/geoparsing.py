@@ -95,7 +95,10 @@ _POSSESSIVE_RE = re.compile(r"^['’]s?\s+$")
 #: A possessive between two spans ("Idlib's Jabal al-Zawiya"): :func:`_bind`.
 _POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s+")
 #: What separates two names of a list; a direction adjective closes the mention before ("ريف حلب الغربي وإدلب").
-_LIST_RE = re.compile(r"^\s*(?:(?:ال)?(?:شمالي|جنوبي|شرقي|غربي)\s+)?(?:,|،|and|or|و)\s*(?:and\s+)?$", re.IGNORECASE)
+_LIST_RE = re.compile(
+    r"^\s*(?:(?:(?:ال)?(?:شمالي|جنوبي|شرقي|غربي)|(?:شمال|جنوب|شرق|غرب)(?:اً|ًا|ا))\s+)?(?:,|،|and|or|و)\s*(?:and\s+)?$",
+    re.IGNORECASE,
+)  # "محافظتي طرطوس جنوباً واللاذقية شمالاً": a direction word of the first name may close it
 #: The gap between two names of a tally, one per line with its count ("– اللاذقية: 836.\n– طرطوس: 503."):
 #: a list too (:func:`_read_lists`), as monitors' and humanitarian reports count by governorate.
 _TALLY_GAP_RE = re.compile(r"^\s*[:：]\s*[\d٠-٩][\d٠-٩,.،]*\s*[.؛;]?[ \t]*\n\s*[-–—•*·]?\s*$")
@@ -160,6 +163,15 @@ _COUNTRYSIDE_NEXT_RE = re.compile(r"^\s*(?:,|،)?\s*و(?:ب|ل)?(?:ريف|أري
 _PROVINCES_RE = re.compile(
     r"^(?:provinces|governorates|governors|muhafazat|محافظات|محافظتي|محافظي|محافظا|محافظو|ريفي)$", re.IGNORECASE
 )
+#: A plural or dual province word a few words before a list, then "هما"/"هي" or a colon: "في محافظتين
+#: رئيستين هما: اللاذقية وطرطوس" (two main governorates, namely Latakia and Tartus), "المحافظات التالية:".
+_PROVINCES_BEFORE_RE = re.compile(
+    r"(?<![\u0621-\u064a])(?:ال)?(?:محافظتين|محافظتان|محافظات)(?:\s+[\u0621-\u064a]+){0,2}\s*(?:(?:هما|هي)\s*:?|:)\s*$"
+    r"|\b(?:provinces|governorates)(?:\s+\w+){0,2}\s*:\s*$",
+    re.IGNORECASE,
+)
+#: How far before a list :data:`_PROVINCES_BEFORE_RE` reads, in characters.
+_PROVINCES_LOOK_BEHIND = 40
 #: Plural unit words (as :func:`gazetteer.normalize.fold` writes them): said before or after a list, they
 #: make every name of it such a unit ("Hajin and As-Souseh subdistricts", "ناحيتا سلوك وعين عيسى"), as a
 #: descriptive word asks it ("X subdistrict", "ناحية X").
@@ -3033,7 +3045,14 @@ def _read_lists(
                 if item.hint is None:
                     _read_as_unit(item, word, ask, gov)
             continue
-        said = any(_PROVINCES_RE.match(w) for item in group for w in item.mention.split()) or _governorates_said(group)
+        said = (
+            any(_PROVINCES_RE.match(w) for item in group for w in item.mention.split())
+            or _governorates_said(group)
+            or _PROVINCES_BEFORE_RE.search(
+                text, max(0, group[0].span.start - _PROVINCES_LOOK_BEHIND), group[0].span.start
+            )
+            is not None
+        )
         # a governorate's own names: "Hawran, Houran and Horan" are spellings of a region, not governorates
         own = [_a_governorate_s_own_name(item.text) for item in group]
         if not said and (len(group) < _GOVERNORATE_LIST or not all(own) or any(i.mention != i.text for i in group)):

@@ -166,6 +166,10 @@ def test_geoparse__a_list_of_governorates_reads_as_governorates(full: Gazetteer)
     assert found(full, "Idlib and Hama provinces") == [("Idlib", gov["Idlib"]), ("Hama", gov["Hama"])]
     tally = found(full, "الضحايا بحسب المحافظات:\n– اللاذقية: 836.\n– طرطوس: 503.\n– حماة: 262.")
     assert tally == [("اللاذقية", "pcode:SY06"), ("طرطوس", "pcode:SY10"), ("حماة", gov["Hama"])]  # a tally
+    text = "يمتد السهل في محافظتين رئيستين هما: اللاذقية وطرطوس، وبطول 180 كلم"
+    assert found(full, text) == [("اللاذقية", "pcode:SY06"), ("طرطوس", "pcode:SY10")]  # announced
+    text = "ويشكل محافظتي طرطوس جنوبا واللاذقية شمالا."
+    assert found(full, text) == [("طرطوس", "pcode:SY10"), ("اللاذقية", "pcode:SY06")]  # a direction word between
     two = found(full, "They drove from Aleppo and Homs.")  # two names say nothing of provinces
     assert [p for _, p in two] == ["gn:170063", HOMS_CITY]
 

@@ -3045,20 +3045,20 @@ def _read_lists(
                 if item.hint is None:
                     _read_as_unit(item, word, ask, gov)
             continue
-        said = (
+        said_in_words = (
             any(_PROVINCES_RE.match(w) for item in group for w in item.mention.split())
-            or _governorates_said(group)
             or _PROVINCES_BEFORE_RE.search(
                 text, max(0, group[0].span.start - _PROVINCES_LOOK_BEHIND), group[0].span.start
             )
             is not None
         )
+        said = said_in_words or _governorates_said(group)
         # a governorate's own names: "Hawran, Houran and Horan" are spellings of a region, not governorates
         own = [_a_governorate_s_own_name(item.text) for item in group]
         if not said and (len(group) < _GOVERNORATE_LIST or not all(own) or any(i.mention != i.text for i in group)):
             continue
-        if not said and _compared_cities(text, group[0].span.start):
-            continue
+        if not said_in_words and _compared_cities(text, group[0].span.start):
+            continue  # "المدن المحاضرة كحمص وحماة وادلب ودرعا وريف الشام": the cities, a countryside after them
         for item, named in zip(group, own):
             if not named or item.hint not in (None, "governorate"):
                 continue

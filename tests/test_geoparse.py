@@ -170,6 +170,8 @@ def test_geoparse__a_list_of_governorates_reads_as_governorates(full: Gazetteer)
     assert found(full, text) == [("اللاذقية", "pcode:SY06"), ("طرطوس", "pcode:SY10")]  # announced
     text = "ويشكل محافظتي طرطوس جنوبا واللاذقية شمالا."
     assert found(full, text) == [("طرطوس", "pcode:SY10"), ("اللاذقية", "pcode:SY06")]  # a direction word between
+    text = "تضامنا مع أهالي المدن المحاضرة كحمص وحماة وادلب ودرعا وريف الشام"  # cities, like Homs...
+    assert [p for _, p in found(full, text)][:4] == [HOMS_CITY, "gn:170017", "gn:169389", "gn:170905"]
     two = found(full, "They drove from Aleppo and Homs.")  # two names say nothing of provinces
     assert [p for _, p in two] == ["gn:170063", HOMS_CITY]
 

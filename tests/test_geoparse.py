@@ -377,7 +377,8 @@ def test_geoparse__a_compass_word_before_a_governorate_name_is_the_governorate(f
     ]  # fmt: skip
     assert found(full, "تواصل القصف على جنوب إدلب") == [("إدلب", "pcode:SY07")]
     assert found(full, "They fled south of Homs.") == [("Homs", HOMS_CITY)]
-    assert found(full, "They besieged Eastern Ghouta.") == [("Ghouta", "cur:ghouta")]  # no governorate name
+    # no governorate name: the region, named whole as Arabic names it ("الغوطة الشرقية")
+    assert found(full, "They besieged Eastern Ghouta.") == [("Eastern Ghouta", "cur:ghouta")]
     assert full.resolve("southern Idlib").place.id == "pcode:SY07"  # type: ignore[union-attr]
     # Damascus's governorate is the city: a part of it is a part of the city
     assert found(full, "The rebel-held pocket in southern Damascus fell.") == [("Damascus", "gn:170654")]
@@ -505,7 +506,8 @@ def test_geoparse__the_article_merged_into_the_clitic_lam(full: Gazetteer) -> No
     # the span starts after the preposition, the place is the one with the article
     raqqa, latakia = full.resolve("الرقة"), full.resolve("اللاذقية")
     assert raqqa is not None and latakia is not None
-    assert found(full, "المدن التابعة للرقة") == [("لرقة", raqqa.place.id)]
+    assert found(full, "وصلت التعزيزات للرقة") == [("لرقة", raqqa.place.id)]
+    assert found(full, "المدن التابعة للرقة") == [("لرقة", "pcode:SY11")]  # what belongs to it: the governorate
     assert found(full, "وصلت التعزيزات للاذقية") == [("لاذقية", latakia.place.id)]
     assert found(full, "ذهب لحمص") == [("حمص", HOMS_CITY)]  # ل and a name without the article
     assert found(full, "للدفاع عن البلاد") == []
@@ -765,7 +767,7 @@ def test_geoparse__a_compass_word_before_a_name_written_with_its_article(full: G
     # "northern al-Raqqa" is the governorate as "northern Raqqa" is; a compass word begins no person's name
     assert found(full, "fighting in northern al-Raqqa") == [("al-Raqqa", "pcode:SY11")]
     assert found(full, "fighting in northern Raqqa") == [("Raqqa", "pcode:SY11")]
-    assert found(full, "Clashes in Eastern al-Ghouta") == [("al-Ghouta", "cur:ghouta")]
+    assert found(full, "Clashes in Eastern al-Ghouta") == [("Eastern al-Ghouta", "cur:ghouta")]  # its name, whole
     assert found(full, "Bashar al-Assad visited al-Raqqa") == [("al-Raqqa", "gn:172955")]
 
 

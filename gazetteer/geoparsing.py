@@ -31,7 +31,7 @@ import gc
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache, partial
 from itertools import islice, pairwise, takewhile
@@ -3467,12 +3467,12 @@ def _spread_bindings(items: Sequence[_Item]) -> None:
 
 
 #: "The governorate" said of one the text named before: "المحافظة" with its article (and a clitic), not
-#: "المحافظة على" (preserving), and "the province" or "the governorate" with no "of" after it.
-_GOVERNORATE_SAID_RE = re.compile(
-    r"(?<![\u0621-\u064a])[وف]?(?:ب?ال|لل)محافظة(?![\u0621-\u064a])(?!\s+على\s)"
-    r"|\bthe\s+(?:province|governorate)\b(?!\s+of\b)",
-    re.IGNORECASE,
-)
+#: "المحافظة على" (preserving), and "the province" or "the governorate" with no "of" after it. Each
+#: pattern opens with its noun, so that a scan of a long text stops only where the noun is.
+_GOVERNORATE_SAID_AR_RE = re.compile(r"محافظة(?![\u0621-\u064a])(?!\s+على\s)")
+_GOVERNORATE_SAID_AR_BEFORE = ("وبال", "بال", "وال", "فال", "ولل", "فلل", "ال", "لل")  # the longest first
+_GOVERNORATE_SAID_EN_RE = re.compile(r"(?:[Pp]rovince|[Gg]overnorate)\b(?!\s+of\b)")
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 #: How far before "the governorate" the governorate it speaks of may be named, in characters.
 _GOVERNORATE_SAID_REACH = 3_000
 
@@ -3484,25 +3484,44 @@ def _bind_to_the_governorate_said(text: str, items: Sequence[_Item]) -> None:
     if not items or ("محافظة" not in text and "rovince" not in text and "overnorate" not in text):
         return  # the cheap test first
     starts = [item.span.start for item in items]
-    for said in _GOVERNORATE_SAID_RE.finditer(text):
-        k = bisect_left(starts, said.start()) - 1  # the last item that begins before the word
-        if k < 0 or items[k].span.end > said.start():
+    for at, lam in _governorate_said_at(text):
+        k = bisect_left(starts, at) - 1  # the last item that begins before the word
+        if k < 0 or items[k].span.end > at:
             continue
         this = items[k]
         if this.binding or not this.found or _province_of(this.found[0]) is not None:
             continue
-        gap = _without_unknown_fellows(text[this.span.end : said.start()])  # "ودوما وشبكي وطربا في الريف..."
-        if not _binds(gap + ("ل" if said.group().lstrip("وف").startswith("لل") else "")):
+        gap = _without_unknown_fellows(text[this.span.end : at])  # "ودوما وشبكي وطربا في الريف..."
+        if not _binds(gap + ("ل" if lam else "")):
             continue
         named = None
         for j in range(k - 1, -1, -1):
-            if items[j].span.end < said.start() - _GOVERNORATE_SAID_REACH:
+            if items[j].span.end < at - _GOVERNORATE_SAID_REACH:
                 break
             if items[j].found and (named := _province_of(items[j].found[0])) is not None:
                 break
         if named is not None:
             this.binding = named
             _bind_list_before(text, items, k, named)
+
+
+def _governorate_said_at(text: str) -> Iterator[tuple[int, bool]]:
+    """Where "the governorate" (:data:`_GOVERNORATE_SAID_AR_RE`) begins, its clitics included, and
+    whether ل ("to, of") is one of them.
+
+    >>> list(_governorate_said_at("في الريف الشرقي للمحافظة، وحافظ على المحافظة على تراثها، in the province"))
+    [(16, True), (60, False)]
+    """
+    for m in _GOVERNORATE_SAID_AR_RE.finditer(text):
+        head = text[max(0, m.start() - 4) : m.start()]
+        before = next((b for b in _GOVERNORATE_SAID_AR_BEFORE if head.endswith(b)), "")
+        at = m.start() - len(before)
+        if before and (at == 0 or not ("\u0621" <= text[at - 1] <= "\u064a")):
+            yield at, "لل" in before
+    for m in _GOVERNORATE_SAID_EN_RE.finditer(text):
+        the = _THE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+        if the is not None:
+            yield the.start(), False
 
 
 def _bind_list_before(text: str, items: Sequence[_Item], k: int, bound: str) -> None:

@@ -1192,7 +1192,8 @@ def _second_word_of_a_settlement_s_name(text: str, words: Words, span: Span, tak
 def _kind_word_of_the_next_name(text: str, item: _Item) -> bool:
     """Whether the kind word after a Latin span, in lower case, belongs to the name after "of" ("the
     Idlib town of Saraqeb", "the Homs district of Khaldiyeh"), not to the span. A capitalised one is
-    the span's own ("Izraa District of Daraa Governorate" is the district).
+    the span's own ("Izraa District of Daraa Governorate" is the district), and so is one before a
+    province's name ("Baniyas district of Tartus province").
 
     >>> text = "in the Idlib town of Saraqeb and the Idlib town, Izraa District of Daraa"
     >>> [_kind_word_of_the_next_name(text, _Item(Span(s, s + 5, 0, 0, ()), "Idlib", "Idlib town", "town",
@@ -1202,6 +1203,8 @@ def _kind_word_of_the_next_name(text: str, item: _Item) -> bool:
     end = item.around[1]
     if end <= item.span.end or not item.text.isascii() or _OF_A_NAME_RE.match(text, end) is None:
         return False
+    if _OF_A_PROVINCE_RE.match(text, end):
+        return False  # "Baniyas district of Tartus province": the next name is a province, the district the span's
     after = text[item.span.end : end]
     return after == after.lower()
 
@@ -1211,6 +1214,9 @@ def _kind_word_of_the_next_name(text: str, item: _Item) -> bool:
 _NEXT_NAME_KINDS = POPULATED_KINDS | {"neighbourhood", "district"}
 #: "of" and a name, right after a kind word (:func:`_kind_word_of_the_next_name`).
 _OF_A_NAME_RE = re.compile(r" of (?:the )?(?:[Aa][lnrsdtz]-|[Ee][lnrsdtz]-)?[A-Z]")
+#: "of", a name of one to three words and a province word ("of Tartus province", "of the Daraa
+#: Governorate"): the name is a governorate, which holds the span's unit (:func:`_kind_word_of_the_next_name`).
+_OF_A_PROVINCE_RE = re.compile(r" of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2} (?:[Pp]rovince|[Gg]overnorate)\b")
 #: Pronoun suffixes of a word after a kind word that make it no name ("أشهرها", the best known of them).
 _PRONOUN_SUFFIXES = ("ها", "هم", "هما")
 

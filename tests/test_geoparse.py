@@ -1037,6 +1037,9 @@ def test_geoparse__a_kind_word_before_of_and_a_name_is_that_name_s(full: Gazette
     assert found(full, "Shells hit the Idlib town of Saraqeb.")[0] == ("Idlib", "pcode:SY07")
     assert found(full, "Raids on the northern Hama village of Kafr Zita.")[0] == ("Hama", "pcode:SY05")
     assert found(full, "Shelling of the Homs district of Khaldiyeh.")[0] == ("Homs", HOMS_CITY)
+    # before a province's name the kind word is the span's own: the district of Baniyas, in Tartus province
+    text = "Gunmen stormed a village in Baniyas district of Tartus province on Monday."
+    assert found(full, text) == [("Baniyas", "pcode:SY1002"), ("Tartus", "pcode:SY10")]
     assert found(full, "the Qalamoun town of Yabroud")[0] == ("Qalamoun", "cur:qalamun-mountains")
     # a capitalised kind word is the name's own, and a governorate's or an offensive's word says nothing
     assert found(full, "Izraa District of Daraa Governorate")[0] == ("Izraa", "pcode:SY1203")

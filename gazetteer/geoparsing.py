@@ -2028,6 +2028,8 @@ def _geoparse(
                 continue  # "معركة ميسلون" in a text about Damascus is no quarter of Aleppo
             if _arabic_historic_name(item, best) and _placed_elsewhere(best, gov, voters, item.text):
                 continue  # "قرى جبالا ومعرتماتر" in Jabal al-Zawiya is no Gabala, the ancient Jableh
+            if _camp_by_a_bare_alias(item, best) and _placed_far(best, gov, voters, item.text):
+                continue  # "العائدين" (the returnees) in a text about Aleppo is no camp al-Aideen of Homs
             if _quarter_of_a_far_city(item, best, gov, voters) and _a_shared_name(g, item.text, best):
                 continue  # "أحياء الحميدية والجبيلة" in a text about Deir ez-Zor is no quarter of Aleppo
             if _city_without_its_article(item, best) and _placed_elsewhere(best, gov, voters, item.text):
@@ -2803,12 +2805,41 @@ def _a_shared_name(g: Gazetteer, text: str, match: Match) -> bool:
     )
 
 
+def _camp_by_a_bare_alias(item: _Item, match: Match) -> bool:
+    """Whether the answer is a camp named by one of its other names alone, no camp's word before it:
+    "العائدين" (the returnees) is also "مخيم العائدين" of Homs, "اليرموك" the Yarmouk valley as often as
+    the camp. Such a camp is read only where the text places others in its governorate or one that
+    borders it (:func:`_placed_far`)."""
+    return (
+        match.place.kind == "camp"
+        and item.hint is None
+        and item.span.first == item.span.last
+        and "+alias" in match.bucket
+    )
+
+
 def _arabic_historic_name(item: _Item, match: Match) -> bool:
     """Whether an Arabic span matched only an ancient name of its place ("جبالا", Gabala, for Jableh):
     Arabic text names its towns by their names, and a village elsewhere may bear the ancient one
     (Jabala of Jabal al-Zawiya). Such a place is read only where the text places others in its
     governorate (:func:`_placed_elsewhere`); English history writes "Hamath" for Hama and keeps it."""
     return "+historic" in match.bucket and is_arabic(item.text)
+
+
+def _placed_far(match: Match, gov: str | None, voters: dict[str, dict[str, None]], text: str) -> bool:
+    """:func:`_placed_elsewhere`, Damascus and the countryside around it (Rif Dimashq, which encloses
+    it) counting as one: the Yarmouk camp of Damascus beside Sbeineh and Khan Eshieh of Rif Dimashq."""
+    if not _placed_elsewhere(match, gov, voters, text):
+        return False
+    place_gov = match.place.governorate.pcode or ""
+    if place_gov not in _CAPITAL_AND_COUNTRYSIDE:
+        return True
+    (twin,) = _CAPITAL_AND_COUNTRYSIDE - {place_gov}
+    return twin != gov and not any(t != text for t in voters.get(twin, ()))
+
+
+#: Damascus's governorate and the one that encloses it, Rif Dimashq (:func:`_placed_far`).
+_CAPITAL_AND_COUNTRYSIDE = frozenset({govs.CITY_GOVERNORATE, "SY03"})
 
 
 def _placed_elsewhere(match: Match, gov: str | None, voters: dict[str, dict[str, None]], text: str) -> bool:

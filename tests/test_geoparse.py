@@ -1803,6 +1803,11 @@ def test_geoparse__a_bare_quarter_in_a_text_about_another_governorate(full: Gaze
     text = "قصف على أحياء الحميدية والشيخ مقصود في مدينة حلب"
     assert found(full, text)[0] == ("الحميدية", "sa:25")
     assert found(full, "قصف على حي جوبر وعربين في الغوطة الشرقية")[0] == ("جوبر", "cur:damascus-jobar")
+    # a camp by another of its names alone: "the returnees" in a text about Aleppo is no camp of Homs
+    text = "يعود أبناء قرية الإخاء في ريف حلب إلى ديارهم، لكن نسبة العائدين لا تتجاوز 30%، بحسب رئيس بلدية تل بلاط."
+    assert found(full, text) == [("حلب", "pcode:SY02")]
+    text = "UNRWA reopened its health centre in Yarmouk and resumed classes in Khan Eshieh and Sbeineh."
+    assert ("Yarmouk", "gn:166716") in found(full, text)  # Damascus and Rif Dimashq count as one
     # an Arabic span that matched only an ancient name (Gabala, Jableh's), in a text about Idlib's villages
     text = "وسيطرت قوات النظام على قرى جبالا ومعرتماتر والنقير في جبل الزاوية بريف إدلب"
     assert "جبالا" not in dict(found(full, text))

@@ -1019,6 +1019,14 @@ _DUAL_ENDING = "تين"
 _DUAL_CONSTRUCTS = frozenset({"سابقتي", "سالفتي"})
 
 
+#: "القريتين" (the two villages, and the town al-Qaryatayn), as :func:`_bare` writes it, and the dual
+#: "قريتي"/"قريتين" that names two villages before it: the word then speaks of them.
+_TWO_VILLAGES = "القريتين"
+_TWO_VILLAGES_SAID_RE = re.compile(r"(?<![\u0621-\u064a])[وب]?قريتي(?:ن)?(?![\u0621-\u064a])")
+#: How far before "القريتين" the two villages may be named, in characters.
+_DUAL_LOOK_BEHIND = 400
+
+
 def _is_dual_adjective(word: str) -> bool:
     """Whether a bare Arabic word is a feminine dual adjective.
 
@@ -1051,6 +1059,10 @@ def _arabic_noun_phrase(text: str, words: Words, span: Span, taken: set[int]) ->
 
     if before in _DEMONSTRATIVES and word.startswith("ال") and common():  # not "بما في ذلك كسب"
         return True
+    if _bare(word) == _TWO_VILLAGES and _TWO_VILLAGES_SAID_RE.search(
+        text, max(0, span.start - _DUAL_LOOK_BEHIND), span.start
+    ):
+        return True  # "قريتي تل شاميران وتل جزيرة ... سكان القريتين": the two villages named before
     if j >= len(starts) or j in taken or text[span.end : starts[j]] != " ":
         return False
     raw_after = text[starts[j] : ends[j]]

@@ -1220,6 +1220,8 @@ def test_geoparse__phrase_rules_keep_the_places_of_news_sentences(full: Gazettee
     assert found(full, "سيطر التنظيم على القريتين المجاورتين") == []
     assert found(full, "قصف على القريتين التي يسيطر عليها التنظيم") == [("القريتين", "gn:173361")]
     assert found(full, "الاشتباكات في القريتين الواقعة شرق حمص")[0] == ("القريتين", "gn:173361")
+    text = "دخل التنظيم قريتي تل شاميران وتل جزيرة، وأسر من كان موجوداً من سكان القريتين."
+    assert found(full, text) == []  # the two villages named before
     # a kind word spelled like a name is the kind word: "Massif" is no Masyaf
     assert found(full, "an area known as the Limestone Massif. The Massif includes three groups") == []
     # "lower" after a noun and a name is the noun's: Arbin's lower school, Douma's upper market

@@ -2154,6 +2154,8 @@ def test_geoparse__a_direction_adjective_after_outskirts_or_countryside_says_the
     assert found(full, "اشتباكات وبمحيط منبج الشرقي") == manbij
     assert found(full, "عند مدخل خربة غزالة الشماليّ") == [("خربة غزالة", "gn:168120")]
     assert found(full, "قصف في ريف داعل الشمالي") == [("داعل", "gn:170959")]
+    # "ديرالزور" glued, as many Deir ez-Zor outlets write it, is the governorate's name too
+    assert found(full, "قصف في ريف ديرالزور الشرقي") == [("ديرالزور", "pcode:SY09")]
     # a settlement's word between: a masculine adjective agrees with ريف, not with a village's name
     assert found(full, "قصف بريف مدينة عين عيسى الغربي")[0] == ("عين عيسى", "gn:172134")
     assert found(full, "قصف على أطراف بلدة الغارية الشرقية")[0][1] == "cur:al-ghariyah-al-sharqiyah-town"

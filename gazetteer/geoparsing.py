@@ -489,9 +489,9 @@ class _Item:
     """One spotted span on its way to an answer."""
 
     __slots__ = (
-        "acronym", "adjective", "around", "binding", "closed_at", "construct", "found", "given_before", "glossed",
-        "hint", "longer_name", "mention", "mountain", "named_at", "nisba_after", "opens", "part_end", "span",
-        "surname", "text", "titled",
+        "acronym", "adjective", "around", "binding", "closed_at", "construct", "found", "generic", "given_before",
+        "glossed", "hint", "longer_name", "mention", "mountain", "named_at", "nisba_after", "opens", "part_end",
+        "span", "surname", "text", "titled",
     )  # fmt: skip
 
     def __init__(self, span: Span, text: str, mention: str, hint: str | None, around: tuple[int, int]) -> None:
@@ -513,9 +513,8 @@ class _Item:
         self.part_end = 0  # where the adjective saying an area's part ends ("القلمون الشرقي": _part_of_an_area)
         self.glossed = False  # the whole of a gloss after "(", "Arabic:" or "Native name:" (_GLOSS_BEFORE_RE)
         self.nisba_after = False  # a one-word Arabic span before a feminine nisba: "الجزيرة الفراتية" (_NISBA_AFTER_RE)
-        self.construct = (
-            False  # a bare Arabic noun before a name it is in construct with: "برج حيدر" (_construct_after)
-        )
+        self.construct = False  # a bare noun in construct with a name after it: "برج حيدر" (_construct_after)
+        self.generic = False  # one Arabic word with its article that opens names: "التل", the hill (opens_a_name)
 
     def read_as(self, mention: str) -> None:
         """Take ``mention`` as the span's mention, and the kind its descriptive words ask for."""
@@ -1945,6 +1944,9 @@ def _geoparse(
         if one_arabic_word:
             items[-1].nisba_after = _NISBA_AFTER_RE.match(text, span.end) is not None
             items[-1].construct = _construct_after(text, words, span, taken)
+            items[-1].generic = (
+                items[-1].hint is None and text.startswith("ال", span.start) and opens_a_name(words.keys[span.first])
+            )
             items[-1].titled = items[-1].surname and _title_right_before(text, words, span, taken)
             items[-1].given_before = _arabic_surname(text, words, span, taken)
     if agencies:
@@ -2040,6 +2042,8 @@ def _geoparse(
                 continue  # "معركة ميسلون" in a text about Damascus is no quarter of Aleppo
             if _arabic_historic_name(item, best) and _placed_elsewhere(best, gov, voters, item.text):
                 continue  # "قرى جبالا ومعرتماتر" in Jabal al-Zawiya is no Gabala, the ancient Jableh
+            if item.generic and _placed_elsewhere(best, gov, voters, item.text):
+                continue  # "انسحب التنظيم من التل" (the hill) in a text about Aleppo is no town al-Tall of Rif Dimashq
             if _camp_by_a_bare_alias(item, best) and _placed_far(best, gov, voters, item.text):
                 continue  # "العائدين" (the returnees) in a text about Aleppo is no camp al-Aideen of Homs
             if _quarter_of_a_far_city(item, best, gov, voters) and _a_shared_name(g, item.text, best):

@@ -1805,6 +1805,10 @@ def test_geoparse__a_bare_quarter_in_a_text_about_another_governorate(full: Gaze
     text = "قصف على أحياء الحميدية والشيخ مقصود في مدينة حلب"
     assert found(full, text)[0] == ("الحميدية", "sa:25")
     assert found(full, "قصف على حي جوبر وعربين في الغوطة الشرقية")[0] == ("جوبر", "cur:damascus-jobar")
+    # a generic word alone with its article: "the hill" in a text about Aleppo is no town al-Tall
+    text = "سيطروا على تل شريع القريب من المطار في ريف حلب الشرقي، بعد انسحاب التنظيم من التل."
+    assert found(full, text) == [("حلب", "pcode:SY02")]
+    assert found(full, "قصف على التل وصيدنايا بريف دمشق")[0] == ("التل", "gn:172349")  # the town, in its governorate
     # a camp by another of its names alone: "the returnees" in a text about Aleppo is no camp of Homs
     text = "يعود أبناء قرية الإخاء في ريف حلب إلى ديارهم، لكن نسبة العائدين لا تتجاوز 30%، بحسب رئيس بلدية تل بلاط."
     assert found(full, text) == [("حلب", "pcode:SY02")]

@@ -1513,7 +1513,7 @@ def _media_named(text: str, words: Words, span: Span) -> bool:
 
     >>> text = "Al-Mayadeen TV said that Idlib fell."
     >>> words = Words(text)
-    >>> [_media_named(text, words, Span(words.start[i], words.end[i], i, i, ())) for i in (1, 4)]
+    >>> [_media_named(text, words, Span(words.start[i], words.end[i], i, i, ())) for i in (1, 5)]
     [True, False]
     """
     if _MEDIA_AFTER_RE.match(text, span.end):

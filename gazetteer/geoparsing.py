@@ -48,6 +48,7 @@ from .geo import fast_distance_m
 from .kinds import ADMIN_KINDS, AREA_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
 from .mention import (
     CENTRE_WORDS,
+    COMPASS_NOUNS,
     ends_a_name,
     is_compass,
     is_descriptor,
@@ -576,6 +577,24 @@ def _compass_before_countryside(text: str, words: Words, j: int, taken: set[int]
     return word.isascii() and is_compass(word) and text[words.start[k] : words.end[k]].lower() == "countryside"
 
 
+def _the_compass_of_before(text: str, words: Words, top: int, taken: set[int]) -> list[str]:
+    """The words "the", a compass noun and "of" when "in" and they end right before a span at word
+    ``top + 1`` ("in the north of Hama": a part of it), else none; "to the southeast of Tartus" says
+    where a place lies from the city.
+
+    >>> text = "in the north of Hama, to the south of Hama"
+    >>> _the_compass_of_before(text, Words(text), 3, set()), _the_compass_of_before(text, Words(text), 8, set())
+    (['the', 'north', 'of'], [])
+    """
+    if top < 3 or any(k in taken for k in range(top - 3, top + 1)):
+        return []
+    said = [text[words.start[k] : words.end[k]] for k in range(top - 3, top + 1)]
+    if said[0].lower() != "in" or said[1].lower() != "the" or said[3] != "of" or said[2].lower() not in COMPASS_NOUNS:
+        return []
+    gaps = [text[words.end[k] : words.start[k + 1]] for k in range(top - 3, top + 1)]
+    return said[1:] if all(gap == " " for gap in gaps) else []
+
+
 def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) -> tuple[str, int, int]:
     """The span (its ``name``) with the descriptive words next to it ("the town of X", "X
     countryside"), and where that stretch of text starts and ends."""
@@ -616,6 +635,12 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         before = [w for w in before if fold(w) not in _ATTACK_WORDS]  # "هجوم حمص الإرهابي": an attack on the city
     if not before and _offensive_in(text, words, top, taken):
         before = [text[starts[top - 1] : ends[top - 1]], "in"]  # "the offensive in Aleppo"
+    if before in ([], ["of"]) and (the_compass_of := _the_compass_of_before(text, words, top, taken)):
+        j = span.last + 1
+        kind_after = j < len(starts) and j not in taken and is_descriptor(text[starts[j] : ends[j]], first=False)
+        if not kind_after:  # "in the north of Homs city" is the city's
+            # "in the north of Hama": the governorate's north (:func:`gazetteer.mention.parse_mention`)
+            return " ".join([*the_compass_of, name]), starts[top - 2], span.end
     after: list[str] = []
     j = span.last + 1
     while j < len(starts) and len(after) < _CONTEXT_WORDS and j not in taken:

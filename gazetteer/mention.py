@@ -31,6 +31,7 @@ from .normalize import arabic_words_only, clean, fold_arabic, fold_latin, is_ara
 
 __all__ = [
     "CENTRE_WORDS",
+    "COMPASS_NOUNS",
     "KIND_HINTS",
     "Mention",
     "is_compass",
@@ -447,6 +448,30 @@ def _masculine_side_of_governorate(name_words: list[_Word], adjectives: list[_Wo
     return not any(w.bare.endswith(("ة", "ه")) for w in adjectives)
 
 
+def _the_compass_of(leading: list[_Word]) -> bool:
+    """Whether the words before a name are "the", a compass noun and "of", alone or after "in" ("in
+    the north of Hama", as monitors write the governorate's north); "north of Hama" and "to the
+    southeast of Tartus" measure from the city.
+
+    >>> words = [_classify(w, False, False) for w in "in the north of".split()]
+    >>> _the_compass_of(words), _the_compass_of(words[2:])
+    (True, False)
+    """
+    if len(leading) < 3 or leading[-1].bare.lower() != "of" or leading[-3].bare.lower() != "the":
+        return False
+    if len(leading) > 3 and leading[-4].bare.lower() != "in":
+        return False  # "to the southeast of Tartus": where a place lies from the city
+    return leading[-2].bare.lower() in COMPASS_NOUNS
+
+
+#: Compass nouns, which "the" before and "of" after make a part of the next name ("in the north of
+#: Hama", :func:`_the_compass_of`).
+COMPASS_NOUNS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+     "north-west", "south-east", "south-west"}
+)  # fmt: skip
+
+
 def _part_of_governorate(leading: list[_Word], name: str, after: list[_Word]) -> bool:
     """Whether the words around a governorate's name speak of a part of it: a compass word ("southern
     Idlib", "the Mountains of northern Latakia"), the things in it ("the villages of Idlib") or an
@@ -454,6 +479,7 @@ def _part_of_governorate(leading: list[_Word], name: str, after: list[_Word]) ->
     name keeps its kind ("the villages of Idlib city"), and a part of Damascus, whose governorate is
     the city, is the city's ("southern Damascus")."""
     compass = bool(leading) and is_compass(leading[-1].bare)
+    compass = compass or _the_compass_of(leading)  # "in the north of Hama": its northern part
     parts = _parts_of(leading)
     if not (compass or parts or any(w.kind == _OFFENSIVE for w in (*leading, *after))):
         return False

@@ -48,6 +48,10 @@ def test_geoparse__a_compass_word_before_countryside_keeps_the_governorate_s_cou
     assert found(full, "Shelling hit Hama northern countryside.") == [("Hama", "pcode:SY05")]
     assert found(full, "Clashes in Idlib southern countryside") == [("Idlib", "pcode:SY07")]
     assert found(full, "Clashes north of Hama city") == [("Hama", "gn:170017")]
+    # "in the north of Hama" is its northern part; "to the southeast of Tartus" where a place lies from the city
+    assert found(full, "Regime forces shelled places in the north of Hama.") == [("Hama", "pcode:SY05")]
+    assert found(full, "It lies to the southeast of Tartus.") == [("Tartus", "gn:163345")]
+    assert found(full, "Clashes in the north of Homs city.") == [("Homs", HOMS_CITY)]
     # after a possessive the city stays, as before
     assert found(full, "Clashes broke out in Aleppo's western countryside.") == [("Aleppo", "gn:170063")]
 

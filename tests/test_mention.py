@@ -97,6 +97,8 @@ from gazetteer.normalize import clean
         # a compass word right before a governorate's name: a part of the governorate (not "X of Homs")
         ("شمال حماة", "حماة", "governorate", "حماة"),
         ("southern Idlib", "Idlib", "governorate", "Idlib"),
+        ("in the north of Hama", "Hama", "governorate", "Hama"),  # its northern part
+        ("to the southeast of Tartus", "Tartus", None, None),  # where a place lies from the city
         ("Northwest Hama", "Hama", "governorate", "Hama"),
         ("southern Talbiseh", "Talbiseh", None, None),  # no governorate's name
         ("south of Homs", "Homs", None, None),

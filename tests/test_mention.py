@@ -98,7 +98,7 @@ from gazetteer.normalize import clean
         ("شمال حماة", "حماة", "governorate", "حماة"),
         ("southern Idlib", "Idlib", "governorate", "Idlib"),
         ("in the north of Hama", "Hama", "governorate", "Hama"),  # its northern part
-        ("to the southeast of Tartus", "Tartus", None, None),  # where a place lies from the city
+        ("north of Hama", "Hama", None, None),  # where a place lies from the city
         ("Northwest Hama", "Hama", "governorate", "Hama"),
         ("southern Talbiseh", "Talbiseh", None, None),  # no governorate's name
         ("south of Homs", "Homs", None, None),

@@ -307,28 +307,25 @@ def with_declared_names(text: str, found: list[PlaceMention]) -> list[PlaceMenti
                 clashing.add(name)
             declared.setdefault(name, mention)
     named = {m.text for m in found}
-    names = {
-        n: m
-        for n, m in declared.items()
-        if n not in clashing and n not in named and not is_foreign(n) and not _a_dateline_s_source(text, n, m.start)
-    }
+    names = {n: m for n, m in declared.items() if n not in clashing and n not in named and not is_foreign(n)}
     if not names:
         return found
     starts = [m.start for m in found]
     ends = [m.end for m in found]
     added: list[PlaceMention] = []
     for name, anchor in names.items():
+        # the article around the declaration: a long text (a feed of many) costs each name its window only
+        article = max(0, anchor.start - _REPEATS_BEFORE), anchor.end + _REPEATS_AFTER + len(name)
+        occurrences = _occurrences(text, name, *article)
+        if any(_a_dateline_s_source(text, start, start + len(name)) for start in occurrences):
+            continue  # a photo's credit ("Al-Yarmouk Camp (Asharq Al-Awsat)"): no name of the place
         note = f"the text names it {name!r} (after {anchor.text!r})"
         match = replace(anchor.match, signals=(*anchor.match.signals, note))
-        # the article around the declaration: a long text (a feed of many) costs each name its window only
-        stop = anchor.end + _REPEATS_AFTER + len(name)
-        start = text.find(name, max(0, anchor.start - _REPEATS_BEFORE), stop)
-        while start >= 0:
+        for start in occurrences:
             end = start + len(name)
             k = bisect_left(starts, end)  # the mentions that begin before this name ends
             if _whole_word(text, start, end) and not (k and ends[k - 1] > start):
                 added.append(PlaceMention(start, end, name, match))  # not inside a mention the text has
-            start = text.find(name, start + 1, stop)
     added.sort(key=lambda m: m.start)
     kept: list[PlaceMention] = []
     for m in added:  # a declared name inside a longer one found at the same place ("Arne" of "Girê Arne")
@@ -339,25 +336,32 @@ def with_declared_names(text: str, found: list[PlaceMention]) -> list[PlaceMenti
     return sorted([*found, *kept], key=attrgetter("start"))  # two runs in order: timsort merges them
 
 
-def _a_dateline_s_source(text: str, name: str, near: int) -> bool:
-    """Whether the article around ``near`` (where the name was declared) also writes ``name`` as a
-    dateline's source, after a dash and before the line's end or a colon: a photo's credit
-    ("Al-Yarmouk Camp (Asharq Al-Awsat)") is then no name of the place.
+def _occurrences(text: str, name: str, start: int, stop: int) -> list[int]:
+    """Where ``name`` begins in ``text[start:stop]``, each occurrence ending by ``stop`` (a scan with ``str.find``).
 
-    >>> _a_dateline_s_source("Yarmouk Camp (Asharq Al-Awsat)\\nDamascus - Asharq Al-Awsat\\nText", "Asharq Al-Awsat", 0)
+    >>> _occurrences("Zorava, Izraa, Zorava", "Zorava", 0, 21), _occurrences("Zorava, Izraa, Zorava", "Zorava", 1, 20)
+    ([0, 15], [])
+    """
+    found: list[int] = []
+    at = text.find(name, start, stop)
+    while at >= 0:
+        found.append(at)
+        at = text.find(name, at + 1, stop)
+    return found
+
+
+def _a_dateline_s_source(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands as a dateline's source, after a dash and before the line's end
+    or a colon ("Damascus - Asharq Al-Awsat").
+
+    >>> _a_dateline_s_source("Damascus - Asharq Al-Awsat\\nText", 11, 26)
     True
-    >>> _a_dateline_s_source("Izraa (Zorava) lies in Hauran - Zorava was a bishopric", "Zorava", 0)
+    >>> _a_dateline_s_source("Izraa lies in Hauran - Zorava was a bishopric", 23, 29)
     False
     """
-    stop = near + _REPEATS_AFTER
-    at = text.find(name, max(0, near - _REPEATS_BEFORE), stop)
-    while at >= 0:  # each occurrence in the article: a few
-        before = text[max(0, at - 4) : at].rstrip(" \t")
-        after = text[at + len(name) : at + len(name) + 4].lstrip(" \t")
-        if before[-1:] in _DASHES and before[-1:] and (not after or after[0] in "\n\r:"):
-            return True
-        at = text.find(name, at + 1, stop)
-    return False
+    before = text[max(0, start - 4) : start].rstrip(" \t")
+    after = text[end : end + 4].lstrip(" \t")
+    return before.endswith(tuple(_DASHES)) and (not after or after[0] in "\n\r:")
 
 
 #: The dashes that set a dateline's place off from its source ("Damascus - SANA").

@@ -1,6 +1,6 @@
 """Two versions of the library timed side by side in one process, their calls interleaved.
 
-    python benchmarks/ab_speed.py A_CHECKOUT B_CHECKOUT geoparse-10k|geoparse-1m|resolve-TIER [--n N]
+    python benchmarks/ab_speed.py A_CHECKOUT B_CHECKOUT geoparse-10k|geoparse-1m|geoparse-docs|resolve-TIER [--n N]
 
 A noisy machine (a shared 2-core VM) moves whole runs by ±30 %: a figure from one run and a
 figure from another compare the hour, not the code. Here the ``gazetteer`` package of each checkout
@@ -9,7 +9,9 @@ both open the same index file, and every sample times A and B back to back, in r
 with every cache emptied first. The report is the median of the per-sample ratios B/A.
 
 ``geoparse-10k`` / ``geoparse-1m``: ``geoparse`` of texts made of the annotated corpus's paragraphs
-(``costs.geoparse_text``); ``resolve-TIER``: ``resolve(q)`` plus reading the place, for mentions of
+(``costs.geoparse_text``); ``geoparse-docs``: a pipeline's batch, 100 different tuning texts
+geoparsed one after another in one process, its caches emptied once before the batch (what one
+article leaves in the caches helps the next); ``resolve-TIER``: ``resolve(q)`` plus reading the place, for mentions of
 that tier (``costs.classify``: exact, variant, skeleton, fuzzy, miss).
 """
 
@@ -45,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("a", type=Path, help="checkout A (the baseline)")
     parser.add_argument("b", type=Path, help="checkout B")
-    parser.add_argument("work", help="geoparse-10k, geoparse-1m or resolve-TIER")
+    parser.add_argument("work", help="geoparse-10k, geoparse-1m, geoparse-docs or resolve-TIER")
     parser.add_argument("--n", type=int, default=30, help="texts or mentions (geoparse-1m: 2)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
@@ -68,8 +70,17 @@ def main(argv: list[str] | None = None) -> int:
         versions = {name: importlib.import_module(name).load(index) for name in ("gaz_a", "gaz_b")}
         docs = geoparse_eval.load_docs(reference)
         rng = random.Random(args.seed)
-        call: Callable[[Any, str], object]
-        if args.work.startswith("geoparse-"):
+        call: Callable[[Any, Any], object]
+        items: list[Any]
+        if args.work == "geoparse-docs":
+            texts = [d.text for d in docs if d.split == "dev"]  # the tuning texts
+            batches = [rng.sample(texts, min(100, len(texts))) for _ in range(args.n)]
+
+            def call(g: Any, batch: list[str]) -> object:
+                return [g.geoparse(text) for text in batch]
+
+            items = batches
+        elif args.work.startswith("geoparse-"):
             size = {"geoparse-10k": 10_000, "geoparse-1m": 1_000_000}[args.work]
             count = args.n if size < 100_000 else min(args.n, 2)
             items = [costs.geoparse_text(docs, size, seed=s) for s in range(count)]

@@ -2093,6 +2093,7 @@ def _geoparse(
         out = _list_fellows(ask, text, _without_list_strays(text, out), spans, threshold)
     else:
         out = _landmarks_with_their_town(g, out)
+    out = _without_misplaced_by_distance(text, out)
     return with_declared_names(text, _short_for_longer_names(text, out))
 
 
@@ -2210,6 +2211,73 @@ def _lone_stand_in(
         0 < fast_distance_m(p.lat, p.lon, lat, lon) <= _CITY_RADIUS_M
         for lat, lon in settled.get(_cell(p.lat, p.lon), ())
     )
+
+
+#: A distance right after a place's mention that measures it from the next mention ("تل خنزير التي
+#: تبعد 21 كيلومتراً جنوبي رأس العين", "Mhardeh, some 25 km (15 miles) northwest of Hama"): the number,
+#: the unit, then a compass word or "from" (:func:`_without_misplaced_by_distance`).
+_DISTANCE_FROM_RE = re.compile(
+    r"[\s,،(\"“”«»]*"
+    r"(?:(?:which|that|is|are|lies|located|situated|lying|some|about|around|approximately|roughly|nearly|almost|just"
+    r"|only|التي|الذي|تبعد|يبعد|الواقعة|الواقع|تقع|يقع|على|بعد|مسافة|بمسافة|حوالي|حوالى|نحو|بنحو|قرابة)\s+){0,4}"
+    r"(\d+(?:\.\d+)?)\s*"
+    r"(km|kms|kilomet(?:er|re)s?|كم|كلم|كيلو|كيلومتر|كيلومترا|كيلومتراً|كيلومترًا|كيلومترات|mi|miles?|ميل|ميلا|أميال)"
+    r"(?!\w)(?:\s*\([^()]{0,24}\))?\s*(?:to\s+the\s+|إلى\s+ال)?"
+    r"(?:(?:north|south|east|west)(?:-?\s?(?:east|west))?(?:ern)?\s+of|from|(?:شمال|جنوب|شرق|غرب)ي?"
+    r"(?:\s+(?:شرق|غرب)ي?)?|من|عن)(?!\w)",
+    re.IGNORECASE,
+)
+#: What may stand between a distance's compass word and the place it measures from ("the city of").
+_DISTANCE_ANCHOR_GAP_RE = re.compile(r"(?:\s+(?:the|city|town|village|of|مدينة|بلدة|قرية|ناحية))*\s*", re.IGNORECASE)
+#: A conjunction right before a mention ("between Daraa and Damascus", "درعا ودمشق"): a distance after
+#: the pair measures the sentence's subject, not the second member.
+_COORDINATED_BEFORE_RE = re.compile(r"(?:\b(?:and|or)\s+|(?<!\w)و)$", re.IGNORECASE)
+#: Miles are said in English and Arabic news too ("15 miles north of", "10 أميال").
+_MILE_UNITS = frozenset({"mi", "mile", "miles", "ميل", "ميلا", "أميال"})
+#: The kinds of place a distance measures from and to: points, not areas, units or roads.
+_MEASURED_KINDS = frozenset(
+    {*POPULATED_KINDS, "neighbourhood", "camp", "airbase", "airport", "crossing", "prison", "dam", "landmark",
+     "archaeological_site"}
+)  # fmt: skip
+#: How far a place may lie from where a text's distance puts it: the distance said is often by road
+#: and the index's points are a town's centre, so half as much again and 10 km more.
+_DISTANCE_SLACK = 1.5
+_DISTANCE_SLACK_KM = 10.0
+
+
+def _without_misplaced_by_distance(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions less those a distance the text gives puts elsewhere: "قرية تل خنزير التي تبعد 21
+    كيلومتراً جنوبي رأس العين" is no Tal Khanzir of Hama, 300 km from Ras al-Ain (the index lacks the
+    village of al-Hasakah). The distance follows the mention, the place it measures from is the next
+    mention; both must be points (:data:`_MEASURED_KINDS`), and the place may lie at most half as far
+    again and 10 km more from it. Not after "and" ("between Daraa and Damascus, located 14 km north of
+    Daraa" measures the sentence's town). Every mention of that name that gave the same place goes with it.
+
+    >>> from gazetteer import load
+    >>> [m.text for m in load().geoparse("قرية تل خنزير التي تبعد 21 كيلومتراً جنوبي رأس العين")]
+    ['رأس العين']
+    >>> [m.text for m in load().geoparse("Mhardeh, 25 km northwest of Hama city")]
+    ['Mhardeh', 'Hama']
+    """
+    wrong: set[tuple[str, str]] = set()
+    for m, after in pairwise(found):
+        said = _DISTANCE_FROM_RE.match(text, m.end)
+        if (
+            said is None
+            or after.start < said.end()
+            or _DISTANCE_ANCHOR_GAP_RE.fullmatch(text, said.end(), after.start) is None
+        ):
+            continue
+        if _COORDINATED_BEFORE_RE.search(text, max(0, m.start - 8), m.start):
+            continue  # "between Daraa and Damascus, located 14 km north of Daraa": the sentence's town lies there
+        place, anchor = m.match.place, after.match.place
+        if place.kind not in _MEASURED_KINDS or anchor.kind not in _MEASURED_KINDS:
+            continue
+        km = float(said.group(1)) * (1.609 if said.group(2).lower() in _MILE_UNITS else 1.0)
+        away_km = fast_distance_m(place.lat, place.lon, anchor.lat, anchor.lon) / 1000
+        if away_km > km * _DISTANCE_SLACK + _DISTANCE_SLACK_KM:
+            wrong.add((m.text, place.id))
+    return [m for m in found if (m.text, m.match.place.id) not in wrong] if wrong else found
 
 
 def _landmarks_with_their_town(g: Gazetteer, found: list[PlaceMention]) -> list[PlaceMention]:

@@ -2436,3 +2436,16 @@ def test_geoparse__a_news_agency_s_name_names_it_throughout_the_text(full: Gazet
 def test_geoparse__a_party_named_after_a_place_is_no_mention(full: Gazetteer) -> None:
     text = "Upon instruction by the al-Baa'th Party, the Quneitra council warned families to return to Jaba."
     assert all(p != "cur:madinat-al-baath-town" for _, p in found(full, text))
+
+
+def test_geoparse__a_distance_from_the_next_place_rules_out_a_namesake_far_away(full: Gazetteer) -> None:
+    # the index's only Tal Khanzir lies in Hama, 300 km from Ras al-Ain: the village 21 km south of it
+    # is another (the index lacks it); Mhardeh lies some 23 km from Hama, as said
+    text = 'استهدف الهجوم قرية "تل خنزير" التي تبعد 21 كيلومتراً جنوبي رأس العين (سري كانيه)'
+    assert all(p != "sa:426" for _, p in found(full, text))
+    assert all(p != "sa:426" for _, p in found(full, "the village of Tal Khanzir, 13 miles south of Ras al-Ain"))
+    assert ("Mhardeh", "gn:166742") in found(full, "Rockets hit Mhardeh, 25 km (15 miles) northwest of Hama city.")
+    assert ("تل خنزير", "sa:426") in found(full, "قصف على قرية تل خنزير بريف حماة")
+    # after "and" the distance measures the sentence's town: Damascus stays
+    text = "Da'il is a town located on the road between Daraa and Damascus, located 14 kilometers north of Daraa."
+    assert ("Damascus", "gn:170654") in found(full, text)

@@ -3559,7 +3559,7 @@ def _bind(
             if comma and this.found[0].place.kind == "city" and this.found[0].place.id == nxt.found[0].place.id:
                 rebind.append(nxt)  # "(Tartous, Tartous)", "Homs, Homs": the city, then its governorate
             continue
-        if not _binds(_without_unknown_fellows(text[this.span.end : nxt.span.start])):
+        if not _binds(_without_unknown_fellows(text[this.span.end : nxt.span.start], _settlements_list(text, this))):
             continue
         after = text[nxt.span.end : items[k + 2].span.start] if k + 2 < len(items) else ""
         if after and _LIST_RE.match(after):
@@ -3637,7 +3637,9 @@ def _bind_to_the_governorate_said(text: str, items: Sequence[_Item]) -> None:
         this = items[k]
         if this.binding or not this.found or _province_of(this.found[0]) is not None:
             continue
-        gap = _without_unknown_fellows(text[this.span.end : at])  # "ودوما وشبكي وطربا في الريف..."
+        gap = _without_unknown_fellows(
+            text[this.span.end : at], _settlements_list(text, this)
+        )  # "ودوما وشبكي وطربا في الريف..."
         if not _binds(gap + ("ل" if lam else "")):
             continue
         named = None
@@ -3697,10 +3699,17 @@ _UNKNOWN_FELLOWS_RE = re.compile(
 )
 
 
-def _without_unknown_fellows(gap: str) -> str:
+def _settlements_list(text: str, item: _Item) -> bool:
+    """Whether an Arabic word for villages or towns opens the list ``item`` begins ("قرى المنصورة، وهنيدة")."""
+    return is_arabic(item.text) and _a_list_of_settlements(text, item.span.start)
+
+
+def _without_unknown_fellows(gap: str, settlements: bool = False) -> str:
     """The gap less the list items right after the first name that the index lacks, each an Arabic
     word glued to و or a capitalised name, none a common or a kind word: they are listed with it and
-    bound with it.
+    bound with it. In a list a word for villages opens (``settlements``), a common noun with its
+    article is a village's name too ("قرى المنصورة، وهنيدة، والحمام والهورة في الريف الغربي لمدينة
+    الرقة": al-Hammam, not "the bath"); a bare common word still ends the list ("وقال", and he said).
 
     >>> _without_unknown_fellows(" وتيما بريف "), _without_unknown_fellows(" وقال بريف ")
     (' بريف ', ' وقال بريف ')
@@ -3708,13 +3717,20 @@ def _without_unknown_fellows(gap: str) -> str:
     '، بريف '
     >>> _without_unknown_fellows(", Taima and Rimat al-Luhf in "), _without_unknown_fellows(" and Monday in ")
     (' in ', ' and Monday in ')
+    >>> _without_unknown_fellows("، والحمام في "), _without_unknown_fellows("، والحمام في ", settlements=True)
+    ('، والحمام في ', ' في ')
     """
     m = _UNKNOWN_FELLOWS_RE.match(gap)
     if m is None:
         return gap
     words = [w for w in re.split(r"[\s,،]+", m.group()) if w and w != "and"]
     arabic = [w for w in words if not w.isascii() and not opens_a_name(Words(w[1:]).keys[0])]  # "ووادي قنديل"
-    if any(is_common_arabic(w) or is_common_arabic(w[1:]) or is_descriptor(w[1:]) for w in arabic):
+    if any(
+        is_common_arabic(w)
+        or (is_common_arabic(w[1:]) and not (settlements and w[1:].startswith("ال")))
+        or is_descriptor(w[1:])
+        for w in arabic
+    ):
         return gap
     if any(is_common_english(_ARTICLE_PREFIX_RE.sub("", w)) or is_descriptor(w) for w in words if w.isascii()):
         return gap  # "Monday", "Governorate": no name of a list

@@ -2449,3 +2449,13 @@ def test_geoparse__a_distance_from_the_next_place_rules_out_a_namesake_far_away(
     # after "and" the distance measures the sentence's town: Damascus stays
     text = "Da'il is a town located on the road between Daraa and Damascus, located 14 kilometers north of Daraa."
     assert ("Damascus", "gn:170654") in found(full, text)
+
+
+def test_geoparse__a_villages_list_binds_through_unknown_names_that_are_common_nouns(full: Gazetteer) -> None:
+    # "والحمام" (al-Hammam; also "the bath") between al-Mansurah and its binding kept the list from
+    # Raqqa: the text's Aleppo towns then made it the Mansoura of Aleppo
+    text = (
+        "وصلت العائلات إلى قرى المنصورة، وهنيدة، والحمام والهورة في الريف الغربي لمدينة الرقة، "
+        "قادمة من مدن مسكنة والخفسة في الريف الشرقي لحلب"
+    )
+    assert ("المنصورة", "gn:8559276") in found(full, text)

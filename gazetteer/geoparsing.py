@@ -2512,9 +2512,32 @@ _LIST_STRAY_KINDS = _OUTLIER_KINDS
 
 def _a_list_of_settlements(text: str, start: int) -> bool:
     """Whether the list whose first known name starts at ``start`` follows a word for villages or towns:
-    "وهي قرى البارودة، ونباتة، ... وأبو مكي", "Nearby localities include Bureij and Karnaz"."""
+    "وهي قرى البارودة، ونباتة، ... وأبو مكي", "Nearby localities include Bureij and Karnaz", "قريتي
+    دير فول والسعن" (the two villages of)."""
     for word in reversed(list(_SETTLEMENTS_WORD_RE.finditer(text, max(0, start - _LIST_LEAD_CHARS), start))):
-        if (word.group().isascii() or is_parts_word(word.group())) and _list_lead(text[word.end() : start]):
+        found = word.group()
+        if (found.isascii() or is_parts_word(found) or _two_settlements_of(found)) and _list_lead(
+            text[word.end() : start]
+        ):
+            return True
+    return False
+
+
+#: The construct dual's endings (قريتي, قريتا: the two villages of), which replace the noun's ة.
+_CONSTRUCT_DUAL_ENDINGS = ("تي", "تا")
+#: The kinds whose word's construct dual opens a list of two (:func:`_two_settlements_of`).
+_DUAL_LIST_KINDS = frozenset({"village", "town", "city"})
+
+
+def _two_settlements_of(word: str) -> bool:
+    """Whether an Arabic word is the construct dual of a village's, a town's or a city's word ("قريتي
+    دير فول والسعن", "وبلدتا"), which opens a list of two.
+
+    >>> [_two_settlements_of(w) for w in ("قريتي", "وبلدتا", "مدينتي", "قرية")]
+    [True, True, True, False]
+    """
+    for stem in (word, word[1:]) if word[:1] in ARABIC_CLITICS else (word,):
+        if stem.endswith(_CONSTRUCT_DUAL_ENDINGS) and len(stem) > 3 and word_kind(stem[:-2] + "ة") in _DUAL_LIST_KINDS:
             return True
     return False
 

@@ -2459,3 +2459,14 @@ def test_geoparse__a_villages_list_binds_through_unknown_names_that_are_common_n
         "قادمة من مدن مسكنة والخفسة في الريف الشرقي لحلب"
     )
     assert ("المنصورة", "gn:8559276") in found(full, text)
+
+
+def test_geoparse__two_villages_named_together_lie_in_one_governorate(full: Gazetteer) -> None:
+    # "قريتي دير فول والسعن" (the two villages of) in northern Homs: al-Saan is not As-Saan of Hama
+    text = (
+        "شن الطيران غارات على مدينة الرستن في ريف حمص الشمالي، واستهدف قريتي دير فول والسعن. "
+        "وقصفت قوات النظام أحياء الرستن شمالي حمص."
+    )
+    assert ("دير فول", "cur:deir-ful") in found(full, text)
+    assert all(p != "gn:172515" for _, p in found(full, text))
+    assert ("السعن", "gn:172515") in found(full, "استهدف القصف بلدة السعن في ريف حماة الشرقي")

@@ -1061,8 +1061,9 @@ def _is_dual_adjective(word: str) -> bool:
 
 
 def _arabic_noun_phrase(text: str, words: Words, span: Span, taken: set[int]) -> bool:
-    """Whether an Arabic span is a word of a phrase, not a place: a common word after a demonstrative
-    ("تلك الشجرة", that tree, is not the town al-Shajara; "هذه الرقة" is Raqqa); a name right before
+    """Whether an Arabic span is a word of a phrase, not a place: a common word or a generic word that
+    opens names after a demonstrative ("تلك الشجرة", that tree, is not the town al-Shajara; "هذا
+    الحصن", this fort, no village al-Husn; "هذه الرقة" is Raqqa); a name right before
     "lower" or "upper" ("المخرم التحتاني", Lower al-Mukharram, another village), unless a noun before
     it takes the adjective ("مدرسة عربين التحتانية", Arbin's lower school); a common word before an
     adjective that says no town ("الثورة السورية", the Syrian revolution, is not the city al-Thawrah;
@@ -1081,8 +1082,11 @@ def _arabic_noun_phrase(text: str, words: Words, span: Span, taken: set[int]) ->
     def common() -> bool:
         return span.first == span.last and is_common_arabic(word) and govs.lookup(word) is None
 
-    if before in _DEMONSTRATIVES and word.startswith("ال") and common():  # not "بما في ذلك كسب"
-        return True
+    def generic() -> bool:
+        return span.first == span.last and opens_a_name(words.keys[span.first])
+
+    if before in _DEMONSTRATIVES and word.startswith("ال") and (common() or generic()):  # not "بما في ذلك كسب"
+        return True  # "هذا الحصن", this fort, "هذا التل", this hill: a generic word is a noun there
     if _bare(word) == _TWO_VILLAGES and _TWO_VILLAGES_SAID_RE.search(
         text, max(0, span.start - _DUAL_LOOK_BEHIND), span.start
     ):
@@ -1301,18 +1305,44 @@ def _surname_after(text: str, words: Words, span: Span, taken: set[int]) -> bool
     >>> text = "Madaya Siege Enters Sixth Month"
     >>> _surname_after(text, Words(text), Span(0, 6, 0, 0, ()), set())
     False
+
+    A surname may be a place's nisba, spotted as a respelt place, and follow an article: "Hassan
+    Homsi", "Hassan al-Homsi" are persons.
+
+    >>> text = "the driver, Hassan Homsi, and Dr. Hassan al-Homsi"
+    >>> words = Words(text)
+    >>> hassan = [i for i in range(len(words)) if text[words.start[i] : words.end[i]] == "Hassan"]
+    >>> homsi = {hassan[0] + 1, hassan[1] + 2}  # "Homsi" spotted as a respelt Homs
+    >>> [_surname_after(text, words, Span(words.start[i], words.end[i], i, i, ()), homsi) for i in hassan]
+    [True, True]
     """
     j = span.last + 1
-    if j >= len(words.start) or j in taken or not words.capital[j] or words.article[j]:
+    if j >= len(words.start) or text[words.end[span.last] : words.start[j]] != " ":
         return False
-    if text[words.end[span.last] : words.start[j]] != " ":
+    if words.article[j] and j not in taken and j + 1 < len(words.start):
+        if text[words.end[j] : words.start[j + 1]] not in _ARTICLE_JOINERS:
+            return False
+        j += 1  # "Hassan al-Homsi": the surname after its article
+    if not words.capital[j] or words.article[j]:
         return False
     word = text[words.start[j] : words.end[j]]
+    if j in taken and not _nisba_surname(word):
+        return False  # "Rami, Idlib" or "Deir Hafer Kuweires": a place, no surname
     if not word.isascii() or is_descriptor(word, first=False) or is_compass(word) or is_common_english(word):
         return False
     if word.isupper():
         return False  # an acronym after a name: "Sarmada IDP camps", "Afrin YPG commanders"
     return not _title_case(_line_around(text, span.start))
+
+
+#: What joins an article to its noun in a romanised name ("al-Homsi", "al Homsi").
+_ARTICLE_JOINERS = frozenset({"-", " ", "\u2010", "\u2011"})
+
+
+def _nisba_surname(word: str) -> bool:
+    """Whether a capitalised Latin word ends as a nisba does ("Homsi", "Halabi", "Hamwi"): a family
+    name made from a place's, which the spotter may read as the place respelt."""
+    return len(word) >= 4 and word.isascii() and word[-1] in "iy"
 
 
 #: What opens a gloss that gives a place's own name, and what closes it: "Salma (سَلْمَىٰ)", "(Arabic:
@@ -3028,6 +3058,8 @@ def _fits(item: _Item, match: Match, named: dict[tuple[str, str, str], tuple[boo
         return False  # "Essam" (a given name) is "es" + "Sam", Damascus in Turkish, only as a spelling variant
     if one_word and match.tier != "exact" and "+colloquial" in match.bucket:
         return False  # a nickname counts only as written: "the Hurrian city" is no respelt "Hauran"
+    if one_word and match.tier == "skeleton" and hint is None and item.text.isascii():
+        return False  # "Hassan said" shares only its consonants with al-Hisn: a word alone needs its vowels too
     kind = match.place.kind
     if item.surname and (
         (kind in _SMALL_PLACE_KINDS and (item.titled or _given_name(match.place)))

@@ -469,14 +469,15 @@ def _generic_words() -> frozenset[str]:
 #: capital, Arabic folded. Not أم in Arabic (also "or": "حمص أم حماة"). Sheikh and Wadi too: "الشيخ
 #: نبهان" is no village Nabhan, "Wadi Jabala" (a stream) no Jablah. And باب in Arabic: "باب تدمر", a
 #: gate of Homs named after Palmyra, is no Palmyra; نهر: "نهر عفرين", the river, is not the town; نبع:
-#: "نبع الفيجة", the spring, is not the town Ain al-Fijah.
+#: "نبع الفيجة", the spring, is not the town Ain al-Fijah; حصن (a fort): "حصن الأكراد" is the Krak,
+#: and "الحصن" alone the village al-Husn only where the text speaks of Homs ("بناء هذا الحصن": a fort).
 _NAME_OPENERS_LATIN = (
     "tell", "kafr", "khirbat", "ayn", "dayr", "bayt", "umm", "bir", "mazraat", "ras", "shaykh", "wadi",
     "hawsh", "hosh", "housh",
 )  # fmt: skip
 _NAME_OPENERS_ARABIC = (
     "تل", "كفر", "خربه", "عين", "دير", "بيت", "بير", "راس", "ديار", "شيخ", "وادي", "باب", "نهر", "نبع", "جديده",
-    "حوش",
+    "حوش", "حصن",
 )  # fmt: skip
 
 

@@ -2470,3 +2470,26 @@ def test_geoparse__two_villages_named_together_lie_in_one_governorate(full: Gaze
     assert ("دير فول", "cur:deir-ful") in found(full, text)
     assert all(p != "gn:172515" for _, p in found(full, text))
     assert ("السعن", "gn:172515") in found(full, "استهدف القصف بلدة السعن في ريف حماة الشرقي")
+
+
+AL_HUSN = "cur:al-husn-homs-village"
+
+
+def test_geoparse__a_given_name_is_no_place_that_shares_its_consonants(full: Gazetteer) -> None:
+    # al-Husn (al-Hisn), the village below the Krak, shares only consonants with Hassan; "Homsi" after
+    # it, a nisba surname, once kept it from reading as a given name
+    assert found(full, "Clashes in al-Husn, Homs.") == [("al-Husn", AL_HUSN), ("Homs", "pcode:SY04")]
+    for text in (
+        "In Homs, Hassan said the shelling went on all night.",
+        "Shelling hit Talbiseh in Homs countryside, activist Hassan told AFP.",
+        "A bus overturned on the Hama–Homs highway; the driver, Hassan Homsi, survived.",
+        "A decree appointed Dr. Hassan al-Homsi, a surgeon from Tal Kalakh, as director of health in Homs.",
+    ):
+        assert all(p != AL_HUSN for _, p in found(full, text)), text
+
+
+def test_geoparse__a_fort_is_no_village_al_husn(full: Gazetteer) -> None:
+    # حصن (a fort) opens names: "هذا الحصن" (this fort) in a text on a castle is no village al-Husn
+    assert found(full, "ويعد الأيوبيون أول من شرع ببناء هذا الحصن لمواجهة الخطر") == []
+    assert all(p != AL_HUSN for _, p in found(full, "سلّم فرسان الإسبتارية حصن الأكراد إلى السلطان بيبرس"))
+    assert ("الحصن", AL_HUSN) in found(full, "قصفت قوات النظام بلدة الحصن في ريف حمص الغربي")

@@ -285,6 +285,7 @@ _RAILWAY_AFTER_RE = re.compile(r"\s+Railway\b(?!\s+[Ss]tation)")
 _MEDIA_WORDS = frozenset(
     {"قناه", "تلفزيون", "اذاعه", "راديو", "وكاله", "شبكه", "صحيفه", "جريده", "مجله", "صفحه", "daily", "newspaper"}
     | {"مراسل", "مراسله", "لمراسل"}  # a correspondent: "أفاد مراسل الميادين" (the channel's)
+    | {"agency"}  # "Official news agency Sana said": SANA, not As-Saan
 )  # "the daily Al-Thawra" is the state paper, not al-Thawrah
 #: How far before a span :func:`_said_foreign` looks for a foreign adjective (characters).
 _FOREIGN_LOOK_BEHIND = 48
@@ -1541,22 +1542,80 @@ def _given_name_before(text: str, words: Words, span: Span, taken: set[int]) -> 
     >>> homs = [i for i in range(len(words)) if text[words.start[i] : words.end[i]] in ("Homsi", "Homs")]
     >>> [_given_name_before(text, words, Span(words.start[i], words.end[i], i, i, ()), set()) for i in homs]
     [True, False]
+
+    Two given names may stand before it, the second one spotted as a place ("Mohammed Hassan Qatana").
+
+    >>> text = "Minister Mohammed Hassan Qatana told a radio station."
+    >>> words = Words(text)
+    >>> _given_name_before(text, words, Span(words.start[4], words.end[4], 4, 4, ()), {3, 4})
+    True
     """
     if span.start != words.start[span.first]:
         return False  # "al-Homsi": the article is the span's
     i = span.first - 1
-    if i < 0 or i in taken or not words.capital[i] or words.article[i]:
+    if i < 0 or text[words.end[i] : span.start] != " ":
         return False
-    if text[words.end[i] : span.start] != " ":
+    if (
+        i in taken
+        and (  # "Mohammed Hassan Qatana": a spotted word between a given name and the span is a second one
+            i < 1 or text[words.end[i - 1] : words.start[i]] != " " or not _a_given_name(text, words, i - 1, taken)
+        )
+    ):
+        return False
+    if not _a_given_name(text, words, i, taken - {i}):
+        return False
+    return not _title_case(_line_around(text, span.start))
+
+
+#: The most given names :func:`_rank_before_given_names` walks back over.
+_GIVEN_NAMES_MAX = 3
+
+
+def _rank_before_given_names(text: str, words: Words, span: Span) -> bool:
+    """Whether a rank or a title stands before the given names before a surname ("Minister Mohammed
+    Hassan Qatana", "Dr. Dana Khalil"): the span names a person. "Masakin Barzeh" (the Barzeh
+    housing) has none.
+
+    >>> text = "Agriculture Minister Mohammed Hassan Qatana said. Shelling hit Masakin Barzeh."
+    >>> words = Words(text)
+    >>> [_rank_before_given_names(text, words, Span(words.start[i], words.end[i], i, i, ())) for i in (4, 9)]
+    [True, False]
+    """
+    i = span.first - 1
+    for _ in range(_GIVEN_NAMES_MAX):
+        if i < 1 or not words.capital[i] or text[words.end[i - 1] : words.start[i]] not in (" ", ". "):
+            return False
+        if text[words.start[i - 1] : words.end[i - 1]].lower() in _RANKS:
+            return True
+        i -= 1
+    return False
+
+
+def _a_person_s_surname_alone(item: _Item, match: Match) -> bool:
+    """Whether a one-word Latin span that the text also writes after a given name is that person's
+    surname here too: no kind word asks for a place, nothing binds it, and its answer is a town, a
+    village, a quarter or a camp (a city's name stays: "Ahmad Homsi" leaves Homs alone)."""
+    return (
+        item.text.isascii()
+        and item.span.first == item.span.last
+        and item.hint is None
+        and not item.binding
+        and match.place.kind in _SMALL_PLACE_KINDS
+    )
+
+
+def _a_given_name(text: str, words: Words, i: int, taken: set[int]) -> bool:
+    """Whether word ``i`` may be a given name (:func:`_given_name_before`): capitalised, no article, no
+    place the text names, no acronym, no descriptive, compass or common English word, no people's
+    adjective and no half of a hyphenated pair."""
+    if i in taken or not words.capital[i] or words.article[i]:
         return False
     word = text[words.start[i] : words.end[i]]
     if not word.isascii() or len(word) < 3 or word.isupper():
         return False  # an acronym before a name: "HTS Idlib", "SDF Raqqa"
     if is_descriptor(word) or is_compass(word) or is_common_english(word) or word.lower() in _PEOPLES:
         return False  # "Kurdish Afrin", "Armenian Kessab": a people's adjective
-    if words.start[i] > 0 and text[words.start[i] - 1] in "-‐–":
-        return False  # "Putin-Erdogan Idlib deal"
-    return not _title_case(_line_around(text, span.start))
+    return not (words.start[i] > 0 and text[words.start[i] - 1] in "-‐–")  # "Putin-Erdogan Idlib deal"
 
 
 def _media_named(text: str, words: Words, span: Span) -> bool:
@@ -1952,7 +2011,7 @@ def _geoparse(
         if _railway_named(text, words, span):
             continue  # "سكة حديد الحجاز", "the Hejaz Railway": a railway's name, no quarter of Damascus
         if _media_named(text, words, span):
-            if _AGENCY_AFTER_RE.match(text, span.end):
+            if _AGENCY_AFTER_RE.match(text, span.end) or _word_right_before(text, words, span).lower() == "agency":
                 agencies.add(name)  # "the official Sana news agency": "told Sana" is the agency too
             continue  # "Al-Mayadeen TV", "Suwayda 24", "شبكة دير الزور 24": an outlet named after a town
         if _old_province_named(text, words, span):
@@ -2006,6 +2065,8 @@ def _geoparse(
             items[-1].given_before = _arabic_surname(text, words, span, taken)
     if agencies:
         items = [item for item in items if item.text not in agencies]
+    # "Minister Mohammed Hassan Qatana told ... Qatana said": a titled person's surname is his alone too
+    surnames = {item.text for item in items if item.given_before and _rank_before_given_names(text, words, item.span)}
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
     named: dict[tuple[str, str, str], tuple[bool, bool]] = {}  # _name_facts, once per place, name and span
     for k, item in enumerate(items):
@@ -2091,6 +2152,8 @@ def _geoparse(
         if item.hint == "neighbourhood" and (best is None or best.confidence < threshold):
             no_quarter.add(item.text)  # "حي الحاضر (حماة)": no quarter al-Hadir in Hama
         if best is not None and best.confidence >= threshold and _fits(item, best, named):
+            if item.text in surnames and _a_person_s_surname_alone(item, best):
+                continue  # "Qatana said", after "Mohammed Hassan Qatana": the minister, not the town
             if _common_word_town(item, best) and not _supported(best, gov, voters, item.text):
                 continue  # "وفي خطاب أمام مجلس الشعب" (in a speech) in a text about Aleppo is no Khitab (Hama)
             if _bare_quarter(item, best) and _placed_elsewhere(best, gov, voters, item.text):

@@ -2493,3 +2493,15 @@ def test_geoparse__a_fort_is_no_village_al_husn(full: Gazetteer) -> None:
     assert found(full, "ويعد الأيوبيون أول من شرع ببناء هذا الحصن لمواجهة الخطر") == []
     assert all(p != AL_HUSN for _, p in found(full, "سلّم فرسان الإسبتارية حصن الأكراد إلى السلطان بيبرس"))
     assert ("الحصن", AL_HUSN) in found(full, "قصفت قوات النظام بلدة الحصن في ريف حمص الغربي")
+
+
+def test_geoparse__a_minister_named_after_a_town_and_an_agency_after_its_word(full: Gazetteer) -> None:
+    # the minister Mohammed Hassan Qatana is no town Qatana, and then neither is "Qatana said";
+    # "news agency Sana" is SANA, no As-Saan (Hama)
+    text = (
+        "Dozens of fires were burning, Agriculture Minister Mohammed Hassan Qatana told a radio station. "
+        "“Syria is witnessing this number of fires in a single day,” Qatana said. "
+        "Official news agency Sana said fires burned homes in the coastal city of Banias."
+    )
+    assert [t for t, _ in found(full, text)] == ["Banias"]
+    assert found(full, "Shelling hit Qatana, west of Damascus.")[0] == ("Qatana", "gn:165929")

@@ -137,8 +137,8 @@ def _name_like(item: str, *, bare_arabic: bool = False) -> bool:
     (True, False, False, False)
     >>> _name_like("صرحد"), _name_like("المدينة"), _name_like("رصيف العربات", bare_arabic=True)
     (True, False, True)
-    >>> _name_like("اجتاز بنواحيها", bare_arabic=True)
-    False
+    >>> _name_like("اجتاز بنواحيها", bare_arabic=True), _name_like("الباشا والدلبة", bare_arabic=True)
+    (False, False)
     """
     words = item.split()
     if not words or len(words) > _MOST_WORDS or any(ch.isdigit() or ch in _NO_NAME_MARKS for ch in item):
@@ -146,6 +146,8 @@ def _name_like(item: str, *, bare_arabic: bool = False) -> bool:
     if not all(sum(ch.isalpha() for ch in w) >= 2 for w in words):
         return False  # a lone letter ("Temple D", "A. Reifenberg") or a mark
     if is_arabic(item):
+        if any(w.startswith("وال") for w in words[1:]):
+            return False  # "(الباشا والدلبة)": "and the" joins two places a station serves, no name of one
         if bare_arabic:
             return len(words) <= _MOST_BARE_ARABIC_WORDS and not any(
                 is_common_arabic(w) or (len(w) >= _PRONOUN_WORD_MIN and w.endswith(_PRONOUN_SUFFIXES)) for w in words

@@ -2505,3 +2505,9 @@ def test_geoparse__a_minister_named_after_a_town_and_an_agency_after_its_word(fu
     )
     assert [t for t, _ in found(full, text)] == ["Banias"]
     assert found(full, "Shelling hit Qatana, west of Damascus.")[0] == ("Qatana", "gn:165929")
+
+
+def test_geoparse__two_places_in_parentheses_are_no_name_of_the_one_before(full: Gazetteer) -> None:
+    # "محطة الدريكيش (الباشا والدلبة)": the lines a power station feeds, not another name of Dreikish
+    text = "خرجت خطوط عن الخدمة: محطة الدريكيش (الباشا والدلبة)، ثم أعيدت الباشا والدلبة إلى الخدمة."
+    assert found(full, text) == [("الدريكيش", "gn:170572")]

@@ -1367,13 +1367,22 @@ def _arabic_surname(text: str, words: Words, span: Span, taken: set[int]) -> boo
     >>> at = [i for i in range(len(words)) if text[words.start[i] : words.end[i]] == "قامشلو"]
     >>> [_arabic_surname(text, words, Span(words.start[i], words.end[i], i, i, ()), set()) for i in at]
     [True, False]
+
+    A given name that is also a common word counts right after the rank: "المهندس غسان الجاسم".
+
+    >>> text = "بين المهندس غسان الجاسم أن"
+    >>> _arabic_surname(text, Words(text), Span(17, 23, 3, 3, ()), set())
+    True
     """
     i = span.first - 1
     if i < 1 or i in taken or span.start != words.start[span.first] or text[words.end[i] : span.start] != " ":
         return False
     word = text[words.start[i] : words.end[i]]
-    if word.isascii() or word.startswith("ال") or is_common_arabic(word) or is_descriptor(word) or is_compass(word):
+    if word.isascii() or word.startswith("ال") or is_descriptor(word) or is_compass(word):
         return False
+    if is_common_arabic(word):  # a given name that is also a word may follow a rank: "المهندس غسان الجاسم"
+        rank = _bare(text[words.start[i - 1] : words.end[i - 1]]) in _ARABIC_RANKS
+        return rank and i - 1 not in taken and _bare(word) not in _PARTICLES  # not "الشاب من حلب"
     before = range(max(0, i - _PERSON_WINDOW), i)
     return any(k not in taken and _bare(text[words.start[k] : words.end[k]]) in _ARABIC_RANKS for k in before)
 
@@ -1592,12 +1601,12 @@ def _rank_before_given_names(text: str, words: Words, span: Span) -> bool:
 
 
 def _a_person_s_surname_alone(item: _Item, match: Match) -> bool:
-    """Whether a one-word Latin span that the text also writes after a given name is that person's
-    surname here too: no kind word asks for a place, nothing binds it, and its answer is a town, a
-    village, a quarter or a camp (a city's name stays: "Ahmad Homsi" leaves Homs alone)."""
+    """Whether a one-word span that the text also writes after a given name is that person's surname
+    here too: no kind word asks for a place, nothing binds it, and its answer is a town, a village, a
+    quarter or a camp (a city's name stays: "Ahmad Homsi" leaves Homs alone; "وأعلن الجاسم" after
+    "المهندس غسان الجاسم" is the engineer)."""
     return (
-        item.text.isascii()
-        and item.span.first == item.span.last
+        item.span.first == item.span.last
         and item.hint is None
         and not item.binding
         and match.place.kind in _SMALL_PLACE_KINDS
@@ -2066,7 +2075,11 @@ def _geoparse(
     if agencies:
         items = [item for item in items if item.text not in agencies]
     # "Minister Mohammed Hassan Qatana told ... Qatana said": a titled person's surname is his alone too
-    surnames = {item.text for item in items if item.given_before and _rank_before_given_names(text, words, item.span)}
+    surnames = {
+        item.text
+        for item in items
+        if item.given_before and (is_arabic(item.text) or _rank_before_given_names(text, words, item.span))
+    }  # an Arabic surname (:func:`_arabic_surname`) has its rank already
     ask = cache(partial(_candidates, g, near))  # the same mention asked again in one text: asked once
     named: dict[tuple[str, str, str], tuple[bool, bool]] = {}  # _name_facts, once per place, name and span
     for k, item in enumerate(items):

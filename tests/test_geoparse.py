@@ -2511,3 +2511,14 @@ def test_geoparse__two_places_in_parentheses_are_no_name_of_the_one_before(full:
     # "محطة الدريكيش (الباشا والدلبة)": the lines a power station feeds, not another name of Dreikish
     text = "خرجت خطوط عن الخدمة: محطة الدريكيش (الباشا والدلبة)، ثم أعيدت الباشا والدلبة إلى الخدمة."
     assert found(full, text) == [("الدريكيش", "gn:170572")]
+
+
+def test_geoparse__an_engineer_s_family_name_is_no_town(full: Gazetteer) -> None:
+    # "المهندس غسان الجاسم" (engineer Ghassan al-Jasim): غسان is a common word, and "وأعلن الجاسم" is him too
+    text = (
+        "باشرت المديرية بتعزيل الشوارع في مدينة حرستا، وبيّن المهندس غسان الجاسم أن العمل مستمر. "
+        "وأعلن الجاسم بدء العمل على محور عربين زملكا."
+    )
+    assert all(p != "gn:165997" for _, p in found(full, text))
+    assert ("حرستا", "gn:169897") in found(full, text)
+    assert ("حمص", "gn:169577") in found(full, "تضررت قبة كنيسة السيدة في حمص جراء القصف.")

@@ -1102,7 +1102,12 @@ def _arabic_noun_phrase(text: str, words: Words, span: Span, taken: set[int]) ->
     if span.first == span.last and _bare(word).endswith(_DUAL_ENDING) and _is_dual_adjective(after):
         return True  # "القريتين سابقتي الذكر", the two villages said before, is no town al-Qaryatayn
     if span.first == span.last and word.startswith("ال") and opens_a_name(words.keys[span.first]):
-        masculine = after.startswith("ال") and not after.endswith("ه") and not is_direction_adjective(raw_after)
+        masculine = (
+            after.startswith("ال")
+            and not after.endswith("ه")
+            and not is_direction_adjective(raw_after)
+            and fold_arabic(after) not in _NOT_DEFINITE  # "بلدة الحصن التي": a town, the relative feminine
+        )
         if after in _MASCULINE_RELATIVES or (masculine and (is_common_arabic(raw_after) or after.endswith("ي"))):
             return True  # "التل الأثري", "التل الذي": the mound, a noun, not the town al-Tall
     return after in _NO_TOWN_ADJECTIVES and common() and not (raw_before and is_descriptor(raw_before))
@@ -1356,6 +1361,13 @@ _GLOSS_LOOK_BEHIND = 16
 _PERSON_APPOSITION_RE = re.compile(r",\s+(?:an?|who|whose)\s")
 
 
+#: What ends a byline's author's name ("زياد عدوان: المصدر", "الفداء – صفاء شبلي:"): a colon and at most an
+#: outlet's name to the line's end (a heading, "تاريخ صدد", has none).
+_BYLINE_AFTER_RE = re.compile(r"[ \t]*:[^\n\d]{0,30}$", re.MULTILINE)
+#: What opens a byline's line before the author's first name: nothing, or the outlet's name and a dash.
+_BYLINE_BEFORE_RE = re.compile(r"(?:^|^[^\n]{0,30}[-–—_])[ \t]*\Z", re.MULTILINE)
+
+
 def _arabic_surname(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """ "القيادي في وحدات حماية الشعب ريزان كوباني", "القائد العسكري روبار قامشلو": a one-word Arabic
     span right after a word that is no place, no common word and has no article, with a rank or a
@@ -1365,6 +1377,15 @@ def _arabic_surname(text: str, words: Words, span: Span, taken: set[int]) -> boo
     >>> text = "أعلن القائد العسكري روبار قامشلو بدء الحملة في قامشلو"
     >>> words = Words(text)
     >>> at = [i for i in range(len(words)) if text[words.start[i] : words.end[i]] == "قامشلو"]
+    >>> [_arabic_surname(text, words, Span(words.start[i], words.end[i], i, i, ()), set()) for i in at]
+    [True, False]
+
+    A byline's author needs no rank: "زياد عدوان: المصدر" (a colon follows, and at most the outlet's
+    name, no figure; a heading, "تاريخ صدد", has no colon).
+
+    >>> text = "قصف على مارع\\nزياد عدوان: المصدر\\nوقصفت القوات عدوان"
+    >>> words = Words(text)
+    >>> at = [i for i in range(len(words)) if text[words.start[i] : words.end[i]] == "عدوان"]
     >>> [_arabic_surname(text, words, Span(words.start[i], words.end[i], i, i, ()), set()) for i in at]
     [True, False]
 
@@ -1380,6 +1401,8 @@ def _arabic_surname(text: str, words: Words, span: Span, taken: set[int]) -> boo
     word = text[words.start[i] : words.end[i]]
     if word.isascii() or word.startswith("ال") or is_descriptor(word) or is_compass(word):
         return False
+    if _BYLINE_AFTER_RE.match(text, span.end) and _BYLINE_BEFORE_RE.search(text, 0, words.start[i]):
+        return True  # "زياد عدوان: المصدر", "تشرين- طلال الكفيري:": a byline's author, first and last name
     if is_common_arabic(word):  # a given name that is also a word may follow a rank: "المهندس غسان الجاسم"
         rank = _bare(text[words.start[i - 1] : words.end[i - 1]]) in _ARABIC_RANKS
         return rank and i - 1 not in taken and _bare(word) not in _PARTICLES  # not "الشاب من حلب"
@@ -1902,13 +1925,17 @@ def _area_binds(this: _Item, area: _Item) -> bool:
 def _province_of_unit(item: _Item) -> str | None:
     """The governorate of a district or subdistrict the text names as one ("Janudiyeh sub-district",
     "ناحية الجانودية"), whose answer is the unit or its seat: a place said to be in it lies in that
-    governorate ("Nasra (Janudiyeh sub-district)" is no Nasra of Homs)."""
-    if item.hint not in _UNIT_HINTS or not item.found:
+    governorate ("Nasra (Janudiyeh sub-district)" is no Nasra of Homs). So does a countryside the
+    text names after a district or a town ("قرية الزيارة بريف عفرين": the Afrin district's, in Aleppo,
+    not al-Ziyarah of Hama)."""
+    if not item.found:
         return None
     place = item.found[0].place
-    if place.kind not in _UNIT_OR_SEAT_KINDS:
-        return None
-    return place.governorate.pcode or None
+    if item.hint in _UNIT_HINTS and place.kind in _UNIT_OR_SEAT_KINDS:
+        return place.governorate.pcode or None
+    if item.hint == "governorate" and place.kind in _UNIT_OR_SEAT_KINDS:  # "ريف X" asks for a governorate
+        return place.governorate.pcode or None
+    return None
 
 
 #: The hints of a district's or subdistrict's mention; a unit said to lie in another is no place it
@@ -2629,6 +2656,17 @@ def _a_list_of_settlements(text: str, start: int) -> bool:
     return False
 
 
+def _opens_with_settlements(mention: str) -> bool:
+    """Whether a mention's own text opens with a word for villages or towns, which then opens the list
+    it begins: "قرى سهل الغاب، كالشريعة والحويز والحواش" (the Ghab's villages, such as...).
+
+    >>> _opens_with_settlements("قرى سهل الغاب"), _opens_with_settlements("سهل الغاب")
+    (True, False)
+    """
+    first = mention.split(maxsplit=1)[0] if mention.strip() else ""
+    return bool(first) and not first.isascii() and (is_parts_word(first) or _two_settlements_of(first))
+
+
 #: The construct dual's endings (قريتي, قريتا: the two villages of), which replace the noun's ة.
 _CONSTRUCT_DUAL_ENDINGS = ("تي", "تا")
 #: The kinds whose word's construct dual opens a list of two (:func:`_two_settlements_of`).
@@ -2685,7 +2723,8 @@ def _without_list_strays(text: str, found: list[PlaceMention]) -> list[PlaceMent
             last += 1
         run = found[first : last + 1]
         held = {r.match.place.governorate.pcode for r in run if r.match.place.kind in _LIST_STRAY_KINDS}
-        if len(run) > 1 and held & strong and _a_list_of_settlements(text, run[0].start):
+        opened = _a_list_of_settlements(text, run[0].start) or _opens_with_settlements(run[0].text)
+        if len(run) > 1 and held & strong and opened:
             strays.add(id(m))
     return [m for m in found if id(m) not in strays] if strays else found
 
@@ -3835,6 +3874,10 @@ def _settlements_list(text: str, item: _Item) -> bool:
     return is_arabic(item.text) and _a_list_of_settlements(text, item.span.start)
 
 
+#: A subdistrict's or an area's word and one name the index lacks, right after a place ("بناحية شيراوا").
+_UNKNOWN_UNIT_RE = re.compile(r"\s*،?\s*(?:ب|في\s+)?(?:ناحية|منطقة)\s+([\u0621-\u064a]{3,})(?=\s)")
+
+
 def _without_unknown_fellows(gap: str, settlements: bool = False) -> str:
     """The gap less the list items right after the first name that the index lacks, each an Arabic
     word glued to و or a capitalised name, none a common or a kind word: they are listed with it and
@@ -3850,7 +3893,16 @@ def _without_unknown_fellows(gap: str, settlements: bool = False) -> str:
     (' in ', ' and Monday in ')
     >>> _without_unknown_fellows("، والحمام في "), _without_unknown_fellows("، والحمام في ", settlements=True)
     ('، والحمام في ', ' في ')
+
+    A subdistrict or an area the index lacks, named after the place, stands between it and its
+    binding too: "قرية الزيارة بناحية شيراوا بريف عفرين" (Shirawa subdistrict, Afrin).
+
+    >>> _without_unknown_fellows(" بناحية شيراوا بريف "), _without_unknown_fellows(" بناحية التي بريف ")
+    (' بريف ', ' بناحية التي بريف ')
     """
+    unit = _UNKNOWN_UNIT_RE.match(gap)
+    if unit is not None and not is_common_arabic(unit.group(1)):
+        gap = gap[unit.end() :]  # "بناحية شيراوا": then the unit's binding is the place's
     m = _UNKNOWN_FELLOWS_RE.match(gap)
     if m is None:
         return gap

@@ -2522,3 +2522,28 @@ def test_geoparse__an_engineer_s_family_name_is_no_town(full: Gazetteer) -> None
     assert all(p != "gn:165997" for _, p in found(full, text))
     assert ("حرستا", "gn:169897") in found(full, text)
     assert ("حمص", "gn:169577") in found(full, "تضررت قبة كنيسة السيدة في حمص جراء القصف.")
+
+
+def test_geoparse__a_district_s_countryside_binds_through_an_unknown_subdistrict(full: Gazetteer) -> None:
+    # "قرية الزيارة بناحية شيراوا بريف عفرين": the Ziyarah of Afrin (Aleppo), not al-Ziyarah of Hama
+    for text in ("قصفت القوات قرية الزيارة بريف عفرين", "سقطت القذائف قرب قرية الزيارة بناحية شيراوا بريف عفرين"):
+        assert all(p != "gn:172027" for _, p in found(full, text)), text
+    assert ("الزيارة", "gn:172027") in found(full, "قصفت القوات قرية الزيارة بريف حماة")
+
+
+def test_geoparse__the_villages_of_a_plain_opened_by_its_own_mention(full: Gazetteer) -> None:
+    # "قرى سهل الغاب، كالشريعة والحويز والحواش": al-Hawash of the Ghab, not Hawash of Homs
+    text = (
+        "شمل القصف معظم قرى سهل الغاب، كالشريعة و الحويز و العنكاوي والحواش و الحويجة ومدينة قلعة المضيق "
+        "بريف حماة الغربي، ونزح الأهالي من ريف حماة."
+    )
+    assert all(p != "gn:173802" for _, p in found(full, text))
+    assert ("الحويز", "sa:367") in found(full, text)
+
+
+def test_geoparse__a_byline_s_author_and_a_town_named_before_its_relative(full: Gazetteer) -> None:
+    # "زياد عدوان: المصدر" is the author, no village Adwan of Idlib; "بلدة الحصن التي" is the town
+    text = "قتلى بقصف على بلدات في ريف حلب الشمالي\n\nزياد عدوان: المصدر\n\nتعرضت قرى جنوب شرق مدينة مارع لقصف مدفعي."
+    assert all(p != "sa:527" for _, p in found(full, text))
+    text = "شنت القوات هجوماً على بلدة الحصن التي توجد فيها قلعة الحصن الأثرية في ريف حمص"
+    assert ("الحصن", AL_HUSN) in found(full, text)

@@ -2656,6 +2656,48 @@ def _a_list_of_settlements(text: str, start: int) -> bool:
     return False
 
 
+#: Words for villages right before a list's first name ("قرى دوما والرامي", "قريتي الرامي ودوما"), as
+#: :func:`_bare` writes them: a city that the text calls a village is a namesake village.
+_VILLAGES_WORDS = frozenset({"قرى", "وقرى", "بقرى", "قريتي", "وقريتي", "بقريتي", "قريتا", "وقريتا"})
+
+
+def _villages_word_before(text: str, start: int) -> bool:
+    """Whether a word for villages stands right before ``start``, or before the one name listed with
+    "و" before it ("قرى دوما", "قريتي الرامي ودوما").
+
+    >>> _villages_word_before("استعادت قرى دوما", 12), _villages_word_before("في قريتي الرامي ودوما", 17)
+    (True, True)
+    >>> _villages_word_before("مدينة دوما", 6)
+    False
+    """
+    before = text[max(0, start - _VILLAGES_LOOK_BEHIND) : start].split()
+    if before and before[-1] == "و":
+        before = before[:-1]
+    if len(before) >= 1 and _bare(before[-1]) in _VILLAGES_WORDS:
+        return True
+    return len(before) >= 2 and _bare(before[-2]) in _VILLAGES_WORDS and text[start - 1 : start] == "و"
+
+
+#: What follows a list's first name: "و" or a comma and the next name, no word for places ("قرى جبلة
+#: وقرى طرطوس": the villages of Jableh and of Tartus, a construct).
+_NEXT_LIST_ITEM_RE = re.compile(
+    r"\s*(?:،\s*و?|و)\s*(?!(?:ال)?(?:قرى|قري|بلدات|بلدة|مدن|مدينة|ريف|أرياف)\b)[\u0621-\u064a]"
+)
+
+
+def _a_village_list_s_city(text: str, m: PlaceMention) -> bool:
+    """Whether a city's mention is an item of a list that a word for villages opens: the list goes on
+    after it, or it ends one ("قرى دوما والرامي والشبكي", "قريتي الرامي ودوما"), not "قرى جبلة" (the
+    villages of Jableh)."""
+    if not _villages_word_before(text, m.start):
+        return False
+    return text[m.start - 1 : m.start] == "و" or _NEXT_LIST_ITEM_RE.match(text, m.end) is not None
+
+
+#: How far before a name :func:`_villages_word_before` looks, in characters.
+_VILLAGES_LOOK_BEHIND = 40
+
+
 def _opens_with_settlements(mention: str) -> bool:
     """Whether a mention's own text opens with a word for villages or towns, which then opens the list
     it begins: "قرى سهل الغاب، كالشريعة والحويز والحواش" (the Ghab's villages, such as...).
@@ -2703,8 +2745,9 @@ def _without_list_strays(text: str, found: list[PlaceMention]) -> list[PlaceMent
 
     def stray(m: PlaceMention) -> bool:
         gov = m.match.place.governorate.pcode or ""
+        kind = m.match.place.kind
         return (
-            m.match.place.kind in _LIST_STRAY_KINDS
+            (kind in _LIST_STRAY_KINDS or (kind == "city" and _a_village_list_s_city(text, m)))
             and gov not in strong
             and named[gov] == {m.match.place.id}
             and not any(s.startswith(_BOUND_NOTE) for s in m.match.signals)
@@ -2726,6 +2769,8 @@ def _without_list_strays(text: str, found: list[PlaceMention]) -> list[PlaceMent
         opened = _a_list_of_settlements(text, run[0].start) or _opens_with_settlements(run[0].text)
         if len(run) > 1 and held & strong and opened:
             strays.add(id(m))
+        elif m.match.place.kind == "city" and _a_village_list_s_city(text, m):
+            strays.add(id(m))  # "قرى دوما والرامي والشبكي" in a text on Suwayda: a village, no city of Rif Dimashq
     return [m for m in found if id(m) not in strays] if strays else found
 
 

@@ -2547,3 +2547,16 @@ def test_geoparse__a_byline_s_author_and_a_town_named_before_its_relative(full: 
     assert all(p != "sa:527" for _, p in found(full, text))
     text = "شنت القوات هجوماً على بلدة الحصن التي توجد فيها قلعة الحصن الأثرية في ريف حمص"
     assert ("الحصن", AL_HUSN) in found(full, text)
+
+
+def test_geoparse__a_city_listed_as_a_village_is_a_namesake(full: Gazetteer) -> None:
+    # "قرى دوما والرامي والشبكي" in a report on As-Suwayda: the village Duma of Suwayda, not the city
+    text = (
+        "استعادت مجموعات مقاتلة من السويداء قرى في الريف الشرقي دخلها التنظيم. "
+        "وأفاد مراسل عنب بلدي في السويداء أن التشكيلات العاملة في المحافظة استعادت قرى دوما والرامي والشبكي. "
+        "وانتشرت الحركة في قريتي الرامي ودوما. وأصبحت قرى الريف الشرقي في محافظة السويداء خالية من التنظيم."
+    )
+    assert all(p != "gn:170592" for _, p in found(full, text))
+    # "قرى جبلة وقرى طرطوس" (the villages of Jableh and of Tartus) keeps the city
+    text = "استنفرت الأحياء القريبة من بانياس وساندهم شبيحة قرى جبلة وقرى طرطوس"
+    assert ("جبلة", "gn:169304") in found(full, text)

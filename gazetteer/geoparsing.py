@@ -2223,7 +2223,7 @@ def _geoparse(
         ]
     if gov is None:  # the caller's governorate places every mention: no outlier, stray or list fellow
         out = _landmarks_with_their_town(g, _without_far_outliers(text, out))  # an outlier places no landmark
-        out = _list_fellows(ask, text, _without_list_strays(text, out), spans, threshold)
+        out = _list_fellows(ask, text, _without_respelt_strays(text, _without_list_strays(text, out)), spans, threshold)
     else:
         out = _landmarks_with_their_town(g, out)
     out = _without_misplaced_by_distance(text, out)
@@ -2622,13 +2622,20 @@ def _list_gap(gap: str) -> bool:
     return all(len(_bare_item(p).split()) <= _LIST_ITEM_WORDS for p in pieces[1:-1])  # ", and ": none
 
 
+#: English words between a word for villages and the list's first name ("the villages of", "towns such as").
+_ENGLISH_LIST_LEAD_RE = re.compile(r"^\s*(?:of|including|such\s+as|like|namely)\s+(?=\S|$)")
+
+
 def _list_lead(lead: str) -> bool:
     """Whether the text between a word for villages or towns and a list's first known name leads into
     the list: up to four words saying where, a colon, and unknown names before the known one.
 
     >>> _list_lead(" البارودة، ونباتة، و"), _list_lead(" ريف جسر الشغور الغربي: "), _list_lead(" were shelled near ")
     (True, True, False)
+    >>> _list_lead(" of "), _list_lead(" such as "), _list_lead(" of the ")
+    (True, True, False)
     """
+    lead = _ENGLISH_LIST_LEAD_RE.sub(" ", lead, count=1)  # "the villages of Kafraa, Shihet Hamah..."
     where, colon, items = lead.partition(":")
     if not colon:
         where, items = "", lead
@@ -2772,6 +2779,42 @@ def _without_list_strays(text: str, found: list[PlaceMention]) -> list[PlaceMent
         elif m.match.place.kind == "city" and _a_village_list_s_city(text, m):
             strays.add(id(m))  # "قرى دوما والرامي والشبكي" in a text on Suwayda: a village, no city of Rif Dimashq
     return [m for m in found if id(m) not in strays] if strays else found
+
+
+#: The fewest mentions of a list :func:`_without_respelt_strays` reads.
+_RESPELT_LIST_MIN = 3
+
+
+def _without_respelt_strays(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions less a villages list's respelt strays: in a list a word for villages or towns opens,
+    whose members named as the index writes them all lie in one governorate, a member matched only by a
+    spelling variant that lies in another is a namesake the index lacks ("the nearby villages of Kafraa,
+    Shihet Hamah, Majdal, KafrEmim, Ma'rin" around Hama: Ma'rin is no Mariyan of Idlib). Bound members stay."""
+    listed = cache(lambda k: _list_gap(text[found[k].end : found[k + 1].start]))
+    dropped: set[int] = set()
+    first = 0
+    while first < len(found):
+        last = first
+        while last + 1 < len(found) and listed(last):
+            last += 1
+        run = found[first : last + 1]
+        first = last + 1
+        if len(run) < _RESPELT_LIST_MIN:
+            continue
+        exact = {m.match.place.governorate.pcode for m in run if m.match.tier == "exact"}
+        if len(exact) != 1 or None in exact:
+            continue
+        if not (_a_list_of_settlements(text, run[0].start) or _opens_with_settlements(run[0].text)):
+            continue
+        for m in run:
+            if (
+                m.match.tier != "exact"
+                and m.match.place.kind in _LIST_STRAY_KINDS
+                and m.match.place.governorate.pcode not in exact
+                and not any(s.startswith(_BOUND_NOTE) for s in m.match.signals)
+            ):
+                dropped.add(id(m))
+    return [m for m in found if id(m) not in dropped] if dropped else found
 
 
 def _sentence_names_elsewhere(text: str, found: list[PlaceMention], m: PlaceMention) -> bool:

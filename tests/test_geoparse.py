@@ -2560,3 +2560,15 @@ def test_geoparse__a_city_listed_as_a_village_is_a_namesake(full: Gazetteer) -> 
     # "قرى جبلة وقرى طرطوس" (the villages of Jableh and of Tartus) keeps the city
     text = "استنفرت الأحياء القريبة من بانياس وساندهم شبيحة قرى جبلة وقرى طرطوس"
     assert ("جبلة", "gn:169304") in found(full, text)
+
+
+def test_geoparse__a_respelt_village_of_another_governorate_in_a_villages_list(full: Gazetteer) -> None:
+    # "the nearby villages of Kafraa, Shihet Hamah, Majdal, KafrEmim, Ma'rin" around Hama city: Ma'rin
+    # is no Mariyan (Idlib), which only a spelling variant matched
+    text = (
+        "Some 6,900 families were displaced to Hama city, and 4,600 others to the nearby villages of Kafraa, "
+        "Shihet Hamah, Majdal, Ma'ar Shahror, Kamhani, KafrEmim, Ma'rin, Kason Aljabl, and Teizine."
+    )
+    answers = found(full, text)
+    assert ("Kafraa", "sa:382") in answers
+    assert all(p not in ("sa:674", "sa:590") for _, p in answers)

@@ -2117,6 +2117,10 @@ def _geoparse(
                 item.read_as_governorate()
             else:
                 item.read_as(item.text)
+        if item.hint == "governorate" and item.mention != item.text and _a_quarter_s_city_part(text, item):
+            item.read_as(
+                item.text
+            )  # "a neighborhood in northeastern Aleppo": the city's north-east, not the province's
         item.found = ask(item.mention, gov)
         if not item.found and item.hint == "region" and _a_governorate_s_own_name(item.text):
             item.read_as_governorate()
@@ -2228,6 +2232,36 @@ def _geoparse(
         out = _landmarks_with_their_town(g, out)
     out = _without_misplaced_by_distance(text, out)
     return with_declared_names(text, _short_for_longer_names(text, out))
+
+
+#: A quarter's word and "in" or "of" before a compass word and a governorate's name: "a neighborhood in
+#: northeastern Aleppo", "the al-Rashideen neighbourhood of western Aleppo", "a city district (hayy) in".
+_QUARTER_BEFORE_RE = re.compile(
+    r"\b(?:neighbou?rhoods?|quarters?|districts?|hayy|suburbs?)\b(?:\s*\([^()]{0,12}\))?"
+    r"\s+(?:(?:located|situated|lying)\s+)?(?:in|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: How far before a mention :data:`_QUARTER_BEFORE_RE` looks, in characters.
+_QUARTER_LOOK_BEHIND = 60
+
+
+def _a_quarter_s_city_part(text: str, item: _Item) -> bool:
+    """Whether a governorate's name with a compass word says where a quarter lies in its city: "Sheikh
+    Maqsood is a neighborhood in northern Aleppo", "a city district (hayy) in southwestern Homs" (the
+    compass word would otherwise ask for the governorate's part, "northern Aleppo" alone).
+
+    >>> text = "Ashrafiyah is a neighborhood in northeastern Aleppo. Rebels held northern Aleppo."
+    >>> [_a_quarter_s_city_part(text, _Item(Span(s, s + 6, 0, 0, ()), "Aleppo", text[a : s + 6], None, (a, s + 6)))
+    ...  for a, s in ((32, 45), (65, 74))]
+    [True, False]
+    """
+    start = item.around[0]
+    if not item.text.isascii() or not _a_governorate_s_own_name(item.text):
+        return False
+    said = parse_mention(item.mention).descriptors
+    if not said or not all(is_compass(word) for word in said):
+        return False  # "a district in the Idlib Governorate": the unit's word asks for the governorate
+    return _QUARTER_BEFORE_RE.search(text, max(0, start - _QUARTER_LOOK_BEHIND), start) is not None
 
 
 def _adjectives_after(text: str, name: str) -> set[str]:

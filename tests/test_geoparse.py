@@ -2572,3 +2572,11 @@ def test_geoparse__a_respelt_village_of_another_governorate_in_a_villages_list(f
     answers = found(full, text)
     assert ("Kafraa", "sa:382") in answers
     assert all(p not in ("sa:674", "sa:590") for _, p in answers)
+
+
+def test_geoparse__a_quarter_in_a_compass_part_of_its_city(full: Gazetteer) -> None:
+    # a quarter lies in the city: "a neighborhood in northeastern Aleppo" is no part of the governorate
+    text = "Ashrafiyah is a neighborhood in northeastern Aleppo in northern Syria."
+    assert ("Aleppo", "gn:170063") in found(full, text)
+    assert ("Aleppo", "pcode:SY02") in found(full, "Rebels advanced in northern Aleppo on Monday.")
+    assert ("Idlib", "pcode:SY07") in found(full, "Jisr al-Shughur is the seat of a district in the Idlib Governorate.")

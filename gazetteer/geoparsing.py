@@ -1590,11 +1590,14 @@ def _given_name_before(text: str, words: Words, span: Span, taken: set[int]) -> 
     if (
         i in taken
         and (  # "Mohammed Hassan Qatana": a spotted word between a given name and the span is a second one
-            i < 1 or text[words.end[i - 1] : words.start[i]] != " " or not _a_given_name(text, words, i - 1, taken)
+            i < 1
+            or i - 1 in taken
+            or text[words.end[i - 1] : words.start[i]] != " "
+            or not _a_given_name(text, words, i - 1)
         )
     ):
         return False
-    if not _a_given_name(text, words, i, taken - {i}):
+    if not _a_given_name(text, words, i):
         return False
     return not _title_case(_line_around(text, span.start))
 
@@ -1636,11 +1639,11 @@ def _a_person_s_surname_alone(item: _Item, match: Match) -> bool:
     )
 
 
-def _a_given_name(text: str, words: Words, i: int, taken: set[int]) -> bool:
+def _a_given_name(text: str, words: Words, i: int) -> bool:
     """Whether word ``i`` may be a given name (:func:`_given_name_before`): capitalised, no article, no
-    place the text names, no acronym, no descriptive, compass or common English word, no people's
-    adjective and no half of a hyphenated pair."""
-    if i in taken or not words.capital[i] or words.article[i]:
+    acronym, no descriptive, compass or common English word, no people's adjective and no half of a
+    hyphenated pair (the caller asks whether the text names a place there)."""
+    if not words.capital[i] or words.article[i]:
         return False
     word = text[words.start[i] : words.end[i]]
     if not word.isascii() or len(word) < 3 or word.isupper():
@@ -3851,7 +3854,9 @@ def _bind(
             if comma and this.found[0].place.kind == "city" and this.found[0].place.id == nxt.found[0].place.id:
                 rebind.append(nxt)  # "(Tartous, Tartous)", "Homs, Homs": the city, then its governorate
             continue
-        if not _binds(_without_unknown_fellows(text[this.span.end : nxt.span.start], _settlements_list(text, this))):
+        if not _binds(
+            _without_unknown_fellows(text[this.span.end : nxt.span.start], partial(_settlements_list, text, this))
+        ):
             continue
         after = text[nxt.span.end : items[k + 2].span.start] if k + 2 < len(items) else ""
         if after and _LIST_RE.match(after):
@@ -3930,7 +3935,7 @@ def _bind_to_the_governorate_said(text: str, items: Sequence[_Item]) -> None:
         if this.binding or not this.found or _province_of(this.found[0]) is not None:
             continue
         gap = _without_unknown_fellows(
-            text[this.span.end : at], _settlements_list(text, this)
+            text[this.span.end : at], partial(_settlements_list, text, this)
         )  # "ودوما وشبكي وطربا في الريف..."
         if not _binds(gap + ("ل" if lam else "")):
             continue
@@ -4000,10 +4005,10 @@ def _settlements_list(text: str, item: _Item) -> bool:
 _UNKNOWN_UNIT_RE = re.compile(r"\s*،?\s*(?:ب|في\s+)?(?:ناحية|منطقة)\s+([\u0621-\u064a]{3,})(?=\s)")
 
 
-def _without_unknown_fellows(gap: str, settlements: bool = False) -> str:
+def _without_unknown_fellows(gap: str, settlements: Callable[[], bool] = bool) -> str:
     """The gap less the list items right after the first name that the index lacks, each an Arabic
     word glued to و or a capitalised name, none a common or a kind word: they are listed with it and
-    bound with it. In a list a word for villages opens (``settlements``), a common noun with its
+    bound with it. In a list a word for villages opens (``settlements()``, asked only then), a common noun with its
     article is a village's name too ("قرى المنصورة، وهنيدة، والحمام والهورة في الريف الغربي لمدينة
     الرقة": al-Hammam, not "the bath"); a bare common word still ends the list ("وقال", and he said).
 
@@ -4013,7 +4018,7 @@ def _without_unknown_fellows(gap: str, settlements: bool = False) -> str:
     '، بريف '
     >>> _without_unknown_fellows(", Taima and Rimat al-Luhf in "), _without_unknown_fellows(" and Monday in ")
     (' in ', ' and Monday in ')
-    >>> _without_unknown_fellows("، والحمام في "), _without_unknown_fellows("، والحمام في ", settlements=True)
+    >>> _without_unknown_fellows("، والحمام في "), _without_unknown_fellows("، والحمام في ", lambda: True)
     ('، والحمام في ', ' في ')
 
     A subdistrict or an area the index lacks, named after the place, stands between it and its
@@ -4032,7 +4037,7 @@ def _without_unknown_fellows(gap: str, settlements: bool = False) -> str:
     arabic = [w for w in words if not w.isascii() and not opens_a_name(Words(w[1:]).keys[0])]  # "ووادي قنديل"
     if any(
         is_common_arabic(w)
-        or (is_common_arabic(w[1:]) and not (settlements and w[1:].startswith("ال")))
+        or (is_common_arabic(w[1:]) and not (w[1:].startswith("ال") and settlements()))
         or is_descriptor(w[1:])
         for w in arabic
     ):

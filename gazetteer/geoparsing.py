@@ -2128,7 +2128,7 @@ def _geoparse(
         if not item.found and item.hint == "region" and _a_governorate_s_own_name(item.text):
             item.read_as_governorate()
             item.found = ask(item.mention, gov)  # "the northern Hama plains": no such plain, the governorate's
-        elif not item.found and item.hint == "region" and _desert_of(item.mention):
+        elif item.hint == "region" and _desert_of(item.mention) and not _sure(item.found, threshold):
             town = ask(item.text, gov)  # "بادية السخنة", "the Palmyra desert": the desert around the town
             if town and town[0].place.kind in _DESERT_OF_KINDS:  # "صحراء بادية الشام": the desert itself
                 item.read_as(item.text)
@@ -3744,6 +3744,12 @@ _DESERT_WORDS = frozenset({"desert", "صحراء", "باديه"})
 
 #: What a desert word before a name may stand for: the desert around a town, or the desert the name is.
 _DESERT_OF_KINDS = frozenset({*POPULATED_KINDS, "region"})
+
+
+def _sure(found: list[Match], threshold: float) -> bool:
+    """Whether the best of ``found`` reaches the confidence threshold ("بادية العشارة" finds the Syrian
+    Desert by its consonants only, 0.23: no answer, and the desert of the town al-Asharah is read)."""
+    return bool(found) and found[0].confidence >= threshold
 
 
 def _desert_of(mention: str) -> bool:

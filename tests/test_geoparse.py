@@ -2580,3 +2580,9 @@ def test_geoparse__a_quarter_in_a_compass_part_of_its_city(full: Gazetteer) -> N
     assert ("Aleppo", "gn:170063") in found(full, text)
     assert ("Aleppo", "pcode:SY02") in found(full, "Rebels advanced in northern Aleppo on Monday.")
     assert ("Idlib", "pcode:SY07") in found(full, "Jisr al-Shughur is the seat of a district in the Idlib Governorate.")
+
+
+def test_geoparse__the_desert_of_a_town_when_the_desert_s_name_matches_only_by_its_consonants(full: Gazetteer) -> None:
+    # "بادية العشارة" (the desert of al-Asharah) found the Syrian Desert by its consonants only
+    text = "اشتباكات عنيفة جرت على محاور في بادية العشارة بريف دير الزور"
+    assert ("العشارة", "gn:174036") in found(full, text)

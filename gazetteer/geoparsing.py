@@ -2705,6 +2705,12 @@ def _a_list_of_settlements(text: str, start: int) -> bool:
 _VILLAGES_WORDS = frozenset({"قرى", "وقرى", "بقرى", "قريتي", "وقريتي", "بقريتي", "قريتا", "وقريتا"})
 
 
+#: Words for towns (and villages) right before a list's first name ("بلدتي الحيدرية وعش الورور").
+_TOWNS_WORDS = _VILLAGES_WORDS | frozenset(
+    {"بلدات", "وبلدات", "ببلدات", "بلدتي", "وبلدتي", "ببلدتي", "بلدتا", "وبلدتا"}
+)
+
+
 def _villages_word_before(text: str, start: int) -> bool:
     """Whether a word for villages stands right before ``start``, or before the one name listed with
     "و" before it ("قرى دوما", "قريتي الرامي ودوما").
@@ -2714,12 +2720,31 @@ def _villages_word_before(text: str, start: int) -> bool:
     >>> _villages_word_before("مدينة دوما", 6)
     False
     """
+    return _settlements_word_before(text, start, _VILLAGES_WORDS)
+
+
+def _settlements_word_before(text: str, start: int, settlements: frozenset[str]) -> bool:
+    """Whether one of the words ``settlements`` stands right before ``start``, or before the one name
+    listed with "و" before it (:func:`_villages_word_before`)."""
     before = text[max(0, start - _VILLAGES_LOOK_BEHIND) : start].split()
     if before and before[-1] == "و":
         before = before[:-1]
-    if len(before) >= 1 and _bare(before[-1]) in _VILLAGES_WORDS:
+    if len(before) >= 1 and _bare(before[-1]) in settlements:
         return True
-    return len(before) >= 2 and _bare(before[-2]) in _VILLAGES_WORDS and text[start - 1 : start] == "و"
+    return len(before) >= 2 and _bare(before[-2]) in settlements and text[start - 1 : start] == "و"
+
+
+def _far(m: PlaceMention, strong: set[str]) -> bool:
+    """Whether a village, town or quarter lies in a governorate that borders none of ``strong``, the
+    governorates the text names places of many times (and is not one of them)."""
+    gov = m.match.place.governorate.pcode
+    return (
+        m.match.place.kind in _LIST_STRAY_KINDS
+        and gov is not None
+        and gov not in strong
+        and not (govs.neighbours(gov) & strong)
+        and not any(s.startswith(_BOUND_NOTE) for s in m.match.signals)
+    )
 
 
 #: What follows a list's first name: "و" or a comma and the next name, no word for places ("قرى جبلة
@@ -2815,6 +2840,8 @@ def _without_list_strays(text: str, found: list[PlaceMention]) -> list[PlaceMent
             strays.add(id(m))
         elif m.match.place.kind == "city" and _a_village_list_s_city(text, m):
             strays.add(id(m))  # "قرى دوما والرامي والشبكي" in a text on Suwayda: a village, no city of Rif Dimashq
+        elif len(run) == 1 and _settlements_word_before(text, m.start, _TOWNS_WORDS) and _far(m, strong):
+            strays.add(id(m))  # "بلدتي الحيدرية وعش الورور" by al-Qusayr: no village of Aleppo, which borders no Homs
     return [m for m in found if id(m) not in strays] if strays else found
 
 

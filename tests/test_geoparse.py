@@ -2586,3 +2586,14 @@ def test_geoparse__the_desert_of_a_town_when_the_desert_s_name_matches_only_by_i
     # "بادية العشارة" (the desert of al-Asharah) found the Syrian Desert by its consonants only
     text = "اشتباكات عنيفة جرت على محاور في بادية العشارة بريف دير الزور"
     assert ("العشارة", "gn:174036") in found(full, text)
+
+
+def test_geoparse__a_lone_town_of_a_list_in_a_far_governorate(full: Gazetteer) -> None:
+    # "بلدتي الحيدرية وعش الورور" by al-Qusayr (Homs): not the Haydariyah of Aleppo, which borders no Homs
+    text = (
+        "سجل الجيش تقدما في محاولاته السيطرة على مدينة القصير. ارتفعت اعمدة الدخان في بلدة دمينة الغربية في ريف "
+        "القصير، فيما شدد الجيش الحصار على مدينة القصير في ريف حمص. وقال الضابط: نفذنا هجوما متزامنا على بلدتي "
+        "الحيدرية وعش الورور."
+    )
+    assert all(p != "sa:27" for _, p in found(full, text))
+    assert ("الحيدرية", "sa:27") in found(full, "قصفت القوات بلدتي الحيدرية وعش الورور بريف حلب الشرقي")

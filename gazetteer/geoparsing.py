@@ -810,11 +810,12 @@ def _provincial_city(text: str, words: Words, j: int, taken: set[int]) -> bool:
 
 def _past_compass_words(text: str, words: Words, start: int, end: int) -> int:
     """Where the words from ``start`` on stop being lower-case compass words, before ``end``: "the
-    eastern Qalamoun Mountains" names the range from "Qalamoun" ("Eastern Ghouta" keeps its capital)."""
+    eastern Qalamoun Mountains" names the range from "Qalamoun" ("Eastern Ghouta" keeps its capital);
+    Arabic has no capitals, and "جنوب سد تشرين" (south of the Tishrin Dam) names the dam from "سد"."""
     i = bisect_left(words.start, start)
     while i < len(words.start) and words.start[i] < end:
         word = text[words.start[i] : words.end[i]]
-        if not (word[:1].islower() and is_compass(word)):
+        if not ((word[:1].islower() or not word.isascii()) and is_compass(word)):
             return words.start[i]
         i += 1
     return end

@@ -2597,3 +2597,9 @@ def test_geoparse__a_lone_town_of_a_list_in_a_far_governorate(full: Gazetteer) -
     )
     assert all(p != "sa:27" for _, p in found(full, text))
     assert ("الحيدرية", "sa:27") in found(full, "قصفت القوات بلدتي الحيدرية وعش الورور بريف حلب الشرقي")
+
+
+def test_geoparse__an_arabic_compass_word_stays_out_of_a_facility_s_span(full: Gazetteer) -> None:
+    # "جنوب سد تشرين" (south of the Tishrin Dam): the span is the dam's name, as "the eastern Qalamoun" is
+    for text in ("سيطرت القوات على قرى رميلات وشاش (جنوب سد تشرين)", "وصلت القوات شمال مطار كويرس"):
+        assert [t for t, _ in found(full, text)] in (["سد تشرين"], ["مطار كويرس"]), text

@@ -2817,7 +2817,10 @@ def _without_list_strays(text: str, found: list[PlaceMention]) -> list[PlaceMent
         gov = m.match.place.governorate.pcode or ""
         kind = m.match.place.kind
         return (
-            (kind in _LIST_STRAY_KINDS or (kind == "city" and _a_village_list_s_city(text, m)))
+            (
+                kind in _LIST_STRAY_KINDS
+                or (kind == "city" and ("+historic" in m.match.bucket or _a_village_list_s_city(text, m)))
+            )
             and gov not in strong
             and named[gov] == {m.match.place.id}
             and not any(s.startswith(_BOUND_NOTE) for s in m.match.signals)

@@ -2603,3 +2603,13 @@ def test_geoparse__an_arabic_compass_word_stays_out_of_a_facility_s_span(full: G
     # "جنوب سد تشرين" (south of the Tishrin Dam): the span is the dam's name, as "the eastern Qalamoun" is
     for text in ("سيطرت القوات على قرى رميلات وشاش (جنوب سد تشرين)", "وصلت القوات شمال مطار كويرس"):
         assert [t for t, _ in found(full, text)] in (["سد تشرين"], ["مطار كويرس"]), text
+
+
+def test_geoparse__a_city_s_ancient_name_in_a_villages_list_elsewhere(full: Gazetteer) -> None:
+    # "Arman" (Urman, As-Suwayda) in a list of Suwayda's villages is no Aleppo, which the Akkadians called so
+    text = (
+        "Protests continue in Al-Suwaidaa province. Villages and towns of Baka, Majadel, Salah, Samiea, "
+        "Al-Mujemir, Arman and Harran in Al-Suwaidaa countryside witnessed protests. Qamisa village in the "
+        "eastern countryside of Al-Suwaidaa witnessed a strike."
+    )
+    assert all(p != "gn:170063" for _, p in found(full, text))

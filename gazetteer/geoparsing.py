@@ -262,6 +262,10 @@ _MEDIA_AFTER_RE = re.compile(
 #: "news agency" or "agency" right after a name: the agency's own name, which names it anywhere in
 #: the text ("The official Sana news agency reported... told Sana"), not a town's (As-Saan).
 _AGENCY_AFTER_RE = re.compile(r"\s+(?:[Nn]ews\s+)?[Aa]gency\b")
+#: A verb of telling right before a name: one tells an outlet or a person, not a town ("told Al Mayadeen",
+#: "speaking to Enab Baladi", "in an interview with Al-Watan").
+_SPOKEN_TO_BEFORE_RE = re.compile(r"\b(?:told|telling|speaking\s+to|spoke\s+to|talking\s+to|interview\s+with)\s+$")
+_SPOKEN_TO_LOOK_BEHIND = 24
 #: "مركز" or "مكتب" (centre, office) before a name and "الإعلامي" (media) after it: a media centre
 #: named after a town ("مركز الأتارب الإعلامي", "المكتب الإعلامي" stands before no name).
 _MEDIA_CENTRE_BEFORE_RE = re.compile(r"(?:^|[\s(])[ول]?(?:مركز|مكتب)\s*[“\"«]?$")  # "(مركز حماة الإعلامي)"
@@ -1674,6 +1678,8 @@ def _media_named(text: str, words: Words, span: Span) -> bool:
         return True  # "مركز “الأتارب الإعلامي”", "مكتب حمص الإعلامي": the Atareb Media Center
     if text[span.start - 1 : span.start] in _OPENING_QUOTES and _TODAY_QUOTED_AFTER_RE.match(text, span.end):
         return True  # "مراسل “حلب اليوم”": the channel Halab Today, quoted whole ("in Aleppo today" is not)
+    if span.start > 0 and _SPOKEN_TO_BEFORE_RE.search(text, max(0, span.start - _SPOKEN_TO_LOOK_BEHIND), span.start):
+        return True  # "A Syrian source speaking to Al Mayadeen said": the channel, not al-Mayadin
     word = _word_right_before(text, words, span)  # "the daily Al-Thawra": the article is the span's
     return _bare(word) in _MEDIA_WORDS or word.lower() in _MEDIA_WORDS
 

@@ -2613,3 +2613,10 @@ def test_geoparse__a_city_s_ancient_name_in_a_villages_list_elsewhere(full: Gaze
         "eastern countryside of Al-Suwaidaa witnessed a strike."
     )
     assert all(p != "gn:170063" for _, p in found(full, text))
+
+
+def test_geoparse__one_tells_an_outlet_not_a_town(full: Gazetteer) -> None:
+    # "speaking to Al Mayadeen" is the channel, not al-Mayadin of Deir ez-Zor
+    text = "A Syrian source speaking to Al Mayadeen said Israeli forces destroyed two units near Quneitra."
+    assert all(p != "gn:173480" for _, p in found(full, text))
+    assert ("al-Mayadin", "gn:173480") in found(full, "The fighting in al-Mayadin killed five, a resident told AFP.")

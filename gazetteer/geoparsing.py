@@ -2629,7 +2629,7 @@ def _always_after(text: str, found: list[PlaceMention], m: PlaceMention) -> bool
 
 #: Where a list of names breaks into its items: commas, " and ", " or ", " أو " between words, and و
 #: glued to a word ("الزعينية واشتبرق وبداما").
-_LIST_SPLIT_RE = re.compile(r"[،,]|\s(?:and|or|أو)\s|\sو", re.IGNORECASE)
+_LIST_SPLIT_RE = re.compile(r"[،,]|\s(?:and|or|أو)\s|\sو|\s[–—-]\s", re.IGNORECASE)  # "باب الطاقة – الحويجة"
 #: What no item of a list holds: a sentence's or a clause's mark.
 _NOT_IN_A_LIST_RE = re.compile(r"[.;:!?؟()\[\]|\n]")
 #: The most words of one list item ("بيت الشكوهي", "Tell Abyad al-Gharbi"), and of the words that may
@@ -2655,8 +2655,8 @@ def _list_gap(gap: str) -> bool:
 
     >>> _list_gap("، وبيت الشكوهي، وعرامو، و"), _list_gap(" واشتبرق و"), _list_gap(", and "), _list_gap(" near ")
     (True, True, True, False)
-    >>> _list_gap(" وقصفت "), _list_gap(" شرق ")
-    (False, False)
+    >>> _list_gap(" وقصفت "), _list_gap(" شرق "), _list_gap(" – الصخر – ")
+    (False, False, True)
     """
     if len(gap) > _LIST_GAP_LIMIT or _NOT_IN_A_LIST_RE.search(gap):
         return False
@@ -2676,10 +2676,11 @@ def _list_lead(lead: str) -> bool:
 
     >>> _list_lead(" البارودة، ونباتة، و"), _list_lead(" ريف جسر الشغور الغربي: "), _list_lead(" were shelled near ")
     (True, True, False)
-    >>> _list_lead(" of "), _list_lead(" such as "), _list_lead(" of the ")
-    (True, True, False)
+    >>> _list_lead(" of "), _list_lead(" such as "), _list_lead(" of the "), _list_lead(" “")
+    (True, True, False, True)
     """
     lead = _ENGLISH_LIST_LEAD_RE.sub(" ", lead, count=1)  # "the villages of Kafraa, Shihet Hamah..."
+    lead = lead.rstrip("".join(_OPENING_QUOTES) + " ")  # "قرى وبلدات “باب الطاقة – الحويجة”": the list quoted
     where, colon, items = lead.partition(":")
     if not colon:
         where, items = "", lead
@@ -2852,7 +2853,12 @@ def _without_list_strays(text: str, found: list[PlaceMention]) -> list[PlaceMent
             strays.add(id(m))  # "قرى دوما والرامي والشبكي" in a text on Suwayda: a village, no city of Rif Dimashq
         elif len(run) == 1 and _settlements_word_before(text, m.start, _TOWNS_WORDS) and _far(m, strong):
             strays.add(id(m))  # "بلدتي الحيدرية وعش الورور" by al-Qusayr: no village of Aleppo, which borders no Homs
-    return [m for m in found if id(m) not in strays] if strays else found
+    if not strays:
+        return found
+    # the namesake the index lacks throughout the text: "قرى وبلدات باب الطاقة – ... – العريمة" and later
+    # "كفرنبودة والعريمة" are al-Arimah of Hama, no A'rima of Aleppo
+    named_so = {(m.text, m.match.place.id) for m in found if id(m) in strays}
+    return [m for m in found if id(m) not in strays and (m.text, m.match.place.id) not in named_so]
 
 
 #: The fewest mentions of a list :func:`_without_respelt_strays` reads.

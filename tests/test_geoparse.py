@@ -2620,3 +2620,16 @@ def test_geoparse__one_tells_an_outlet_not_a_town(full: Gazetteer) -> None:
     text = "A Syrian source speaking to Al Mayadeen said Israeli forces destroyed two units near Quneitra."
     assert all(p != "gn:173480" for _, p in found(full, text))
     assert ("al-Mayadin", "gn:173480") in found(full, "The fighting in al-Mayadin killed five, a resident told AFP.")
+
+
+def test_geoparse__a_dash_separated_villages_list_and_its_stray_throughout(full: Gazetteer) -> None:
+    # "قرى وبلدات “باب الطاقة – الحويجة – كفرنبودة – الصخر – العريمة – اللطامنة”" in Hama: al-Arimah of
+    # Hama (the index lacks it), not A'rima of Aleppo; nor later in the text, "كفرنبودة والعريمة"
+    text = (
+        "قصفت الطائرات الروسية قرى وبلدات “باب الطاقة – الحويجة – كفرنبودة – الصخر – العريمة – اللطامنة” في ريف "
+        "محافظة حماة، وقرى “ترملا – القصابية – الهبيط” في ريف إدلب الجنوبي.\n\nكما قصفت المروحيات كفرنبودة "
+        "والعريمة وتل الصخر في ريف حماة."
+    )
+    answers = found(full, text)
+    assert all(p != "gn:174043" for _, p in answers)
+    assert ("الحويجة", "sa:366") in answers

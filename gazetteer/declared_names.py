@@ -76,6 +76,12 @@ _PAREN_RE = re.compile(r"\s*,?\s*\(([^()\n]{1,200})\)")
 _REPORTER_BEFORE_RE = re.compile(r"مراسل|correspondent|reporter", re.IGNORECASE)
 #: How far before a mention a correspondent's word is looked for, in characters.
 _REPORTER_LOOK_BEHIND = 40
+#: A dateline's outlet and dash before a place, at a line's start ("بلدي نيوز - حماة (شحود جدوع)",
+#: "أخبار الآن | حمص (يوسف أبو يعقوب)"): the parenthesis after the place holds its reporter's name.
+_DATELINE_BEFORE_RE = re.compile(r"(?:^|\n)[^\n]{1,30}\s[-–—|]\s*$")
+_DATELINE_LOOK_BEHIND = 40
+#: Nothing but spaces to the line's end (a dateline's line ends with its reporter's parenthesis).
+_LINE_END_RE = re.compile(r"[ \t]*(?:\n|$)")
 #: A dateline's agency after a place ("Damascus (SANA) -"), no name of it.
 _DATELINE_AFTER_RE = re.compile(r"\s*[-–—]")
 #: What separates the names of a list of names: a comma, a semicolon, "or", "and", "أو".
@@ -255,6 +261,12 @@ def _declared_after(text: str, mention: PlaceMention, next_start: int) -> list[t
         text, max(0, mention.start - _REPORTER_LOOK_BEHIND), mention.start
     ):
         paren = None  # "مراسل بلدي نيوز في درعا (حذيفة حلاوة)": the correspondent's name, not the city's
+    if (
+        paren is not None
+        and _LINE_END_RE.match(text, paren.end())
+        and _DATELINE_BEFORE_RE.search(text, max(0, mention.start - _DATELINE_LOOK_BEHIND), mention.start)
+    ):
+        paren = None  # "بلدي نيوز - حماة (شحود جدوع)": a dateline's line, the outlet, the place and its reporter
     if paren is not None and not _DATELINE_AFTER_RE.match(text, paren.end()):
         inner_at, inner_end = paren.span(1)
         verb = (_ARABIC_VERB_RE if arabic_text else _LATIN_VERB_RE).match(text, inner_at, inner_end)

@@ -2633,3 +2633,10 @@ def test_geoparse__a_dash_separated_villages_list_and_its_stray_throughout(full:
     answers = found(full, text)
     assert all(p != "gn:174043" for _, p in answers)
     assert ("الحويجة", "sa:366") in answers
+
+
+def test_geoparse__a_dateline_s_reporter_in_parentheses_is_no_name_of_the_place(full: Gazetteer) -> None:
+    # "بلدي نيوز - حماة (شحود جدوع)": the outlet, the place and its reporter; Izraa's names still count
+    text = "بلدي نيوز - حماة (شحود جدوع)\nشهدت بلدات ريف حماة الشرقي حركة نزوح كبيرة."
+    assert [t for t, _ in found(full, text)] == ["حماة", "حماة"]
+    assert ("Zorava", "gn:169341") in found(full, "Izraa (Zorava, Zorowa or Zorabene) is a town in Daraa.")

@@ -640,6 +640,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         before = [w for w in before if fold(w) not in _ATTACK_WORDS]  # "هجوم حمص الإرهابي": an attack on the city
     if not before and _offensive_in(text, words, top, taken):
         before = [text[starts[top - 1] : ends[top - 1]], "in"]  # "the offensive in Aleppo"
+    elif not before and _parts_in(text, words, top, taken):
+        before = [text[starts[top - 1] : ends[top - 1]], "في"]  # "بعض القرى في درعا": the governorate's villages
     if before in ([], ["of"]) and (the_compass_of := _the_compass_of_before(text, words, top, taken)):
         j = span.last + 1
         kind_after = j < len(starts) and j not in taken and is_descriptor(text[starts[j] : ends[j]], first=False)
@@ -880,6 +882,20 @@ def _offensive_in(text: str, words: Words, top: int, taken: set[int]) -> bool:
         return False
     word = text[words.start[top - 1] : words.end[top - 1]].lower()
     return word in ("offensive", "offensives") and _word_gap(text[words.end[top - 1] : words.start[top]])
+
+
+def _parts_in(text: str, words: Words, top: int, taken: set[int]) -> bool:
+    """Whether the two words before a span (ending at word ``top``) are "القرى في", "البلدات في":
+    "بعض القرى في درعا" speaks of the governorate's villages as "قرى درعا" does.
+
+    >>> text = "بعض القرى في درعا"
+    >>> _parts_in(text, Words(text), 2, set()), _parts_in(text, Words(text), 1, set())
+    (True, False)
+    """
+    if top < 1 or top in taken or top - 1 in taken or text[words.start[top] : words.end[top]] != "في":
+        return False
+    word = text[words.start[top - 1] : words.end[top - 1]]
+    return is_parts_word(word) and _word_gap(text[words.end[top - 1] : words.start[top]])
 
 
 def _label(text: str, words: Words, span: Span, top: int, taken: set[int]) -> str | None:

@@ -154,7 +154,7 @@ _PARTS = frozenset(
 )  # fmt: skip
 
 #: The Arabic plurals of :data:`_PARTS` (fold_arabic keys): "قرى حماة", "بلدات درعا الغربية".
-_ARABIC_PARTS = frozenset({"قري", "بلدات"})
+_ARABIC_PARTS = frozenset({"قري", "بلدات", "القري", "البلدات"})
 
 #: Arabic words for a place's surroundings or a part of its edge (fold_arabic keys): the middle, the
 #: outskirts, the surroundings, the suburbs, the entrance(s), the approaches, the borders. A direction
@@ -508,9 +508,11 @@ def _centre_of_province(leading: list[_Word]) -> bool:
 
 def _parts_of(leading: list[_Word]) -> bool:
     """Whether the words before a name say "the <things> of" in the plural: "the villages of", "the
-    mountains of", "قرى", "بلدات" right before it (not "the cities of", "the districts of", "مدن": those
-    may be the name's own)."""
+    mountains of", "قرى", "بلدات" right before it, or "القرى في" (not "the cities of", "the districts
+    of", "مدن": those may be the name's own)."""
     if leading and is_arabic(leading[-1].bare):
+        if len(leading) >= 2 and fold_arabic(leading[-1].bare) == "في":  # "بعض القرى في درعا": villages in Daraa
+            return is_parts_word(leading[-2].bare)
         return is_parts_word(leading[-1].bare)
     keys = [fold_latin(w.bare) for w in leading if not is_arabic(w.bare)]
     return any(key in _PARTS and "of" in keys[i + 1 :] for i, key in enumerate(keys))

@@ -1686,6 +1686,11 @@ def test_geoparse__an_apposition_says_the_kind_and_a_clitic_stays_out_of_a_facil
 def test_geoparse__the_towns_or_villages_of_a_governorate_are_the_governorate(full: Gazetteer) -> None:
     assert found(full, "قصفت القوات بلدات درعا الغربية") == [("درعا", "pcode:SY12")]
     assert found(full, "قرى حماة الشرقية") == [("حماة", "pcode:SY05")]
+    # "villages in Daraa and Quneitra": the governorates (a news report; the city before)
+    assert found(full, "لاقتحام ما تبقى من مثلث الموت وبعض القرى في درعا والقنيطرة.") == [
+        ("درعا", "pcode:SY12"),
+        ("القنيطرة", "pcode:SY14"),
+    ]
     # of a region or a district, the plural asks for nothing of its own
     assert found(full, "وكانت أكبر قرى الغوطة") == [("الغوطة", "cur:ghouta")]
     assert found(full, "رنكوس بلدة من بلدات منطقة التل")[1] == ("التل", "pcode:SY0304")

@@ -1004,7 +1004,10 @@ def _kunya(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     word = text[words.start[i] : words.end[i]]
     if i not in taken and text[words.end[i] : span.start] in (" ", "-") and _bare(word).lower() in _SERVANT_WORDS:
         return True  # "Abdul-Aziz", "عبد العزيز": "servant of", a given name's first half, before a name of God
-    if text[words.end[i] : span.start] != " ":
+    gap = text[words.end[i] : span.start]
+    if gap == "-" and i not in taken and word.isascii() and word.lower() in _KIN_WORDS and words.capital[i]:
+        return True  # "Aiman Abu-Jable, an anti-Assad activist": a surname, not Jableh
+    if gap != " ":
         return False
     if i not in taken and (_bare(word) in _KIN_WORDS or (word.lower() in _KIN_WORDS and words.capital[i])):
         return True

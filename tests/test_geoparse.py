@@ -1256,6 +1256,9 @@ def test_geoparse__a_name_after_father_of_or_son_of_is_a_person_s(full: Gazettee
     assert found(full, "Clashes in Jasim.") == [("Jasim", "gn:165997")]
     # a place whose name begins so is spotted whole
     assert found(full, "Abu Kamal fell.") == [("Abu Kamal", "gn:174448")]
+    # a hyphen too, in Latin letters (a news report: "Abu-Jable" gave Jableh); "Abu-Kamal" is spotted whole
+    assert found(full, "Aiman Abu-Jable, an anti-Assad activist from Majdal Shams") == [("Majdal Shams", "gn:167444")]
+    assert found(full, "Abu-Kamal fell.") == [("Abu-Kamal", "gn:174448")]
 
 
 def test_geoparse__a_long_text_leaves_the_garbage_collector_as_it_was(full: Gazetteer) -> None:

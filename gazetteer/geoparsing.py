@@ -160,6 +160,9 @@ _COMMANDER_LOOK_BEHIND = 70
 _COUNTRYSIDE_OF_RE = re.compile(r"(?<!\S)[وف]?ب?(?:الريف|الأرياف|الارياف)(?P<adjectives>(?:\s+\S+){1,2}?)\s+ل\Z")
 #: A list's separator and the countryside word of its next name ("إدلب وريف حلب").
 _COUNTRYSIDE_NEXT_RE = re.compile(r"^\s*(?:,|،)?\s*و(?:ب|ل)?(?:ريف|أرياف|ارياف)\s+$")
+#: The gap before a list's next governorate that lies next to the one before: "the provinces of Idlib
+#: and adjacent Aleppo", "Idlib and neighbouring Hama provinces" (:func:`_read_lists`).
+_NEIGHBOUR_NEXT_RE = re.compile(r"^\s*(?:,|and)\s+(?:adjacent|adjoining|neighbou?ring)\s+$", re.IGNORECASE)
 #: Plural province words: said of a list, they make every governorate name of it a governorate.
 _PROVINCES_RE = re.compile(
     r"^(?:provinces|governorates|governors|muhafazat|محافظات|محافظتي|محافظي|محافظا|محافظو|ريفي)$", re.IGNORECASE
@@ -3528,7 +3531,8 @@ def _read_lists(
     firsts: list[int] = []  # where each group starts in ``items``
     for k, item in enumerate(items):
         gap = text[items[k - 1].span.end : item.span.start] if k else ""
-        if k and (_LIST_RE.match(gap) or _COUNTRYSIDE_NEXT_RE.match(gap) or _TALLY_GAP_RE.match(gap)):
+        listed = _LIST_RE.match(gap) or _COUNTRYSIDE_NEXT_RE.match(gap) or _NEIGHBOUR_NEXT_RE.match(gap)
+        if k and (listed or _TALLY_GAP_RE.match(gap)):
             groups[-1].append(item)
         else:
             groups.append([item])

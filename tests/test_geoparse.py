@@ -168,6 +168,9 @@ def test_geoparse__a_list_of_governorates_reads_as_governorates(full: Gazetteer)
     said = found(full, "the regime-held provinces of Daraa and Suwayda fell")
     assert said == [("Daraa", gov["Daraa"]), ("Suwayda", gov["Suwayda"])]
     assert found(full, "Idlib and Hama provinces") == [("Idlib", gov["Idlib"]), ("Hama", gov["Hama"])]
+    # "adjacent" before the next name keeps the list (a news report: "adjacent Aleppo" gave the city)
+    said = found(full, "Parts of the provinces of Idlib and adjacent Aleppo held by rebels")
+    assert said == [("Idlib", gov["Idlib"]), ("Aleppo", gov["Aleppo"])]
     tally = found(full, "الضحايا بحسب المحافظات:\n– اللاذقية: 836.\n– طرطوس: 503.\n– حماة: 262.")
     assert tally == [("اللاذقية", "pcode:SY06"), ("طرطوس", "pcode:SY10"), ("حماة", gov["Hama"])]  # a tally
     text = "يمتد السهل في محافظتين رئيستين هما: اللاذقية وطرطوس، وبطول 180 كلم"

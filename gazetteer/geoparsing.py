@@ -4175,11 +4175,12 @@ _NISBA_AFTER_RE = re.compile(r" ال[\u0621-\u064a]+(?:ية|يه)(?![\u0621-\u06
 #: A tribe's word right after a name ("the Albu Kamal clan", "the Shaitat tribe").
 _TRIBE_AFTER_RE = re.compile(r"\s+(?:clan|clans|tribe|tribes)\b", re.IGNORECASE)
 #: An armed group's words right after a name: "the Manbij Military Council", "the Tel Rifaat
-#: Revolutionaries Battalion", "Qalamoun Shield Forces", "the Afrin Liberation Forces", a fighting unit's
+#: Revolutionaries Battalion", "Qalamoun Shield Forces", "the Afrin Liberation Forces", "Sinjar
+#: Resistance Units" (Iraq's Sinjar, not the town Sanjar of Idlib), a fighting unit's
 #: word with a word of its name between ("the Maarrat al-Nu'man Martyrs Brigade", "Mount Zawiya
 #: Battalion") are groups named after places, not mentions of them.
 _ARMED_GROUP_AFTER_RE = re.compile(
-    r"\s+(?:[Mm]ilitary\s+[Cc]ouncil|Revolutionaries|Shield|Party\b|Liberation\s+(?:Forces|Front|Army)|Army\b(?!\s+(?:[Bb]ase|[Hh]ospital|[Aa]irport|[Cc]ommander))"
+    r"\s+(?:[Mm]ilitary\s+[Cc]ouncil|Revolutionaries|Shield|Party\b|(?:Resistance|Protection)\s+Units|Liberation\s+(?:Forces|Front|Army)|Army\b(?!\s+(?:[Bb]ase|[Hh]ospital|[Aa]irport|[Cc]ommander))"
     r"|(?:(?:Martyrs|Revolutionary|Free|Hawks|Lions|Falcons|Knights|Eagles)\s+)?(?:Brigades?|Battalions?|Regiments?))\b"
 )
 #: A span that is the second half of such a name, after its first ("Rashid al-Din Sinan"): no place's name.

@@ -2281,6 +2281,9 @@ def test_geoparse__names_inside_groups_set_phrases_and_railways(full: Gazetteer)
     council = "The al-Bab Military Council, modelled after the Manbij Military Council, took villages near Manbij."
     assert found(full, council) == [("Manbij", "gn:167357")]
     assert found(full, "the Tel Rifaat Revolutionaries Battalion") == []
+    # Iraq's Sinjar names a unit (an encyclopedia's infobox: it gave the town Sanjar of Idlib)
+    text = "Combatant1: Syrian Democratic Forces, International Freedom Battalion, Sinjar Resistance Units"
+    assert found(full, text) == []
     # in lower case too, as an infobox's parenthesis writes it; "the military council of Aleppo" keeps the city
     assert found(full, "Commander1: Col. Abdul Jabbar al-Oqaidi (Aleppo military council)") == []
     # an army named after a place is a group too, but not an army base, hospital or commander

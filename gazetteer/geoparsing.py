@@ -240,8 +240,11 @@ _DISTANCE_UNITS = frozenset({
     "كم", "كلم", "كيلو", "كيلومتر", "كيلومترا", "كيلومترات", "كيلومترًا", "كيلومتراً", "ميل", "ميلا", "أميال", "متر",
 })  # fmt: skip
 #: Arabic verbs of lying before a compass word ("تقع جنوب اللاذقية", it lies south of Latakia), with
-#: their clitic: the compass word says where a place lies from the city, as a distance does.
-_LIES_WORDS = frozenset({"تقع", "يقع", "وتقع", "ويقع", "الواقعة", "الواقع", "تبعد", "يبعد", "وتبعد", "ويبعد"})
+#: their clitic, and a suburb's word ("ضاحية جنوب شرق حمص", a suburb south-east of Homs): the compass
+#: word says where a place lies from the city, as a distance does.
+_LIES_WORDS = frozenset(
+    {"تقع", "يقع", "وتقع", "ويقع", "الواقعة", "الواقع", "تبعد", "يبعد", "وتبعد", "ويبعد", "ضاحية", "وضاحية"}
+)
 #: A distance right after a name ("شمالي حماه حوالي 25 كلم", "north of Hama by some 25 km"): the
 #: compass word before the name says where a place lies from the city.
 _DISTANCE_AFTER_RE = re.compile(

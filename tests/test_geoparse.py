@@ -794,6 +794,8 @@ def test_geoparse__a_compass_word_after_a_distance_measures_from_the_city(full: 
     # a verb of lying says the same: "تقع جنوب اللاذقية" (it lies south of Latakia) measures from the city
     assert found(full, "الهنادي بلدة تقع جنوب اللاذقية.")[1] == ("اللاذقية", "gn:173576")
     assert found(full, "وهي جزء من محافظة اللاذقية وتقع جنوب اللاذقية.")[1] == ("اللاذقية", "gn:173576")
+    # and a suburb's word (an encyclopedia's village page): a suburb lies by the city
+    assert found(full, "أصبحت تعد ضاحية جنوب شرق حمص بعد أن كانت قرية.") == [("حمص", HOMS_CITY)]
     assert found(full, "قرية تقع شمال شرق حمص") == [("حمص", HOMS_CITY)]
 
 

@@ -162,7 +162,7 @@ _COUNTRYSIDE_OF_RE = re.compile(r"(?<!\S)[وف]?ب?(?:الريف|الأرياف|
 _COUNTRYSIDE_NEXT_RE = re.compile(r"^\s*(?:,|،)?\s*و(?:ب|ل)?(?:ريف|أرياف|ارياف)\s+$")
 #: The gap before a list's next governorate that lies next to the one before: "the provinces of Idlib
 #: and adjacent Aleppo", "Idlib and neighbouring Hama provinces" (:func:`_read_lists`).
-_NEIGHBOUR_NEXT_RE = re.compile(r"^\s*(?:,|and)\s+(?:adjacent|adjoining|neighbou?ring)\s+$", re.IGNORECASE)
+_NEIGHBOUR_NEXT_RE = re.compile(r"^\s*(?:,|,?\s*and)\s+(?:adjacent|adjoining|neighbou?ring)\s+$", re.IGNORECASE)
 #: Plural province words: said of a list, they make every governorate name of it a governorate.
 _PROVINCES_RE = re.compile(
     r"^(?:provinces|governorates|governors|muhafazat|محافظات|محافظتي|محافظي|محافظا|محافظو|ريفي)$", re.IGNORECASE
@@ -269,8 +269,16 @@ _MEDIA_AFTER_RE = re.compile(
 #: the text ("The official Sana news agency reported... told Sana"), not a town's (As-Saan).
 _AGENCY_AFTER_RE = re.compile(r"\s+(?:[Nn]ews\s+)?[Aa]gency\b")
 #: A verb of telling right before a name: one tells an outlet or a person, not a town ("told Al Mayadeen",
-#: "speaking to Enab Baladi", "in an interview with Al-Watan").
-_SPOKEN_TO_BEFORE_RE = re.compile(r"\b(?:told|telling|speaking\s+to|spoke\s+to|talking\s+to|interview\s+with)\s+$")
+#: "speaking to Enab Baladi", "in an interview with Al-Watan"), when the name ends the phrase
+#: (:data:`_SPOKEN_TO_AFTER_RE`): "told Aleppo residents", "told Raqqa's residents", "an interview with
+#: Homs governor" tell the people of the place.
+_SPOKEN_TO_BEFORE_RE = re.compile(r"\b(?i:told|telling|speaking\s+to|spoke\s+to|talking\s+to|interview\s+with)\s+$")
+#: What follows an outlet or a person told something: a mark, the text's end, or a word that opens
+#: what was said or when ("told Al Mayadeen that", "speaking to Enab Baladi on Monday").
+_SPOKEN_TO_AFTER_RE = re.compile(
+    r"\s*(?:[,.;:)\]\"”(]|$)|\s+(?:that|on|in|about|via|by|from|said|says|over|during|while|when|last|"
+    r"this|today|yesterday|earlier|recently|under|at|for|and)\b"
+)
 _SPOKEN_TO_LOOK_BEHIND = 24
 #: "مركز" or "مكتب" (centre, office) before a name and "الإعلامي" (media) after it: a media centre
 #: named after a town ("مركز الأتارب الإعلامي", "المكتب الإعلامي" stands before no name).
@@ -646,8 +654,8 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         before = [w for w in before if fold(w) not in _ATTACK_WORDS]  # "هجوم حمص الإرهابي": an attack on the city
     if not before and _offensive_in(text, words, top, taken):
         before = [text[starts[top - 1] : ends[top - 1]], "in"]  # "the offensive in Aleppo"
-    elif not before and _parts_in(text, words, top, taken):
-        before = [text[starts[top - 1] : ends[top - 1]], "في"]  # "بعض القرى في درعا": the governorate's villages
+    elif not before and _parts_in(text, words, top, taken, name):
+        before = ["قرى", "في"]  # "بعض القرى في درعا": the governorate's villages (the article off: no name's)
     if before in ([], ["of"]) and (the_compass_of := _the_compass_of_before(text, words, top, taken)):
         j = span.last + 1
         kind_after = j < len(starts) and j not in taken and is_descriptor(text[starts[j] : ends[j]], first=False)
@@ -890,18 +898,21 @@ def _offensive_in(text: str, words: Words, top: int, taken: set[int]) -> bool:
     return word in ("offensive", "offensives") and _word_gap(text[words.end[top - 1] : words.start[top]])
 
 
-def _parts_in(text: str, words: Words, top: int, taken: set[int]) -> bool:
-    """Whether the two words before a span (ending at word ``top``) are "القرى في", "البلدات في":
-    "بعض القرى في درعا" speaks of the governorate's villages as "قرى درعا" does.
+def _parts_in(text: str, words: Words, top: int, taken: set[int], name: str) -> bool:
+    """Whether the two words before a span (ending at word ``top``) are "القرى في", "البلدات في" and
+    the span a governorate's own ``name``: "بعض القرى في درعا" speaks of the governorate's villages as
+    "قرى درعا" does ("القرى في سهل الغاب" are the plain's, a region's name as it is).
 
     >>> text = "بعض القرى في درعا"
-    >>> _parts_in(text, Words(text), 2, set()), _parts_in(text, Words(text), 1, set())
+    >>> _parts_in(text, Words(text), 2, set(), "درعا"), _parts_in(text, Words(text), 1, set(), "درعا")
     (True, False)
     """
     if top < 1 or top in taken or top - 1 in taken or text[words.start[top] : words.end[top]] != "في":
         return False
     word = text[words.start[top - 1] : words.end[top - 1]]
-    return is_parts_word(word) and _word_gap(text[words.end[top - 1] : words.start[top]])
+    if not is_parts_word(word, definite=True) or not _word_gap(text[words.end[top - 1] : words.start[top]]):
+        return False
+    return _a_governorate_s_own_name(name)
 
 
 def _label(text: str, words: Words, span: Span, top: int, taken: set[int]) -> str | None:
@@ -1703,7 +1714,11 @@ def _media_named(text: str, words: Words, span: Span) -> bool:
         return True  # "مركز “الأتارب الإعلامي”", "مكتب حمص الإعلامي": the Atareb Media Center
     if text[span.start - 1 : span.start] in _OPENING_QUOTES and _TODAY_QUOTED_AFTER_RE.match(text, span.end):
         return True  # "مراسل “حلب اليوم”": the channel Halab Today, quoted whole ("in Aleppo today" is not)
-    if span.start > 0 and _SPOKEN_TO_BEFORE_RE.search(text, max(0, span.start - _SPOKEN_TO_LOOK_BEHIND), span.start):
+    if (
+        span.start > 0
+        and _SPOKEN_TO_BEFORE_RE.search(text, max(0, span.start - _SPOKEN_TO_LOOK_BEHIND), span.start)
+        and _SPOKEN_TO_AFTER_RE.match(text, span.end)
+    ):
         return True  # "A Syrian source speaking to Al Mayadeen said": the channel, not al-Mayadin
     word = _word_right_before(text, words, span)  # "the daily Al-Thawra": the article is the span's
     return _bare(word) in _MEDIA_WORDS or word.lower() in _MEDIA_WORDS

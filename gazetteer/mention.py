@@ -154,7 +154,7 @@ _PARTS = frozenset(
 )  # fmt: skip
 
 #: The Arabic plurals of :data:`_PARTS` (fold_arabic keys): "قرى حماة", "بلدات درعا الغربية".
-_ARABIC_PARTS = frozenset({"قري", "بلدات", "القري", "البلدات"})
+_ARABIC_PARTS = frozenset({"قري", "بلدات"})
 
 #: Arabic words for a place's surroundings or a part of its edge (fold_arabic keys): the middle, the
 #: outskirts, the surroundings, the suburbs, the entrance(s), the approaches, the borders. A direction
@@ -368,15 +368,22 @@ def _is_descriptor(word: str, first: bool) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def is_parts_word(word: str) -> bool:
+def is_parts_word(word: str, *, definite: bool = False) -> bool:
     """Whether an Arabic word is a plural of settlements ("قرى", "بلدات", with a clitic or not), which
-    before a governorate's name speaks of the governorate ("قرى حماة", "وبلدات درعا الغربية").
+    before a governorate's name speaks of the governorate ("قرى حماة", "وبلدات درعا الغربية");
+    ``definite`` accepts the article too, as before "في" ("بعض القرى في درعا").
 
-    >>> is_parts_word("قرى"), is_parts_word("وبلدات"), is_parts_word("مدن")
-    (True, True, False)
+    >>> is_parts_word("قرى"), is_parts_word("وبلدات"), is_parts_word("مدن"), is_parts_word("القرى")
+    (True, True, False, False)
+    >>> is_parts_word("القرى", definite=True), is_parts_word("والبلدات", definite=True)
+    (True, True)
     """
     key = fold_arabic(word)
-    return key in _ARABIC_PARTS or (len(key) > 3 and key[0] in _ARABIC_PREFIXES and key[1:] in _ARABIC_PARTS)
+    if key in _ARABIC_PARTS:
+        return True
+    if len(key) > 3 and key[0] in _ARABIC_PREFIXES:
+        key = key[1:]  # "وبلدات", "والقرى": the clitic off
+    return key in _ARABIC_PARTS or (definite and key.startswith("ال") and key[2:] in _ARABIC_PARTS)
 
 
 _SURROUNDINGS = frozenset(_ARABIC_SURROUNDINGS.split())
@@ -508,11 +515,11 @@ def _centre_of_province(leading: list[_Word]) -> bool:
 
 def _parts_of(leading: list[_Word]) -> bool:
     """Whether the words before a name say "the <things> of" in the plural: "the villages of", "the
-    mountains of", "قرى", "بلدات" right before it, or "القرى في" (not "the cities of", "the districts
-    of", "مدن": those may be the name's own)."""
+    mountains of", "قرى", "بلدات" right before it, or with "في" between (not "the cities of", "the
+    districts of", "مدن": those may be the name's own)."""
     if leading and is_arabic(leading[-1].bare):
-        if len(leading) >= 2 and fold_arabic(leading[-1].bare) == "في":  # "بعض القرى في درعا": villages in Daraa
-            return is_parts_word(leading[-2].bare)
+        if len(leading) >= 2 and fold_arabic(leading[-1].bare) == "في":  # "قرى في درعا": villages in Daraa
+            return is_parts_word(leading[-2].bare, definite=True)
         return is_parts_word(leading[-1].bare)
     keys = [fold_latin(w.bare) for w in leading if not is_arabic(w.bare)]
     return any(key in _PARTS and "of" in keys[i + 1 :] for i, key in enumerate(keys))

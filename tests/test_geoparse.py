@@ -171,6 +171,8 @@ def test_geoparse__a_list_of_governorates_reads_as_governorates(full: Gazetteer)
     # "adjacent" before the next name keeps the list (a news report: "adjacent Aleppo" gave the city)
     said = found(full, "Parts of the provinces of Idlib and adjacent Aleppo held by rebels")
     assert said == [("Idlib", gov["Idlib"]), ("Aleppo", gov["Aleppo"])]
+    said = found(full, "the provinces of Idlib, and adjacent Aleppo")  # a serial comma
+    assert said == [("Idlib", gov["Idlib"]), ("Aleppo", gov["Aleppo"])]
     tally = found(full, "الضحايا بحسب المحافظات:\n– اللاذقية: 836.\n– طرطوس: 503.\n– حماة: 262.")
     assert tally == [("اللاذقية", "pcode:SY06"), ("طرطوس", "pcode:SY10"), ("حماة", gov["Hama"])]  # a tally
     text = "يمتد السهل في محافظتين رئيستين هما: اللاذقية وطرطوس، وبطول 180 كلم"
@@ -1699,6 +1701,8 @@ def test_geoparse__the_towns_or_villages_of_a_governorate_are_the_governorate(fu
         ("درعا", "pcode:SY12"),
         ("القنيطرة", "pcode:SY14"),
     ]
+    # not a region's name: "the villages in the Ghab plain" are the plain's, the span the plain's name
+    assert found(full, "قصفت القرى في سهل الغاب") == [("سهل الغاب", "cur:ghab-plain")]
     # of a region or a district, the plural asks for nothing of its own
     assert found(full, "وكانت أكبر قرى الغوطة") == [("الغوطة", "cur:ghouta")]
     assert found(full, "رنكوس بلدة من بلدات منطقة التل")[1] == ("التل", "pcode:SY0304")
@@ -2636,6 +2640,12 @@ def test_geoparse__one_tells_an_outlet_not_a_town(full: Gazetteer) -> None:
     text = "A Syrian source speaking to Al Mayadeen said Israeli forces destroyed two units near Quneitra."
     assert all(p != "gn:173480" for _, p in found(full, text))
     assert ("al-Mayadin", "gn:173480") in found(full, "The fighting in al-Mayadin killed five, a resident told AFP.")
+    # at a sentence's start too (a news sentence); but one tells a place's people, or its governor
+    text = "Speaking to Al-Mayadeen, Faisal Mekdad said Damascus would wait."
+    assert found(full, text) == [("Damascus", "gn:170654")]
+    assert found(full, "Officials told Aleppo residents to leave.") == [("Aleppo", "gn:170063")]
+    assert found(full, "He told Raqqa's residents to evacuate.") == [("Raqqa", "gn:172955")]
+    assert found(full, "In an interview with Homs governor Talal Barazi") == [("Homs", HOMS_GOV)]
 
 
 def test_geoparse__a_dash_separated_villages_list_and_its_stray_throughout(full: Gazetteer) -> None:

@@ -284,7 +284,9 @@ def _mark_hyphenated_articles(text: str, words: list[str], starts: list[int], fo
     >>> Words(text).article
     [False, True, False, False, False]
     """
-    for m in _ARTICLE_LETTER_RE.finditer(text):  # the word check below stands for the pattern's lookbehind
+    for m in _ARTICLE_LETTER_RE.finditer(text):  # the checks below stand for the pattern's lookbehind
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'’-"):
+            continue  # "3a-Z", "'a-Raqqa": a word's character or a quote right before the letter
         i = bisect_left(starts, m.start())
         if i < len(starts) and starts[i] == m.start() and len(words[i]) == 1:
             found[i] = ((words[i].lower(),), (0,), True, words[i].isupper(), 0)

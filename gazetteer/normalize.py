@@ -824,7 +824,14 @@ def fold(text: str) -> str:
     ('hims', True)
     """
     _check(text)
-    if text.isascii() and text.isprintable() and "'" not in text and "`" not in text and '"' not in text:
+    if (
+        text.isascii()
+        and text.isprintable()
+        and "'" not in text
+        and "`" not in text
+        and '"' not in text
+        and not ("-" in text and HYPHENATED_ARTICLE_RE.search(text))  # "a-Raqqa": fold_latin makes it al
+    ):
         lowered = text.lower()  # the common case, in one translate: what fold_latin would do
         return lowered if lowered.isalnum() else " ".join(lowered.translate(_ASCII_PUNCT_TO_SPACE).split())
     parts = [fold_arabic(run) if arabic else fold_latin(run) for arabic, run in _runs(clean(text))]

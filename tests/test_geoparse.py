@@ -2400,6 +2400,9 @@ def test_geoparse__an_article_of_one_letter_and_a_hyphen(full: Gazetteer) -> Non
     assert found(full, "Fighting in a-Raqqa and Deir e-Zor.") == [("a-Raqqa", "gn:172955"), ("Deir e-Zor", "gn:170794")]
     assert full.resolve("a-Raqqa").place.id == "gn:172955"  # type: ignore[union-attr]
     assert found(full, "It was a Talbiseh family.") == [("Talbiseh", "gn:163779")]  # a lone "a" stays a word
+    # after a digit, a quote or a hyphen the letter is no article (a random draw found "3a-Z")
+    assert Words("3a-Z").article == Words("'a-Z").article == [False, False]
+    assert Words("a-Z").article == [True, False]
 
 
 def test_geoparse__a_name_shortened_after_the_text_gave_it_with_its_adjective(full: Gazetteer) -> None:

@@ -433,6 +433,12 @@ _OUTLIER_SUPPORT = 3
 #: is looked for in that governorate alone, but for Damascus: "Daraya, Damascus" means its countryside.
 _BOUND_NOTE = "bound by the text to"
 
+
+def _bound_by_the_text(match: Match) -> bool:
+    """Whether the text bound the answer to a governorate (:data:`_BOUND_NOTE`): no filter drops it."""
+    return any(s.startswith(_BOUND_NOTE) for s in match.signals)
+
+
 #: What separates a table's label from its value: "Governorate | Homs", "- Region: Hama".
 _LABEL_MARK_RE = re.compile(r"[|:]")
 #: The end of a line right after an Arabic span: with the unit word that opens the line, an infobox's
@@ -1981,9 +1987,8 @@ def _province_of_unit(item: _Item) -> str | None:
     if not item.found:
         return None
     place = item.found[0].place
-    if item.hint in _UNIT_HINTS and place.kind in _UNIT_OR_SEAT_KINDS:
-        return place.governorate.pcode or None
-    if item.hint == "governorate" and place.kind in _UNIT_OR_SEAT_KINDS:  # "ريف X" asks for a governorate
+    # "ريف X" asks for a governorate: a district's or a town's countryside lies in its governorate
+    if (item.hint in _UNIT_HINTS or item.hint == "governorate") and place.kind in _UNIT_OR_SEAT_KINDS:
         return place.governorate.pcode or None
     return None
 
@@ -2168,9 +2173,8 @@ def _geoparse(
             else:
                 item.read_as(item.text)
         if item.hint == "governorate" and item.mention != item.text and _a_quarter_s_city_part(text, item):
-            item.read_as(
-                item.text
-            )  # "a neighborhood in northeastern Aleppo": the city's north-east, not the province's
+            # "a neighborhood in northeastern Aleppo": the city's north-east, not the province's
+            item.read_as(item.text)
         item.found = ask(item.mention, gov)
         if not item.found and item.hint == "region" and _a_governorate_s_own_name(item.text):
             item.read_as_governorate()
@@ -2588,11 +2592,7 @@ def _without_far_outliers(text: str, found: list[PlaceMention]) -> list[PlaceMen
     outliers = set()
     for m in small:
         gov = m.match.place.governorate.pcode
-        if (
-            not gov
-            or landmarkless[gov] != {m.match.place.id}
-            or any(s.startswith(_BOUND_NOTE) for s in m.match.signals)
-        ):
+        if not gov or landmarkless[gov] != {m.match.place.id} or _bound_by_the_text(m.match):
             continue
         near = govs.neighbours(gov) | {""}
         if any(other in near for other in named if other != gov and other not in unanchored):
@@ -2791,7 +2791,7 @@ def _far(m: PlaceMention, strong: set[str]) -> bool:
         and gov is not None
         and gov not in strong
         and not (govs.neighbours(gov) & strong)
-        and not any(s.startswith(_BOUND_NOTE) for s in m.match.signals)
+        and not _bound_by_the_text(m.match)
     )
 
 
@@ -2813,6 +2813,12 @@ def _a_village_list_s_city(text: str, m: PlaceMention) -> bool:
 
 #: How far before a name :func:`_villages_word_before` looks, in characters.
 _VILLAGES_LOOK_BEHIND = 40
+
+
+def _settlements_open(text: str, first: PlaceMention) -> bool:
+    """Whether a word for villages or towns opens the list whose first mention is ``first``: before it
+    ("قرى دوما والرامي") or in its own text ("قرى سهل الغاب، كالشريعة")."""
+    return _a_list_of_settlements(text, first.start) or _opens_with_settlements(first.text)
 
 
 def _opens_with_settlements(mention: str) -> bool:
@@ -2870,7 +2876,7 @@ def _without_list_strays(text: str, found: list[PlaceMention]) -> list[PlaceMent
             )
             and gov not in strong
             and named[gov] == {m.match.place.id}
-            and not any(s.startswith(_BOUND_NOTE) for s in m.match.signals)
+            and not _bound_by_the_text(m.match)
         )
 
     listed = cache(lambda k: _list_gap(text[found[k].end : found[k + 1].start]))  # mentions k and k + 1
@@ -2886,8 +2892,7 @@ def _without_list_strays(text: str, found: list[PlaceMention]) -> list[PlaceMent
             last += 1
         run = found[first : last + 1]
         held = {r.match.place.governorate.pcode for r in run if r.match.place.kind in _LIST_STRAY_KINDS}
-        opened = _a_list_of_settlements(text, run[0].start) or _opens_with_settlements(run[0].text)
-        if len(run) > 1 and held & strong and opened:
+        if len(run) > 1 and held & strong and _settlements_open(text, run[0]):
             strays.add(id(m))
         elif m.match.place.kind == "city" and _a_village_list_s_city(text, m):
             strays.add(id(m))  # "قرى دوما والرامي والشبكي" in a text on Suwayda: a village, no city of Rif Dimashq
@@ -2924,14 +2929,14 @@ def _without_respelt_strays(text: str, found: list[PlaceMention]) -> list[PlaceM
         exact = {m.match.place.governorate.pcode for m in run if m.match.tier == "exact"}
         if len(exact) != 1 or None in exact:
             continue
-        if not (_a_list_of_settlements(text, run[0].start) or _opens_with_settlements(run[0].text)):
+        if not _settlements_open(text, run[0]):
             continue
         for m in run:
             if (
                 m.match.tier != "exact"
                 and m.match.place.kind in _LIST_STRAY_KINDS
                 and m.match.place.governorate.pcode not in exact
-                and not any(s.startswith(_BOUND_NOTE) for s in m.match.signals)
+                and not _bound_by_the_text(m.match)
             ):
                 dropped.add(id(m))
     return [m for m in found if id(m) not in dropped] if dropped else found

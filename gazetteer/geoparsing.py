@@ -154,10 +154,13 @@ _DEPENDENCIES_BEFORE_RE = re.compile(r"(?<!\S)(?:من|في)\s+(?:أعمال|اع
 _POST_BEFORE_RES = (_COMMANDER_BEFORE_RE, _DIRECTORATE_BEFORE_RE, _DEPENDENCIES_BEFORE_RE)
 #: How far before a name :data:`_COMMANDER_BEFORE_RE` reads, in characters.
 _COMMANDER_LOOK_BEHIND = 70
-#: "The northern countryside of" glued to the name after it ("الريف الشمالي لحماة", "في الريف الغربي
-#: لدمشق"): the countryside word with its article, one or two direction adjectives, and the clitic ل
-#: that the name carries. The name is then the governorate's, as "ريف حماة الشمالي" makes it.
-_COUNTRYSIDE_OF_RE = re.compile(r"(?<!\S)[وف]?ب?(?:الريف|الأرياف|الارياف)(?P<adjectives>(?:\s+\S+){1,2}?)\s+ل\Z")
+#: "The northern countryside of" before the name ("الريف الشمالي لحماة", "في الريف الغربي لدمشق", "في
+#: الريف الشرقي من حلب"): the countryside word with its article, one or two direction adjectives, and
+#: the clitic ل that the name carries or the word من. The name is then the governorate's, as "ريف حماة
+#: الشمالي" makes it.
+_COUNTRYSIDE_OF_RE = re.compile(
+    r"(?<!\S)[وف]?ب?(?:الريف|الأرياف|الارياف)(?P<adjectives>(?:\s+\S+){1,2}?)\s+(?:ل|من\s+)\Z"
+)
 #: A list's separator and the countryside word of its next name ("إدلب وريف حلب").
 _COUNTRYSIDE_NEXT_RE = re.compile(r"^\s*(?:,|،)?\s*و(?:ب|ل)?(?:ريف|أرياف|ارياف)\s+$")
 #: The gap before a list's next governorate that lies next to the one before: "the provinces of Idlib
@@ -738,13 +741,16 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
 
 
 def _countryside_of(text: str, span: Span) -> int | None:
-    """Where "the (direction) countryside of" starts when it stands glued to the span through the
-    clitic ل, or ``None``.
+    """Where "the (direction) countryside of" starts when it stands before the span, glued through
+    the clitic ل or with من, or ``None``.
 
     >>> text = "تقدمت القوات في الريف الشمالي الغربي لحماة"
     >>> at = text.index("حماة")
     >>> text[_countryside_of(text, Span(at, at + 4, 0, 0, ())) :]
     'الريف الشمالي الغربي لحماة'
+    >>> text = "شنت القوات هجوما في الريف الشرقي من حلب"
+    >>> text[_countryside_of(text, Span(text.index("حلب"), len(text), 0, 0, ())) :]
+    'الريف الشرقي من حلب'
     >>> _countryside_of("زار الريف القريب لحماة", Span(18, 22, 0, 0, ())) is None  # not a direction
     True
     """

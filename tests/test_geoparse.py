@@ -487,6 +487,13 @@ def test_geoparse__the_countryside_with_its_article_before_lam_is_the_governorat
     assert found(full, "زار الريف القريب لحماة") == [("حماة", "gn:170017")]  # "nearby" is no direction
 
 
+def test_geoparse__the_countryside_with_its_article_before_min_is_the_governorate_s(full: Gazetteer) -> None:
+    # "الريف الشرقي من حلب" (the eastern countryside of Aleppo), as translations write it
+    assert found(full, "شنت القوات هجوما في الريف الشرقي من حلب") == [("حلب", "pcode:SY02")]
+    assert found(full, "في الريف الشمالي الغربي من حماة") == [("حماة", "pcode:SY05")]
+    assert found(full, "وصلوا إلى القريب من حماة") == [("حماة", "gn:170017")]  # no countryside word
+
+
 def test_geoparse__a_desert_named_after_a_governorate_or_a_town(full: Gazetteer) -> None:
     # the desert of a governorate's capital is the governorate's ("the Homs desert" already was);
     # the desert of a town is the steppe around the town

@@ -3080,8 +3080,10 @@ def _extent(text: str, item: _Item, match: Match) -> tuple[int, int]:
     if castle:
         return castle.start(1), item.span.end  # "قلعة أبو قبيس": the castle's word is part of its name
     centre = _CENTRE_BEFORE_RE.search(text, max(0, item.span.start - 8), item.span.start)
-    if centre and kind in _CENTRE_UNIT_KINDS:
-        return centre.start(), item.span.end  # "منطقة مركز الرقة": the unit's name is "مركز الرقة"
+    if centre and (kind in _CENTRE_UNIT_KINDS or item.hint in _CENTRE_UNIT_KINDS):
+        # "منطقة مركز الرقة": the unit's name is "مركز الرقة"; "ناحية مركز حماة" too, though the index knows
+        # the subdistrict only as a name of the city it is centred on
+        return centre.start(), item.span.end
     if kind == "governorate":
         described = _ENGLISH_COUNTRYSIDE_RE.fullmatch(item.text)  # "rural Damascus" is Rif Dimashq described
         if described and described.group("name") != item.text:  # not "الرقة" asked for "للرقة" (one letter more)

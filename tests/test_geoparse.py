@@ -923,10 +923,10 @@ def test_geoparse__a_unit_word_right_after_a_name_is_its_own(full: Gazetteer) ->
 
 
 def test_geoparse__centre_governor_and_a_title_s_place_in_brackets(full: Gazetteer) -> None:
-    # "منطقة مركز إدلب": the centre district of Idlib, named with its centre word; "ناحية مركز فيق" is
-    # spotted as "فيق" (the index files the Fiq centre subdistrict as a town, pcode:SY140200)
+    # "منطقة مركز إدلب": the centre district of Idlib, named with its centre word; so is "ناحية مركز فيق"
+    # (the index files the Fiq centre subdistrict as a town, pcode:SY140200)
     assert found(full, "منطقة مركز إدلب") == [("مركز إدلب", "pcode:SY0700")]
-    assert found(full, "ناحية مركز فيق") == [("فيق", "pcode:SY140200")]
+    assert found(full, "ناحية مركز فيق") == [("مركز فيق", "pcode:SY140200")]
     # the governor of a governorate
     assert found(full, "Mohamed Khair al-Sayyed (Governor of Idlib)") == [("Idlib", "pcode:SY07")]
     assert found(full, "قال محافظ حمص") == [("حمص", HOMS_GOV)]
@@ -2083,9 +2083,14 @@ def test_geoparse__the_centre_word_is_part_of_a_unit_s_name_and_the_castle_word_
     assert found(full, "Markaz Rif Dimashq is a district") == [("Markaz Rif Dimashq", "pcode:SY0301")]
     # after other descriptive words too: "Markaz" does not come off a governorate's name (it gave Rif Dimashq)
     assert found(full, "towns of Markaz Rif Dimashq") == [("Markaz Rif Dimashq", "pcode:SY0301")]
-    # the centre of a city is the city, and so is a town that stands in for a subdistrict
+    # the centre of a city is the city; a town that stands in for a central subdistrict the index lacks
+    # answers for the subdistrict's name, "مركز" and all, as the district's answer does
     assert found(full, "تقع في مركز حمص") == [("حمص", "gn:169577")]
-    assert found(full, "ناحية مركز تل أبيض") == [("تل أبيض", "gn:163750")]
+    assert found(full, "ناحية مركز تل أبيض") == [("مركز تل أبيض", "gn:163750")]
+    assert found(full, "تتبع ناحية مركز حماة في منطقة مركز حماة") == [
+        ("مركز حماة", "gn:170017"),
+        ("مركز حماة", "pcode:SY0501"),
+    ]
     # so is قلعة (castle) part of a castle's mention, its clitics not
     assert found(full, "قلعة أبو قبيس عام 2000") == [("قلعة أبو قبيس", "cur:abu-qubays-castle")]
     assert found(full, "وصلوا وبقلعة أبو قبيس") == [("قلعة أبو قبيس", "cur:abu-qubays-castle")]

@@ -396,8 +396,9 @@ _COMMON_GIVEN_NAMES = frozenset({"ali"})
 #: The words of the small tables below are compared as :func:`_bare` writes them: marks off, alef
 #: forms and ة as the tables write them. (Folding every word next to a span cost 3 % of a long text.)
 #: Words that make the name after them a person's: father of, son of, daughter of ("Abu Jassim" is
-#: a commander, not the town Jasim).
-_KIN_WORDS = frozenset({"abu", "ibn", "bin", "bint", "ابو", "ابن", "بن", "بنت"})
+#: a commander, not the town Jasim); mother of, which also opens names of villages that the index may
+#: lack ("وام الميادين", Umm al-Mayadhin in Daraa, is no al-Mayadin).
+_KIN_WORDS = frozenset({"abu", "ibn", "bin", "bint", "umm", "ابو", "ابن", "بن", "بنت", "ام"})
 #: "Servant of", which opens given names before a name of God ("Abdul-Aziz", "عبد العزيز"): :func:`_kunya`.
 _SERVANT_WORDS = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdu", "عبد"})
 #: Arabic demonstratives: "تلك الشجرة" is that tree, never a place's name. Not ذلك, which mostly ends
@@ -1022,7 +1023,8 @@ def _bare(word: str) -> str:
 
 def _kunya(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     """ "Abu Jassim", "أبو حمص": a span right after "Abu" ("father of"), "Ibn" or "bin" ("son of") is
-    a person's name; a place whose name begins so ("Abu Kamal", "أبو الظهور") is spotted whole. So is
+    a person's name, and one after "Umm" ("mother of") a person's or a place's the index lacks ("أم
+    الميادين"); a place whose name begins so ("Abu Kamal", "أبو الظهور") is spotted whole. So is
     a span after a kunya or a rank and one given name: "Abu Hasan al-Taftanaz", "Col. Suheil Al
     Hassan", "Commander Rûbar Qamishlo"."""
     if span.start > words.start[span.first]:
@@ -1038,7 +1040,8 @@ def _kunya(text: str, words: Words, span: Span, taken: set[int]) -> bool:
         return True  # "Aiman Abu-Jable, an anti-Assad activist": a surname, not Jableh
     if gap != " ":
         return False
-    if i not in taken and (_bare(word) in _KIN_WORDS or (word.lower() in _KIN_WORDS and words.capital[i])):
+    kin = _bare(word).removeprefix("و")  # "وأبو", "وام": the kin word after "and"
+    if i not in taken and (kin in _KIN_WORDS or (word.lower() in _KIN_WORDS and words.capital[i])):
         return True
     if i not in taken and words.capital[i] and word.lower() in _RANKS and span.first == span.last:
         return True  # a rank right before one word: "Admiral Essen" (a frigate), "General Hassan"

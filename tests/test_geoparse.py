@@ -1283,6 +1283,11 @@ def test_geoparse__a_name_after_father_of_or_son_of_is_a_person_s(full: Gazettee
     # a hyphen too, in Latin letters (a news report: "Abu-Jable" gave Jableh); "Abu-Kamal" is spotted whole
     assert found(full, "Aiman Abu-Jable, an anti-Assad activist from Majdal Shams") == [("Majdal Shams", "gn:167444")]
     assert found(full, "Abu-Kamal fell.") == [("Abu-Kamal", "gn:174448")]
+    # "mother of" opens names too, after "and" as well (a news report: "وام الميادين", a village of Daraa
+    # the index lacks, gave al-Mayadin of Deir ez-Zor); the name alone stays the town
+    assert found(full, "قصف بلدات اليادودة وام الميادين") == [("اليادودة", "cur:al-yadudah-village")]
+    assert found(full, "قصف بلدات اليادودة والميادين")[1] == ("الميادين", "gn:173480")
+    assert found(full, "Commanders: Umm Jassim") == []
 
 
 def test_geoparse__a_long_text_leaves_the_garbage_collector_as_it_was(full: Gazetteer) -> None:

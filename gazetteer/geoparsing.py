@@ -293,9 +293,10 @@ _OPENING_QUOTES = frozenset('“"«')
 #: The word that asks for a river, last of a mention's descriptors ("the Barada River"): only a
 #: feature is one, not the valley or region a river names (Wadi Barada).
 _RIVER_WORDS = ("river",)
-#: "Saint" or "St." right before a span: the saint's name ("the churches of St. John and St. Saba").
-_SAINT_BEFORE_RE = re.compile(r"\b(?:Saint|St\.?|Sts\.?)\s\Z")
-_SAINT_LOOK_BEHIND = 8
+#: "Saint" or "St." right before a span: the saint's name ("the churches of St. John and St. Saba");
+#: "god" or "goddess" a deity's ("named for the Semitic god Bel", no village Bel).
+_SAINT_BEFORE_RE = re.compile(r"\b(?:Saint|St\.?|Sts\.?|[Gg]od|[Gg]oddess)\s\Z")
+_SAINT_LOOK_BEHIND = 9
 #: Jund, an early Islamic military province, before the name of the city that named it (:func:`_old_province_named`).
 _JUND_WORDS = frozenset({"Jund", "جند", "وجند", "بجند", "لجند"})
 #: The words right before a railway's or a train's name (rail, train), and the word after an English one.
@@ -2097,7 +2098,7 @@ def _geoparse(
         if text[span.start - 1 : span.start] == "@":
             continue  # "@DeirEzzor24", "@Raqqa_SL": an account's handle, not the place
         if _SAINT_BEFORE_RE.search(text, max(0, span.start - _SAINT_LOOK_BEHIND), span.start):
-            continue  # "St. Saba" (a church's saint) is no Sibbeh: a place named after a saint is spotted whole
+            continue  # "St. Saba" (a church's saint) is no Sibbeh, "the god Bel" no village Bel
         if _PATRONYMIC_AFTER_RE.match(text, span.end):
             continue  # "Jabala ibn al-Harith", "زين العابدين بن علي": a person named after his father
         if _TRIBE_AFTER_RE.match(text, span.end):
@@ -2570,8 +2571,9 @@ def _places_by_governorate(found: Sequence[PlaceMention]) -> dict[str, set[str]]
 
 
 def _without_far_outliers(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
-    """The mentions less the far outliers: a village, a town or a quarter alone in its governorate, in
-    a text whose places gather in governorates none of which borders it ("Shamiyah" in a text about
+    """The mentions less the far outliers: a village, a town or a quarter (or a city an encyclopedia
+    lists among the localities near its subject) alone in its governorate, in a text whose places
+    gather in governorates none of which borders it ("Shamiyah" in a text about
     Abu Kamal is the Syrian desert, not the village al-Shamiyah of Latakia). Such a name more likely
     names a namesake the index lacks. A name spelt as the index writes it is dropped only when its
     own sentence names places of those other governorates ("بانياس" beside the Golan's villages is
@@ -2579,7 +2581,7 @@ def _without_far_outliers(text: str, found: list[PlaceMention]) -> list[PlaceMen
     Suwayda is the village of al-Hasakah). The text must name at least :data:`_OUTLIER_SUPPORT`
     places in one other governorate (the city, the governorate and the airport of Deir ez-Zor are
     three); a place the text binds to its governorate ("Nawa, Daraa") stays."""
-    small = [m for m in found if _outlier_kind(m.match)]
+    small = [m for m in found if _outlier_kind(m.match) or _a_nearby_locality_s_city(text, m)]
     if not small:
         return found
     named = _places_by_governorate(found)
@@ -2614,6 +2616,32 @@ def _without_far_outliers(text: str, found: list[PlaceMention]) -> list[PlaceMen
             continue
         outliers.add(id(m))
     return [m for m in found if id(m) not in outliers] if outliers else found
+
+
+#: An encyclopedia's sentence on the localities around its subject, from its opening to a mention:
+#: "Nearby localities include Zughba to the north, ... Duma to the southeast".
+_NEARBY_LOCALITIES_BEFORE_RE = re.compile(r"\b[Nn]earby (?:localities|villages|towns) include\b[^.\n]*\Z")
+#: How far before a mention :data:`_NEARBY_LOCALITIES_BEFORE_RE` reads, in characters.
+_NEARBY_LOOK_BEHIND = 400
+
+
+def _a_nearby_locality_s_city(text: str, m: PlaceMention) -> bool:
+    """Whether a city's mention is an item of an encyclopedia's "Nearby localities include ..."
+    sentence, which lists villages and towns around its subject: a city far from them is a namesake
+    (:func:`_without_far_outliers`; "Duma to the southeast" of a village of Hama is no Douma of Rif
+    Dimashq).
+
+    >>> from gazetteer.model import AdminRef
+    >>> place = Place(id="x", name="Duma", name_ar="دوما", kind="city", lat=0.0, lon=0.0,
+    ...               governorate=AdminRef("Rif Dimashq", "ريف دمشق", "SY03"))
+    >>> text = "Nearby localities include Suran to the north and Duma to the south. Duma is a city."
+    >>> [_a_nearby_locality_s_city(text, PlaceMention(s, s + 4, "Duma", Match(place=place, score=100.0,
+    ...  matched_name="Duma", tier="exact"))) for s in (49, 69)]
+    [True, False]
+    """
+    return m.match.place.kind == "city" and (
+        _NEARBY_LOCALITIES_BEFORE_RE.search(text, max(0, m.start - _NEARBY_LOOK_BEHIND), m.start) is not None
+    )
 
 
 def _outlier_kind(match: Match) -> bool:

@@ -1109,6 +1109,20 @@ def test_geoparse__a_region_matched_by_a_spelling_variant_may_be_a_far_outlier(f
     assert dict(found(full, text)).get("Wadi Barada") == "cur:wadi-barada"
 
 
+def test_geoparse__a_city_among_an_encyclopedia_s_nearby_localities_may_be_a_far_outlier(full: Gazetteer) -> None:
+    # an encyclopedia excerpt on a village of Hama: "Duma to the southeast" is a namesake village, not
+    # Douma (a city of Rif Dimashq, 200 km away)
+    text = (
+        "Qasr Abu Samrah is a village in the Hama District of the Hama Governorate, 31 km northeast of Hama. "
+        "Nearby localities include Fan al-Shamali to the southwest, Duma to the southeast, and Suran to the west."
+    )
+    assert "Duma" not in dict(found(full, text))
+    assert dict(found(full, text))["Fan al-Shamali"] == "sa:359"
+    # among the localities of its own governorate the city stays
+    text = "Misraba is a town of Rif Dimashq. Nearby localities include Harasta to the west and Duma to the north."
+    assert dict(found(full, text)).get("Duma") == "gn:170592"
+
+
 def test_geoparse__a_far_outlier_named_by_an_alternate_alone_is_dropped(full: Gazetteer) -> None:
     # "خريبة" is only a GeoNames alternate of Nasra (Homs): in a text on Aleppo's north it is a village there
     text = "قصفت القوات قرى في ريف حلب الشمالي، منها تل رفعت وعفرين. وقالت امرأة من سكان قرية خريبة إن قذيفة سقطت."
@@ -2329,6 +2343,9 @@ def test_geoparse__names_inside_groups_set_phrases_and_railways(full: Gazetteer)
     assert found(full, "Combatant1: Qalamoun Shield Forces") == []
     # a saint's name after "St.": a church's, not the town Sibbeh
     assert found(full, "three churches (St. John, St. Saba, and St. Boutros) in Marmarita") == [("Marmarita", "sa:501")]
+    # a deity's after "god" (an encyclopedia excerpt: "the Semitic god Bel" gave the village Bel)
+    assert found(full, "The river was named for the Semitic god Bel.") == []
+    assert found(full, "The village of Bel lies near Aleppo.")[0] == ("Bel", "sa:104")
     liberation = "Clashes between the Afrin Liberation Forces and the Turkish army near Tell Rifaat."
     assert found(full, liberation) == [("Tell Rifaat", "gn:163476")]
     # an early Islamic province (jund) named after a city is neither the city nor its namesake village

@@ -45,7 +45,7 @@ _VERB_LOOK_AHEAD = 120
 _LABEL_RE = re.compile(
     r"\s*(?:(?:Classical|Western|Eastern|Ancient|Modern|North|South)?\s*(?:Neo-)?"
     r"(?:Arabic|Kurdish|Syriac|Aramaic|Turkish|Ottoman Turkish|Armenian|Hebrew|Greek|Latin|French|Circassian|"
-    r"Assyrian|Akkadian|Persian)\s*:|romani[sz]ed\s*:?|also\s+(?:spelled|spelt|written|known\s+as|called)|"
+    r"Assyrian|Akkadian|Persian)\s*:|romani[sz]ed\s*:?|also\s+(?:spelled|spelt|written|known\s+as|called|romani[sz]ed|transliterated)|"
     r"(?:also|or|ancient|formerly|historically|classical|medieval|old)\b|"
     r"بال(?:كردية|سريانية|تركية|آرامية|ارامية|فرنسية|إنجليزية|انجليزية|لاتينية|يونانية|عبرية|أرمنية)\s*:?)\s*",
     re.IGNORECASE,

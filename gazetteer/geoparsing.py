@@ -1334,7 +1334,13 @@ def _capitalised_name_before(text: str, words: Words, span: Span, taken: set[int
     word = text[words.start[i] : words.end[i]]
     if is_common_english(word) or is_descriptor(word) or is_compass(word) or word.lower() in _PEOPLES:
         return False  # "Kurdish Afrin", "Druze Suwayda": the people's
+    if word.lower() in _SPELLING_WORDS:
+        return False  # "also Romanized Sheikh Saad": a spelling of the name follows
     return not _opens_sentence(text, words.start[i])
+
+
+#: Words that say a spelling follows ("also Romanized Sheikh Saad"), which no name's word is.
+_SPELLING_WORDS = frozenset({"romanized", "romanised", "transliterated", "spelled", "spelt"})
 
 
 def _surroundings_before(text: str, words: Words, i: int, taken: set[int]) -> bool:

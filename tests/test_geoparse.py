@@ -2394,6 +2394,11 @@ def test_geoparse__a_name_the_text_declares_is_its_place_each_time(full: Gazette
     assert {("Betproclis", furqlus), ("Betroclus", furqlus)} <= set(found(full, text))
     text = "Kafr Buhum (Arabic: كفر بهم, Syriac: ܟܦܪ ܒܚܡ, Kafar Bouhoum) is a town in Hama."
     assert ("Kafar Bouhoum", "gn:168708") in found(full, text)
+    # "also Romanized" and "also transliterated" label a spelling, their word no part of it (an encyclopedia
+    # excerpt gave the span "Romanized Sheikh Saad")
+    text = "Al-Shaykh Saad (Arabic: الشيخ سعد; also Romanized Sheikh Saad) is a town in Daraa."
+    assert ("Sheikh Saad", "cur:al-shaykh-saad-town") in found(full, text)
+    assert found(full, "also Romanized Sheikh Saad;") == [("Sheikh Saad", "cur:al-shaykh-saad-town")]
     text = "صلخد أو صرحد مدينة في محافظة السويداء. وكانت قلعة صرحد، تحرس الطريق."  # an Arabic comma ends a word
     assert [t for t, p in found(full, text) if p == salkhad] == ["صلخد", "صرحد", "صرحد"]
     assert found(full, "عضو مركز حمص الإعلامي، فإن القصف طال تلبيسة") == [("تلبيسة", TALBISEH)]

@@ -45,7 +45,7 @@ from .declared_names import with_declared_names
 from .errors import InvalidQueryError
 from .foreign import FOREIGN_COUNTRIES, FOREIGN_DEMONYMS, is_foreign
 from .geo import fast_distance_m
-from .kinds import ADMIN_KINDS, AREA_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
+from .kinds import ADMIN_KINDS, AREA_KINDS, FACILITY_CORE_KINDS, FACILITY_KINDS, POPULATED_KINDS, accepts
 from .mention import (
     CENTRE_WORDS,
     COMPASS_NOUNS,
@@ -2278,6 +2278,8 @@ def _geoparse(
                 continue  # "انسحب التنظيم من التل" (the hill) in a text about Aleppo is no town al-Tall of Rif Dimashq
             if _camp_by_a_bare_alias(item, best) and _placed_far(best, gov, voters, item.text):
                 continue  # "العائدين" (the returnees) in a text about Aleppo is no camp al-Aideen of Homs
+            if _facility_by_its_bare_core(item, best) and _placed_beyond_its_neighbours(best, gov, voters, item.text):
+                continue  # "شمالا: باب الهوى" in an article on a village of Quneitra is no crossing of Idlib
             if _quarter_of_a_far_city(item, best, gov, voters) and _a_shared_name(g, item.text, best):
                 continue  # "أحياء الحميدية والجبيلة" in a text about Deir ez-Zor is no quarter of Aleppo
             if _city_without_its_article(item, best) and _placed_elsewhere(best, gov, voters, item.text):
@@ -3351,6 +3353,23 @@ def _camp_by_a_bare_alias(item: _Item, match: Match) -> bool:
         and item.span.first == item.span.last
         and "+alias" in match.bucket
     )
+
+
+def _facility_by_its_bare_core(item: _Item, match: Match) -> bool:
+    """Whether the answer is a facility named by the core of its name alone, no kind word about it:
+    "باب الهوى" is the Bab al-Hawa crossing in news of Idlib, and a farm of Latakia or a hill of
+    Quneitra in their villages' articles ("شمالا: باب الهوى"). Such a facility is read only where the
+    text places others in its governorate or one that borders it (:func:`_placed_beyond_its_neighbours`)."""
+    return match.place.kind in FACILITY_CORE_KINDS and item.hint is None and "+alias" in match.bucket
+
+
+def _placed_beyond_its_neighbours(match: Match, gov: str | None, voters: dict[str, dict[str, None]], text: str) -> bool:
+    """:func:`_placed_elsewhere`, and neither the caller's province nor another mention of the text
+    lies in a governorate that borders the answer's."""
+    if not _placed_elsewhere(match, gov, voters, text):
+        return False
+    near = govs.neighbours(match.place.governorate.pcode or "")
+    return gov not in near and not any(any(t != text for t in voters.get(g, ())) for g in near)
 
 
 def _arabic_historic_name(item: _Item, match: Match) -> bool:

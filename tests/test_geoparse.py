@@ -1871,6 +1871,14 @@ def test_geoparse__a_bare_quarter_in_a_text_about_another_governorate(full: Gaze
     assert found(full, text) == [("حلب", "pcode:SY02")]
     text = "UNRWA reopened its health centre in Yarmouk and resumed classes in Khan Eshieh and Sbeineh."
     assert ("Yarmouk", "gn:166716") in found(full, text)  # Damascus and Rif Dimashq count as one
+    # a facility by its core alone (an encyclopedia article on a village of Quneitra: "north: Bab
+    # al-Hawa" is a place of the Golan, no crossing of Idlib); beside Idlib or a governorate bordering it, it is
+    text = "مويسة قرية في الجولان تتبع ناحية مسعدة في محافظة القنيطرة. حدودها: شمالا: باب الهوى – واسط."
+    assert "باب الهوى" not in dict(found(full, text))
+    crossing = "cur:bab-al-hawa-crossing"
+    assert dict(found(full, "تقع الدانا على مقربة من باب الهوى شمال إدلب"))["باب الهوى"] == crossing
+    text = "Trucks entered through Bab al-Salameh, north of Azaz, after the UN mechanism for Bab al-Hawa expired."
+    assert dict(found(full, text))["Bab al-Hawa"] == crossing
     # an Arabic span that matched only an ancient name (Gabala, Jableh's), in a text about Idlib's villages
     text = "وسيطرت قوات النظام على قرى جبالا ومعرتماتر والنقير في جبل الزاوية بريف إدلب"
     assert "جبالا" not in dict(found(full, text))

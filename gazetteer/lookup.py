@@ -485,11 +485,14 @@ def candidates_of_forms(
     plain: bool = False,
     exact_forms: Sequence[str] = (),
 ) -> dict[int, Hit]:
-    """:func:`candidates` for the forms :func:`query_forms` gave, and the places named exactly by
-    ``exact_forms`` (a name with the adjectives its parse took off: :func:`~gazetteer.mention.name_with_adjectives`)."""
+    """:func:`candidates` for the forms :func:`query_forms` gave, and the places named exactly or by a
+    spelling variant by ``exact_forms`` (a name with the adjectives its parse took off:
+    :func:`~gazetteer.mention.name_with_adjectives`)."""
     found: dict[int, Hit] = {}
-    for form in exact_forms:
-        _offer_exact(index, query_keys(index, form), found)
+    for form in exact_forms:  # exactly, or by a spelling variant ("قرية دير الغربي" is الدير الغربي)
+        k = query_keys(index, form)
+        _offer_exact(index, k, found)
+        _score_rows(index, k, found, index.variant.get(k.variant, ()), SCORES.exact, Said(form))
     qkeys = [query_keys(index, f) for f in forms]
     foreign = [is_foreign_key(k.exact) for k in qkeys]
     said = Said(" ".join(forms))

@@ -739,6 +739,9 @@ def _mention(text: str, words: Words, span: Span, taken: set[int], name: str) ->
         return f"{name} {said['kind']}", start, end  # "Thiban, a town on the Euphrates": the town
     if not before and not after and _ARABIC_PREDICATE_GOVERNORATE_RE.match(text, span.end):
         return f"محافظة {name}", start, end  # "دير الزور محافظة سورية": the governorate
+    if not before and not after and (said := _ARABIC_PREDICATE_SETTLEMENT_RE.match(text, span.end)):
+        kind_word = said["kind"] or said["kind2"]
+        return f"{kind_word} {name}", start, end  # "آراك هي قرية في شرق سوريا": the village (a common word too)
     return " ".join([*before, name, *after]), start, end
 
 
@@ -4300,6 +4303,14 @@ _APPOSITIVE_KIND_RE = re.compile(
 #: منطقة is an area as often as a district ("الرستن منطقة سورية" is the town's article).
 _ARABIC_PREDICATE_GOVERNORATE_RE = re.compile(
     r" *(?:\([^()\n]{0,80}\) *)?[،,]? *(?:(?:هي|هو) +)?(?:[إا]حدى +)?(?:محافظة|المحافظات) +(?:ال)?(?:سوري|تقع|في|تتبع)"
+)
+#: A village, a town or a city said of a name right after it in an Arabic article's lead: "آراك هي
+#: قرية في شرق سوريا", "معردس، قرية سورية تتبع ناحية صوران". The kind word then asks for the place, as
+#: one before the name would: a name that is also a common word ("آراك", I see you) is the village.
+#: Not "كانت إدلب قرية صغيرة" (Idlib was a small village): what a place was says nothing of its kind.
+_ARABIC_PREDICATE_SETTLEMENT_RE = re.compile(
+    r" *(?:\([^()\n]{0,80}\) *)?[،,]? *(?:(?:هي|هو) +(?P<kind>قرية|بلدة|مدينة)(?= )"
+    r"|(?P<kind2>قرية|بلدة|مدينة) +(?:سورية|سوريّة|تقع|تتبع))"
 )
 #: The longest list of the mentions behind a document-context answer in its note, in characters.
 _CONTEXT_NOTE_CHARS = 120

@@ -724,6 +724,11 @@ def test_geoparse__an_arabic_lead_that_says_governorate(full: Gazetteer) -> None
     assert found(full, "درعا هي إحدى المحافظات السورية") == [("درعا", "pcode:SY12")]
     assert found(full, "حمص مدينة سورية") == [("حمص", "gn:169577")]
     assert found(full, "كانت إدلب قرية صغيرة") == [("إدلب", "gn:169389")]
+    # a village's or a town's word said of the name is its kind word: a name that is also a common word
+    # ("آراك", I see you) is then the village (an encyclopedia excerpt: the article's subject was lost)
+    assert found(full, "آراك هي قرية في شرق سوريا") == [("آراك", "cur:arak-homs-village")]
+    assert found(full, "آراك، قرية سورية تتبع محافظة حمص")[0] == ("آراك", "cur:arak-homs-village")
+    assert found(full, "لا أراك هنا") == []  # the common word alone
 
 
 def test_geoparse__a_common_word_that_glosses_a_place_s_own_name(full: Gazetteer) -> None:

@@ -400,6 +400,9 @@ _COMMON_GIVEN_NAMES = frozenset({"ali"})
 #: a commander, not the town Jasim); mother of, which also opens names of villages that the index may
 #: lack ("وام الميادين", Umm al-Mayadhin in Daraa, is no al-Mayadin).
 _KIN_WORDS = frozenset({"abu", "ibn", "bin", "bint", "umm", "ابو", "ابن", "بن", "بنت", "ام"})
+#: "The citizen" (he, she; "to the citizen"): a person's name follows, in reports that quote residents
+#: ("أوضحت المواطنة هنادي علي من قرية الدبيبية"): :func:`_kunya`.
+_CITIZEN_WORDS = frozenset({"المواطن", "المواطنه", "للمواطن", "للمواطنه"})
 #: "Servant of", which opens given names before a name of God ("Abdul-Aziz", "عبد العزيز"): :func:`_kunya`.
 _SERVANT_WORDS = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdu", "عبد"})
 #: Arabic demonstratives: "تلك الشجرة" is that tree, never a place's name. Not ذلك, which mostly ends
@@ -1039,12 +1042,16 @@ def _kunya(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     word = text[words.start[i] : words.end[i]]
     if i not in taken and text[words.end[i] : span.start] in (" ", "-") and _bare(word).lower() in _SERVANT_WORDS:
         return True  # "Abdul-Aziz", "عبد العزيز": "servant of", a given name's first half, before a name of God
+    if i not in taken and text[words.end[i] : span.start] == " " and _bare(word) in _CITIZEN_WORDS:
+        return True  # "أوضحت المواطنة هنادي علي": the citizen Hanadi, no town Hanadi
     gap = text[words.end[i] : span.start]
     if gap == "-" and i not in taken and word.isascii() and word.lower() in _KIN_WORDS and words.capital[i]:
         return True  # "Aiman Abu-Jable, an anti-Assad activist": a surname, not Jableh
     if gap != " ":
         return False
     kin = _bare(word).removeprefix("و")  # "وأبو", "وام": the kin word after "and"
+    if kin == _UMM and kin == _bare(word) and not _umm_opens_a_name(text, words, i):
+        kin = ""  # "حمص أم حماة": "or"
     if i not in taken and (kin in _KIN_WORDS or (word.lower() in _KIN_WORDS and words.capital[i])):
         return True
     if i not in taken and words.capital[i] and word.lower() in _RANKS and span.first == span.last:
@@ -1058,6 +1065,26 @@ def _kunya(text: str, words: Words, span: Span, taken: set[int]) -> bool:
         return False
     title = title if title.isascii() else _bare(title)
     return title.lower() in _KIN_WORDS or title.lower() in _RANKS
+
+
+#: أم, "mother of" and "or" (:func:`_umm_opens_a_name`), as :func:`_bare` writes it.
+_UMM = "ام"
+
+
+def _umm_opens_a_name(text: str, words: Words, i: int) -> bool:
+    """Whether أم (word ``i``, with no و before it) is "mother of", opening a name, rather than "or"
+    ("حمص أم حماة"): it opens the text, a line or a list's item, or follows a kind word ("قرية أم
+    الميادين").
+
+    >>> text = "قرية أم الميادين، أم القصور؛ حمص أم حماة"
+    >>> words = Words(text)
+    >>> [_umm_opens_a_name(text, words, i) for i in (1, 3, 6)]
+    [True, True, False]
+    """
+    if i == 0:
+        return True
+    gap = text[words.end[i - 1] : words.start[i]]
+    return any(mark in gap for mark in '،,\n(:«"') or is_descriptor(text[words.start[i - 1] : words.end[i - 1]])
 
 
 def _name_goes_on(text: str, words: Words, span: Span, taken: set[int]) -> bool:

@@ -1307,6 +1307,9 @@ def test_geoparse__a_name_after_father_of_or_son_of_is_a_person_s(full: Gazettee
     assert found(full, "قصف بلدات اليادودة وام الميادين") == [("اليادودة", "cur:al-yadudah-village")]
     assert found(full, "قصف بلدات اليادودة والميادين")[1] == ("الميادين", "gn:173480")
     assert found(full, "Commanders: Umm Jassim") == []
+    # "the citizen" before a name (a news report quoting residents: "المواطنة هنادي" gave the town Hanadi)
+    assert found(full, "أوضحت المواطنة هنادي علي أن المياه مقطوعة") == []
+    assert found(full, "قصف بلدة هنادي") == [("هنادي", "gn:173777")]
 
 
 def test_geoparse__a_long_text_leaves_the_garbage_collector_as_it_was(full: Gazetteer) -> None:

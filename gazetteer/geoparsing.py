@@ -433,6 +433,10 @@ _BARE_TABLE = str.maketrans({**dict.fromkeys(_VOWEL_MARKS, None), "\u0640": None
 _PAUSE_GC_CHARS = 20_000
 #: How far from a governorate capital's point a place bound to it ("X, Homs") lies outside the city.
 _CITY_RADIUS_M = 10_000.0
+#: How far from a governorate capital's point a town or a village bound to it ("Sarmin, Idlib", 9 km
+#: away) is a town of the governorate; a village nearer is one the city has grown over (Aleppo's
+#: Salah al-Din, Homs's Dayr Baalbah, 4 km), which the sources file as villages (:func:`_lies_outside_city`).
+_TOWN_RADIUS_M = 6_000.0
 #: Kinds :func:`_without_far_outliers` may drop: the small places whose names repeat across the country.
 _OUTLIER_KINDS = frozenset({"village", "town", "neighbourhood"})
 #: How many places one governorate of a text needs for a far outlier to be dropped.
@@ -4009,7 +4013,8 @@ def _lies_outside_city(inner: Match, outer: Match, features: bool = False) -> bo
     wide = features and place.kind in ("mountain", "region")
     if place.kind not in POPULATED_KINDS and place.kind not in ADMIN_KINDS and not wide:
         return False
-    return fast_distance_m(place.lat, place.lon, city.lat, city.lon) > _CITY_RADIUS_M
+    radius = _TOWN_RADIUS_M if place.kind in ("town", "village") else _CITY_RADIUS_M
+    return fast_distance_m(place.lat, place.lon, city.lat, city.lon) > radius
 
 
 def _bind(

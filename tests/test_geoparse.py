@@ -510,6 +510,10 @@ def test_geoparse__a_capital_that_binds_a_place_outside_its_city_is_the_governor
     assert found(full, "Clashes in Khan Shaykhun, Idlib.") == [("Khan Shaykhun", "gn:168325"), ("Idlib", "pcode:SY07")]
     assert found(full, "Clashes in Talbiseh, Homs.") == [("Talbiseh", TALBISEH), ("Homs", HOMS_GOV)]
     assert found(full, "Fighting reached Talbiseh, north of Homs.")[-1] == ("Homs", HOMS_CITY)  # no binding
+    # a town 9 km from its capital is no part of the city (an OCHA update: "Sarmin (Idleb)" gave Idlib city);
+    # a village 4 km away, filed as a village though the city has grown over it, stays the city's
+    assert found(full, "Hospitals were hit in Sarmin (Idleb).")[-1] == ("Idleb", "pcode:SY07")
+    assert found(full, "Clashes in Dayr Baalbah, Homs.")[-1] == ("Homs", HOMS_CITY)
     # a village lies in a governorate, not in its capital, even a village the index lacks
     text = "Clashes broke out between armed locals from the village of Kharbat Al-Mu'ezah in Tartus and the police."
     assert found(full, text) == [("Tartus", "pcode:SY10")]

@@ -3391,9 +3391,10 @@ def _camp_by_a_bare_alias(item: _Item, match: Match) -> bool:
 
 def _facility_by_its_bare_core(item: _Item, match: Match) -> bool:
     """Whether the answer is a facility named by the core of its name alone, no kind word about it:
-    "باب الهوى" is the Bab al-Hawa crossing in news of Idlib, and a farm of Latakia or a hill of
-    Quneitra in their villages' articles ("شمالا: باب الهوى"). Such a facility is read only where the
-    text places others in its governorate or one that borders it (:func:`_placed_beyond_its_neighbours`)."""
+    "باب الهوى" is the Bab al-Hawa crossing in news of Idlib, and a place of the Golan in an article
+    on a village of Quneitra ("شمالا: باب الهوى"). Such a facility is read only where the text places
+    others in its governorate or one that borders it (:func:`_placed_beyond_its_neighbours`; a farm
+    of that name in Latakia, which borders Idlib, is still read as the crossing)."""
     return match.place.kind in FACILITY_CORE_KINDS and item.hint is None and "+alias" in match.bucket
 
 

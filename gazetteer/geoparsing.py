@@ -1621,6 +1621,14 @@ def _dual_with_its_adjective(text: str, words: Words, span: Span) -> bool:
 _AND_NEXT_RE = re.compile(r"[ \t]*[،,]?[ \t]*و")
 #: The second word of a compound given name ("عز الدين", "سيف الدولة"), as :func:`_bare` writes it.
 _COMPOUND_GIVEN_SECOND = frozenset({"الدين", "الدوله"})
+#: Prepositions and words of place before a name, as :func:`_bare` writes them, and the nouns of what
+#: befalls a place: a compound given name after one is the place so named ("في ركن الدين", "على صلاح
+#: الدين", "قصف سيف الدولة"): :func:`_compound_given_name`.
+_LOCATIVE_WORDS = frozenset({
+    "في", "فى", "من", "الى", "الي", "على", "علي", "عن", "قرب", "بين", "نحو", "باتجاه", "حتى", "داخل", "حول",
+    "محيط", "اطراف", "احياء", "حيي", "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط",
+    "قصف", "استهداف", "اقتحام", "حصار", "سكان", "اهالي", "اهل",
+})  # fmt: skip
 
 
 def _compound_given_name(text: str, words: Words, span: Span, taken: set[int]) -> bool:
@@ -1628,7 +1636,9 @@ def _compound_given_name(text: str, words: Words, span: Span, taken: set[int]) -
     that is a compound given name, with a family name after it (a word with the article that
     :func:`_family_name_after` would read as one) and no kind word before it, is a person, not the
     village, the quarter or the street so named ("حي صلاح الدين" stays the quarter, and a compass
-    word after the name, "الشرقي", is no family name).
+    word after the name, "الشرقي", is no family name). So is one with no kind word, no clitic and no
+    preposition of place before it ("اتجه صلاح الدين إلى الشغر", Saladin; "الوالي ركن الدين منكورس";
+    "في ركن الدين", "بركن الدين" and "وصلاح الدين" stay the quarters).
 
     >>> text = "أطلقت كتائب عز الدين القسام صواريخ على قرية عز الدين"
     >>> words = Words(text)
@@ -1642,7 +1652,12 @@ def _compound_given_name(text: str, words: Words, span: Span, taken: set[int]) -
     i = _word_before(words, span)
     if i >= 0 and is_descriptor(text[words.start[i] : words.end[i]]):
         return False
-    return _family_word_after(text, words, span, taken)
+    if _family_word_after(text, words, span, taken):
+        return True
+    if span.start > words.start[span.first] or i < 0:
+        return False  # "بركن الدين", "وصلاح الدين": in, and (a list's item); the text's first words, its title
+    before = _bare(text[words.start[i] : words.end[i]]) if i not in taken else ""
+    return before not in _LOCATIVE_WORDS  # "اتجه صلاح الدين إلى الشغر": Saladin; "في ركن الدين": the quarter
 
 
 def _family_word_after(text: str, words: Words, span: Span, taken: set[int]) -> bool:

@@ -1850,6 +1850,12 @@ def test_geoparse__a_compound_given_name_before_a_family_name_is_a_person(full: 
     assert found(full, "قرية عز الدين في ريف حمص")[0] == ("عز الدين", "cur:izz-al-din-homs")
     assert found(full, "قصف حي سيف الدولة الحمداني في حلب")[0] == ("سيف الدولة", "sa:72")
     assert found(full, "قصف سيف الدولة في حلب")[0] == ("سيف الدولة", "sa:72")
+    # with no kind word, no clitic and no word of place before it, the name is a person's too (an
+    # encyclopedia excerpt: "اتجه صلاح الدين إلى الشغر", Saladin headed for al-Shughur, gave a quarter of Aleppo)
+    assert found(full, "في سنة 1188 اتجه صلاح الدين إلى الشغر") == []
+    assert found(full, "ومدفن الوالي ركن الدين منكورس في دمشق") == [("دمشق", "gn:170654")]
+    assert found(full, "وخرجت مظاهرة في ركن الدين")[0] == ("ركن الدين", "cur:damascus-rukn-al-din")
+    assert found(full, "قصف أحياء السكري وصلاح الدين")[1] == ("صلاح الدين", "sa:67")
 
 
 def test_geoparse__the_centre_of_the_governorate_is_its_city(full: Gazetteer) -> None:

@@ -2704,8 +2704,12 @@ def _a_nearby_locality_s_city(text: str, m: PlaceMention) -> bool:
 def _outlier_kind(match: Match) -> bool:
     """Whether an answer may be a far outlier (:func:`_without_far_outliers`): a village, a town or a
     quarter, or a region or a mountain range matched by a spelling variant only ("Berade", a village of
-    Afrin, is no Wadi Barada)."""
+    Afrin, is no Wadi Barada), or an archaeological site matched by a spelling variant or by a name not
+    its own ("the Tel al-Ahmar area" in Quneitra is a red hill, not Til Barsip of Aleppo, whose modern
+    name is Tell Ahmar; "the Abu Qubais hill" no castle of Hama)."""
     kind = match.place.kind
+    if kind == "archaeological_site":
+        return match.tier != "exact" or not _own_name(match)  # "the Tel al-Ahmar area" of Quneitra: no Til Barsip
     return kind in _OUTLIER_KINDS or (kind in AREA_KINDS and match.tier != "exact")
 
 

@@ -1132,6 +1132,15 @@ def test_geoparse__a_city_among_an_encyclopedia_s_nearby_localities_may_be_a_far
     assert dict(found(full, text)).get("Duma") == "gn:170592"
 
 
+def test_geoparse__an_archaeological_site_by_another_name_may_be_a_far_outlier(full: Gazetteer) -> None:
+    # a news report on Quneitra: "the Tel al-Ahmar area" (a red hill) is no Til Barsip of Aleppo, whose
+    # modern name is Tell Ahmar; beside Jarablus and Manbij it is
+    text = "Israeli forces advanced from the Tel al-Ahmar area toward Jubata al-Khashab, Khan Arnaba and Masharah."
+    assert "Tel al-Ahmar" not in dict(found(full, text + " in Quneitra"))
+    text = "Excavations at Tell Ahmar, the ancient Til Barsip on the Euphrates, near Jarablus and Manbij."
+    assert dict(found(full, text))["Tell Ahmar"] == "cur:til-barsip-tell-ahmar"
+
+
 def test_geoparse__a_far_outlier_named_by_an_alternate_alone_is_dropped(full: Gazetteer) -> None:
     # "خريبة" is only a GeoNames alternate of Nasra (Homs): in a text on Aleppo's north it is a village there
     text = "قصفت القوات قرى في ريف حلب الشمالي، منها تل رفعت وعفرين. وقالت امرأة من سكان قرية خريبة إن قذيفة سقطت."

@@ -4078,6 +4078,8 @@ def _bind(
         if _area_binds(this, nxt):
             continue
         bound = _province_of(nxt.found[0]) or (None if this.hint in _UNIT_HINTS else _province_of_unit(nxt))
+        if bound is None and this.hint == "neighbourhood" and nxt.found[0].place.kind in _QUARTERED_KINDS:
+            bound = nxt.found[0].place.governorate.pcode  # "حي القصور في بانياس": a quarter of Banyas, none of Homs'
         if bound is not None:
             this.binding = bound
             _bind_list_before(text, items, k, bound)
@@ -4093,6 +4095,10 @@ def _bind(
     for item in rebind:  # "Khan Shaykhun in Idlib": the place lies outside the city, so Idlib is the governorate
         item.read_as_governorate()
         item.found = ask(item.mention, gov)
+
+
+#: The kinds of place whose quarters a text names ("حي القصور في بانياس"): :func:`_bind`.
+_QUARTERED_KINDS = frozenset({"city", "town"})
 
 
 def _spread_bindings(items: Sequence[_Item]) -> None:

@@ -1453,6 +1453,12 @@ def _nisba_surname(word: str) -> bool:
 _GLOSS_BEFORE_RE = re.compile(r"(?:\((?:Arabic:\s*)?|Arabic:\s*|[Nn]ative name:\s*)$")
 _GLOSS_END_RE = re.compile(r"\s*(?:[),;]|$)", re.MULTILINE)
 _GLOSS_LOOK_BEHIND = 16
+#: A person's role in parentheses after a name, as an infobox's list of commanders writes it: "Abu Kamal
+#: (Ahrar ash-Sham Central Area Commander)", "Hassan al-Khalifa (Omar al-Farouq Brigade commander)".
+_ROLE_AFTER_RE = re.compile(
+    r"[ \t]*\n?[ \t]*\((?:[^()\n]{0,60}\s)?(?:[Cc]ommander|[Ll]eader|[Cc]hief|[Dd]eputy|[Gg]overnor|[Ee]mir|"
+    r"[Ss]pokes(?:man|person|woman)|[Ff]ounder|[Mm]ufti)(?:\s[^()\n]{0,30})?\)"
+)
 #: What after a given name and a surname says they are a person's: "Dana Khalil, a teacher in Idlib",
 #: "Dana Khalil, who..." (a place's apposition follows its own name: "Dana, a town north of Idlib").
 _PERSON_APPOSITION_RE = re.compile(r",\s+(?:an?|who|whose)\s")
@@ -2158,6 +2164,8 @@ def _geoparse(
             continue  # "Jabala ibn al-Harith", "زين العابدين بن علي": a person named after his father
         if _TRIBE_AFTER_RE.match(text, span.end):
             continue  # "the Albu Kamal clan": a tribe named after a place (or the place after it) is no mention
+        if _ROLE_AFTER_RE.match(text, span.end):
+            continue  # "Abu Kamal (Ahrar ash-Sham Central Area Commander)": a commander's name, no town
         if _ARMED_GROUP_AFTER_RE.match(text, span.end):
             continue  # "the Manbij Military Council", "Hama Martyrs Brigade": an armed group named after a place
         if _sheikh_named(text, words, span):

@@ -1915,6 +1915,13 @@ def test_geoparse__a_bare_quarter_in_a_text_about_another_governorate(full: Gaze
     assert "جبالا" not in dict(found(full, text))
 
 
+def test_geoparse__a_name_with_a_commander_s_role_after_it_is_a_person(full: Gazetteer) -> None:
+    # an encyclopedia's infobox lists commanders with their roles: "Abu Kamal" there is a nom de guerre
+    text = "Commanders and leaders\nAbu Kamal\n(Ahrar ash-Sham Central Area Commander)\nHassan al-Khalifa"
+    assert found(full, text) == []
+    assert found(full, "Abu Kamal (Deir ez-Zor) was captured")[0] == ("Abu Kamal", "gn:174448")
+
+
 def test_geoparse__a_handle_and_a_royal_title_are_no_places(full: Gazetteer) -> None:
     assert found(full, "According to @DeirEzzor24 and @Raqqa_SL, strikes hit Hajin.") == [("Hajin", "gn:174506")]
     assert found(full, "Queen Zenobia ruled Palmyra") == [("Palmyra", "gn:163808")]

@@ -134,13 +134,16 @@ _LATIN_PARTICLES = frozenset(
 )
 
 
-def _name_like(item: str, *, bare_arabic: bool = False) -> bool:
-    """Whether an item of a declaration is a name: a few words, no digit, no common word alone, no
-    lone letter; a Latin name's words capitalised but for particles; a ``bare_arabic`` name (in
-    no quotes, after no label) of no common word and no noun with its pronoun.
+def _name_like(item: str, *, bare_arabic: bool = False, quoted: bool = False) -> bool:
+    """Whether an item of a declaration is a name: a few words, no digit, not only common words, no
+    lone letter; a Latin name's words capitalised but for particles, not all common words unless
+    ``quoted``; a ``bare_arabic`` name (in no quotes, after no label) of no common word and no noun
+    with its pronoun.
 
     >>> _name_like("Geroda"), _name_like("the city"), _name_like("1920"), _name_like("Temple D")
     (True, False, False, False)
+    >>> _name_like("Near East"), _name_like("Mount Bishri")
+    (False, True)
     >>> _name_like("صرحد"), _name_like("المدينة"), _name_like("رصيف العربات", bare_arabic=True)
     (True, False, True)
     >>> _name_like("اجتاز بنواحيها", bare_arabic=True), _name_like("الباشا والدلبة", bare_arabic=True)
@@ -162,7 +165,9 @@ def _name_like(item: str, *, bare_arabic: bool = False) -> bool:
     for w in words:
         if w.isascii() and not w[0].isupper() and w.lower().split("-")[0] not in _LATIN_PARTICLES:
             return False
-    return not (len(words) == 1 and words[0].isascii() and (is_common_english(words[0]) or words[0].isupper()))
+    if not quoted and all(w.isascii() and is_common_english(w) for w in words):
+        return False  # "Bishri (Near East)": a map's caption; quoted, "Valley of Christians" is a name
+    return not (len(words) == 1 and words[0].isascii() and words[0].isupper())
 
 
 def _unquoted(piece: str) -> tuple[int, int]:
@@ -192,12 +197,13 @@ def _listed_names(chunk: str, offset: int, *, leading: bool = False) -> list[tup
         skip = label.end() if label is not None and label.end() > 0 else 0
         start, stop = _unquoted(piece[skip:])
         name = piece[skip + start : skip + stop]
+        quoted = piece[skip:].strip()[:1] in _QUOTES
         if skip:
-            if name and _name_like(name):
+            if name and _name_like(name, quoted=quoted):
                 labelled.append((offset + pos + skip + start, offset + pos + skip + stop))
         elif name in _LANGUAGES:
             pass  # "Kurdish, Çemê Xatûna": a label without its colon
-        elif name and _name_like(name, bare_arabic=True):
+        elif name and _name_like(name, bare_arabic=True, quoted=quoted):
             bare.append((offset + pos + start, offset + pos + stop))
         elif name:
             all_bare_names = False
@@ -217,7 +223,7 @@ def _arabic_name_at(text: str, at: int, limit: int) -> tuple[int, int] | None:
         if close is None:
             return None
         start, stop = at + 1, close.start()
-        return (start, stop) if _name_like(text[start:stop]) else None
+        return (start, stop) if _name_like(text[start:stop], quoted=True) else None
     taken: list[re.Match[str]] = []
     for w in _ARABIC_WORD_RE.finditer(text, at, limit):
         if text[taken[-1].end() if taken else at : w.start()].strip():

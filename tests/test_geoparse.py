@@ -2450,6 +2450,13 @@ def test_geoparse__a_name_the_text_declares_is_its_place_each_time(full: Gazette
     text = "Al-Shaykh Saad (Arabic: الشيخ سعد; also Romanized Sheikh Saad) is a town in Daraa."
     assert ("Sheikh Saad", "cur:al-shaykh-saad-town") in found(full, text)
     assert found(full, "also Romanized Sheikh Saad;") == [("Sheikh Saad", "cur:al-shaykh-saad-town")]
+    # a parenthesis of common words alone declares nothing, unless quoted (an encyclopedia excerpt: a locator
+    # map's caption, "Jebel Bishri (Near East)", made "Near East" a name of the mountain)
+    assert [t for t, _ in found(full, "Location of Jebel Bishri (Near East). Trade in the Near East.")] == [
+        "Jebel Bishri"
+    ]
+    text = 'Hawash is the largest village in Wadi al-Nasara ("Valley of Christians") region.'
+    assert ("Valley of Christians", "cur:wadi-al-nasara") in found(full, text)
     text = "صلخد أو صرحد مدينة في محافظة السويداء. وكانت قلعة صرحد، تحرس الطريق."  # an Arabic comma ends a word
     assert [t for t, p in found(full, text) if p == salkhad] == ["صلخد", "صرحد", "صرحد"]
     assert found(full, "عضو مركز حمص الإعلامي، فإن القصف طال تلبيسة") == [("تلبيسة", TALBISEH)]

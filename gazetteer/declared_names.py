@@ -117,11 +117,15 @@ _MAY_DECLARE_RE = re.compile(
 _CLITICS = "وبل"
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u065f\u066e-\u06d3]")  # not the Arabic comma, semicolon or question mark
 #: Words that stand before the object of a preposition, which no declaration names ("north of
-#: Jarabulus ... was called Karkemish", "في محافظة دير الزور واسمها...").
+#: Jarabulus ... was called Karkemish", "في محافظة دير الزور واسمها...", "مدني من بلدة “أم ولد” يدعى
+#: “معتز...”": the civilian is named so, a kind word and a quote between).
 _PREPOSITION_BEFORE_RE = re.compile(
-    r"(?:\b(?:of|in|at|near|from|to|by|with|on|into|towards?)|(?:^|\s)[وفلب]?(?:في|من|إلى|الى|على|قرب|محافظة|لمحافظة|منطقة|ريف|ناحية))\s+$",
+    r"(?:\b(?:of|in|at|near|from|to|by|with|on|into|towards?)|(?:^|\s)[وفلب]?(?:في|من|إلى|الى|على|قرب|محافظة|لمحافظة|منطقة|ريف|ناحية)"
+    r"(?:\s+(?:بلدة|قرية|مدينة|حي))?)\s+[“\"«]?$",
     re.IGNORECASE,
 )
+#: How far before a mention :data:`_PREPOSITION_BEFORE_RE` reads, in characters.
+_PREPOSITION_LOOK_BEHIND = 20
 #: Marks no name holds: a label's colon, a pronunciation's brackets, a template's.
 _NO_NAME_MARKS = frozenset(":[]{}|=<>")
 #: Languages whose name labels a name in parentheses, with or without its colon.
@@ -285,7 +289,7 @@ def _declared_after(text: str, mention: PlaceMention, next_start: int) -> list[t
         else:
             out.extend(_listed_names(paren.group(1), inner_at))
         at = paren.end()
-    if _PREPOSITION_BEFORE_RE.search(text, max(0, mention.start - 12), mention.start):
+    if _PREPOSITION_BEFORE_RE.search(text, max(0, mention.start - _PREPOSITION_LOOK_BEHIND), mention.start):
         return out  # "north of Jarabulus ... was called Karkemish": the subject is another
     lead = _COMMA_RE.match(text, at, max(limit, at))
     start = lead.end() if lead is not None else at

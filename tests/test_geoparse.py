@@ -2457,6 +2457,10 @@ def test_geoparse__a_name_the_text_declares_is_its_place_each_time(full: Gazette
     ]
     text = 'Hawash is the largest village in Wadi al-Nasara ("Valley of Christians") region.'
     assert ("Valley of Christians", "cur:wadi-al-nasara") in found(full, text)
+    # a verb of naming after a preposition's object names the sentence's subject (a news report: "مدنياً آخر
+    # من بلدة “أم ولد” أيضاً يدعى “معتز...”", another civilian from Umm Walad named Muataz, made him the town)
+    text = "وأضاف المراسل أن مدنياً آخر من بلدة “أم ولد” أيضاً يدعى “معتز حمد يوسف الرفاعي” فُقد"
+    assert found(full, text) == [("أم ولد", "cur:umm-walad-town")]
     text = "صلخد أو صرحد مدينة في محافظة السويداء. وكانت قلعة صرحد، تحرس الطريق."  # an Arabic comma ends a word
     assert [t for t, p in found(full, text) if p == salkhad] == ["صلخد", "صرحد", "صرحد"]
     assert found(full, "عضو مركز حمص الإعلامي، فإن القصف طال تلبيسة") == [("تلبيسة", TALBISEH)]

@@ -1177,8 +1177,8 @@ def _arabic_noun_phrase(text: str, words: Words, span: Span, taken: set[int]) ->
     def generic() -> bool:
         return span.first == span.last and opens_a_name(words.keys[span.first])
 
-    if before in _DEMONSTRATIVES and word.startswith("ال") and (common() or generic()):  # not "بما في ذلك كسب"
-        return True  # "هذا الحصن", this fort, "هذا التل", this hill: a generic word is a noun there
+    if before in _DEMONSTRATIVES and word.startswith("ال") and (common() or generic() or _bare(word) == _TWO_VILLAGES):
+        return True  # "هذا الحصن", this fort, "هذا التل", this hill, "هذه القريتين", these two villages: nouns there
     if _bare(word) == _TWO_VILLAGES and _TWO_VILLAGES_SAID_RE.search(
         text, max(0, span.start - _DUAL_LOOK_BEHIND), span.start
     ):

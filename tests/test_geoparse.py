@@ -1843,6 +1843,8 @@ def test_geoparse__the_dual_of_a_kind_word_counts_places_and_names_none(full: Ga
     assert found(full, "وصلت التعزيزات إلى القريتين") == [("القريتين", "gn:173361")]
     # with the article and a dual adjective after it, the dual still counts villages
     assert found(full, "واستولى الجيش على القريتين الأخيرتين على الطريق") == []
+    # after a demonstrative too (a news report: "أبناء هذه القريتين", the sons of these two villages)
+    assert found(full, "الفوج الذي يشكل أبناء هذه القريتين عموده الفقري") == []
     assert found(full, "حاصر الجيش القريتين المحاصرة") == [("القريتين", "gn:173361")]
     # and so after "بين" (between) with no "و" (and) to name the other end
     assert found(full, "بسبب النمو العمراني بين القريتين.") == []

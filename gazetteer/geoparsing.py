@@ -4032,7 +4032,8 @@ def _lies_outside_city(inner: Match, outer: Match, features: bool = False) -> bo
     """Whether a place bound to a governorate's capital ("Talbiseh, Homs") lies outside the city, so
     that the capital's name stands for its governorate: a settlement or a unit (or, with
     ``features``, a mountain or a region: "Idlib's Jabal al-Zawiya") farther than
-    :data:`_CITY_RADIUS_M` from the city's point (a quarter, a landmark or a site may lie inside it).
+    :data:`_CITY_RADIUS_M` from the city's point, a town or a village farther than :data:`_TOWN_RADIUS_M`
+    (a quarter, a landmark or a site may lie inside it).
     Damascus is a governorate of its own city and stays as it is."""
     city = outer.place
     if city.kind != "city" or city.governorate.pcode == govs.CITY_GOVERNORATE:

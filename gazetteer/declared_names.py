@@ -79,6 +79,7 @@ _REPORTER_LOOK_BEHIND = 40
 #: A dateline's outlet and dash before a place, at a line's start ("بلدي نيوز - حماة (شحود جدوع)",
 #: "أخبار الآن | حمص (يوسف أبو يعقوب)"): the parenthesis after the place holds its reporter's name.
 _DATELINE_BEFORE_RE = re.compile(r"(?:^|\n)[^\n]{1,30}\s[-–—|]\s*$")
+#: How far before a mention :data:`_DATELINE_BEFORE_RE` reads, in characters.
 _DATELINE_LOOK_BEHIND = 40
 #: Nothing but spaces to the line's end (a dateline's line ends with its reporter's parenthesis).
 _LINE_END_RE = re.compile(r"[ \t]*(?:\n|$)")

@@ -1044,17 +1044,18 @@ def _kunya(text: str, words: Words, span: Span, taken: set[int]) -> bool:
     if i < 0:
         return False
     word = text[words.start[i] : words.end[i]]
-    if i not in taken and text[words.end[i] : span.start] in (" ", "-") and _bare(word).lower() in _SERVANT_WORDS:
-        return True  # "Abdul-Aziz", "عبد العزيز": "servant of", a given name's first half, before a name of God
-    if i not in taken and text[words.end[i] : span.start] == " " and _bare(word) in _CITIZEN_WORDS:
-        return True  # "أوضحت المواطنة هنادي علي": the citizen Hanadi, no town Hanadi
+    bare = _bare(word)
     gap = text[words.end[i] : span.start]
+    if i not in taken and gap in (" ", "-") and bare.lower() in _SERVANT_WORDS:
+        return True  # "Abdul-Aziz", "عبد العزيز": "servant of", a given name's first half, before a name of God
+    if i not in taken and gap == " " and bare in _CITIZEN_WORDS:
+        return True  # "أوضحت المواطنة هنادي علي": the citizen Hanadi, no town Hanadi
     if gap == "-" and i not in taken and word.isascii() and word.lower() in _KIN_WORDS and words.capital[i]:
         return True  # "Aiman Abu-Jable, an anti-Assad activist": a surname, not Jableh
     if gap != " ":
         return False
-    kin = _bare(word).removeprefix("و")  # "وأبو", "وام": the kin word after "and"
-    if kin == _UMM and kin == _bare(word) and not _umm_opens_a_name(text, words, i):
+    kin = bare.removeprefix("و")  # "وأبو", "وام": the kin word after "and"
+    if kin == _UMM and kin == bare and not _umm_opens_a_name(text, words, i):
         kin = ""  # "حمص أم حماة": "or"
     if i not in taken and (kin in _KIN_WORDS or (word.lower() in _KIN_WORDS and words.capital[i])):
         return True
@@ -3431,7 +3432,7 @@ def _placed_beyond_its_neighbours(match: Match, gov: str | None, voters: dict[st
     if not _placed_elsewhere(match, gov, voters, text):
         return False
     near = govs.neighbours(match.place.governorate.pcode or "")
-    return gov not in near and not any(any(t != text for t in voters.get(g, ())) for g in near)
+    return gov not in near and not any(_named_by_another(voters, g, text) for g in near)
 
 
 def _arabic_historic_name(item: _Item, match: Match) -> bool:
@@ -3451,7 +3452,7 @@ def _placed_far(match: Match, gov: str | None, voters: dict[str, dict[str, None]
     if place_gov not in _CAPITAL_AND_COUNTRYSIDE:
         return True
     (twin,) = _CAPITAL_AND_COUNTRYSIDE - {place_gov}
-    return twin != gov and not any(t != text for t in voters.get(twin, ()))
+    return twin != gov and not _named_by_another(voters, twin, text)
 
 
 #: Damascus's governorate and the one that encloses it, Rif Dimashq (:func:`_placed_far`).
@@ -3471,7 +3472,12 @@ def _supported(match: Match, gov: str | None, voters: dict[str, dict[str, None]]
     """Whether the caller's province or another mention of the text (not ``text`` again) places the
     answer's governorate."""
     place_gov = match.place.governorate.pcode or ""
-    return place_gov == gov or any(t != text for t in voters.get(place_gov, ()))
+    return place_gov == gov or _named_by_another(voters, place_gov, text)
+
+
+def _named_by_another(voters: dict[str, dict[str, None]], place_gov: str, text: str) -> bool:
+    """Whether a mention of the text other than ``text`` voted for the governorate ``place_gov``."""
+    return any(t != text for t in voters.get(place_gov, ()))
 
 
 def _a_word_not_a_name(item: _Item, match: Match, hint: str | None) -> bool:
